@@ -1,0 +1,1 @@
+"""Joining the bill, the rules and the tests: the command line, the matrix and the site."""

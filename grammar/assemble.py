@@ -1,0 +1,595 @@
+"""Assembling the body: typed lines in, a draft tree of units out.
+
+The grammar has said what shape each line has; this module decides what each
+line does, using the lines around it:
+
+- a line that opens with a designation opens a unit only where ``nesting.place``
+  says so (otherwise it is a citation at the start of a wrapped line);
+- a quoted block (amendatory text) runs from the line after a colon to the line
+  that closes the quotation, and stays text of the unit that quotes it;
+- a ``Sec. 2.`` line is a table of contents entry inside a table of contents,
+  and a section (appropriations style) elsewhere;
+- words after a list's last item belong to the list's parent (flush language)
+  when the item has ended and no sibling follows.
+
+The result is a list of ``Draft`` trees, mutable while assembling; grammar/tree.py
+freezes them into provisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from grammar.errors import BillStructureError
+from grammar.lexicon import (
+    DIVISION_RANKS,
+    Level,
+    designation_run,
+    division_heading,
+    ends_sentence,
+    heading_case,
+    is_capitals,
+    join_lines,
+    levels_of,
+    section_header,
+    split_heading,
+    successor_of,
+)
+from grammar.lines import Line
+from grammar.model import Diagnostic, QuotedBlock, TocEntry
+from grammar.nesting import Cue, LeadIn, OpenUnit, lead_in_of, place
+
+__all__ = ["Assembly", "Draft", "assemble"]
+
+
+@dataclass(eq=False)
+class Draft:
+    """A unit being assembled: the words gathered so far and the units below it."""
+
+    kind: str  # "division" ... "subpart", "section", "subsection" ... "subitem", "resolution", "whereas", "text"
+    designation: str
+    line_start: int
+    heading: str = ""
+    level: Level | None = None
+    indent: int | None = None
+    words: list[str] = field(default_factory=list)
+    flush: list[str] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)
+    quoted: list[QuotedBlock] = field(default_factory=list)
+    line_end: int = 0
+    quote_balance: int = 0  # inline ``quotations'' opened and not yet closed
+    straight_open: bool = False  # an inline "quotation" opened and not yet closed
+
+    @property
+    def in_quotation(self) -> bool:
+        """Whether the words so far end inside an inline quotation."""
+        return self.quote_balance > 0 or self.straight_open
+
+    def __post_init__(self) -> None:
+        self.line_end = max(self.line_end, self.line_start)
+
+
+@dataclass(frozen=True, slots=True)
+class Assembly:
+    """What the body is made of: its top-level drafts, table of contents and preamble."""
+
+    drafts: tuple[Draft, ...]
+    toc: tuple[TocEntry, ...]
+    preamble: str
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def assemble(lines: Sequence[Line]) -> Assembly:
+    """Assemble the body's lines (those with ``part == "body"``) into drafts.
+
+    Raises:
+        BillStructureError: a quoted block is never closed.
+    """
+    body = [line for line in lines if line.part == "body"]
+    return _Assembler(body).run()
+
+
+@dataclass
+class _Target:
+    """Where running text goes: a draft's own words, its flush language, or the preamble."""
+
+    draft: Draft | None
+    flush: bool = False
+
+    def pieces(self, preamble: list[str]) -> list[str]:
+        if self.draft is None:
+            return preamble
+        return self.draft.flush if self.flush else self.draft.words
+
+
+@dataclass
+class _Quote:
+    draft: Draft | None
+    start: int
+    pieces: list[str]
+    straight: bool
+
+
+_QUOTE_OPENERS = ("(", "SEC", "Sec", "SECTION", "TITLE", "Subtitle", "SUBTITLE", "CHAPTER",
+                  "Chapter", "PART", "Part", "DIVISION", "Subchapter", "SUBCHAPTER")
+_HEADER_KINDS = ("SECTION_HEADER_LINE", "SECTION_HEADER_OPEN")
+
+
+class _Assembler:
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.roots: list[Draft] = []
+        self.containers: list[Draft] = []
+        self.section: Draft | None = None
+        self.units: list[Draft] = []  # open units below the section, outermost first
+        self.target = _Target(None)
+        self.preamble: list[str] = []
+        self.toc: list[TocEntry] = []
+        self.in_toc = False
+        self.quote: _Quote | None = None
+        self.diagnostics: list[Diagnostic] = []
+        self.position = 0  # index of the line being read
+        self.whereas_count = 0
+        self.resolution_count = 0
+
+    # The walk over the lines -------------------------------------------------
+
+    def run(self) -> Assembly:
+        i = 0
+        lines = self.lines
+        while i < len(lines):
+            self.position = i
+            line = lines[i]
+            if self.quote is not None:
+                self._quoted_line(line)
+                i += 1
+                continue
+            kind = line.kind
+            if kind in _HEADER_KINDS:
+                i = self._section_header(i)
+                continue
+            if kind == "_BLANK" or kind == "PAGE_MARK" or kind == "DELETED" or not line.text.strip():
+                i += 1
+                continue
+            if self.in_toc and kind not in ("TOC_ENTRY", "DIVISION_HEADING", "TEXT"):
+                self.in_toc = False
+            if kind == "TOC_ENTRY":
+                i = self._sec_line(i)
+            elif kind == "DIVISION_HEADING":
+                i = self._division_heading(i)
+            elif kind == "DESIGNATED":
+                self._designated(line)
+                i += 1
+            elif kind == "QUOTED":
+                self._quoted_start(line)
+                i += 1
+            elif kind == "WHEREAS":
+                self._whereas(line)
+                i += 1
+            elif kind == "RESOLVED":
+                self._resolved(line)
+                i += 1
+            elif kind in ("ENACTING", "STRIKE_ALL"):
+                self._close_section()
+                self.target = _Target(None)
+                self.preamble.append(line.content)
+                i += 1
+            elif kind == "SIGNATURE" and self._only_signatures_from(i):
+                break
+            else:
+                i = self._text(i)
+        if self.quote is not None:
+            opening = next(line for line in lines if line.number == self.quote.start)
+            raise BillStructureError(
+                f"the quotation opened on line {self.quote.start} is never closed",
+                line=opening.number,
+                column=opening.indent + 1,
+                source_line=opening.text,
+                expected="a line ending the quotation with '' (or \") and its punctuation, "
+                "such as ''. or '';",
+            )
+        self._close_section()
+        return Assembly(tuple(self.roots), tuple(self.toc), join_lines(self.preamble),
+                        tuple(self.diagnostics))
+
+    # Sections and divisions --------------------------------------------------
+
+    def _section_header(self, i: int) -> int:
+        first = self.lines[i]
+        pieces = [first.content]
+        j = i + 1
+        if first.kind == "SECTION_HEADER_OPEN":
+            while j < len(self.lines) and self.lines[j].kind in ("HEADER_CONTINUED", "HEADER_CLOSE"):
+                pieces.append(self.lines[j].content)
+                j += 1
+        self.in_toc = False
+        header = section_header(join_lines(pieces))
+        assert header is not None, first.text  # the grammar guarantees the shape
+        number, rest = header
+        heading, words = (rest.rstrip(".").strip(), "") if is_capitals(rest) else ("", rest)
+        draft = self._open_section(number, first, heading)
+        draft.line_end = self.lines[j - 1].number
+        self._section_words(draft, words, self.lines[j - 1])
+        return j
+
+    def _section_words(self, draft: Draft, words: str, line: Line) -> None:
+        """Words on a section's header line: its text, or its first unit run in (``Sec. 115. (a) ...``)."""
+        words = join_lines([words])  # drops a Statutes at Large margin note before "(a)"
+        if not words:
+            return
+        if designation_run(words)[0]:
+            self._designated(Line("DESIGNATED", words, line.number, 0, line.part))
+        else:
+            self._append(draft, words, line.number)
+
+    def _open_section(self, number: str, line: Line, heading: str) -> Draft:
+        self._close_section()
+        draft = Draft("section", number, line.number, heading=heading, indent=line.indent)
+        (self.containers[-1].children if self.containers else self.roots).append(draft)
+        self.section = draft
+        self.units = []
+        self.target = _Target(draft)
+        return draft
+
+    def _close_section(self) -> None:
+        self.section = None
+        self.units = []
+
+    def _division_heading(self, i: int) -> int:
+        line = self.lines[i]
+        if self.in_toc or (self._toc_context() and self._toc_follows(i)):
+            return self._toc_division(i)
+        parsed = division_heading(line.content)
+        if parsed is None:
+            return self._text(i)
+        kind, designation, heading = parsed
+        pieces = [heading]
+        j = i + 1
+        while j < len(self.lines) and self._continues_heading(self.lines[j], line):
+            pieces.append(self.lines[j].content)
+            j += 1
+        self._close_section()
+        rank = DIVISION_RANKS[kind]
+        while self.containers and DIVISION_RANKS[self.containers[-1].kind] >= rank:
+            self.containers.pop()
+        draft = Draft(kind, designation, line.number, heading=join_lines(pieces).strip(" -"),
+                      indent=line.indent)
+        draft.line_end = self.lines[j - 1].number
+        (self.containers[-1].children if self.containers else self.roots).append(draft)
+        self.containers.append(draft)
+        self.target = _Target(draft)
+        return j
+
+    @staticmethod
+    def _continues_heading(line: Line, heading: Line) -> bool:
+        if line.kind != "TEXT":
+            return False
+        content = line.content
+        if is_capitals(heading.content):
+            return is_capitals(content)
+        return content[:1].isupper() and not content.rstrip().endswith((".", ";", ":"))
+
+    # The table of contents ---------------------------------------------------
+
+    def _toc_context(self) -> bool:
+        if self.in_toc:
+            return True
+        section = self.section
+        if section is not None and "CONTENTS" in section.heading.upper():
+            return True
+        words = self._target_tail()
+        return words.endswith("follows:") and "contents" in self._target_text().lower()
+
+    def _toc_follows(self, i: int) -> bool:
+        for line in self.lines[i + 1 :]:
+            if line.kind in ("_BLANK", "TEXT", "DIVISION_HEADING", "PAGE_MARK"):
+                continue
+            return line.kind == "TOC_ENTRY"
+        return False
+
+    def _sec_line(self, i: int) -> int:
+        line = self.lines[i]
+        if not (self.in_toc or self._toc_context()):
+            return self._appropriations_section(i)
+        self.in_toc = True
+        pieces = [line.content]
+        j = i + 1
+        while j < len(self.lines) and self.lines[j].kind == "TEXT":
+            pieces.append(self.lines[j].content)
+            j += 1
+        header = section_header(join_lines(pieces))
+        if header is not None:
+            self.toc.append(TocEntry("section", header[0], header[1].rstrip(".").strip(), line.number))
+        return j
+
+    def _toc_division(self, i: int) -> int:
+        self.in_toc = True
+        line = self.lines[i]
+        pieces = [line.content]
+        j = i + 1
+        while j < len(self.lines) and self._continues_heading(self.lines[j], line):
+            pieces.append(self.lines[j].content)
+            j += 1
+        parsed = division_heading(join_lines(pieces))
+        if parsed is not None:
+            kind, designation, heading = parsed
+            self.toc.append(TocEntry(kind, designation, heading, line.number))
+        return j
+
+    def _appropriations_section(self, i: int) -> int:
+        line = self.lines[i]
+        header = section_header(line.content)
+        assert header is not None
+        number, rest = header
+        draft = self._open_section(number, line, "")
+        self._section_words(draft, rest, line)
+        return i + 1
+
+    # Resolutions -----------------------------------------------------------------
+
+    def _whereas(self, line: Line) -> None:
+        self._close_section()
+        self.whereas_count += 1
+        draft = Draft("whereas", str(self.whereas_count), line.number, indent=line.indent)
+        self.roots.append(draft)
+        self.section = draft
+        self.units = []
+        self.target = _Target(draft)
+        self._append(draft, line.content, line.number)
+
+    def _resolved(self, line: Line) -> None:
+        self._close_section()
+        self.resolution_count += 1
+        draft = Draft("resolution", str(self.resolution_count), line.number, indent=line.indent)
+        self.roots.append(draft)
+        self.section = draft
+        self.units = []
+        self.target = _Target(draft)
+        self._append(draft, line.content, line.number)
+
+    # Units below the section -----------------------------------------------------
+
+    def _designated(self, line: Line) -> None:
+        designations, rest = designation_run(line.content)
+        lead_in = self._lead_in()
+        if self.section is None and not self.units:
+            if lead_in is LeadIn.OPEN:
+                self._continue(line)
+                return
+            self._open_text_root(line)
+        heading, after_heading = split_heading(rest.strip())
+        # "(a) In General.--(1) The Secretary ...": a child run in after the heading.
+        run_after_heading, words_after_run = designation_run(after_heading) if heading else ((), "")
+        cues = [
+            Cue(
+                designation,
+                lead_in if position == 0 else LeadIn.CHAPEAU,
+                run_in=position > 0,
+                title_case=heading_case(heading) if heading and position == len(designations) - 1 else None,
+                indent=line.indent if position == 0 else None,
+            )
+            for position, designation in enumerate(designations)
+        ]
+        cues += [Cue(designation, LeadIn.CHAPEAU, run_in=True) for designation in run_after_heading]
+        stack = [OpenUnit(d.level, d.designation, d.indent) for d in self.units if d.level]
+        opened: list[Draft] = []
+        for position, cue in enumerate(cues):
+            level = place(stack, cue)
+            if level is None and position == 0 and cue.lead_in is not LeadIn.OPEN:
+                level = self._out_of_sequence(stack, cue, line)
+            if level is None:
+                break
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            stack.append(OpenUnit(level, cue.designation, cue.indent))
+            opened.append(Draft(level.kind, cue.designation, line.number, level=level, indent=cue.indent))
+        if not opened:
+            self._continue(line)
+            return
+        if len(opened) > len(designations):
+            # The heading belongs to the last unit of the first run; the rest to the run-in child.
+            opened[len(designations) - 1].words.append(f"{heading}.--")
+            consumed = "".join(f"({d.designation})" for d in opened[len(designations) :])
+            words = words_after_run if len(opened) == len(cues) else after_heading[len(consumed) :]
+        else:
+            consumed = "".join(f"({d.designation})" for d in opened)
+            words = line.content[len(consumed) :]
+        self._attach(opened)
+        self._append(opened[-1], words, line.number)
+
+    def _out_of_sequence(self, stack: list[OpenUnit], cue: Cue, line: Line) -> Level | None:
+        """A designation at a break in the text that continues no sequence: report it."""
+        open_levels = [unit.level for unit in stack if unit.level in levels_of(cue.designation)]
+        where = self.section.designation if self.section is not None else "?"
+        if open_levels:
+            level = max(open_levels)
+            previous = next(u.designation for u in reversed(stack) if u.level == level)
+            self.diagnostics.append(Diagnostic(
+                "out-of-sequence",
+                f"({cue.designation}) follows ({previous}) at the {level.kind} level "
+                f"in section {where}; read as its next {level.kind}",
+                line.number, line.indent + 1,
+            ))
+            return level
+        return None
+
+    def _attach(self, opened: list[Draft]) -> None:
+        first = opened[0]
+        assert first.level is not None
+        while self.units and self.units[-1].level is not None and self.units[-1].level >= first.level:
+            self.units.pop()
+        parent = self.units[-1] if self.units else self.section
+        assert parent is not None
+        for draft in opened:
+            parent.children.append(draft)
+            self.units.append(draft)
+            parent = draft
+        self.target = _Target(opened[-1])
+
+    def _open_text_root(self, line: Line) -> None:
+        """Designated units with no section above them: the words after the enacting clause."""
+        draft = Draft("text", "", line.number)
+        enacted = join_lines(self.preamble)
+        marker = "assembled,"
+        if marker in enacted:
+            head, _, tail = enacted.partition(marker)
+            self.preamble = [head + marker]
+            if tail.strip():
+                draft.words.append(tail.strip())
+        self.roots.append(draft)
+        self.section = draft
+        self.units = []
+        self.target = _Target(draft)
+
+    # Running text and flush language -------------------------------------------
+
+    def _text(self, i: int) -> int:
+        self._continue(self.lines[i])
+        return i + 1
+
+    def _continue(self, line: Line) -> None:
+        if self.in_toc:
+            return
+        flush_owner = self._flush_owner(line)
+        if flush_owner is not None:
+            while self.units and self.units[-1] is not flush_owner:
+                self.units.pop()
+            self.target = _Target(flush_owner, flush=True)
+        draft = self.target.draft
+        if draft is None:
+            self.preamble.append(line.content)
+            return
+        self._append(draft, line.content, line.number, flush=self.target.flush)
+
+    def _flush_owner(self, line: Line) -> Draft | None:
+        """The unit whose flush language this line begins, if it begins any."""
+        if self.target.flush or not self.units or self.target.draft is not self.units[-1]:
+            return None
+        current = self.units[-1]
+        words = current.words[-1].rstrip() if current.words else ""
+        first = line.content.lstrip("`'\"")[:1]
+        if words.endswith(",") and first.islower():
+            # "..., the Secretary shall" could continue the item or start flush
+            # language: only indentation can tell, so without it the item goes on.
+            if not self._indented_left_of(current, line):
+                return None
+            outermost = False
+        elif ends_sentence(words) and first.isupper() and not current.in_quotation:
+            outermost = True
+        else:
+            return None
+        chain = self._chapeau_chain()
+        if not chain:
+            return None
+        owner = chain[0] if outermost else chain[-1]
+        if self._sibling_follows(current):
+            return None
+        return owner
+
+    @staticmethod
+    def _indented_left_of(current: Draft, line: Line) -> bool:
+        """Whether the line sits left of the unit's continuation lines (GPO: 4 left of its designation)."""
+        if not current.indent:
+            return False
+        return line.indent < current.indent - 4
+
+    def _chapeau_chain(self) -> list[Draft]:
+        """The open units (or the section) whose words end in a chapeau, outermost first,
+        unbroken up to the innermost unit's parent."""
+        parents = [self.section, *self.units[:-1]] if self.section is not None else self.units[:-1]
+        chain: list[Draft] = []
+        for draft in reversed(parents):
+            if draft is None:
+                break
+            words = " ".join(draft.words).rstrip()
+            _, after = split_heading(words)
+            if after.strip() and after.endswith("--"):
+                chain.insert(0, draft)
+            else:
+                break
+        return chain
+
+    def _sibling_follows(self, current: Draft) -> bool:
+        """Whether the next unit after ``line`` continues ``current``'s own list."""
+        for following in self.lines[self.position + 1 :]:
+            if following.kind == "DESIGNATED":
+                designations, _ = designation_run(following.content)
+                if designations and current.level is not None:
+                    return successor_of(current.designation, designations[0], current.level)
+                continue
+            if following.kind in ("TEXT", "_BLANK", "PAGE_MARK"):
+                continue
+            return False
+        return False
+
+    # Quoted blocks ------------------------------------------------------------------
+
+    def _quoted_start(self, line: Line) -> None:
+        content = line.content
+        tail = self._target_tail()
+        opener = content.lstrip('`"')
+        structural = opener.startswith(_QUOTE_OPENERS)
+        lead_in = self._lead_in()
+        if not (tail.endswith(":") or (structural and lead_in is not LeadIn.OPEN)):
+            self._continue(line)
+            return
+        straight = content.startswith('"')
+        self.quote = _Quote(self.target.draft, line.number, [], straight)
+        self._quoted_line(line)
+
+    def _quoted_line(self, line: Line) -> None:
+        quote = self.quote
+        assert quote is not None
+        quote.pieces.append(line.content)
+        if quote.draft is not None:
+            self._append(quote.draft, line.content, line.number, flush=self.target.flush,
+                         count_quotes=False)
+        else:
+            self.preamble.append(line.content)
+        if _closes_quotation(line.content, quote.straight):
+            if quote.draft is not None:
+                quote.draft.quoted.append(QuotedBlock(quote.start, line.number, join_lines(quote.pieces)))
+            self.quote = None
+
+    # Helpers ------------------------------------------------------------------------
+
+    def _append(self, draft: Draft, words: str, number: int, *, flush: bool = False,
+                count_quotes: bool = True) -> None:
+        (draft.flush if flush else draft.words).append(words)
+        draft.line_end = max(draft.line_end, number)
+        if count_quotes:
+            draft.quote_balance += words.count("``") - words.count("''")
+            if words.count('"') % 2:
+                draft.straight_open = not draft.straight_open
+
+    def _lead_in(self) -> LeadIn:
+        """What the words gathered so far end with (their tail is enough)."""
+        draft = self.target.draft
+        if draft is None:
+            return LeadIn.CHAPEAU
+        if draft.in_quotation:
+            return LeadIn.OPEN
+        pieces = self.target.pieces(self.preamble)
+        return lead_in_of(join_lines(pieces[-2:]), count_quotes=False)
+
+    def _target_text(self) -> str:
+        return join_lines(self.target.pieces(self.preamble))
+
+    def _target_tail(self) -> str:
+        pieces = self.target.pieces(self.preamble)
+        return pieces[-1].rstrip() if pieces else ""
+
+    def _only_signatures_from(self, i: int) -> bool:
+        return all(line.kind in ("SIGNATURE", "_BLANK", "PAGE_MARK") or not line.text.strip()
+                   for line in self.lines[i:])
+
+
+def _closes_quotation(content: str, straight: bool) -> bool:
+    text = content.rstrip()
+    for end in ("; and", "; or", ", and", ", or"):
+        if text.endswith(end):
+            text = text[: -len(end)].rstrip()
+            break
+    text = text.rstrip(".;,:")
+    return text.endswith('"') if straight else text.endswith("''")

@@ -1,0 +1,105 @@
+"""Errors raised while reading a bill, each naming the file, line and column.
+
+    BillError                   base: path, line, column, the offending line, what was expected
+    +-- BillSourceError         the file is not GPO plain text at all (empty, binary,
+    |                           not UTF-8, an HTML or XML page, line breaks lost)
+    +-- BillSyntaxError         the grammar rejects a line
+    +-- BillStructureError      the lines parse but do not fit together (an unclosed quotation)
+    +-- BillStrictError         diagnostics promoted to errors by ``strict=True``
+    +-- UnknownProvisionError   an id that names no provision of the bill
+
+``str(error)`` gives the whole message, compiler style::
+
+    statute/s2839-is.txt:42:1: error: the section heading is not finished
+       42 | (a) In General.--The Secretary shall ...
+          | ^
+    expected: more of the heading, ending with a period
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = [
+    "BillError",
+    "BillSourceError",
+    "BillStrictError",
+    "BillStructureError",
+    "BillSyntaxError",
+    "UnknownProvisionError",
+]
+
+
+class BillError(Exception):
+    """Base of every error billtrace raises about a bill or one of its provisions."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        source_line: str | None = None,
+        expected: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.source_line = source_line
+        self.expected = expected
+
+    def with_path(self, path: str) -> BillError:
+        """This error, naming ``path`` as the file it is about."""
+        self.path = path
+        return self
+
+    def __str__(self) -> str:
+        where = self.path or "<text>"
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [f"{where}: error: {self.message}"]
+        if self.source_line is not None and self.line is not None:
+            shown = self.source_line.rstrip("\n").expandtabs(4)
+            gutter = f"{self.line:>5} | "
+            parts.append(gutter + shown)
+            caret_at = max((self.column or 1) - 1, 0)
+            parts.append(" " * (len(gutter) - 2) + "| " + " " * caret_at + "^")
+        if self.expected:
+            parts.append(f"expected: {self.expected}")
+        return "\n".join(parts)
+
+
+class BillSourceError(BillError):
+    """The file cannot be read as a bill in the GPO plain-text layout."""
+
+
+class BillSyntaxError(BillError):
+    """A line stands where the layout does not allow it."""
+
+
+class BillStructureError(BillError):
+    """The lines are each well formed but do not fit together."""
+
+
+class BillStrictError(BillError):
+    """The bill parsed, but with diagnostics, and strict parsing was asked for."""
+
+
+class UnknownProvisionError(BillError, KeyError):
+    """A provision id that the bill does not have."""
+
+    def __init__(self, provision_id: str, known: Iterable[str] = ()) -> None:
+        close = difflib.get_close_matches(provision_id, list(known), n=3, cutoff=0.6)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        super().__init__(f"no provision has the id {provision_id!r}{hint}")
+        self.provision_id = provision_id
+        self.suggestions = tuple(close)
+
+    def __str__(self) -> str:  # KeyError would quote the message; keep BillError's form
+        return BillError.__str__(self)

@@ -1,0 +1,294 @@
+"""Reading the front matter: the GPO header and masthead lines into ``Meta``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from grammar.lexicon import join_lines
+from grammar.lines import Line
+from grammar.model import Action, Meta
+
+__all__ = ["VERSION_NAMES", "read_meta"]
+
+# GPO bill version codes and their names.
+VERSION_NAMES = {
+    "AS": "Amendment Ordered to be Printed (Senate)", "ASH": "Additional Sponsors (House)",
+    "ATH": "Agreed to (House)", "ATS": "Agreed to (Senate)",
+    "CDH": "Committee Discharged (House)", "CDS": "Committee Discharged (Senate)",
+    "CPH": "Considered and Passed (House)", "CPS": "Considered and Passed (Senate)",
+    "EAH": "Engrossed Amendment (House)", "EAS": "Engrossed Amendment (Senate)",
+    "EH": "Engrossed in House", "EPH": "Engrossed and Deemed Passed by House",
+    "ENR": "Enrolled Bill", "ES": "Engrossed in Senate",
+    "FAH": "Failed Amendment (House)", "FPH": "Failed of Passage (House)",
+    "FPS": "Failed of Passage (Senate)", "HDH": "Held at Desk (House)",
+    "HDS": "Held at Desk (Senate)", "IH": "Introduced in House", "IS": "Introduced in Senate",
+    "IPH": "Indefinitely Postponed (House)", "IPS": "Indefinitely Postponed (Senate)",
+    "LTH": "Laid on Table (House)", "LTS": "Laid on Table (Senate)",
+    "OPH": "Ordered to be Printed (House)", "OPS": "Ordered to be Printed (Senate)",
+    "PAP": "Printed as Passed", "PCH": "Placed on Calendar (House)",
+    "PCS": "Placed on Calendar (Senate)", "PP": "Public Print",
+    "PWAH": "Ordered to be Printed with House Amendment",
+    "RAH": "Referred with Amendments (House)", "RAS": "Referred with Amendments (Senate)",
+    "RCH": "Reference Change (House)", "RCS": "Reference Change (Senate)",
+    "RDH": "Received in House", "RDS": "Received in Senate",
+    "RENR": "Re-enrolled Bill", "RFH": "Referred in House", "RFS": "Referred in Senate",
+    "RH": "Reported in House", "RIH": "Referral Instructions (House)",
+    "RIS": "Referral Instructions (Senate)", "RS": "Reported in Senate",
+    "RTH": "Referred to Committee (House)", "RTS": "Referred to Committee (Senate)",
+    "SAS": "Additional Sponsors (Senate)", "SC": "Sponsor Change",
+}
+
+_MEASURES = {
+    "S": "S.", "HR": "H.R.", "SJRES": "S.J.Res.", "HJRES": "H.J.Res.",
+    "SCONRES": "S.Con.Res.", "HCONRES": "H.Con.Res.", "SRES": "S.Res.", "HRES": "H.Res.",
+}
+_DOCUMENT_TYPES = {
+    "A BILL": "bill", "AN ACT": "act", "JOINT RESOLUTION": "joint resolution",
+    "CONCURRENT RESOLUTION": "concurrent resolution", "RESOLUTION": "resolution",
+    "AMENDMENT": "amendment", "AMENDMENTS": "amendment",
+}
+_TYPE_OF_MEASURE = {
+    "S.": "bill", "H.R.": "bill", "S.J.Res.": "joint resolution", "H.J.Res.": "joint resolution",
+    "S.Con.Res.": "concurrent resolution", "H.Con.Res.": "concurrent resolution",
+    "S.Res.": "resolution", "H.Res.": "resolution",
+}
+_MONTHS = {name: number for number, name in enumerate(
+    ("January February March April May June July August September October November December").split(),
+    start=1)}
+_VERSION_LINE = re.compile(r"^\[(?P<measure>[A-Za-z. ]+?)\s*(?P<number>\d+)\s+(?P<name>.+?)\s*\((?P<code>[A-Z]+)\)\s*\]$")
+_CONGRESS = re.compile(r"(\d+)(?:st|nd|rd|th|d)\s+Congress", re.IGNORECASE)
+_MEASURE = re.compile(r"^(H|S)\.?\s*(R\.|J\.\s*RES\.|CON\.\s*RES\.|RES\.)?\s*(\d+)$", re.IGNORECASE)
+_DATE = re.compile(
+    r"(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2})"
+    r"(?: \(legislative day, (?P<lmonth>[A-Z][a-z]+) (?P<lday>\d{1,2})(?:, (?P<lyear>\d{4}))?\))?, (?P<year>\d{4})"
+)
+_COMMITTEES = re.compile(r"referred to the (Committees? on .+?)(?:,? for a period|\.|$)", re.IGNORECASE)
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+
+
+def words_to_number(words: str) -> int | None:
+    """``One Hundred Nineteenth`` -> 119; ``two thousand and twenty-five`` -> 2025."""
+    total = 0
+    current = 0
+    found = False
+    for word in re.split(r"[\s-]+", words.lower().replace(",", " ")):
+        if not word or word == "and":
+            continue
+        found = True
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _ORDINALS:
+            current += _ORDINALS[word]
+        elif word in ("hundred", "hundredth"):
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current if found else None
+
+
+def read_meta(lines: Sequence[Line]) -> Meta:
+    """The measure's metadata from the front matter (and the back page where it helps)."""
+    front = [line for line in lines if line.part == "front"]
+    fields: dict[str, object] = {}
+    for line in front:
+        content = line.content
+        kind = line.kind
+        if kind == "GPO_BRACKET":
+            _bracket(content, fields)
+        elif kind == "CONGRESS":
+            fields.setdefault("congress", int(re.match(r"\d+", content).group()))  # type: ignore[union-attr]
+        elif kind == "SESSION":
+            fields.setdefault("session", int(re.match(r"\d+", content).group()))  # type: ignore[union-attr]
+        elif kind == "SESSION_WORDS":
+            fields.setdefault("session", words_to_number(content.split()[2]))
+        elif kind == "ORDINAL_CONGRESS":
+            fields.setdefault("congress", words_to_number(content.rsplit(" ", 1)[0]))
+        elif kind == "PUBLIC_LAW":
+            fields.setdefault("congress", int(re.search(r"(\d+)-", content).group(1)))  # type: ignore[union-attr]
+        elif kind == "MEASURE":
+            measure = _measure(content)
+            if measure is not None:
+                fields.setdefault("measure", measure[0])
+                fields.setdefault("number", measure[1])
+        elif kind == "CHAMBER":
+            fields.setdefault("chamber", "Senate" if "SENATE" in content else "House of Representatives")
+        elif kind == "CHAMBER_IN_TEXT":
+            fields.setdefault("chamber", "Senate" if "Senate" in content else "House of Representatives")
+        elif kind == "DOCUMENT_TYPE":
+            key = content.rstrip(":").upper()
+            fields.setdefault("document_type", _DOCUMENT_TYPES.get(key))
+    measure = fields.get("measure")
+    if "document_type" not in fields or fields["document_type"] is None:
+        fields["document_type"] = _TYPE_OF_MEASURE.get(str(measure)) if measure else None
+    if "chamber" not in fields and isinstance(fields.get("version"), str):
+        version = str(fields["version"])
+        if version.endswith("S") or version == "SC":
+            fields["chamber"] = "Senate"
+        elif version.endswith("H"):
+            fields["chamber"] = "House of Representatives"
+    actions = _actions(front)
+    begun = _begun_and_held(front)
+    date = legislative = None
+    if actions:
+        date, legislative = _parse_date(actions[0][0])
+    elif begun is not None:
+        date = begun
+    sponsor = join_lines(actions[0][1]) if actions and actions[0][1] else None
+    return Meta(
+        congress=_int(fields.get("congress")),
+        session=_int(fields.get("session")),
+        measure=measure if isinstance(measure, str) else None,
+        number=_int(fields.get("number")),
+        version=fields.get("version") if isinstance(fields.get("version"), str) else None,  # type: ignore[arg-type]
+        version_name=fields.get("version_name") if isinstance(fields.get("version_name"), str) else None,  # type: ignore[arg-type]
+        document_type=fields.get("document_type") if isinstance(fields.get("document_type"), str) else None,  # type: ignore[arg-type]
+        chamber=fields.get("chamber") if isinstance(fields.get("chamber"), str) else None,  # type: ignore[arg-type]
+        date=date,
+        legislative_day=legislative,
+        sponsor=sponsor,
+        committees=_committees(sponsor or ""),
+        long_title=_long_title(front),
+        actions=tuple(Action(_parse_date(when)[0], join_lines(what)) for when, what in actions),
+    )
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _bracket(content: str, fields: dict[str, object]) -> None:
+    congress = _CONGRESS.search(content)
+    if congress and "congress" not in fields:
+        fields["congress"] = int(congress.group(1))
+    match = _VERSION_LINE.match(content.strip())
+    if match is None:
+        return
+    measure = _measure(f"{match.group('measure')} {match.group('number')}")
+    if measure is not None:
+        fields.setdefault("measure", measure[0])
+        fields.setdefault("number", measure[1])
+    fields.setdefault("version", match.group("code"))
+    fields.setdefault("version_name", match.group("name"))
+
+
+def _measure(text: str) -> tuple[str, int] | None:
+    match = _MEASURE.match(text.strip())
+    if match is None:
+        return None
+    key = (match.group(1) + (match.group(2) or "")).upper().replace(".", "").replace(" ", "")
+    name = _MEASURES.get(key)
+    return (name, int(match.group(3))) if name else None
+
+
+def _parse_date(text: str) -> tuple[dt.date | None, dt.date | None]:
+    match = _DATE.search(text)
+    if match is None or match.group("month") not in _MONTHS:
+        return None, None
+    year = int(match.group("year"))
+    try:
+        date = dt.date(year, _MONTHS[match.group("month")], int(match.group("day")))
+    except ValueError:
+        return None, None
+    legislative = None
+    if match.group("lmonth") in _MONTHS:
+        lyear = int(match.group("lyear")) if match.group("lyear") else year
+        month = _MONTHS[match.group("lmonth")]
+        if not match.group("lyear") and month > date.month:
+            lyear -= 1  # a legislative day carried over the new year
+        try:
+            legislative = dt.date(lyear, month, int(match.group("lday")))
+        except ValueError:
+            legislative = None
+    return date, legislative
+
+
+def _actions(front: Sequence[Line]) -> list[tuple[str, list[str]]]:
+    """Each date line of the masthead with the text lines after it."""
+    actions: list[tuple[str, list[str]]] = []
+    current: list[str] | None = None
+    for line in front:
+        if line.kind == "DATE":
+            current = []
+            actions.append((line.content, current))
+        elif line.kind == "TEXT" and current is not None:
+            current.append(line.content)
+        elif line.kind in ("RULE", "DOCUMENT_TYPE"):
+            current = None
+    return actions
+
+
+def _begun_and_held(front: Sequence[Line]) -> dt.date | None:
+    """The date an enrolled bill's session began, from 'Begun and held ... on <day>, the ...'."""
+    for i, line in enumerate(front):
+        if line.kind != "BEGUN_AND_HELD":
+            continue
+        following = [f.content for f in front[i + 1 : i + 3] if f.kind == "TEXT"]
+        text = join_lines([line.content, *following])
+        match = re.search(r"the ([a-z-]+(?: [a-z-]+)?) day of ([A-Z][a-z]+), (.+)$", text)
+        if match is None or match.group(2) not in _MONTHS:
+            return None
+        day = words_to_number(match.group(1))
+        year = words_to_number(match.group(3).rstrip("."))
+        if day is None or year is None:
+            return None
+        try:
+            return dt.date(year, _MONTHS[match.group(2)], day)
+        except ValueError:
+            return None
+    return None
+
+
+def _committees(sponsor: str) -> tuple[str, ...]:
+    match = _COMMITTEES.search(sponsor)
+    if match is None:
+        return ()
+    names: list[str] = []
+    for part in re.split(r",? and in addition to the ", match.group(1)):
+        plural = part.startswith("Committees on ")
+        body = part.removeprefix("Committees on ").removeprefix("Committee on ")
+        items = re.split(r",\s+", body) if plural else [body]
+        for item in items:
+            item = item.removeprefix("and ").strip().rstrip(",")
+            if item:
+                names.append(f"Committee on {item}")
+    return tuple(names)
+
+
+def _long_title(front: Sequence[Line]) -> str | None:
+    """The long title: the text after 'A BILL' (or its kin), else the text under the number."""
+    after_type: list[str] = []
+    under_number: list[str] = []
+    state = ""
+    for line in front:
+        if line.kind == "DOCUMENT_TYPE":
+            state, after_type = "type", []
+        elif line.kind in ("MEASURE", "REPORT"):
+            state = "number" if not after_type else state
+        elif line.kind == "TEXT":
+            if state == "type":
+                after_type.append(line.content)
+            elif state == "number":
+                under_number.append(line.content)
+        elif line.kind in ("RULE", "CHAMBER", "DATE"):
+            if state == "number":
+                state = "done"
+    title = join_lines(after_type) or join_lines(under_number)
+    return title or None

@@ -1,0 +1,200 @@
+"""Running the grammar: bill text in, the document's typed lines out.
+
+``read_lines`` parses the text with bill.lark and returns every line with the
+name of its shape and the part of the document it belongs to.  A text the
+grammar rejects raises BillSyntaxError, saying in words what the layout
+expected at that point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from grammar.errors import BillSyntaxError
+
+__all__ = ["Line", "grammar_parser", "read_lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the document, as the grammar saw it."""
+
+    kind: str  # the terminal's name: TEXT, DESIGNATED, SECTION_HEADER_LINE ...
+    text: str  # without the newline or trailing spaces
+    number: int  # 1-based line number in the file
+    indent: int  # leading spaces (a tab counts as one)
+    part: str  # "front", "body" or "back"
+
+    @property
+    def content(self) -> str:
+        """The line without its indentation."""
+        return self.text[self.indent :]
+
+
+# What each terminal is, in words, for error messages.
+_DESCRIPTIONS = {
+    "GPO_BRACKET": "a GPO header line such as [Congressional Bills 119th Congress]",
+    "DOC_MARK": "the <DOC> marker",
+    "CALENDAR": "a calendar line such as 'Calendar No. 123'",
+    "CONGRESS": "a Congress line such as '119th CONGRESS'",
+    "SESSION": "a session line such as '1st Session'",
+    "MEASURE": "a measure number such as 'S. 2839' or 'H. R. 6696'",
+    "REPORT": "a report line such as '[Report No. 119-12]'",
+    "RULE": "a rule of underscores",
+    "CHAMBER": "a chamber line such as 'IN THE SENATE OF THE UNITED STATES'",
+    "CHAMBER_IN_TEXT": "a line such as 'In the House of Representatives, U.S.,'",
+    "DATE": "a date line such as 'September 17, 2025'",
+    "DOCUMENT_TYPE": "a line such as 'A BILL' or 'JOINT RESOLUTION'",
+    "ORDINAL_CONGRESS": "a line such as 'One Hundred Nineteenth Congress'",
+    "SESSION_WORDS": "a line such as 'AT THE FIRST SESSION'",
+    "BEGUN_AND_HELD": "the 'Begun and held at the City of Washington' line",
+    "PUBLIC_LAW": "a line such as 'Public Law 119-1'",
+    "PAGE_MARK": "a page marker such as '[[Page 139 STAT. 3]]'",
+    "ENACTING": "the enacting clause ('Be it enacted by the Senate and House ...')",
+    "RESOLVED": "a resolving clause ('Resolved, That ...')",
+    "WHEREAS": "a preamble clause ('Whereas ...')",
+    "STRIKE_ALL": "'Strike out all after the enacting clause and insert:'",
+    "SECTION_HEADER_LINE": "a section header such as 'SEC. 2. DEFINITIONS.'",
+    "SECTION_HEADER_OPEN": "a section header such as 'SEC. 2. DEFINITIONS.'",
+    "HEADER_CONTINUED": "more of the section heading",
+    "HEADER_CLOSE": "the end of the section heading, closing with a period",
+    "DIVISION_HEADING": "a heading such as 'TITLE I--GENERAL PROVISIONS'",
+    "TOC_ENTRY": "a table of contents line such as 'Sec. 2. Definitions.'",
+    "DESIGNATED": "a line opening with a designation such as '(a)'",
+    "QUOTED": "a line of quoted text",
+    "DELETED": "a <DELETED> line",
+    "SIGNATURE": "a signature line",
+    "ATTEST": "the 'Attest:' line",
+    "PASSED": "a line such as 'Passed the Senate September 30, 2025.'",
+    "ALL_MARK": "the closing <all> marker",
+    "TEXT": "a line of text",
+    "_BLANK": "a blank line",
+    "$END": "the end of the file",
+}
+
+# The openings of a bill, named when a file starts with something else.
+_OPENINGS = (
+    "the GPO header ([Congressional Bills ...] or <DOC>), a Congress line "
+    "('119th CONGRESS'), a measure number ('S. 2839'), the enacting clause "
+    "('Be it enacted ...'), a resolving clause ('Resolved, That ...') or a "
+    "section header ('SECTION 1. SHORT TITLE.')"
+)
+
+
+@cache
+def grammar_parser() -> Lark:
+    """The LALR parser for bill.lark, built once (strict: no conflicts, no collisions)."""
+    grammar = resources.files("grammar").joinpath("bill.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer="contextual", strict=True)
+
+
+def read_lines(text: str) -> list[Line]:
+    """Parse ``text`` (which must end with a newline) into its typed lines.
+
+    Raises:
+        BillSyntaxError: a line stands where the layout does not allow it.
+    """
+    try:
+        tree = grammar_parser().parse(text)
+    except UnexpectedInput as error:
+        raise _syntax_error(text, error) from None
+    lines: list[Line] = []
+    for part in tree.children:
+        if not isinstance(part, Tree):
+            continue
+        name = str(part.data)
+        label = "body" if name == "body" else ("front" if name == "front" else "back")
+        for token in _tokens(part):
+            raw = str(token.value).rstrip("\n").rstrip()
+            stripped = raw.lstrip(" \t")
+            lines.append(Line(token.type, raw, token.line or 0, len(raw) - len(stripped), label))
+    return lines
+
+
+def _tokens(tree: Tree) -> list[Token]:
+    return [token for token in tree.scan_values(lambda value: isinstance(value, Token))]
+
+
+def _syntax_error(text: str, error: UnexpectedInput) -> BillSyntaxError:
+    source_lines = text.split("\n")
+    if isinstance(error, UnexpectedEOF) or (
+        isinstance(error, UnexpectedToken) and error.token.type == "$END"
+    ):
+        line = len(source_lines) - 1 if source_lines[-1] == "" else len(source_lines)
+        expected = _expected(getattr(error, "expected", ()))
+        return BillSyntaxError(
+            "the file ends before the bill's text begins" if _before_body(error) else
+            "the file ends in the middle of a section heading",
+            line=line,
+            column=len(source_lines[line - 1]) + 1 if line else 1,
+            source_line=source_lines[line - 1] if line else "",
+            expected=expected,
+        )
+    line = error.line or 1
+    source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    column = len(source) - len(source.lstrip(" \t")) + 1
+    if isinstance(error, UnexpectedToken):
+        found = error.token.type
+        expected_names = set(error.expected)
+        if expected_names <= {"HEADER_CONTINUED", "HEADER_CLOSE"}:
+            message = "the section heading above is not finished"
+        elif expected_names <= {"_BLANK"}:
+            message = "nothing may follow the closing <all> marker"
+        elif _at_first_line(text, line):
+            return BillSyntaxError(
+                "this is not a bill in the GPO plain-text layout: its first line is neither "
+                "a header line nor the start of a bill's text",
+                line=line, column=column, source_line=source, expected=_OPENINGS,
+            )
+        else:
+            message = f"{_a(found)} cannot stand here"
+        return BillSyntaxError(message, line=line, column=column, source_line=source,
+                               expected=_expected(expected_names))
+    assert isinstance(error, UnexpectedCharacters)
+    expected_names = set(error.allowed or ())
+    if expected_names <= {"HEADER_CONTINUED", "HEADER_CLOSE"}:
+        message = "the section heading above is not finished"
+    elif expected_names <= {"_BLANK"}:
+        message = "nothing may follow the closing <all> marker"
+    elif _at_first_line(text, line):
+        return BillSyntaxError(
+            "this is not a bill in the GPO plain-text layout: its first line is neither "
+            "a header line nor the start of a bill's text",
+            line=line, column=column, source_line=source, expected=_OPENINGS,
+        )
+    else:
+        message = "this line cannot stand here"
+    return BillSyntaxError(message, line=line, column=column, source_line=source,
+                           expected=_expected(expected_names))
+
+
+def _before_body(error: UnexpectedInput) -> bool:
+    expected = set(getattr(error, "expected", ()) or ())
+    return not expected <= {"HEADER_CONTINUED", "HEADER_CLOSE"}
+
+
+def _at_first_line(text: str, line: int) -> bool:
+    for number, content in enumerate(text.split("\n"), start=1):
+        if content.strip():
+            return number == line
+    return False
+
+
+def _a(terminal: str) -> str:
+    return _DESCRIPTIONS.get(terminal, terminal.lower())
+
+
+def _expected(names: object) -> str:
+    wanted = sorted(
+        {_DESCRIPTIONS.get(name, name.lower()) for name in names if name not in ("_BLANK", "TEXT")}  # type: ignore[attr-defined]
+    )
+    if not wanted:
+        return "a line of text"
+    if len(wanted) > 6:
+        return "; ".join(wanted[:6]) + "; or another part of the layout"
+    return "; or ".join(wanted)

@@ -1,0 +1,231 @@
+"""The parsed bill: one frozen dataclass per concept (Bill, Provision, Definition, Citation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from grammar.errors import UnknownProvisionError
+
+__all__ = [
+    "Action",
+    "Bill",
+    "Citation",
+    "Definition",
+    "Diagnostic",
+    "Meta",
+    "Provision",
+    "QuotedBlock",
+    "TocEntry",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A dated line of the masthead: introduction, report, passage."""
+
+    date: dt.date | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the header and masthead say about the measure."""
+
+    congress: int | None = None
+    session: int | None = None
+    measure: str | None = None  # "S.", "H.R.", "S.J.Res.", "H.Con.Res.", "H.Res." ...
+    number: int | None = None
+    version: str | None = None  # "IS", "RH", "ENR" ...
+    version_name: str | None = None  # "Introduced in Senate"
+    document_type: str | None = None  # "bill", "joint resolution", "act" ...
+    chamber: str | None = None  # "Senate" or "House of Representatives"
+    date: dt.date | None = None
+    legislative_day: dt.date | None = None
+    sponsor: str | None = None
+    committees: tuple[str, ...] = ()
+    long_title: str | None = None
+    short_title: str | None = None
+    actions: tuple[Action, ...] = ()
+
+    @property
+    def citation(self) -> str | None:
+        """The measure as cited: ``S. 2839``; None when the number is not known."""
+        if self.measure is None or self.number is None:
+            return None
+        return f"{self.measure} {self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedBlock:
+    """Amendatory text quoted by a provision: words of another law, not units of this bill."""
+
+    line_start: int
+    line_end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One unit of the bill: a division, title, section, subsection ... down to a subitem.
+
+    ``text`` holds the unit's own words before its children (the whole of them for a
+    unit without children; the chapeau for one with children); ``flush`` holds the
+    words set after the children.  Headings and designations are kept apart.
+    ``hash`` covers the unit's own words and its children's hashes, so it changes
+    when any word at or below the unit changes.
+    """
+
+    id: str
+    kind: str
+    designation: str
+    heading: str
+    text: str
+    flush: str
+    label: str
+    line_start: int
+    line_end: int
+    hash: str
+    children: tuple[Provision, ...] = ()
+    quoted: tuple[QuotedBlock, ...] = ()
+
+    @property
+    def chapeau(self) -> str:
+        """The lead-in words completed by the children; empty for a unit without children."""
+        return self.text if self.children else ""
+
+    @property
+    def full_text(self) -> str:
+        """Heading, own words and flush language, as one string (children excluded)."""
+        return " ".join(part for part in (self.heading, self.text, self.flush) if part)
+
+    def walk(self) -> Iterator[Provision]:
+        """This provision and every provision below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A term the bill defines, where it is defined, where it applies and where it is used."""
+
+    term: str
+    provision: str  # id of the defining provision
+    scope: str  # "act", or the id of the provision the definition is limited to
+    kind: str  # "means", "includes", "has-meaning", "referred-to-as"
+    line: int
+    forms: tuple[str, ...]  # the spellings searched for: the term and its plural
+    uses: tuple[str, ...] = ()  # ids of the provisions that use the term
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A reference made by a provision, internal (resolved to ids) or external (with a URL)."""
+
+    source: str  # id of the citing provision
+    text: str
+    kind: str  # "internal", "act-self", "usc", "statute", "public-law"
+    line: int
+    column: int
+    targets: tuple[str, ...] = ()  # internal: the provision ids referred to
+    url: str | None = None  # external: where the cited law can be read
+    resolved: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something in the text a reader should check; ``--strict`` turns these into errors."""
+
+    code: str  # "unresolved-citation", "duplicate-id", "out-of-sequence", "toc-mismatch" ...
+    message: str
+    line: int
+    column: int = 1
+    provision: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """A line of the bill's table of contents."""
+
+    kind: str  # "section" or a division kind ("title", "subtitle" ...)
+    designation: str
+    heading: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bill:
+    """A parsed bill: its metadata, its provision tree and the layers computed over it."""
+
+    meta: Meta
+    provisions: tuple[Provision, ...]
+    definitions: tuple[Definition, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    toc: tuple[TocEntry, ...] = ()
+    preamble: str = ""
+    source: str = "<text>"
+    _index: Mapping[str, Provision] = field(init=False, repr=False, compare=False)
+    _parents: Mapping[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, Provision] = {}
+        parents: dict[str, str] = {}
+        for top in self.provisions:
+            for provision in top.walk():
+                index[provision.id] = provision
+                for child in provision.children:
+                    parents[child.id] = provision.id
+        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_parents", MappingProxyType(parents))
+
+    def walk(self) -> Iterator[Provision]:
+        """Every provision, in document order."""
+        for top in self.provisions:
+            yield from top.walk()
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """The ids of every provision."""
+        return frozenset(self._index)
+
+    def __contains__(self, provision_id: object) -> bool:
+        return provision_id in self._index
+
+    def get(self, provision_id: str) -> Provision:
+        """The provision with this id.
+
+        Raises:
+            UnknownProvisionError: no provision has this id; the message names the
+                closest ids that do exist.
+        """
+        try:
+            return self._index[provision_id]
+        except KeyError:
+            raise UnknownProvisionError(provision_id, self._index) from None
+
+    def parent(self, provision_id: str) -> Provision | None:
+        """The provision that contains this one, or None at the top."""
+        self.get(provision_id)
+        parent_id = self._parents.get(provision_id)
+        return None if parent_id is None else self._index[parent_id]
+
+    def ancestors(self, provision_id: str) -> tuple[Provision, ...]:
+        """The containing provisions, nearest first."""
+        chain: list[Provision] = []
+        parent = self.parent(provision_id)
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parent(parent.id)
+        return tuple(chain)
+
+    def section_of(self, provision_id: str) -> Provision | None:
+        """The section a provision stands in (itself if it is one), or None above sections."""
+        provision = self.get(provision_id)
+        for candidate in (provision, *self.ancestors(provision_id)):
+            if candidate.kind == "section":
+                return candidate
+        return None

@@ -1,0 +1,131 @@
+"""From text to ``Bill``: the grammar, the assembly, the tree, then the two layers."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+
+from grammar.assemble import assemble
+from grammar.citations import find_citations
+from grammar.definitions import find_definitions
+from grammar.errors import BillError, BillStrictError
+from grammar.front import read_meta
+from grammar.lines import read_lines
+from grammar.model import Bill, Diagnostic, Provision, TocEntry
+from grammar.source import decode_source, read_source
+from grammar.tree import freeze
+
+__all__ = ["parse_file", "parse_text"]
+
+_SHORT_TITLE = re.compile(r"This Act may be cited as the (?:``|\")(.+?)(?:''|\")")
+
+
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Bill:
+    """Parse the bill file at ``path``.
+
+    Raises:
+        BillError: the file cannot be read or parsed (BillSourceError,
+            BillSyntaxError, BillStructureError), or ``strict`` is set and the
+            bill has diagnostics (BillStrictError).  The error names the file.
+    """
+    name = os.fspath(path)
+    text = read_source(name)
+    try:
+        return _parse(text, source=name, strict=strict)
+    except BillError as error:
+        raise error.with_path(name) from None
+
+
+def parse_text(text: str, *, source: str = "<text>", strict: bool = False) -> Bill:
+    """Parse bill text held in memory; ``source`` names it in errors.
+
+    Raises:
+        BillError: as ``parse_file``.
+    """
+    try:
+        return _parse(decode_source(text.encode("utf-8"), path=source), source=source, strict=strict)
+    except BillError as error:
+        raise error.with_path(source) from None
+
+
+def _parse(text: str, *, source: str, strict: bool) -> Bill:
+    lines = read_lines(text)
+    meta = read_meta(lines)
+    assembly = assemble(lines)
+    provisions, tree_diagnostics = freeze(assembly.drafts)
+    short_title = _short_title(provisions)
+    if short_title is not None:
+        meta = dataclasses.replace(meta, short_title=short_title)
+    bill = Bill(meta=meta, provisions=provisions, toc=assembly.toc, preamble=assembly.preamble,
+                source=source)
+    definitions = find_definitions(bill)
+    citations, citation_diagnostics = find_citations(bill)
+    diagnostics = (
+        *assembly.diagnostics,
+        *tree_diagnostics,
+        *_toc_diagnostics(bill),
+        *citation_diagnostics,
+    )
+    bill = dataclasses.replace(
+        bill,
+        definitions=definitions,
+        citations=citations,
+        diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.column, d.code))),
+    )
+    if strict and bill.diagnostics:
+        first = bill.diagnostics[0]
+        source_lines = text.split("\n")
+        more = len(bill.diagnostics) - 1
+        raise BillStrictError(
+            f"{first.message} [{first.code}]" + (f" (and {more} more diagnostics)" if more else ""),
+            line=first.line,
+            column=first.column,
+            source_line=source_lines[first.line - 1] if 0 < first.line <= len(source_lines) else None,
+        )
+    return bill
+
+
+def _short_title(provisions: tuple[Provision, ...]) -> str | None:
+    for top in provisions:
+        for provision in top.walk():
+            if provision.kind in ("section", "subsection"):
+                match = _SHORT_TITLE.search(provision.text)
+                if match:
+                    return " ".join(match.group(1).split())
+            if provision.kind == "section" and provision.designation not in ("1", "2"):
+                return None
+    return None
+
+
+def _toc_diagnostics(bill: Bill) -> list[Diagnostic]:
+    """A table of contents that disagrees with the sections it lists."""
+    sections = {p.designation: p for p in bill.walk() if p.kind == "section"}
+    found: list[Diagnostic] = []
+    for entry in bill.toc:
+        if entry.kind != "section":
+            continue
+        section = sections.get(entry.designation)
+        if section is None:
+            found.append(Diagnostic(
+                "toc-mismatch",
+                f"the table of contents lists section {entry.designation}, which the bill does not have",
+                entry.line,
+            ))
+        elif _plain(section.heading) != _plain(entry.heading):
+            found.append(Diagnostic(
+                "toc-mismatch",
+                f"the table of contents calls section {entry.designation} {entry.heading!r}; "
+                f"its heading is {section.heading!r}",
+                entry.line,
+                provision=section.id,
+            ))
+    return found
+
+
+def _plain(heading: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", heading.lower()).strip()
+
+
+
+

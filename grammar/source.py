@@ -1,0 +1,162 @@
+"""Reading a bill file: bytes checked and decoded to text, or one clear error.
+
+Everything that is not GPO plain text is turned away here, before the grammar
+sees it, with a message that says what the file is instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from grammar.errors import BillSourceError
+
+__all__ = ["decode_source", "read_source"]
+
+# Magic numbers of the binary files people most often mistake for bill text.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .xlsx file is one)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+_HTML = re.compile(rb"\A\s*(<!doctype\s+html|<html|<head|<body|<pre>|<!--)", re.IGNORECASE)
+_XML = re.compile(rb"\A\s*(<\?xml|<bill[\s>]|<resolution[\s>]|<amendment-doc)", re.IGNORECASE)
+_JSON = re.compile(rb"\A\s*(\{|\[\s*[{\"\]])")
+_COLLAPSED_MARKS = ("SEC. ", "Be it enacted", "Resolved", "<DOC>", "CONGRESS", "Public Law")
+# Control characters other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def read_source(path: str | os.PathLike[str]) -> str:
+    """The text of the bill file at ``path``, checked and normalised (see ``decode_source``).
+
+    Raises:
+        BillSourceError: the file cannot be read, or is not GPO plain text.
+    """
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise BillSourceError("no such file", path=name) from None
+    except IsADirectoryError:
+        raise BillSourceError("this is a directory, not a bill file", path=name) from None
+    except PermissionError:
+        raise BillSourceError("permission denied: the file cannot be read", path=name) from None
+    except OSError as error:
+        raise BillSourceError(f"the file cannot be read: {error.strerror}", path=name) from None
+    return decode_source(data, path=name)
+
+
+def decode_source(data: bytes, *, path: str = "<text>") -> str:
+    """Decode a bill's bytes to text with Unix newlines and a final newline.
+
+    Form feeds (page breaks in some GPO files) and a UTF-8 byte-order mark are
+    dropped; no-break spaces become spaces.
+
+    Raises:
+        BillSourceError: the bytes are empty, binary, not UTF-8, an HTML, XML or
+            JSON document, or a bill whose line breaks were lost.
+    """
+    if not data:
+        raise BillSourceError("the file is empty", path=path)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BillSourceError(
+                f"this is {what}, not bill text",
+                path=path,
+                expected="the plain-text (.txt) version of the bill from govinfo.gov or congress.gov",
+            )
+    if b"\x00" in data[:65536]:
+        raise BillSourceError(
+            "this is a binary file (it contains NUL bytes), not bill text",
+            path=path,
+            expected="the plain-text (.txt) version of the bill",
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _not_utf8(data, error, path) from None
+    if not text.strip():
+        raise BillSourceError("the file contains only white space", path=path)
+    if _HTML.match(data):
+        raise BillSourceError(
+            "this is an HTML page, not plain text",
+            path=path,
+            line=1,
+            column=1,
+            source_line=text.splitlines()[0],
+            expected="the plain-text layout: save the .txt version from govinfo.gov, "
+            "or the text inside the page's <pre> element",
+        )
+    if _XML.match(data):
+        raise BillSourceError(
+            "this is an XML document (the GPO bill XML?), not the plain-text layout",
+            path=path,
+            line=1,
+            column=1,
+            source_line=text.splitlines()[0],
+            expected="the plain-text (.txt) version of the bill",
+        )
+    if _JSON.match(data):
+        raise BillSourceError(
+            "this is a JSON document, not bill text",
+            path=path,
+            line=1,
+            column=1,
+            source_line=text.splitlines()[0],
+            expected="the plain-text (.txt) version of the bill",
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").replace("\u00a0", " ")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        raise BillSourceError(
+            f"the text contains the control character U+{ord(control.group()):04X}",
+            path=path,
+            line=line,
+            column=column,
+            source_line=text.splitlines()[line - 1],
+            expected="printable text",
+        )
+    lines = text.split("\n")
+    longest = max(lines, key=len)
+    if len(lines) <= 3 and len(longest) > 500 and any(mark in longest for mark in _COLLAPSED_MARKS):
+        raise BillSourceError(
+            "the bill's line breaks have been lost: the whole text stands on one line",
+            path=path,
+            line=lines.index(longest) + 1,
+            column=1,
+            source_line=longest[:60] + " ...",
+            expected="the text as GPO publishes it, one printed line to a line",
+        )
+    if not text.endswith("\n"):
+        text += "\n"
+    return text
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, path: str) -> BillSourceError:
+    head = data[: error.start]
+    line = head.count(b"\n") + 1
+    line_start = head.rfind(b"\n") + 1
+    line_end = data.find(b"\n", error.start)
+    raw_line = data[line_start : len(data) if line_end < 0 else line_end]
+    column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+    byte = data[error.start]
+    return BillSourceError(
+        f"the file is not UTF-8: byte 0x{byte:02X} cannot be decoded",
+        path=path,
+        line=line,
+        column=column,
+        source_line=raw_line.decode("utf-8", errors="replace"),
+        expected="UTF-8 text (a Windows-1252 file can be converted with "
+        "`iconv -f cp1252 -t utf-8`)",
+    )

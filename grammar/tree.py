@@ -1,0 +1,151 @@
+"""Freezing drafts into provisions: ids, citation labels, headings, text and hashes.
+
+Ids follow the USLM temporalId form: ``s4`` for section 4, ``s4_b_1_A`` for
+subparagraph (A) of paragraph (1) of subsection (b).  Divisions, titles and
+their kin get ``d``/``t``/``st``/``ch``/``sch``/``pt``/``spt`` ids chained from
+their container (``tI_stA``); sections keep plain ids unless their numbers
+repeat across divisions, when the division leads (``dA_s101``).  A
+resolution's resolving clauses are ``res``, ``res2`` ..., its preamble
+clauses ``wh1``, ``wh2`` ..., and their numbered parts hang below them by the
+same scheme (``res_1_A``).  This module is the only place ids are made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+from grammar.assemble import Draft
+from grammar.lexicon import join_lines, split_heading
+from grammar.model import Diagnostic, Provision
+
+__all__ = ["freeze"]
+
+_CONTAINER_PREFIX = {
+    "division": "d", "title": "t", "subtitle": "st", "chapter": "ch",
+    "subchapter": "sch", "part": "pt", "subpart": "spt",
+}
+_CONTAINER_LABEL = {
+    "division": "division", "title": "title", "subtitle": "subtitle", "chapter": "chapter",
+    "subchapter": "subchapter", "part": "part", "subpart": "subpart",
+}
+
+
+def freeze(drafts: Sequence[Draft]) -> tuple[tuple[Provision, ...], tuple[Diagnostic, ...]]:
+    """Turn the assembled drafts into frozen provisions with unique ids.
+
+    Returns the top-level provisions and the diagnostics raised on the way
+    (ids made unique after a repeated designation).
+    """
+    builder = _Builder(_repeated_section_numbers(drafts))
+    provisions = tuple(builder.build(draft, parent_id="", parent_label="", division="") for draft in drafts)
+    return provisions, tuple(builder.diagnostics)
+
+
+def _repeated_section_numbers(drafts: Sequence[Draft]) -> frozenset[str]:
+    """Section numbers that stand in more than one division (the omnibus case)."""
+    seen: Counter[str] = Counter()
+
+    def visit(draft: Draft, division: str) -> None:
+        if draft.kind == "division":
+            division = draft.designation
+        if draft.kind == "section":
+            seen[f"{division}\x00{draft.designation}"] += 1
+            return
+        for child in draft.children:
+            visit(child, division)
+
+    for draft in drafts:
+        visit(draft, "")
+    numbers = Counter(key.split("\x00", 1)[1] for key in seen)
+    return frozenset(number for number, count in numbers.items() if count > 1)
+
+
+class _Builder:
+    def __init__(self, repeated: frozenset[str]) -> None:
+        self.repeated = repeated
+        self.used: set[str] = set()
+        self.diagnostics: list[Diagnostic] = []
+        self.resolutions = 0
+
+    def build(self, draft: Draft, *, parent_id: str, parent_label: str, division: str) -> Provision:
+        kind = draft.kind
+        heading = draft.heading
+        text = join_lines(draft.words)
+        if kind in _CONTAINER_PREFIX:
+            base = _CONTAINER_PREFIX[kind] + draft.designation
+            pid = f"{parent_id}_{base}" if parent_id else base
+            label = f"{_CONTAINER_LABEL[kind]} {draft.designation}"
+            label = f"{parent_label}, {label}" if parent_label else label
+            if kind == "division":
+                division = draft.designation
+        elif kind == "section":
+            base = f"s{draft.designation}"
+            label = f"sec. {draft.designation}"
+            if draft.designation in self.repeated and division:
+                base = f"d{division}_{base}"
+                label = f"div. {division}, {label}"
+            pid = base
+        elif kind == "resolution":
+            self.resolutions += 1
+            pid = "res" if self.resolutions == 1 else f"res{self.resolutions}"
+            label = "resolving clause" if self.resolutions == 1 else f"resolving clause {self.resolutions}"
+        elif kind == "whereas":
+            pid = f"wh{draft.designation}"
+            label = f"whereas clause {draft.designation}"
+        elif kind == "text":
+            pid, label = "txt", "enacted text"
+        else:  # a unit below a section
+            pid = f"{parent_id}_{draft.designation}"
+            label = f"{parent_label}({draft.designation})" if parent_label.endswith(")") or parent_label.startswith("sec.") or parent_label.startswith("div.") else f"{parent_label} ({draft.designation})"
+            if not heading:
+                heading, text = split_heading(text)
+        pid = self._unique(pid, draft)
+        child_label = label
+        children = tuple(
+            self.build(child, parent_id=pid, parent_label=child_label, division=division)
+            for child in draft.children
+        )
+        flush = join_lines(draft.flush)
+        line_end = max([draft.line_end, *(child.line_end for child in children)])
+        digest = _hash(kind, draft.designation, heading, text, flush, children)
+        return Provision(
+            id=pid,
+            kind=kind,
+            designation=draft.designation,
+            heading=heading,
+            text=text,
+            flush=flush,
+            label=label,
+            line_start=draft.line_start,
+            line_end=line_end,
+            hash=digest,
+            children=children,
+            quoted=tuple(draft.quoted),
+        )
+
+    def _unique(self, pid: str, draft: Draft) -> str:
+        if pid not in self.used:
+            self.used.add(pid)
+            return pid
+        n = 2
+        while f"{pid}-dup{n}" in self.used:
+            n += 1
+        unique = f"{pid}-dup{n}"
+        self.used.add(unique)
+        self.diagnostics.append(Diagnostic(
+            "duplicate-id",
+            f"the {draft.kind} at line {draft.line_start} repeats the designation of {pid}; "
+            f"it is given the id {unique}",
+            draft.line_start,
+            provision=unique,
+        ))
+        return unique
+
+
+def _hash(kind: str, designation: str, heading: str, text: str, flush: str,
+          children: tuple[Provision, ...]) -> str:
+    """SHA-256 over the unit's own words and its children's hashes."""
+    material = "\x1f".join((kind, designation, heading, text, flush, *(c.hash for c in children)))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
