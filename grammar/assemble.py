@@ -351,27 +351,32 @@ class _Assembler:
     # Units below the section -----------------------------------------------------
 
     def _designated(self, line: Line) -> None:
-        designations, rest = designation_run(line.content)
+        content = line.content
+        designations, rest = designation_run(content)
         lead_in = self._lead_in()
         if self.section is None and not self.units:
             if lead_in is LeadIn.OPEN:
                 self._continue(line)
                 return
             self._open_text_root(line)
-        heading, after_heading = split_heading(rest.strip())
+        heading, after_heading = split_heading(rest.lstrip()) if ".--" in rest else ("", rest)
         # "(a) In General.--(1) The Secretary ...": a child run in after the heading.
-        run_after_heading, words_after_run = designation_run(after_heading) if heading else ((), "")
+        run_after_heading, words_after_run = (
+            designation_run(after_heading) if heading and after_heading.startswith("(") else ((), "")
+        )
+        last = len(designations) - 1
         cues = [
             Cue(
                 designation,
                 lead_in if position == 0 else LeadIn.CHAPEAU,
                 run_in=position > 0,
-                title_case=heading_case(heading) if heading and position == len(designations) - 1 else None,
+                title_case=heading_case(heading) if heading and position == last else None,
                 indent=line.indent if position == 0 else None,
             )
             for position, designation in enumerate(designations)
         ]
-        cues += [Cue(designation, LeadIn.CHAPEAU, run_in=True) for designation in run_after_heading]
+        if run_after_heading:
+            cues += [Cue(designation, LeadIn.CHAPEAU, run_in=True) for designation in run_after_heading]
         stack = [OpenUnit(d.level, d.designation, d.indent) for d in self.units if d.level]
         opened: list[Draft] = []
         for position, cue in enumerate(cues):
@@ -389,12 +394,14 @@ class _Assembler:
             return
         if len(opened) > len(designations):
             # The heading belongs to the last unit of the first run; the rest to the run-in child.
-            opened[len(designations) - 1].words.append(f"{heading}.--")
+            opened[last].words.append(f"{heading}.--")
             consumed = "".join(f"({d.designation})" for d in opened[len(designations) :])
             words = words_after_run if len(opened) == len(cues) else after_heading[len(consumed) :]
+        elif len(opened) == len(designations):
+            words = rest
         else:
             consumed = "".join(f"({d.designation})" for d in opened)
-            words = line.content[len(consumed) :]
+            words = content[len(consumed) :]
         self._attach(opened)
         self._append(opened[-1], words, line.number)
 
@@ -559,8 +566,9 @@ class _Assembler:
         (draft.flush if flush else draft.words).append(words)
         draft.line_end = max(draft.line_end, number)
         if count_quotes:
-            draft.quote_balance += words.count("``") - words.count("''")
-            if words.count('"') % 2:
+            if "``" in words or "''" in words:
+                draft.quote_balance += words.count("``") - words.count("''")
+            if '"' in words and words.count('"') % 2:
                 draft.straight_open = not draft.straight_open
 
     def _lead_in(self) -> LeadIn:

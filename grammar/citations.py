@@ -1,3 +1,351 @@
-"""stub"""
-def find_citations(bill):
-    return (), ()
+"""The citations layer: every reference a provision makes, resolved where it points inside the bill.
+
+A pass over the finished tree.  Internal references are read in the forms
+bills use and resolved to provision ids:
+
+- compound: ``section 4(b)(1)``, ``subsection (e)(2)``;
+- relative: a bare ``subsection (a)`` is subsection (a) of the section it
+  stands in; ``paragraph (2)`` is paragraph (2) of the nearest unit above that
+  has one, and so on up;
+- lists and ranges: ``subparagraphs (A) and (B)``, ``paragraphs (1) through (3)``;
+- chained: ``paragraph (3) of section 4(c)``;
+- ``this section``, ``this subsection`` ..., and ``this Act``.
+
+A reference followed by ``of the ... Act``, ``of title 10, United States Code``
+or ``of Public Law ...`` is external.  External references are collected with a
+link: U.S. Code citations to the official U.S. Code site, Public Laws to
+govinfo.  Text inside quotations (amendatory text, a quoted joint resolution)
+is another law's, or no law's, and is skipped.  An internal reference that
+resolves to nothing is a diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from grammar.lexicon import quoted_spans
+from grammar.model import Bill, Citation, Diagnostic, Provision
+
+__all__ = ["find_citations", "usc_url"]
+
+_UNIT_WORDS = {
+    "section": "section", "subsection": "subsection", "paragraph": "paragraph",
+    "subparagraph": "subparagraph", "clause": "clause", "subclause": "subclause",
+    "item": "item", "subitem": "subitem",
+}
+_DESIGS = r"(?:\([A-Za-z0-9]{1,8}\))"
+_GROUP = rf"(?:\d+[A-Za-z]{{0,3}}(?:-\d+)?{_DESIGS}*|{_DESIGS}+)"
+_JOIN = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through)\s+)"
+_INTERNAL = re.compile(
+    # The look-ahead on first letters lets the engine skip ahead quickly.
+    r"(?=[tSsPpCcIi])\b(?:(?P<this>this\s+(?P<this_unit>Act|section|subsection|paragraph|subparagraph"
+    r"|clause|subclause|item|subitem|title|subtitle|division|part|chapter|subchapter)\b)"
+    rf"|(?P<unit>[Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?"
+    rf"|[Ss]ubclauses?|[Ii]tems?|[Ss]ubitems?)\s+(?P<groups>{_GROUP}(?:{_JOIN}{_GROUP})*))"
+)
+_GROUP_ONLY = re.compile(rf"{_GROUP}|\s+through\s+")
+_OF_SECTION = re.compile(rf"\s+of\s+section\s+(?P<group>\d+[A-Za-z]{{0,3}}{_DESIGS}*)")
+_OF_THIS_ACT = re.compile(r"\s+of\s+this\s+Act\b")
+_OF_EXTERNAL = re.compile(
+    r"\s+of\s+(?:"
+    r"(?P<title>title\s+(?P<usc_title>\d+),\s+United\s+States\s+Code)"
+    r"|(?P<pl>Public\s+Law\s+\d+[-\u2013]\d+)"
+    r"|(?P<such>such\s+(?:Act|title|Code|section))"
+    r"|(?:the\s+)?(?P<act>(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
+    r"(?:Act|Code|Constitution)(?:\s+of\s+\d{4})?)"
+    r")"
+)
+_USC = re.compile(
+    r"\b(?P<title>\d{1,2})\s+U\.\s?S\.\s?C\.\s+(?:App\.\s+)?(?:(?:section|sec\.|\u00a7+)\s*)?"
+    r"(?P<section>\d+[a-zA-Z]*(?:-\d+[a-zA-Z]*)?)(?P<sub>(?:\([A-Za-z0-9]+\))*)"
+    r"(?P<tail>\s+et\s+seq\.|\s+note)?"
+)
+_SECTION_OF_TITLE = re.compile(
+    r"\b[Ss]ection\s+(?P<section>\d+[a-zA-Z]*)(?P<sub>(?:\([A-Za-z0-9]+\))*)\s+of\s+title\s+(?P<title>\d+),"
+    r"\s+United\s+States\s+Code"
+)
+_PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>\d+)[-\u2013](?P<number>\d+)")
+_DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
+# "title VII of the Tariff Act of 1930": a division of another law.
+_DIVISION_OF_ACT = re.compile(
+    r"\b(?:title|subtitle|chapter|subchapter|part|division)\s+[A-Z0-9]+"
+    r"\s+of\s+(?:the\s+)?(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
+    r"(?:Act|Code)(?:\s+of\s+\d{4})?"
+)
+
+
+def usc_url(title: str, section: str) -> str:
+    """Where a U.S. Code section can be read on the official site (uscode.house.gov)."""
+    return f"https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title{title}-section{section}"
+
+
+def find_citations(bill: Bill, source_lines: Sequence[str] = ()) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
+    """Every citation in ``bill`` in document order, and a diagnostic for each that resolves to nothing.
+
+    ``source_lines`` (the file's lines) lets each citation carry its line and
+    column; without them it carries its provision's first line.
+    """
+    locator = _Locator(source_lines)
+    resolver = _Resolver(bill)
+    citations: list[Citation] = []
+    diagnostics: list[Diagnostic] = []
+    for provision in bill.walk():
+        for text in (provision.text, provision.flush):
+            if not text:
+                continue
+            found = _scan(resolver, provision, text)
+            cursor = locator.start(provision)
+            for hit in found:
+                line, column, cursor = locator.locate(provision, hit.text, cursor)
+                citation = Citation(
+                    source=provision.id, text=hit.text, kind=hit.kind, line=line, column=column,
+                    targets=hit.targets, url=hit.url, resolved=hit.resolved,
+                )
+                citations.append(citation)
+                if not hit.resolved:
+                    diagnostics.append(Diagnostic(
+                        "unresolved-citation",
+                        f"{provision.label}: {hit.text!r} refers to no provision of this bill",
+                        line, column, provision.id,
+                    ))
+    return tuple(citations), tuple(diagnostics)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    text: str
+    kind: str
+    targets: tuple[str, ...] = ()
+    url: str | None = None
+    resolved: bool = True
+
+
+def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
+    spans: list[tuple[int, int]] | None = None
+
+    def quoted(position: int) -> bool:
+        nonlocal spans
+        if spans is None:
+            spans = quoted_spans(text) if ("``" in text or '"' in text) else []
+        return any(start <= position < end for start, end in spans)
+
+    hits: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+    if "U.S.C" in text or "U. S. C" in text:
+        for match in _USC.finditer(text):
+            if not quoted(match.start()):
+                url = usc_url(match.group("title"), match.group("section"))
+                hits.append(_Hit(match.start(), match.group().strip(), "usc", url=url))
+    if "United States Code" in text:
+        for match in _SECTION_OF_TITLE.finditer(text):
+            if not quoted(match.start()):
+                url = usc_url(match.group("title"), match.group("section"))
+                hits.append(_Hit(match.start(), match.group(), "usc", url=url))
+                taken.append((match.start(), match.end()))
+    if "Public Law" in text or "Pub. L." in text:
+        for match in _PUBLIC_LAW.finditer(text):
+            if not quoted(match.start()):
+                url = f"https://www.govinfo.gov/link/plaw/{match.group('congress')}/public/{match.group('number')}"
+                hits.append(_Hit(match.start(), match.group(), "public-law", url=url))
+    if " of " in text and ("Act" in text or "Code" in text):
+        for match in _DIVISION_OF_ACT.finditer(text):
+            if not quoted(match.start()):
+                hits.append(_external(match.start(), match.group(), text[match.end() :]))
+                taken.append((match.start(), match.end()))
+    for match in _INTERNAL.finditer(text):
+        if any(a <= match.start() < b for a, b in taken) or quoted(match.start()):
+            continue
+        hit = _internal(resolver, provision, text, match)
+        if hit is not None:
+            hits.append(hit)
+            if hit.kind == "statute":  # "section 7002(c)" inside it is part of the same reference
+                taken.append((hit.start, hit.start + len(hit.text)))
+    hits.sort(key=lambda hit: hit.start)
+    return hits
+
+
+def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Match[str]) -> _Hit | None:
+    if match.group("this"):
+        unit = match.group("this_unit")
+        if unit == "Act":
+            return _Hit(match.start(), match.group(), "act-self")
+        target = resolver.enclosing(provision, unit.lower())
+        return _Hit(match.start(), match.group(), "internal", (target,) if target else (), resolved=bool(target))
+    word = match.group("unit").lower()
+    unit = _UNIT_WORDS[word[:-1] if word.endswith("s") and word[:-1] in _UNIT_WORDS else word]
+    end = match.end()
+    tail = text[end:]
+    # What follows decides whose units these are: ours, another section's, or another law's.
+    of_section = _OF_SECTION.match(tail)
+    anchor_section: str | None = None
+    if of_section is not None:
+        after = tail[of_section.end() :]
+        external = _OF_EXTERNAL.match(after)
+        if external is not None and not _names_this_act(resolver, external):
+            whole = text[match.start() : end + of_section.end() + external.end()]
+            return _external(match.start(), whole, text[end + of_section.end() + external.end() :])
+        anchor_section = of_section.group("group")
+        end += of_section.end()
+    else:
+        external = _OF_EXTERNAL.match(tail)
+        if external is not None and not _names_this_act(resolver, external):
+            whole = text[match.start() : end + external.end()]
+            return _external(match.start(), whole, text[end + external.end() :])
+        this_act = _OF_THIS_ACT.match(tail)
+        if this_act is not None:
+            end += this_act.end()
+    whole = text[match.start() : end]
+    targets = resolver.resolve(provision, unit, match.group("groups"), anchor_section)
+    return _Hit(match.start(), whole, "internal", targets, resolved=bool(targets))
+
+
+def _names_this_act(resolver: _Resolver, external: re.Match[str]) -> bool:
+    name = external.group("act")
+    return bool(name and resolver.short_title and " ".join(name.split()) == resolver.short_title)
+
+
+def _external(start: int, whole: str, after: str) -> _Hit:
+    """A reference into another law; its U.S. Code parenthetical, if any, gives the link."""
+    url = None
+    parenthetical = re.match(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)", after)
+    if parenthetical is not None:
+        usc = _USC.search(parenthetical.group(1))
+        if usc is not None:
+            url = usc_url(usc.group("title"), usc.group("section"))
+    return _Hit(start, " ".join(whole.split()), "statute", url=url)
+
+
+class _Resolver:
+    """Turns designations into provision ids, relative to the citing provision."""
+
+    def __init__(self, bill: Bill) -> None:
+        self.bill = bill
+        self.short_title = bill.meta.short_title
+        self.sections: dict[str, list[Provision]] = {}
+        for provision in bill.walk():
+            if provision.kind == "section":
+                self.sections.setdefault(provision.designation, []).append(provision)
+
+    def enclosing(self, provision: Provision, kind: str) -> str | None:
+        for candidate in (provision, *self.bill.ancestors(provision.id)):
+            if candidate.kind == kind:
+                return candidate.id
+        return None
+
+    def resolve(self, provision: Provision, unit: str, groups: str, anchor_section: str | None) -> tuple[str, ...]:
+        anchor: Provision | None = None
+        if anchor_section is not None:
+            anchor = self._compound_section(provision, anchor_section)
+            if anchor is None:
+                return ()
+        targets: list[str] = []
+        previous: Provision | None = None
+        pending_range = False
+        for token in _GROUP_ONLY.findall(groups):
+            if token.strip() == "through":
+                pending_range = True
+                continue
+            if unit == "section":
+                found = self._compound_section(provision, token)
+            else:
+                found = self._relative(provision, unit, token, anchor)
+            if found is None:
+                return ()
+            if pending_range and previous is not None:
+                between = self._range(previous, found)
+                if between is None:
+                    return ()
+                targets.extend(between[1:])
+            else:
+                targets.append(found.id)
+            previous, pending_range = found, False
+        return tuple(dict.fromkeys(targets))
+
+    def _compound_section(self, citing: Provision, token: str) -> Provision | None:
+        number = re.match(r"\d+[A-Za-z]{0,3}(?:-\d+)?", token)
+        if number is None:
+            return None
+        candidates = self.sections.get(number.group())
+        if not candidates:
+            return None
+        section = candidates[0]
+        if len(candidates) > 1:  # repeated numbers: the one in the citing provision's division
+            division = next((a.id for a in self.bill.ancestors(citing.id) if a.kind == "division"), None)
+            section = next((c for c in candidates if division and c.id.startswith(division + "_")), candidates[0])
+        return self._descend(section, _DESIGNATION.findall(token[number.end() :]))
+
+    def _relative(self, citing: Provision, unit: str, token: str, anchor: Provision | None) -> Provision | None:
+        designations = _DESIGNATION.findall(token)
+        if not designations:
+            return None
+        first, rest = designations[0], designations[1:]
+        if anchor is not None:
+            holder = self._holder(anchor, unit, first)
+            return None if holder is None else self._descend(holder, rest)
+        for candidate in (citing, *self.bill.ancestors(citing.id)):
+            holder = self._holder(candidate, unit, first)
+            if holder is not None:
+                return self._descend(holder, rest)
+            if candidate.kind == "section":
+                break
+        return None
+
+    def _holder(self, scope: Provision, unit: str, designation: str) -> Provision | None:
+        """The child of ``scope`` that is the ``unit`` designated ``designation``."""
+        for child in scope.children:
+            if child.kind == unit and child.designation == designation:
+                return child
+        return None
+
+    @staticmethod
+    def _descend(provision: Provision, designations: Sequence[str]) -> Provision | None:
+        current = provision
+        for designation in designations:
+            current = next((c for c in current.children if c.designation == designation), None)  # type: ignore[assignment]
+            if current is None:
+                return None
+        return current
+
+    def _range(self, first: Provision, last: Provision) -> list[str] | None:
+        parent = self.bill.parent(first.id)
+        if parent is None or self.bill.parent(last.id) is not parent:
+            return None
+        ids = [child.id for child in parent.children]
+        start, end = ids.index(first.id), ids.index(last.id)
+        return ids[start : end + 1] if start <= end else None
+
+
+class _Locator:
+    """Finds where a citation stands in the file, from the provision's line range."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        contents = [line.strip() for line in lines]
+        self.stream = " ".join(contents)
+        self.offsets: list[int] = []
+        offset = 0
+        for content in contents:
+            self.offsets.append(offset)
+            offset += len(content) + 1
+        self.indents = [len(line) - len(line.lstrip()) for line in lines]
+
+    def start(self, provision: Provision) -> int:
+        if not self.offsets:
+            return 0
+        return self.offsets[min(provision.line_start, len(self.offsets)) - 1]
+
+    def locate(self, provision: Provision, text: str, cursor: int) -> tuple[int, int, int]:
+        if not self.offsets:
+            return provision.line_start, 1, cursor
+        limit = self.offsets[provision.line_end] if provision.line_end < len(self.offsets) else len(self.stream)
+        at = self.stream.find(text, cursor, limit)
+        if at < 0:
+            at = self.stream.find(text.split(" ")[0], cursor, limit)
+        if at < 0:
+            return provision.line_start, 1, cursor
+        index = bisect_right(self.offsets, at) - 1
+        column = at - self.offsets[index] + self.indents[index] + 1
+        return index + 1, column, at + len(text.split(" ")[0])

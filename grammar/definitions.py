@@ -1,3 +1,164 @@
-"""stub"""
-def find_definitions(bill):
-    return ()
+"""The definitions layer: each defined term, where it is defined, where it applies, where it is used.
+
+A pass over the finished tree.  Definitions are found in the forms bills use:
+``The term ``X'' means ...``, ``The terms ``X'' and ``Y'' have the meanings
+...``, ``The term ``X''--`` completed by its children, and ``(in this Act
+referred to as the ``X'')``.  The scope comes from the lead-in (``In this
+Act:``, ``In this section,`` ...) of the definition or of the nearest
+provision above it that has one; a definition without any applies to its
+section.  Uses are found in the provisions within the scope, outside
+quotations, for the term and its plural, longest term first (``select
+derivative product`` is not also a use of ``derivative product``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from grammar.lexicon import pluralize, quoted_spans
+from grammar.model import Bill, Definition, Provision
+
+__all__ = ["find_definitions"]
+
+_TERMS = re.compile(
+    r"\b[Tt]he terms? (?P<terms>``[^`']+''(?:,? (?:and |or )?``[^`']+'')*)"
+)
+_REFERRED = re.compile(
+    r"\((?:in|for purposes of) this (?P<unit>Act|section|subsection|paragraph|title|subtitle|division)"
+    r",? referred to as (?:the )?``(?P<term>[^`']+)''\)"
+    r"|\(referred to in this (?P<unit2>Act|section|subsection|paragraph|title|subtitle|division)"
+    r" as (?:the )?``(?P<term2>[^`']+)''\)"
+    r"|\(hereinafter (?:in this (?P<unit3>Act|section|subsection|title) )?referred to as (?:the )?``(?P<term3>[^`']+)''\)"
+)
+_QUOTED_TERM = re.compile(r"``([^`']+)''")
+_LEAD_IN = re.compile(
+    r"^(?:In|For (?:the )?purposes of) this (Act|section|subsection|paragraph|subparagraph|title|subtitle|division|part|chapter)\b"
+)
+_KIND_WORDS = (
+    ("has the meaning", "has-meaning"),
+    ("have the meaning", "has-meaning"),
+    ("means", "means"),
+    ("mean ", "means"),
+    ("includes", "includes"),
+    ("include ", "includes"),
+)
+_UNIT_KINDS = {
+    "section": "section", "subsection": "subsection", "paragraph": "paragraph",
+    "subparagraph": "subparagraph", "title": "title", "subtitle": "subtitle",
+    "division": "division", "part": "part", "chapter": "chapter",
+}
+
+
+def find_definitions(bill: Bill) -> tuple[Definition, ...]:
+    """Every definition in ``bill``, in document order, with the provisions that use it."""
+    found: list[Definition] = []
+    for provision in bill.walk():
+        found.extend(_defined_in(bill, provision))
+    return tuple(_with_uses(bill, found))
+
+
+def _defined_in(bill: Bill, provision: Provision) -> Iterable[Definition]:
+    text = provision.text
+    if "``" not in text:
+        return
+    for match in _TERMS.finditer(text):
+        if _inside_quotation(text, match.start()):
+            continue
+        terms = _QUOTED_TERM.findall(match.group("terms"))
+        kind = _kind(text[match.end() :], provision)
+        scope = _scope(bill, provision, text)
+        for term in terms:
+            yield _definition(term, provision, scope, kind)
+    for match in _REFERRED.finditer(text):
+        unit = match.group("unit") or match.group("unit2") or match.group("unit3") or "section"
+        term = match.group("term") or match.group("term2") or match.group("term3")
+        yield _definition(term, provision, _scope_of_unit(bill, provision, unit), "referred-to-as")
+
+
+def _definition(term: str, provision: Provision, scope: str, kind: str) -> Definition:
+    term = " ".join(term.split())
+    forms = [term, pluralize(term)]
+    if term[:1].islower():
+        forms += [f[:1].upper() + f[1:] for f in forms]
+    return Definition(term=term, provision=provision.id, scope=scope, kind=kind,
+                      line=provision.line_start, forms=tuple(dict.fromkeys(forms)))
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    return any(start < position < end for start, end in quoted_spans(text))
+
+
+def _kind(after: str, provision: Provision) -> str:
+    window = after[:160]
+    if window.lstrip(",' ").startswith("--") or not window.strip():
+        window = " ".join(child.text[:80] for child in provision.children)
+    best = ("", len(window) + 1)
+    for words, kind in _KIND_WORDS:
+        at = window.find(words)
+        if 0 <= at < best[1]:
+            best = (kind, at)
+    return best[0] or "means"
+
+
+def _scope(bill: Bill, provision: Provision, text: str) -> str:
+    """Where a definition applies: its own lead-in, else the nearest one above it."""
+    for candidate in (provision, *bill.ancestors(provision.id)):
+        lead = _LEAD_IN.match(candidate.text if candidate is not provision else text)
+        if lead:
+            return _scope_of_unit(bill, provision, lead.group(1))
+    section = bill.section_of(provision.id)
+    return section.id if section is not None else "act"
+
+
+def _scope_of_unit(bill: Bill, provision: Provision, unit: str) -> str:
+    if unit == "Act":
+        return "act"
+    wanted = _UNIT_KINDS.get(unit.lower())
+    for candidate in (provision, *bill.ancestors(provision.id)):
+        if candidate.kind == wanted:
+            return candidate.id
+    return "act"
+
+
+def _with_uses(bill: Bill, definitions: list[Definition]) -> list[Definition]:
+    if not definitions:
+        return []
+    # form -> scope id -> the definition that applies there (the first, if a scope repeats one)
+    by_form: dict[str, dict[str, int]] = {}
+    for index, definition in enumerate(definitions):
+        for form in definition.forms:
+            by_form.setdefault(form, {}).setdefault(definition.scope, index)
+    # The leading look-ahead on first letters lets the regex engine skip ahead
+    # quickly; the look-behinds alone would make it try every position.
+    first_letters = "".join(sorted({re.escape(form[0]) for form in by_form}))
+    pattern = re.compile(
+        rf"(?=[{first_letters}])(?<!\w)(?<!\w-)("
+        + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+        + r")(?!\w|-\w)"
+    )
+    defining = {d.provision for d in definitions}
+    uses: list[dict[str, None]] = [{} for _ in definitions]
+    chain: dict[str, tuple[str, ...]] = {}  # provision id -> itself and the ids above it
+    for provision in bill.walk():
+        parent = bill.parent(provision.id)
+        chain[provision.id] = (provision.id, *(chain[parent.id] if parent is not None else ()))
+        words = provision.text + ("\n" + provision.flush if provision.flush else "")
+        spans: list[tuple[int, int]] | None = None
+        for match in pattern.finditer(words):
+            if spans is None:
+                spans = quoted_spans(words) if ("``" in words or '"' in words) else []
+            if spans and any(start <= match.start() < end for start, end in spans):
+                continue
+            scopes = by_form[match.group(1)]
+            ids = chain[provision.id]
+            chosen = next((scopes[a] for a in ids if a in scopes), scopes.get("act"))
+            if chosen is None:
+                continue
+            if defining and any(a == definitions[chosen].provision for a in ids):
+                continue  # the definition's own words
+            uses[chosen][provision.id] = None
+    return [
+        Definition(d.term, d.provision, d.scope, d.kind, d.line, d.forms, tuple(uses[i]))
+        for i, d in enumerate(definitions)
+    ]

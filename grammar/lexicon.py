@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
+from functools import cache
 
 __all__ = [
     "Level",
@@ -76,6 +77,7 @@ def _doubled_value(text: str) -> int | None:
     return None
 
 
+@cache
 def ordinal(designation: str, level: Level) -> tuple[int, str] | None:
     """The designation's place in the sequence of ``level``: (number, inserted suffix).
 
@@ -106,16 +108,19 @@ def ordinal(designation: str, level: Level) -> tuple[int, str] | None:
     return None if value is None else (value, "")
 
 
+@cache
 def levels_of(designation: str) -> tuple[Level, ...]:
     """Every level a designation can stand for: ``(i)`` is a subsection or a clause."""
     return tuple(level for level in Level if ordinal(designation, level) is not None)
 
 
+@cache
 def is_first(designation: str, level: Level) -> bool:
     """Whether the designation opens a new run at ``level``: (a), (1), (A), (i), (I), (aa), (AA)."""
     return ordinal(designation, level) == (1, "")
 
 
+@cache
 def successor_of(previous: str, designation: str, level: Level) -> bool:
     """Whether ``designation`` may follow ``previous`` at ``level``: (i) after (h), (4A) after (4)."""
     before = ordinal(previous, level)
@@ -229,7 +234,9 @@ def join_lines(pieces: list[str]) -> str:
     text = " ".join(out)
     if "<<NOTE:" in text:
         text = _NOTE.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 _ABBREVIATION_END = re.compile(
@@ -241,3 +248,53 @@ def ends_sentence(text: str) -> bool:
     """Whether the words end a sentence: a full stop that closes no abbreviation (``U.S.``)."""
     words = text.rstrip().rstrip("'\")")
     return words.endswith(".") and not _ABBREVIATION_END.search(words)
+
+
+_QUOTE_MARKS = re.compile(r"``|''")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``quoted'' (and "quoted") text, nested quotations included in their outer span.
+
+    >>> quoted_spans("the term ``Alliance'' means")
+    [(9, 21)]
+    """
+    spans: list[tuple[int, int]] = []
+    if "``" in text:
+        depth = 0
+        start = 0
+        for mark in _QUOTE_MARKS.finditer(text):
+            if mark.group() == "``":
+                if depth == 0:
+                    start = mark.start()
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    spans.append((start, mark.end()))
+        if depth:
+            spans.append((start, len(text)))
+    if '"' in text:
+        straight = [i for i, char in enumerate(text) if char == '"']
+        for open_at, close_at in zip(straight[::2], straight[1::2], strict=False):
+            spans.append((open_at, close_at + 1))
+    return sorted(spans)
+
+
+def pluralize(term: str) -> str:
+    """The plural of a defined term: ``foreign country of concern`` -> ``foreign countries of concern``."""
+    words = term.split(" ")
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    word = words[head]
+    if (word.endswith("s") and not word.endswith("ss")) or word.endswith(("ed", "ing")):
+        return term  # already plural, or not a noun ("processed")
+    words[head] = _plural_word(word)
+    return " ".join(words)
+
+
+def _plural_word(word: str) -> str:
+    if word.endswith("y") and len(word) > 1 and word[-2].lower() not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"

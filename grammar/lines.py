@@ -8,9 +8,9 @@ expected at that point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -20,9 +20,8 @@ from grammar.errors import BillSyntaxError
 __all__ = ["Line", "grammar_parser", "read_lines"]
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the document, as the grammar saw it."""
+class Line(NamedTuple):
+    """One line of the document, as the grammar saw it (a tuple: there are many)."""
 
     kind: str  # the terminal's name: TEXT, DESIGNATED, SECTION_HEADER_LINE ...
     text: str  # without the newline or trailing spaces
@@ -73,6 +72,7 @@ _DESCRIPTIONS = {
     "PASSED": "a line such as 'Passed the Senate September 30, 2025.'",
     "ALL_MARK": "the closing <all> marker",
     "TEXT": "a line of text",
+    "BODY_TEXT": "a line of text",
     "_BLANK": "a blank line",
     "$END": "the end of the file",
 }
@@ -110,9 +110,13 @@ def read_lines(text: str) -> list[Line]:
         name = str(part.data)
         label = "body" if name == "body" else ("front" if name == "front" else "back")
         for token in _tokens(part):
-            raw = str(token.value).rstrip("\n").rstrip()
-            stripped = raw.lstrip(" \t")
-            lines.append(Line(token.type, raw, token.line or 0, len(raw) - len(stripped), label))
+            kind = "TEXT" if token.type == "BODY_TEXT" else token.type
+            number = token.line or 0
+            for physical in str(token.value).rstrip("\n").split("\n"):
+                raw = physical.rstrip()
+                lines.append(Line(kind, raw, number, len(raw) - len(raw.lstrip(" \t")), label))
+                kind = "TEXT"  # the lines a multi-line token carries on with
+                number += 1
     return lines
 
 
@@ -191,7 +195,7 @@ def _a(terminal: str) -> str:
 
 def _expected(names: object) -> str:
     wanted = sorted(
-        {_DESCRIPTIONS.get(name, name.lower()) for name in names if name not in ("_BLANK", "TEXT")}  # type: ignore[attr-defined]
+        {_DESCRIPTIONS.get(name, name.lower()) for name in names if name not in ("_BLANK", "TEXT", "BODY_TEXT")}  # type: ignore[attr-defined]
     )
     if not wanted:
         return "a line of text"

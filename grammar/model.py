@@ -103,9 +103,11 @@ class Provision:
 
     def walk(self) -> Iterator[Provision]:
         """This provision and every provision below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:
+            provision = stack.pop()
+            yield provision
+            stack.extend(reversed(provision.children))
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,22 +172,27 @@ class Bill:
     source: str = "<text>"
     _index: Mapping[str, Provision] = field(init=False, repr=False, compare=False)
     _parents: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    _order: tuple[Provision, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Provision] = {}
         parents: dict[str, str] = {}
-        for top in self.provisions:
-            for provision in top.walk():
-                index[provision.id] = provision
-                for child in provision.children:
-                    parents[child.id] = provision.id
+        order: list[Provision] = []
+        stack = list(reversed(self.provisions))
+        while stack:
+            provision = stack.pop()
+            order.append(provision)
+            index[provision.id] = provision
+            for child in provision.children:
+                parents[child.id] = provision.id
+            stack.extend(reversed(provision.children))
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_parents", MappingProxyType(parents))
+        object.__setattr__(self, "_order", tuple(order))
 
     def walk(self) -> Iterator[Provision]:
         """Every provision, in document order."""
-        for top in self.provisions:
-            yield from top.walk()
+        return iter(self._order)
 
     @property
     def ids(self) -> frozenset[str]:
