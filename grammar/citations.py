@@ -11,10 +11,14 @@ bills use and resolved to provision ids:
 - chained: ``paragraph (3) of section 4(c)``;
 - ``this section``, ``this subsection`` ..., and ``this Act``.
 
+Inside an amendment (``Section 207 of the X Act is amended-- (1) in
+subsection (a) ...``) a bare reference is to the amended law: it is kept as
+``amended-law`` and not resolved against this bill.
+
 A reference followed by ``of the ... Act``, ``of title 10, United States Code``
 or ``of Public Law ...`` is external.  External references are collected with a
-link: U.S. Code citations to the official U.S. Code site, Public Laws to
-govinfo.  Text inside quotations (amendatory text, a quoted joint resolution)
+link: U.S. Code citations to the official U.S. Code site, the Code of Federal
+Regulations to eCFR, Public Laws to govinfo.  Text inside quotations (amendatory text, a quoted joint resolution)
 is another law's, or no law's, and is skipped.  An internal reference that
 resolves to nothing is a diagnostic.
 """
@@ -38,22 +42,30 @@ _UNIT_WORDS = {
 }
 _DESIGS = r"(?:\([A-Za-z0-9]{1,8}\))"
 _GROUP = rf"(?:\d+[A-Za-z]{{0,3}}(?:-\d+)?{_DESIGS}*|{_DESIGS}+)"
+_PAREN_GROUP = rf"(?:{_DESIGS}+)"
 _JOIN = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through)\s+)"
 _INTERNAL = re.compile(
     # The look-ahead on first letters lets the engine skip ahead quickly.
     r"(?=[tSsPpCcIi])\b(?:(?P<this>this\s+(?P<this_unit>Act|section|subsection|paragraph|subparagraph"
     r"|clause|subclause|item|subitem|title|subtitle|division|part|chapter|subchapter)\b)"
-    rf"|(?P<unit>[Ss]ections?|[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?"
-    rf"|[Ss]ubclauses?|[Ii]tems?|[Ss]ubitems?)\s+(?P<groups>{_GROUP}(?:{_JOIN}{_GROUP})*))"
+    rf"|(?P<unit>[Ss]ections?)\s+(?P<groups>{_GROUP}(?:{_JOIN}{_GROUP})*)"
+    rf"|(?P<subunit>[Ss]ubsections?|[Pp]aragraphs?|[Ss]ubparagraphs?|[Cc]lauses?"
+    rf"|[Ss]ubclauses?|[Ii]tems?|[Ss]ubitems?)\s+(?P<subgroups>{_PAREN_GROUP}(?:{_JOIN}{_PAREN_GROUP})*))"
 )
 _GROUP_ONLY = re.compile(rf"{_GROUP}|\s+through\s+")
 _OF_SECTION = re.compile(rf"\s+of\s+section\s+(?P<group>\d+[A-Za-z]{{0,3}}{_DESIGS}*)")
-_OF_THIS_ACT = re.compile(r"\s+of\s+this\s+Act\b")
+_OF_UNIT = re.compile(
+    rf"\s+of\s+(?P<of_unit>subsection|paragraph|subparagraph|clause|subclause|item|subitem)\s+(?P<group>{_DESIGS}+)"
+)
+_OF_THIS_UNIT = re.compile(
+    r"\s+of\s+this\s+(?P<of_this>Act|section|subsection|paragraph|subparagraph|clause|title|subtitle|division)\b"
+)
 _OF_EXTERNAL = re.compile(
-    r"\s+of\s+(?:"
+    r"(?:,\s+article\s+[IVX]+)?"
+    r"\s+of\s+(?:(?:part|title|subtitle|chapter|subchapter|division)\s+[A-Z0-9]+\s+of\s+)*(?:"
     r"(?P<title>title\s+(?P<usc_title>\d+),\s+United\s+States\s+Code)"
     r"|(?P<pl>Public\s+Law\s+\d+[-\u2013]\d+)"
-    r"|(?P<such>such\s+(?:Act|title|Code|section))"
+    rf"|(?P<such>such\s+(?:Act|title|Code|section(?:\s+\d+[A-Za-z]*{_DESIGS}*)?))"
     r"|(?:the\s+)?(?P<act>(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
     r"(?:Act|Code|Constitution)(?:\s+of\s+\d{4})?)"
     r")"
@@ -66,6 +78,11 @@ _USC = re.compile(
 _SECTION_OF_TITLE = re.compile(
     r"\b[Ss]ection\s+(?P<section>\d+[a-zA-Z]*)(?P<sub>(?:\([A-Za-z0-9]+\))*)\s+of\s+title\s+(?P<title>\d+),"
     r"\s+United\s+States\s+Code"
+)
+_CFR = re.compile(
+    r"\b(?:[Ss]ection|[Pp]art)\s+(?P<section>\d+(?:\.\d+)?)(?:\([A-Za-z0-9]+\))*\s+of\s+title\s+(?P<title>\d+),"
+    r"\s+Code\s+of\s+Federal\s+Regulations"
+    r"|\b(?P<title2>\d+)\s+C\.?F\.?R\.?\s+(?:(?:part|section|\u00a7+)\s*)?(?P<section2>\d+(?:\.\d+)?)"
 )
 _PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>\d+)[-\u2013](?P<number>\d+)")
 _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
@@ -146,6 +163,15 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
                 url = usc_url(match.group("title"), match.group("section"))
                 hits.append(_Hit(match.start(), match.group(), "usc", url=url))
                 taken.append((match.start(), match.end()))
+    if "Code of Federal Regulations" in text or "CFR" in text or "C.F.R" in text:
+        for match in _CFR.finditer(text):
+            if not quoted(match.start()):
+                title = match.group("title") or match.group("title2")
+                section = match.group("section") or match.group("section2")
+                kind = "section" if "." in section else "part"
+                url = f"https://www.ecfr.gov/current/title-{title}/{kind}-{section}"
+                hits.append(_Hit(match.start(), " ".join(match.group().split()), "cfr", url=url))
+                taken.append((match.start(), match.end()))
     if "Public Law" in text or "Pub. L." in text:
         for match in _PUBLIC_LAW.finditer(text):
             if not quoted(match.start()):
@@ -162,8 +188,8 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
         hit = _internal(resolver, provision, text, match)
         if hit is not None:
             hits.append(hit)
-            if hit.kind == "statute":  # "section 7002(c)" inside it is part of the same reference
-                taken.append((hit.start, hit.start + len(hit.text)))
+            # "section 7002(c)" in "paragraph (3) of section 7002(c) of ..." is part of this reference
+            taken.append((hit.start, hit.start + len(hit.text)))
     hits.sort(key=lambda hit: hit.start)
     return hits
 
@@ -175,31 +201,39 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
             return _Hit(match.start(), match.group(), "act-self")
         target = resolver.enclosing(provision, unit.lower())
         return _Hit(match.start(), match.group(), "internal", (target,) if target else (), resolved=bool(target))
-    word = match.group("unit").lower()
+    word = (match.group("unit") or match.group("subunit")).lower()
     unit = _UNIT_WORDS[word[:-1] if word.endswith("s") and word[:-1] in _UNIT_WORDS else word]
+    groups = match.group("groups") or match.group("subgroups")
     end = match.end()
+    # What follows decides whose units these are: "of paragraph (2)", "of section 4",
+    # "of this section" anchor them in this bill; "of the X Act" makes them another law's.
+    anchors: list[tuple[str, str]] = []
+    while True:
+        tail = text[end:]
+        of_unit = _OF_UNIT.match(tail) or _OF_SECTION.match(tail)
+        if of_unit is None:
+            break
+        anchors.append((of_unit.group("of_unit") if "of_unit" in of_unit.groupdict() else "section",
+                        of_unit.group("group")))
+        end += of_unit.end()
     tail = text[end:]
-    # What follows decides whose units these are: ours, another section's, or another law's.
-    of_section = _OF_SECTION.match(tail)
-    anchor_section: str | None = None
-    if of_section is not None:
-        after = tail[of_section.end() :]
-        external = _OF_EXTERNAL.match(after)
-        if external is not None and not _names_this_act(resolver, external):
-            whole = text[match.start() : end + of_section.end() + external.end()]
-            return _external(match.start(), whole, text[end + of_section.end() + external.end() :])
-        anchor_section = of_section.group("group")
-        end += of_section.end()
-    else:
-        external = _OF_EXTERNAL.match(tail)
-        if external is not None and not _names_this_act(resolver, external):
-            whole = text[match.start() : end + external.end()]
-            return _external(match.start(), whole, text[end + external.end() :])
-        this_act = _OF_THIS_ACT.match(tail)
-        if this_act is not None:
-            end += this_act.end()
+    external = _OF_EXTERNAL.match(tail)
+    if external is not None and not _names_this_act(resolver, external):
+        whole = text[match.start() : end + external.end()]
+        return _external(match.start(), whole, text[end + external.end() :])
+    explicit = bool(anchors)
+    of_this = _OF_THIS_UNIT.match(tail)
+    if of_this is not None:
+        if of_this.group("of_this") != "Act":
+            anchors.append(("this", of_this.group("of_this").lower()))
+        end += of_this.end()
+        explicit = True
+    if not explicit and resolver.amending(provision):
+        # "Section 207 of the X Act is amended-- (1) in subsection (a) ...": the
+        # subsection is the amended law's, not this bill's.
+        return _Hit(match.start(), text[match.start() : end], "amended-law")
     whole = text[match.start() : end]
-    targets = resolver.resolve(provision, unit, match.group("groups"), anchor_section)
+    targets = resolver.resolve(provision, unit, groups, anchors)
     return _Hit(match.start(), whole, "internal", targets, resolved=bool(targets))
 
 
@@ -219,16 +253,34 @@ def _external(start: int, whole: str, after: str) -> _Hit:
     return _Hit(start, " ".join(whole.split()), "statute", url=url)
 
 
+_AMENDING = re.compile(
+    r"\b(?:is|are)\s+(?:further\s+|each\s+)?amended\b|\bamended\s+(?:to\s+read|by)\b"
+    r"|\bby\s+(?:striking|inserting|adding|redesignating)\b"
+)
+
+
 class _Resolver:
     """Turns designations into provision ids, relative to the citing provision."""
 
     def __init__(self, bill: Bill) -> None:
         self.bill = bill
+        self._amending: dict[str, bool] = {}
         self.short_title = bill.meta.short_title
         self.sections: dict[str, list[Provision]] = {}
         for provision in bill.walk():
             if provision.kind == "section":
                 self.sections.setdefault(provision.designation, []).append(provision)
+
+    def amending(self, provision: Provision) -> bool:
+        """Whether the provision, or one above it in its section, amends another law."""
+        known = self._amending.get(provision.id)
+        if known is None:
+            parent = self.bill.parent(provision.id)
+            known = bool(_AMENDING.search(provision.text)) or (
+                parent is not None and provision.kind != "section" and self.amending(parent)
+            )
+            self._amending[provision.id] = known
+        return known
 
     def enclosing(self, provision: Provision, kind: str) -> str | None:
         for candidate in (provision, *self.bill.ancestors(provision.id)):
@@ -236,10 +288,19 @@ class _Resolver:
                 return candidate.id
         return None
 
-    def resolve(self, provision: Provision, unit: str, groups: str, anchor_section: str | None) -> tuple[str, ...]:
+    def resolve(self, provision: Provision, unit: str, groups: str,
+                anchors: Sequence[tuple[str, str]] = ()) -> tuple[str, ...]:
+        """The ids ``unit`` + ``groups`` refer to from ``provision``, under the ``of ...`` anchors
+        (innermost first); empty if any part refers to nothing."""
         anchor: Provision | None = None
-        if anchor_section is not None:
-            anchor = self._compound_section(provision, anchor_section)
+        for anchor_unit, anchor_group in reversed(anchors):
+            if anchor_unit == "section":
+                anchor = self._compound_section(provision, anchor_group)
+            elif anchor_unit == "this":
+                found = self.enclosing(provision, anchor_group)
+                anchor = self.bill.get(found) if found else None
+            else:
+                anchor = self._relative(provision, anchor_unit, anchor_group, anchor)
             if anchor is None:
                 return ()
         targets: list[str] = []
@@ -250,19 +311,19 @@ class _Resolver:
                 pending_range = True
                 continue
             if unit == "section":
-                found = self._compound_section(provision, token)
+                found_unit = self._compound_section(provision, token)
             else:
-                found = self._relative(provision, unit, token, anchor)
-            if found is None:
+                found_unit = self._relative(provision, unit, token, anchor)
+            if found_unit is None:
                 return ()
             if pending_range and previous is not None:
-                between = self._range(previous, found)
+                between = self._range(previous, found_unit)
                 if between is None:
                     return ()
                 targets.extend(between[1:])
             else:
-                targets.append(found.id)
-            previous, pending_range = found, False
+                targets.append(found_unit.id)
+            previous, pending_range = found_unit, False
         return tuple(dict.fromkeys(targets))
 
     def _compound_section(self, citing: Provision, token: str) -> Provision | None:

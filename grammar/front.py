@@ -145,12 +145,15 @@ def read_meta(lines: Sequence[Line]) -> Meta:
         elif version.endswith("H"):
             fields["chamber"] = "House of Representatives"
     actions = _actions(front)
+    passed = [(line.content, []) for line in lines if line.part == "back" and line.kind == "PASSED"]
     begun = _begun_and_held(front)
     date = legislative = None
     if actions:
         date, legislative = _parse_date(actions[0][0])
     elif begun is not None:
         date = begun
+    elif passed:
+        date = _parse_date(passed[0][0])[0]
     sponsor = join_lines(actions[0][1]) if actions and actions[0][1] else None
     return Meta(
         congress=_int(fields.get("congress")),
@@ -166,7 +169,10 @@ def read_meta(lines: Sequence[Line]) -> Meta:
         sponsor=sponsor,
         committees=_committees(sponsor or ""),
         long_title=_long_title(front),
-        actions=tuple(Action(_parse_date(when)[0], join_lines(what)) for when, what in actions),
+        actions=(
+            *(Action(_parse_date(when)[0], join_lines(what)) for when, what in actions),
+            *(Action(_parse_date(text)[0], text) for text, _ in passed),
+        ),
     )
 
 

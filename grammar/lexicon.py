@@ -227,8 +227,8 @@ def join_lines(pieces: list[str]) -> str:
         piece = piece.strip()
         if not piece:
             continue
-        if out and out[-1].endswith("-") and not out[-1].endswith(" -"):
-            out[-1] = out[-1] + piece
+        if out and out[-1].endswith("-") and not out[-1].endswith(" -") and piece[0].isalnum():
+            out[-1] = out[-1] + piece  # "self-" + "employment", "Tax.--" + "Congress finds"
         else:
             out.append(piece)
     text = " ".join(out)

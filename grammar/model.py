@@ -129,7 +129,7 @@ class Citation:
 
     source: str  # id of the citing provision
     text: str
-    kind: str  # "internal", "act-self", "usc", "statute", "public-law"
+    kind: str  # "internal", "act-self", "amended-law", "usc", "cfr", "statute", "public-law"
     line: int
     column: int
     targets: tuple[str, ...] = ()  # internal: the provision ids referred to

@@ -121,12 +121,21 @@ def _short_title(provisions: tuple[Provision, ...]) -> str | None:
 
 def _toc_diagnostics(bill: Bill) -> list[Diagnostic]:
     """A table of contents that disagrees with the sections it lists."""
-    sections = {p.designation: p for p in bill.walk() if p.kind == "section"}
+    sections: dict[tuple[str, str], Provision] = {}
+    for provision in bill.walk():
+        if provision.kind == "section":
+            division = next((a.designation for a in bill.ancestors(provision.id) if a.kind == "division"), "")
+            sections.setdefault((division, provision.designation), provision)
+            sections.setdefault(("", provision.designation), provision)
     found: list[Diagnostic] = []
+    division = ""
     for entry in bill.toc:
+        if entry.kind == "division":
+            division = entry.designation
+            continue
         if entry.kind != "section":
             continue
-        section = sections.get(entry.designation)
+        section = sections.get((division, entry.designation)) or sections.get(("", entry.designation))
         if section is None:
             found.append(Diagnostic(
                 "toc-mismatch",

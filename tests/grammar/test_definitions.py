@@ -1,0 +1,80 @@
+"""The definitions layer: terms, where they are defined, their scope, and where they are used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grammar import Bill, Definition, parse_file, parse_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def definition(bill: Bill, term: str) -> Definition:
+    return next(d for d in bill.definitions if d.term == term)
+
+
+def test_every_term_the_working_text_defines_is_found(bill: Bill) -> None:
+    assert [(d.term, d.provision, d.scope, d.kind) for d in bill.definitions] == [
+        ("appropriate congressional committees", "s3_1", "act", "means"),
+        ("critical mineral", "s3_2", "act", "means"),
+        ("derivative product", "s3_3", "act", "means"),
+        ("foreign country of concern", "s3_4", "act", "has-meaning"),
+        ("foreign entity of concern", "s3_5", "act", "has-meaning"),
+        ("processed", "s3_6", "act", "includes"),
+        ("select derivative product", "s3_7", "act", "means"),
+        ("Trade Representative", "s3_8", "act", "means"),
+        ("Alliance", "s4_a_1", "act", "referred-to-as"),
+        ("joint resolution of disapproval", "s4_f_1", "s4", "means"),
+        ("Trust Fund", "s6_a", "s6", "referred-to-as"),
+        ("upper-middle-income economy", "s6_d_2", "s6_d", "has-meaning"),
+        ("high-income economy", "s6_d_2", "s6_d", "has-meaning"),
+    ]
+
+
+def test_a_plural_use_counts_as_a_use_of_the_term(bill: Bill) -> None:
+    foreign = definition(bill, "foreign country of concern")
+    assert "foreign countries of concern" in foreign.forms
+    assert "s4_h_2_D" in foreign.uses  # "... sourced from foreign countries of concern ..."
+    assert "s2_1" in definition(bill, "critical mineral").uses  # "critical minerals"
+
+
+def test_a_longer_term_is_not_also_a_use_of_the_shorter_one_inside_it(bill: Bill) -> None:
+    assert "s4_g_1" in definition(bill, "select derivative product").uses
+    assert definition(bill, "derivative product").uses == ("s3_7",)
+
+
+def test_a_definitions_own_words_are_not_uses_of_it(bill: Bill) -> None:
+    uses = definition(bill, "critical mineral").uses
+    assert not {"s3_2", "s3_2_A", "s3_2_B"} & set(uses)
+
+
+def test_a_definition_limited_to_a_section_applies_only_there(bill: Bill) -> None:
+    joint = definition(bill, "joint resolution of disapproval")
+    assert joint.uses == ("s4_e_2", "s4_f_2_A", "s4_f_2_B", "s4_f_2_C_i")
+    trust_fund = definition(bill, "Trust Fund")
+    assert trust_fund.uses == ("s6_b_1", "s6_c")
+
+
+def test_a_term_in_a_proper_name_is_not_a_use() -> None:
+    text = (
+        "SEC. 3. DEFINITIONS.\n\n    In this Act, the term ``critical mineral'' means any mineral on "
+        "the list.\n\nSEC. 4. ALLIANCE.\n\n    The Critical Minerals Security Alliance shall meet.\n"
+    )
+    assert definition(parse_text(text), "critical mineral").uses == ()
+
+
+def test_a_term_inside_a_quotation_is_not_a_use(bill: Bill) -> None:
+    # s4_f_1_B quotes a joint resolution that names "the United States Trade Representative"
+    assert "s4_f_1_B" not in definition(bill, "Trade Representative").uses
+
+
+def test_a_definition_in_this_subsection_is_limited_to_the_subsection() -> None:
+    bill = parse_file(FIXTURES / "untidy-no-header.txt")
+    importer = definition(bill, "importer")
+    assert (importer.provision, importer.scope, importer.uses) == ("s2_b_2", "s2_b", ("s2_b_1_A",))
+
+
+def test_a_definition_without_a_lead_in_applies_to_its_section() -> None:
+    bill = parse_file(FIXTURES / "omnibus-eh.txt")
+    small = definition(bill, "small factory")
+    assert (small.provision, small.scope) == ("s102_b_2", "s102_b")
