@@ -36,14 +36,21 @@ def synthetic_bill(sections: int) -> str:
     bodies = [sections_3_to_6[i] for i in (0, 1, 2, 1, 3)]
     out = [header]
     for n in range(1, sections + 1):
-        body = bodies[(n - 1) % len(bodies)]
-        original = _SECTION.match(body).group(2)  # type: ignore[union-attr]
-        renumbered = _SECTION.sub(lambda m: f"{'SECTION' if n == 1 else 'SEC.'} {n}.", body, count=1)
-        # keep "section 4(a)" style citations pointing at a section that exists
-        renumbered = re.sub(r"\bsection (\d+)\(", lambda m: f"section {max(1, n - int(original) + int(m.group(1)))}(", renumbered)
-        out.append(renumbered)
+        out.append(_renumbered(bodies[(n - 1) % len(bodies)], n))
     out.append("\n                                 <all>\n")
     return "".join(out)
+
+
+def _renumbered(body: str, number: int) -> str:
+    """A section's text as section ``number``, its "section 4(a)" citations shifted to match."""
+    original = int(_SECTION.match(body).group(2))  # type: ignore[union-attr]
+    header = f"{'SECTION' if number == 1 else 'SEC.'} {number}."
+    body = _SECTION.sub(header, body, count=1)
+    return re.sub(
+        r"\bsection (\d+)\(",
+        lambda m: f"section {max(1, number - original + int(m.group(1)))}(",
+        body,
+    )
 
 
 def measure(sections: int, repeat: int = 3) -> tuple[int, float]:

@@ -14,7 +14,17 @@ from grammar.errors import (
     BillSyntaxError,
     UnknownProvisionError,
 )
-from grammar.model import Action, Bill, Citation, Definition, Diagnostic, Meta, Provision, QuotedBlock, TocEntry
+from grammar.model import (
+    Action,
+    Bill,
+    Citation,
+    Definition,
+    Diagnostic,
+    Meta,
+    Provision,
+    QuotedBlock,
+    TocEntry,
+)
 from grammar.parse import parse_file, parse_text
 from grammar.serialize import bill_to_dict
 

@@ -507,8 +507,6 @@ class _Assembler:
         parents = [self.section, *self.units[:-1]] if self.section is not None else self.units[:-1]
         chain: list[Draft] = []
         for draft in reversed(parents):
-            if draft is None:
-                break
             words = " ".join(draft.words).rstrip()
             _, after = split_heading(words)
             if after.strip() and after.endswith("--"):

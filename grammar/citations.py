@@ -364,9 +364,10 @@ class _Resolver:
 
     @staticmethod
     def _descend(provision: Provision, designations: Sequence[str]) -> Provision | None:
-        current = provision
+        current: Provision | None = provision
         for designation in designations:
-            current = next((c for c in current.children if c.designation == designation), None)  # type: ignore[assignment]
+            assert current is not None
+            current = next((c for c in current.children if c.designation == designation), None)
             if current is None:
                 return None
         return current

@@ -29,11 +29,13 @@ _REFERRED = re.compile(
     r",? referred to as (?:the )?``(?P<term>[^`']+)''\)"
     r"|\(referred to in this (?P<unit2>Act|section|subsection|paragraph|title|subtitle|division)"
     r" as (?:the )?``(?P<term2>[^`']+)''\)"
-    r"|\(hereinafter (?:in this (?P<unit3>Act|section|subsection|title) )?referred to as (?:the )?``(?P<term3>[^`']+)''\)"
+    r"|\(hereinafter (?:in this (?P<unit3>Act|section|subsection|title) )?"
+    r"referred to as (?:the )?``(?P<term3>[^`']+)''\)"
 )
 _QUOTED_TERM = re.compile(r"``([^`']+)''")
 _LEAD_IN = re.compile(
-    r"^(?:In|For (?:the )?purposes of) this (Act|section|subsection|paragraph|subparagraph|title|subtitle|division|part|chapter)\b"
+    r"^(?:In|For (?:the )?purposes of) this "
+    r"(Act|section|subsection|paragraph|subparagraph|title|subtitle|division|part|chapter)\b"
 )
 _KIND_WORDS = (
     ("has the meaning", "has-meaning"),

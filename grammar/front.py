@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from grammar.lexicon import join_lines
 from grammar.lines import Line
@@ -55,9 +56,12 @@ _TYPE_OF_MEASURE = {
     "S.Res.": "resolution", "H.Res.": "resolution",
 }
 _MONTHS = {name: number for number, name in enumerate(
-    ("January February March April May June July August September October November December").split(),
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"],
     start=1)}
-_VERSION_LINE = re.compile(r"^\[(?P<measure>[A-Za-z. ]+?)\s*(?P<number>\d+)\s+(?P<name>.+?)\s*\((?P<code>[A-Z]+)\)\s*\]$")
+_VERSION_LINE = re.compile(
+    r"^\[(?P<measure>[A-Za-z. ]+?)\s*(?P<number>\d+)\s+(?P<name>.+?)\s*\((?P<code>[A-Z]+)\)\s*\]$"
+)
 _CONGRESS = re.compile(r"(\d+)(?:st|nd|rd|th|d)\s+Congress", re.IGNORECASE)
 _MEASURE = re.compile(r"^(H|S)\.?\s*(R\.|J\.\s*RES\.|CON\.\s*RES\.|RES\.)?\s*(\d+)$", re.IGNORECASE)
 _DATE = re.compile(
@@ -67,9 +71,10 @@ _DATE = re.compile(
 _COMMITTEES = re.compile(r"referred to the (Committees? on .+?)(?:,? for a period|\.|$)", re.IGNORECASE)
 
 _UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])}
+_TENS = {w: 10 * i for i, w in enumerate(
+    ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -104,66 +109,79 @@ def words_to_number(words: str) -> int | None:
     return total + current if found else None
 
 
+@dataclass
+class _Fields:
+    """What the front matter has said so far; the first statement of each field wins."""
+
+    congress: int | None = None
+    session: int | None = None
+    measure: str | None = None
+    number: int | None = None
+    version: str | None = None
+    version_name: str | None = None
+    document_type: str | None = None
+    chamber: str | None = None
+
+    def offer(self, **values: object) -> None:
+        for name, value in values.items():
+            if getattr(self, name) is None and value is not None:
+                setattr(self, name, value)
+
+
 def read_meta(lines: Sequence[Line]) -> Meta:
-    """The measure's metadata from the front matter (and the back page where it helps)."""
+    """The measure's metadata from the front matter (and the back matter's passage lines)."""
     front = [line for line in lines if line.part == "front"]
-    fields: dict[str, object] = {}
+    fields = _Fields()
     for line in front:
         content = line.content
         kind = line.kind
         if kind == "GPO_BRACKET":
             _bracket(content, fields)
-        elif kind == "CONGRESS":
-            fields.setdefault("congress", int(re.match(r"\d+", content).group()))  # type: ignore[union-attr]
-        elif kind == "SESSION":
-            fields.setdefault("session", int(re.match(r"\d+", content).group()))  # type: ignore[union-attr]
+        elif kind in ("CONGRESS", "SESSION"):
+            number = int(re.match(r"\d+", content).group())  # type: ignore[union-attr]
+            fields.offer(**{kind.lower(): number})
         elif kind == "SESSION_WORDS":
-            fields.setdefault("session", words_to_number(content.split()[2]))
+            fields.offer(session=words_to_number(content.split()[2]))
         elif kind == "ORDINAL_CONGRESS":
-            fields.setdefault("congress", words_to_number(content.rsplit(" ", 1)[0]))
+            fields.offer(congress=words_to_number(content.rsplit(" ", 1)[0]))
         elif kind == "PUBLIC_LAW":
-            fields.setdefault("congress", int(re.search(r"(\d+)-", content).group(1)))  # type: ignore[union-attr]
+            fields.offer(congress=int(re.search(r"(\d+)-", content).group(1)))  # type: ignore[union-attr]
         elif kind == "MEASURE":
             measure = _measure(content)
             if measure is not None:
-                fields.setdefault("measure", measure[0])
-                fields.setdefault("number", measure[1])
-        elif kind == "CHAMBER":
-            fields.setdefault("chamber", "Senate" if "SENATE" in content else "House of Representatives")
-        elif kind == "CHAMBER_IN_TEXT":
-            fields.setdefault("chamber", "Senate" if "Senate" in content else "House of Representatives")
+                fields.offer(measure=measure[0], number=measure[1])
+        elif kind in ("CHAMBER", "CHAMBER_IN_TEXT"):
+            fields.offer(chamber="Senate" if "SENATE" in content.upper() else "House of Representatives")
         elif kind == "DOCUMENT_TYPE":
-            key = content.rstrip(":").upper()
-            fields.setdefault("document_type", _DOCUMENT_TYPES.get(key))
-    measure = fields.get("measure")
-    if "document_type" not in fields or fields["document_type"] is None:
-        fields["document_type"] = _TYPE_OF_MEASURE.get(str(measure)) if measure else None
-    if "chamber" not in fields and isinstance(fields.get("version"), str):
-        version = str(fields["version"])
-        if version.endswith("S") or version == "SC":
-            fields["chamber"] = "Senate"
-        elif version.endswith("H"):
-            fields["chamber"] = "House of Representatives"
+            fields.offer(document_type=_DOCUMENT_TYPES.get(content.rstrip(":").upper()))
+    if fields.measure is not None:
+        fields.offer(document_type=_TYPE_OF_MEASURE.get(fields.measure))
+    if fields.version is not None:
+        if fields.version.endswith("S") or fields.version == "SC":
+            fields.offer(chamber="Senate")
+        elif fields.version.endswith("H"):
+            fields.offer(chamber="House of Representatives")
     actions = _actions(front)
-    passed = [(line.content, []) for line in lines if line.part == "back" and line.kind == "PASSED"]
+    passed = [line.content for line in lines if line.part == "back" and line.kind == "PASSED"]
     begun = _begun_and_held(front)
-    date = legislative = None
+    date: dt.date | None = None
+    legislative: dt.date | None = None
     if actions:
         date, legislative = _parse_date(actions[0][0])
     elif begun is not None:
         date = begun
     elif passed:
-        date = _parse_date(passed[0][0])[0]
+        date = _parse_date(passed[0])[0]
     sponsor = join_lines(actions[0][1]) if actions and actions[0][1] else None
     return Meta(
-        congress=_int(fields.get("congress")),
-        session=_int(fields.get("session")),
-        measure=measure if isinstance(measure, str) else None,
-        number=_int(fields.get("number")),
-        version=fields.get("version") if isinstance(fields.get("version"), str) else None,  # type: ignore[arg-type]
-        version_name=fields.get("version_name") if isinstance(fields.get("version_name"), str) else None,  # type: ignore[arg-type]
-        document_type=fields.get("document_type") if isinstance(fields.get("document_type"), str) else None,  # type: ignore[arg-type]
-        chamber=fields.get("chamber") if isinstance(fields.get("chamber"), str) else None,  # type: ignore[arg-type]
+        congress=fields.congress,
+        session=fields.session,
+        measure=fields.measure,
+        number=fields.number,
+        version=fields.version,
+        version_name=fields.version_name,
+        document_type=fields.document_type,
+        chamber=fields.chamber,
         date=date,
         legislative_day=legislative,
         sponsor=sponsor,
@@ -171,28 +189,22 @@ def read_meta(lines: Sequence[Line]) -> Meta:
         long_title=_long_title(front),
         actions=(
             *(Action(_parse_date(when)[0], join_lines(what)) for when, what in actions),
-            *(Action(_parse_date(text)[0], text) for text, _ in passed),
+            *(Action(_parse_date(text)[0], text) for text in passed),
         ),
     )
 
 
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) else None
-
-
-def _bracket(content: str, fields: dict[str, object]) -> None:
+def _bracket(content: str, fields: _Fields) -> None:
     congress = _CONGRESS.search(content)
-    if congress and "congress" not in fields:
-        fields["congress"] = int(congress.group(1))
+    if congress:
+        fields.offer(congress=int(congress.group(1)))
     match = _VERSION_LINE.match(content.strip())
     if match is None:
         return
     measure = _measure(f"{match.group('measure')} {match.group('number')}")
     if measure is not None:
-        fields.setdefault("measure", measure[0])
-        fields.setdefault("number", measure[1])
-    fields.setdefault("version", match.group("code"))
-    fields.setdefault("version_name", match.group("name"))
+        fields.offer(measure=measure[0], number=measure[1])
+    fields.offer(version=match.group("code"), version_name=match.group("name"))
 
 
 def _measure(text: str) -> tuple[str, int] | None:
@@ -293,8 +305,7 @@ def _long_title(front: Sequence[Line]) -> str | None:
                 after_type.append(line.content)
             elif state == "number":
                 under_number.append(line.content)
-        elif line.kind in ("RULE", "CHAMBER", "DATE"):
-            if state == "number":
-                state = "done"
+        elif line.kind in ("RULE", "CHAMBER", "DATE") and state == "number":
+            state = "done"
     title = join_lines(after_type) or join_lines(under_number)
     return title or None

@@ -91,17 +91,11 @@ def ordinal(designation: str, level: Level) -> tuple[int, str] | None:
         return None
     lower = designation.lower()
     is_lower = designation.islower()
-    if level is Level.SUBSECTION and is_lower:
+    if (level is Level.SUBSECTION and is_lower) or (level is Level.SUBPARAGRAPH and not is_lower):
         value = _letters_value(lower)
-    elif level is Level.SUBPARAGRAPH and not is_lower:
-        value = _letters_value(lower)
-    elif level is Level.CLAUSE and is_lower:
+    elif (level is Level.CLAUSE and is_lower) or (level is Level.SUBCLAUSE and not is_lower):
         value = roman_value(lower)
-    elif level is Level.SUBCLAUSE and not is_lower:
-        value = roman_value(lower)
-    elif level is Level.ITEM and is_lower:
-        value = _doubled_value(lower)
-    elif level is Level.SUBITEM and not is_lower:
+    elif (level is Level.ITEM and is_lower) or (level is Level.SUBITEM and not is_lower):
         value = _doubled_value(lower)
     else:
         value = None
@@ -165,7 +159,8 @@ def split_heading(text: str) -> tuple[str, str]:
 
 
 _SMALL_WORDS = frozenset(
-    "a an and as at by for from in into of on or the to under with without".split()
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "under",
+     "with", "without"]
 )
 
 

@@ -120,8 +120,8 @@ def read_lines(text: str) -> list[Line]:
     return lines
 
 
-def _tokens(tree: Tree) -> list[Token]:
-    return [token for token in tree.scan_values(lambda value: isinstance(value, Token))]
+def _tokens(tree: Tree[Token]) -> list[Token]:
+    return list(tree.scan_values(lambda value: isinstance(value, Token)))
 
 
 def _syntax_error(text: str, error: UnexpectedInput) -> BillSyntaxError:
@@ -147,7 +147,7 @@ def _syntax_error(text: str, error: UnexpectedInput) -> BillSyntaxError:
         expected_names = set(error.expected)
         if expected_names <= {"HEADER_CONTINUED", "HEADER_CLOSE"}:
             message = "the section heading above is not finished"
-        elif expected_names <= {"_BLANK"}:
+        elif expected_names <= {"_BLANK", "$END"}:
             message = "nothing may follow the closing <all> marker"
         elif _at_first_line(text, line):
             return BillSyntaxError(
@@ -163,7 +163,7 @@ def _syntax_error(text: str, error: UnexpectedInput) -> BillSyntaxError:
     expected_names = set(error.allowed or ())
     if expected_names <= {"HEADER_CONTINUED", "HEADER_CLOSE"}:
         message = "the section heading above is not finished"
-    elif expected_names <= {"_BLANK"}:
+    elif expected_names <= {"_BLANK", "$END"}:
         message = "nothing may follow the closing <all> marker"
     elif _at_first_line(text, line):
         return BillSyntaxError(

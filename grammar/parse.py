@@ -15,7 +15,7 @@ from grammar.definitions import find_definitions
 from grammar.errors import BillError, BillStrictError
 from grammar.front import read_meta
 from grammar.lines import read_lines
-from grammar.model import Bill, Diagnostic, Provision, TocEntry
+from grammar.model import Bill, Diagnostic, Provision
 from grammar.source import decode_source, read_source
 from grammar.tree import freeze
 

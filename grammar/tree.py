@@ -98,7 +98,10 @@ class _Builder:
             pid, label = "txt", "enacted text"
         else:  # a unit below a section
             pid = f"{parent_id}_{draft.designation}"
-            label = f"{parent_label}({draft.designation})" if parent_label.endswith(")") or parent_label.startswith("sec.") or parent_label.startswith("div.") else f"{parent_label} ({draft.designation})"
+            # "sec. 4" + "(b)" -> "sec. 4(b)"; "resolving clause" + "(1)" -> "resolving clause (1)"
+            cited_as_section = parent_label.endswith(")") or parent_label.startswith(("sec.", "div."))
+            joiner = "" if cited_as_section else " "
+            label = f"{parent_label}{joiner}({draft.designation})"
             if not heading:
                 heading, text = split_heading(text)
         pid = self._unique(pid, draft)
