@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test install clean
+.PHONY: site serve test install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Parse the bill, run the tests with tracing, join, render and `mkdocs build --strict` into site/build.
 site: $(STAMP)
-	$(BIN)/billtrace parse statute/s2839-is.txt
+	NO_MKDOCS_2_WARNING=1 $(BIN)/billtrace build
+
+# Serve site/build on http://127.0.0.1:8000/ (PORT=... to change).
+serve: $(STAMP)
+	$(BIN)/billtrace serve --port $(or $(PORT),8000)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import click
 
+from generator.check_command import check_command
+from generator.coverage_command import coverage_command, trace_command
 from generator.parse_command import parse_command
+from generator.site_command import build_command, serve_command, test_command
 
 __all__ = ["main"]
 
@@ -21,3 +24,9 @@ def main() -> None:
 
 
 main.add_command(parse_command)
+main.add_command(test_command)
+main.add_command(coverage_command)
+main.add_command(trace_command)
+main.add_command(build_command)
+main.add_command(serve_command)
+main.add_command(check_command)

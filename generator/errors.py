@@ -1,0 +1,42 @@
+"""Errors raised while joining the bill, the rules and the tests, or while building the site.
+
+    BillError (grammar.errors)      base of every billtrace error
+    +-- GeneratorError              base of this package's errors; one line, no traceback
+        +-- ResultsMissingError     no traced test run to read (say how to make one)
+        +-- ResultsError            a results or coverage file that cannot be read
+        +-- ProvenanceError         statute/provenance.toml is present but malformed
+        +-- SiteBuildError          a step of ``billtrace build`` failed (tests, mkdocs ...)
+
+The command line prints ``str(error)`` on standard error and exits with status 2.
+"""
+
+from __future__ import annotations
+
+from grammar.errors import BillError
+
+__all__ = ["GeneratorError", "ProvenanceError", "ResultsError", "ResultsMissingError", "SiteBuildError"]
+
+
+class GeneratorError(BillError):
+    """Base of the generator's errors: a message, and the file it is about when there is one."""
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return f"error: {self.message}"
+        return BillError.__str__(self)
+
+
+class ResultsMissingError(GeneratorError):
+    """There is no traced test run yet (or the file was removed)."""
+
+
+class ResultsError(GeneratorError):
+    """A results or coverage file exists but cannot be read."""
+
+
+class ProvenanceError(GeneratorError):
+    """The provenance table is present but does not have the expected shape."""
+
+
+class SiteBuildError(GeneratorError):
+    """A step of the site build failed: the traced test run, rendering or ``mkdocs build``."""

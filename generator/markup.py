@@ -1,0 +1,116 @@
+"""Escaping for the generated pages, and the bill's words marked up with links.
+
+Two contexts, two filters:
+
+* ``html_escape`` for text inside raw HTML blocks (most of each page): ``&``,
+  ``<``, ``>`` and quotes become entities; Markdown does not look inside raw
+  HTML blocks, so ``[link](x)`` stays text.
+* ``md_escape`` for text in Markdown (headings, admonitions, table cells): every
+  character Markdown gives a meaning to is backslash-escaped, and ``&``, ``<``,
+  ``>`` and ``"`` become entities, so neither Markdown nor HTML can come out of it.
+
+``marked_text`` turns a provision's words into HTML with defined terms linked to
+their definition (the ``title`` is the tooltip) and citations linked to their
+target: an anchor of this site, or the law cited, elsewhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Mark", "html_escape", "marked_text", "md_cell", "md_escape", "slug"]
+
+# The characters Python-Markdown lets a backslash escape (with the tables extension's "|").
+_MD_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!|")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def html_escape(text: str) -> str:
+    """``text`` safe inside HTML, elements and attribute values alike.
+
+    >>> html_escape('<script>alert("x")</script>')
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+    """
+    return html.escape(text, quote=True)
+
+
+def md_escape(text: str) -> str:
+    """``text`` safe inside Markdown: shown as written, whatever characters it holds.
+
+    >>> md_escape("[link](x) <b>*")
+    '\\\\[link\\\\]\\\\(x\\\\) &lt;b&gt;\\\\*'
+    """
+    out = []
+    for char in " ".join(text.split()):
+        if char in _MD_ESCAPABLE:
+            out.append("\\" + char)
+        else:
+            out.append(_HTML.get(char, char))
+    return "".join(out)
+
+
+def md_cell(text: str) -> str:
+    """``md_escape`` for a table cell: one line, ``|`` escaped."""
+    return md_escape(text)
+
+
+def slug(text: str) -> str:
+    """Lower-case letters, digits and single hyphens: ``provisions.s5.rate`` -> ``provisions-s5-rate``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Words to link: ``text`` as it appears (or any of ``forms``), where it leads, its tooltip.
+
+    A mark with ``forms`` (a defined term: its singular, plural, capitalised
+    forms) links the first occurrence of any of them, as a whole word; a mark
+    without (a citation) links ``text`` at its next occurrence.
+    """
+
+    text: str
+    href: str
+    title: str
+    css: str  # "bt-term", "bt-cite", "bt-cite bt-external"
+    forms: tuple[str, ...] = ()
+
+
+def marked_text(text: str, marks: Sequence[Mark]) -> str:
+    """``text`` as HTML, escaped, with each mark's words turned into a link.
+
+    Marks are applied in the order given: a later mark never overlaps an earlier
+    one.  Citations are searched forward from the previous citation, as they come
+    in the order of the text.
+    """
+    spans: list[tuple[int, int, Mark]] = []
+    taken = [False] * len(text)
+    cursor: dict[str, int] = {}
+    for mark in marks:
+        found: list[tuple[int, int]] = []
+        if mark.forms:
+            words = "|".join(re.escape(f) for f in sorted(mark.forms, key=len, reverse=True) if f)
+            pattern = re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])")
+            found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        elif mark.text:
+            start = text.find(mark.text, cursor.get(mark.css, 0))
+            found = [(start, start + len(mark.text))] if start >= 0 else []
+        for start, end in found:
+            if not any(taken[start:end]):
+                spans.append((start, end, mark))
+                taken[start:end] = [True] * (end - start)
+                if not mark.forms:
+                    cursor[mark.css] = end
+                break
+    out = []
+    position = 0
+    for start, end, mark in sorted(spans, key=lambda s: s[0]):
+        out.append(html_escape(text[position:start]))
+        external = ' rel="external noopener"' if mark.href.startswith(("http://", "https://")) else ""
+        out.append(f'<a class="{mark.css}" href="{html_escape(mark.href)}" title="{html_escape(mark.title)}"'
+                   f'{external}>{html_escape(text[start:end])}</a>')
+        position = end
+    out.append(html_escape(text[position:]))
+    return "".join(out)

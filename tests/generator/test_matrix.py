@@ -1,0 +1,89 @@
+"""The matrix: each status as the issue defines it, containers summarised, tallies per section."""
+
+from __future__ import annotations
+
+import dataclasses
+from types import ModuleType
+
+import pytest
+
+from generator.collect import Inputs
+from generator.matrix import Status, join
+from provisions import Catalogue, Rule
+
+
+@pytest.mark.parametrize(("provision_id", "status"), [
+    ("s1", Status.PENDING),
+    ("s2", Status.UNTESTED),
+    ("s2_1", Status.CLAIMED),
+    ("s2_2", Status.UNTESTED),
+    ("s3", Status.CONTAINER),
+    ("s3_a", Status.VERIFIED),
+    ("s3_b", Status.FAILING),
+    ("s3_c", Status.NOT_FORMALIZED),
+])
+def test_each_provision_gets_the_status_its_rules_and_tests_give_it(
+        mini_inputs: Inputs, provision_id: str, status: Status) -> None:
+    assert join(mini_inputs).row(provision_id).status is status
+
+
+def test_a_verified_provision_names_the_passing_test_that_executed_its_rule(
+        mini_inputs: Inputs, mini: ModuleType) -> None:
+    row = join(mini_inputs).row("s3_a")
+    assert [(t.nodeid, t.declared, t.measured) for t in row.tests] == [(mini.WIDGET, True, True)]
+    assert row.rules[0].passing_tests == (mini.WIDGET,)
+    assert row.rules[0].executed and row.rules[0].missed  # the fixture ran two statements of three
+
+
+def test_a_part_without_a_rule_takes_the_rule_of_its_nearest_ancestor(mini_inputs: Inputs) -> None:
+    row = join(mini_inputs).row("s2_2")
+    assert [(r.name, r.inherited_from) for r in row.rules] == [("fixture.definitions", "s2")]
+
+
+def test_a_not_formalized_provision_keeps_its_reason(mini_inputs: Inputs) -> None:
+    row = join(mini_inputs).row("s3_c")
+    assert "not a computation" in row.reason
+
+
+def test_a_declaration_covers_the_parts_below_it_that_have_no_rule(mini_inputs: Inputs) -> None:
+    catalogue = mini_inputs.catalogue
+    declared = dataclasses.replace(catalogue, not_formalized=(
+        *catalogue.not_formalized, dataclasses.replace(catalogue.not_formalized[0], provision="s2")))
+    without_rule = dataclasses.replace(declared, rules=tuple(r for r in declared.rules if "s2" not in r.provisions))
+    matrix = join(dataclasses.replace(mini_inputs, catalogue=without_rule))
+    assert matrix.row("s2_1").status is Status.NOT_FORMALIZED
+    assert "declared for s2" in matrix.row("s2_1").explanation
+
+
+def test_a_container_rolls_up_to_the_worst_status_below_it(mini_inputs: Inputs) -> None:
+    row = join(mini_inputs).row("s3")
+    assert row.rollup is Status.FAILING
+    assert row.below is not None and row.below.counts[Status.VERIFIED] == 1
+
+
+def test_percent_verified_counts_only_operative_provisions(mini_inputs: Inputs) -> None:
+    tally = join(mini_inputs).tally
+    assert tally.operative == 6  # 8 provisions less 1 container and 1 not formalized
+    assert tally.verified == 1
+    assert tally.percent == pytest.approx(16.7)
+
+
+def test_each_section_is_tallied_over_every_provision_in_it(mini_inputs: Inputs) -> None:
+    sections = {s.id: s.tally for s in join(mini_inputs).sections}
+    assert sections["s3"].total == 4
+    assert sections["s3"].percent == 50.0
+
+
+def test_a_rule_naming_an_unknown_provision_is_reported_as_a_problem(mini_inputs: Inputs) -> None:
+    rule = mini_inputs.catalogue.rules[0]
+    stray = dataclasses.replace(rule, name="fixture.stray", provisions=("s9_z",))
+    catalogue = Catalogue((*mini_inputs.catalogue.rules, stray), mini_inputs.catalogue.not_formalized)
+    problems = join(dataclasses.replace(mini_inputs, catalogue=catalogue)).problems
+    assert any("s9_z" in p and "fixture.stray" in p for p in problems)
+
+
+def test_without_a_traced_run_every_rule_is_untested(mini_inputs: Inputs) -> None:
+    bare = dataclasses.replace(mini_inputs, measured={}, results=dataclasses.replace(mini_inputs.results, tests=()))
+    statuses = {row.id: row.status for row in join(bare).rows}
+    assert statuses["s3_a"] is Status.UNTESTED
+    assert isinstance(bare.catalogue.rules[0], Rule)

@@ -1,0 +1,40 @@
+"""The matrix as JSON, Markdown and a table, and one provision traced."""
+
+from __future__ import annotations
+
+from generator.collect import Inputs
+from generator.matrix import join
+from generator.report import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
+
+
+def test_the_json_keeps_summary_and_a_flat_list_of_provisions(mini_inputs: Inputs) -> None:
+    data = matrix_to_json(join(mini_inputs), mini_inputs.bill)
+    assert set(data["summary"]["counts"]) == {"verified", "failing", "untested", "claimed", "pending",
+                                              "not formalized", "container"}
+    assert data["summary"]["percent_verified"] == 16.7
+    first = data["provisions"][0]
+    assert {"id", "status", "rules", "tests"} <= set(first)
+    assert [p["id"] for p in data["provisions"]] == [p.id for p in mini_inputs.bill.walk()]
+
+
+def test_the_table_shows_every_provision_and_the_totals(mini_inputs: Inputs) -> None:
+    table = matrix_to_table(join(mini_inputs), mini_inputs.bill)
+    for provision in mini_inputs.bill.walk():
+        assert provision.id in table
+    assert "1 of 6 operative provisions verified (16.7%)" in table
+
+
+def test_the_markdown_escapes_test_names(mini_inputs: Inputs) -> None:
+    text = matrix_to_markdown(join(mini_inputs), mini_inputs.bill)
+    assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+def test_a_trace_shows_rules_tests_citations_and_terms(mini_inputs: Inputs) -> None:
+    matrix = join(mini_inputs)
+    text = trace_text(matrix.row("s3_a"), mini_inputs)
+    assert "status: verified" in text
+    assert "fixture.widget_duty" in text
+    assert "passed" in text and "declared + measured" in text
+    assert '"subsection (b)" (internal) -> s3_b' in text
+    assert '"widget" (defined in s2_1)' in text
+    assert 's3_a "subsection (b)"' in trace_text(matrix.row("s3_b"), mini_inputs)

@@ -1,0 +1,76 @@
+"""The built site in headless Chromium: follow a provision to its test and back, search, filter."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from built_site import Built
+
+pytestmark = [pytest.mark.site, pytest.mark.e2e]
+
+
+@pytest.fixture
+def page(browser: Any, served: str) -> Iterator[Any]:
+    """A fresh page that records console errors, page errors and any request leaving the site."""
+    context = browser.new_context()
+    opened = context.new_page()
+    problems: list[str] = []
+    opened.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    opened.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    opened.on("request", lambda r: None if r.url.startswith(served) else problems.append(f"request: {r.url}"))
+    opened.problems = problems
+    yield opened
+    context.close()
+
+
+def test_a_reader_follows_a_provision_to_its_test_and_back(page: Any, served: str, site: Built) -> None:
+    row = next((r for r in site.matrix.rows if any(t.declared for t in r.tests)), None)
+    assert row is not None, "no provision has a declared test: the site has no test to follow"
+    section = row.section or row.id
+    page.goto(f"{served}{section}.html#{row.id}")
+    link = page.locator(f"div[data-provision='{row.id}'] a.bt-test-link").first
+    link.click()
+    page.wait_for_url(re.compile(r"tests\.html#t-"))
+    anchor = page.url.split("#", 1)[1]
+    entry = page.locator(f"[id='{anchor}']")
+    assert entry.is_visible()
+    back = entry.locator(f"a.bt-provision-link[href='{section}.html#{row.id}']").first
+    back.click()
+    page.wait_for_url(f"{served}{section}.html#{row.id}")
+    assert page.locator(f"[id='{row.id}']").is_visible()
+    assert page.problems == []
+
+
+def test_a_reader_searches_for_a_defined_term_and_finds_its_page(page: Any, served: str, site: Built) -> None:
+    term = "joint resolution of disapproval"
+    page.goto(served)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(term)
+    result = page.locator(".md-search-result__item a[href*='glossary.html']").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_url(re.compile(r"glossary\.html"))
+    assert page.get_by_role("heading", name=re.compile(term, re.IGNORECASE)).first.is_visible()
+    assert page.problems == []
+
+
+def test_a_reader_filters_the_matrix_by_status(page: Any, served: str, site: Built) -> None:
+    page.goto(f"{served}matrix.html")
+    page.locator("button[data-filter='not-formalized']").click()
+    shown = page.locator("table.bt-matrix tbody tr:visible")
+    expected = sum(1 for r in site.matrix.rows if r.status.slug == "not-formalized")
+    assert shown.count() == expected
+    assert all(s == "not-formalized" for s in shown.evaluate_all("rows => rows.map(r => r.dataset.status)"))
+    page.locator("button[data-filter='all']").click()
+    assert page.locator("table.bt-matrix tbody tr:visible").count() == len(site.matrix.rows)
+    assert page.problems == []
+
+
+def test_every_page_opens_without_a_console_error(page: Any, served: str, site: Built) -> None:
+    for html in sorted(site.workspace.build.glob("*.html")):
+        page.goto(f"{served}{html.name}")
+        page.wait_for_load_state("load")
+    assert page.problems == []

@@ -1,0 +1,77 @@
+"""The built site of S. 2839: its pages, anchors and links, as a reader finds them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from built_site import Built
+
+from generator.linkcheck import check_links
+from generator.matrix import Status
+
+pytestmark = pytest.mark.site
+
+
+def test_every_internal_link_and_anchor_of_the_built_site_resolves(site: Built) -> None:
+    report = check_links(site.workspace.build)
+    assert report.broken == ()
+    assert report.pages >= 10 and report.links > 1000
+
+
+def test_the_site_loads_nothing_from_outside(site: Built) -> None:
+    assert check_links(site.workspace.build).remote_loads == ()
+    for page in site.workspace.build.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "unpkg.com" not in text and "cdn.jsdelivr" not in text
+
+
+def test_every_provision_has_an_element_with_its_id_on_its_section_page(site: Built) -> None:
+    pages = {p.name: p.read_text(encoding="utf-8") for p in site.workspace.build.glob("s*.html")}
+    for row in site.matrix.rows:
+        section = row.section or row.id
+        assert f'id="{row.id}"' in pages[f"{section}.html"], row.id
+
+
+def test_the_home_page_says_plainly_that_the_text_is_a_working_text(site: Built) -> None:
+    home = (site.workspace.build / "index.html").read_text(encoding="utf-8")
+    assert "A working text, not the official one" in home
+    assert "This is a working text of S. 2839" in home
+    assert 'href="provenance.html"' in home
+    assert home.count('class="bt-bar"') == len(site.matrix.sections)
+
+
+def test_the_matrix_lists_every_provision_with_its_status(site: Built) -> None:
+    matrix = (site.workspace.build / "matrix.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="m-([^"]+)" data-status="([^"]+)"', matrix)
+    assert [(i, s) for i, s in rows] == [(r.id, r.status.slug) for r in site.matrix.rows]
+
+
+def test_every_not_formalized_provision_shows_its_reason(site: Built) -> None:
+    for row in site.matrix.rows:
+        if row.status is Status.NOT_FORMALIZED:
+            assert row.reason.strip()
+
+
+def test_the_glossary_has_every_defined_term_with_its_uses(site: Built) -> None:
+    glossary = (site.workspace.build / "glossary.html").read_text(encoding="utf-8")
+    bill = site.report.matrix.rows[0].provision if site.report else None
+    assert bill is not None
+    assert "critical mineral" in glossary and "Used in" in glossary
+
+
+def test_a_defined_term_in_the_text_links_to_its_definition_with_a_tooltip(site: Built) -> None:
+    page = (site.workspace.build / "s5.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="bt-term" href="s3\.html#s3_2" title="[^"]*critical mineral', page)
+
+
+def test_an_internal_citation_links_to_its_anchor_and_an_external_one_links_out(site: Built) -> None:
+    page = (site.workspace.build / "s4.html").read_text(encoding="utf-8")
+    assert '<a class="bt-cite" href="s4.html#s4_b_1"' in page
+    assert re.search(r'<a class="bt-cite bt-external" href="https://[^"]+" [^>]*rel="external noopener"', page)
+
+
+def test_the_traced_run_recorded_the_tests_of_the_law(site: Built) -> None:
+    results = site.workspace.results.read_text(encoding="utf-8")
+    assert '"nodeid": "tests/' in results
+    assert "tests/site/" not in results and "tests/generator/" not in results
