@@ -26,7 +26,7 @@ from generator.examples import Example
 from generator.markup import Mark, html_escape, marked_text, md_escape, slug
 from generator.matrix import Matrix, Status
 from generator.provenance import Source
-from grammar import Bill, Provision
+from grammar import Bill, Citation, Provision
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor"]
 
@@ -55,9 +55,10 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
 
     files["index.md"] = env.get_template("home.md.j2").render(**_home(matrix, inputs, pages))
     text_nav = []
+    marker = _Marks(inputs.bill, pages)
+    section_template = env.get_template("section.md.j2")
     for root in pages.roots:
-        files[f"{root.id}.md"] = env.get_template("section.md.j2").render(
-            blocks=_blocks(root, matrix, inputs, pages))
+        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker))
         text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
     nav.append({"title": "Text", "path": "", "children": text_nav})
     files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
@@ -203,27 +204,38 @@ def _how(declared: bool, measured: bool) -> str:
     return ", ".join(w for w, on in (("declared", declared), ("measured", measured)) if on)
 
 
-def _marks(provision: Provision, bill: Bill, pages: _Pages) -> list[Mark]:
-    marks = []
-    for citation in sorted((c for c in bill.citations if c.source == provision.id),
-                           key=lambda c: (c.line, c.column)):
-        if citation.kind == "act-self":
-            marks.append(Mark(citation.text, "index.html", "this Act: the bill itself", "bt-cite"))
-        elif citation.targets and all(t in bill for t in citation.targets):
-            titles = ", ".join(pages.label(t) for t in citation.targets)
-            marks.append(Mark(citation.text, pages.href(citation.targets[0]), titles, "bt-cite"))
-        elif citation.url:
-            marks.append(Mark(citation.text, citation.url, f"{citation.text}: {citation.url}",
-                              "bt-cite bt-external"))
-    for definition in bill.definitions:
-        if provision.id in definition.uses:
+class _Marks:
+    """The links to make in each provision's words: its citations and the defined terms it uses."""
+
+    def __init__(self, bill: Bill, pages: _Pages) -> None:
+        self.bill, self.pages = bill, pages
+        self.citations: dict[str, list[Citation]] = {}
+        for citation in sorted(bill.citations, key=lambda c: (c.line, c.column)):
+            self.citations.setdefault(citation.source, []).append(citation)
+        self.terms: dict[str, list[Mark]] = {}
+        for definition in bill.definitions:
             words = _definition_text(bill.get(definition.provision))
             tooltip = f"\u201c{definition.term}\u201d ({pages.label(definition.provision)}): {words}"
             if len(tooltip) > 320:
                 tooltip = tooltip[:317].rsplit(" ", 1)[0] + " ..."
-            marks.append(Mark(definition.term, pages.href(definition.provision), tooltip, "bt-term",
-                              forms=definition.forms or (definition.term,)))
-    return marks
+            mark = Mark(definition.term, pages.href(definition.provision), tooltip, "bt-term",
+                        forms=definition.forms or (definition.term,))
+            for use in definition.uses:
+                self.terms.setdefault(use, []).append(mark)
+
+    def of(self, provision: Provision) -> list[Mark]:
+        bill, pages = self.bill, self.pages
+        marks = []
+        for citation in self.citations.get(provision.id, ()):
+            if citation.kind == "act-self":
+                marks.append(Mark(citation.text, "index.html", "this Act: the bill itself", "bt-cite"))
+            elif citation.targets and all(t in bill for t in citation.targets):
+                titles = ", ".join(pages.label(t) for t in citation.targets)
+                marks.append(Mark(citation.text, pages.href(citation.targets[0]), titles, "bt-cite"))
+            elif citation.url:
+                marks.append(Mark(citation.text, citation.url, f"{citation.text}: {citation.url}",
+                                  "bt-cite bt-external"))
+        return marks + self.terms.get(provision.id, [])
 
 
 def _definition_text(provision: Provision) -> str:
@@ -231,14 +243,14 @@ def _definition_text(provision: Provision) -> str:
                             for p in provision.walk()))
 
 
-def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str, Any]]:
-    bill = inputs.bill
+def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
+            marker: _Marks) -> list[dict[str, Any]]:
     rules_by_name = {r.name: r for r in inputs.catalogue.rules}
     blocks: list[dict[str, Any]] = []
 
     def visit(provision: Provision, depth: int) -> None:
         row = matrix.row(provision.id)
-        marks = _marks(provision, bill, pages)
+        marks = marker.of(provision)
         level = 1 if depth == 0 else 2 if depth == 1 and provision.heading else 0
         if level == 1:
             heading_md = md_escape(_nav_title(provision))

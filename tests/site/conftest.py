@@ -35,7 +35,8 @@ def _mini() -> ModuleType:
     name = "billtrace_fixture_mini"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "generator" / "fixtures" / "mini.py")
-        assert spec is not None and spec.loader is not None
+        assert spec is not None
+        assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
