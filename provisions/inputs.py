@@ -1,0 +1,248 @@
+"""Validated inputs for the rules, and the one error every bad input raises.
+
+Past this module, dates are ``datetime.date``, money is ``Decimal`` in dollars
+with at most two decimal places, HTS numbers are ``Hts`` and country codes are
+upper-case ISO 3166-1 alpha-2 codes that exist.
+
+``InputError`` names the field (and, for a ledger, the row) it is about; its
+message is one line, e.g. ``--origin: unknown country code 'XX' (expected ...)``
+or ``ledger.csv: row 3 (line 4), field 'value': negative amount '-5'``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from provisions.datasets import iso_countries
+
+__all__ = [
+    "Alliance",
+    "Hts",
+    "Import",
+    "InputError",
+    "Member",
+    "parse_bool",
+    "parse_country",
+    "parse_date",
+    "parse_hts",
+    "parse_member",
+    "parse_money",
+    "parse_rate",
+]
+
+
+_CENT = Decimal("0.01")
+
+
+class InputError(ValueError):
+    """Bad input: ``field`` is the option, key or column ("" for the file as a whole);
+    ``row`` the ledger row, if any.
+
+    ``where`` optionally names the file.  ``str()`` gives one line, e.g.
+    ``ledger.csv: row 3 (line 4), field 'origin': unknown country code 'XX'``.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        *,
+        row: int | None = None,
+        line: int | None = None,
+        where: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+        self.row = row
+        self.line = line
+        self.where = where
+
+    def located(
+        self, *, row: int | None = None, line: int | None = None, where: str | None = None
+    ) -> InputError:
+        """A copy of this error naming the row, line and file it was found in."""
+        return InputError(
+            self.field,
+            self.message,
+            row=row if row is not None else self.row,
+            line=line if line is not None else self.line,
+            where=where or self.where,
+        )
+
+    def __str__(self) -> str:
+        parts: list[str] = []
+        if self.row is not None:
+            parts.append(f"row {self.row}" + (f" (line {self.line})" if self.line is not None else ""))
+        if parts:
+            parts.append(f"field {self.field!r}")
+            text = ", ".join(parts) + f": {self.message}"
+        elif self.field:
+            text = f"{self.field}: {self.message}"
+        else:
+            text = self.message
+        return f"{self.where}: {text}" if self.where else text
+
+
+@dataclass(frozen=True, slots=True)
+class Hts:
+    """An HTS number: the 8-digit subheading and, if given, the 2-digit statistical suffix."""
+
+    subheading: str  # "8507.60.00"
+    suffix: str | None = None  # "10" for 8507.60.0010
+
+    def __str__(self) -> str:
+        return self.subheading + (self.suffix or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One entry of goods: what, from where, by whom, when and for how much."""
+
+    hts: Hts
+    origin: str
+    entry_date: dt.date
+    producer_feoc: bool = False
+    value: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A member of the Alliance and the date its agreement entered into force."""
+
+    country: str
+    entry_into_force: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Alliance:
+    """The Alliance as it stands: its members and their entry-into-force dates."""
+
+    members: tuple[Member, ...] = ()
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for member in self.members:
+            if member.country in seen:
+                raise InputError("member", f"{member.country} is named more than once")
+            seen.add(member.country)
+
+    @classmethod
+    def of(cls, members: Iterable[Member]) -> Alliance:
+        """An Alliance of ``members``, ordered by entry into force."""
+        return cls(tuple(sorted(members, key=lambda m: (m.entry_into_force, m.country))))
+
+    @property
+    def first_entry_into_force(self) -> dt.date | None:
+        """The date on which the first agreement entered into force, if any has."""
+        return min((m.entry_into_force for m in self.members), default=None)
+
+    def member(self, country: str) -> Member | None:
+        """The member ``country``, whether or not its agreement is in force yet."""
+        return next((m for m in self.members if m.country == country), None)
+
+
+def parse_hts(text: str, *, field: str = "hts") -> Hts:
+    """``8505.11.00``, ``85051100``, ``8507.60.0010`` or ``8507600010`` -> ``Hts``.
+
+    Raises:
+        InputError: anything else, e.g. ``85.05`` or ``8505.11``.
+    """
+    raw = text.strip()
+    digits = raw.replace(".", "")
+    dotted_ok = "." not in raw or (raw[4:5] == "." and raw[7:8] == "." and raw.count(".") == 2)
+    if not (digits.isascii() and digits.isdigit() and len(digits) in (8, 10) and dotted_ok):
+        raise InputError(
+            field,
+            f"malformed HTS number {text!r} (expected a subheading such as 8505.11.00, "
+            "or a statistical line such as 8507.60.0010)",
+        )
+    subheading = f"{digits[:4]}.{digits[4:6]}.{digits[6:8]}"
+    return Hts(subheading, digits[8:] or None)
+
+
+def parse_country(text: str, *, field: str = "country") -> str:
+    """An ISO 3166-1 alpha-2 code (any case) -> the upper-case code.
+
+    Raises:
+        InputError: the code is not one ISO 3166-1 assigns.
+    """
+    code = text.strip().upper()
+    if code not in iso_countries():
+        raise InputError(
+            field, f"unknown country code {text!r} (expected an ISO 3166-1 alpha-2 code such as CN)"
+        )
+    return code
+
+
+def parse_date(text: str, *, field: str = "date") -> dt.date:
+    """``YYYY-MM-DD`` -> ``date``.
+
+    Raises:
+        InputError: another layout, or a day the calendar does not have (2027-02-29).
+    """
+    raw = text.strip()
+    if len(raw) != 10 or raw[4] != "-" or raw[7] != "-" or not raw.replace("-", "").isdigit():
+        raise InputError(field, f"malformed date {text!r} (expected YYYY-MM-DD)")
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise InputError(field, f"impossible date {text!r}") from None
+
+
+def parse_money(text: str | Decimal, *, field: str = "value", signed: bool = False) -> Decimal:
+    """Dollars as text (``1000``, ``1000.5``, ``1000.01``) -> ``Decimal``.
+
+    Raises:
+        InputError: not a number, more than two decimal places, or negative (unless ``signed``).
+    """
+    try:
+        amount = text if isinstance(text, Decimal) else Decimal(text.strip().replace(",", ""))
+    except InvalidOperation:
+        raise InputError(field, f"not an amount of money: {text!r}") from None
+    if not amount.is_finite():
+        raise InputError(field, f"not an amount of money: {text!r}")
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+        raise InputError(field, f"{text!r} has fractions of a cent")
+    if amount < 0 and not signed:
+        raise InputError(field, f"negative amount {text!r}")
+    return amount.quantize(_CENT)
+
+
+def parse_rate(text: str, *, field: str = "rate") -> Decimal:
+    """A rate of duty in percent (``25``, ``7.5``) -> ``Decimal``.
+
+    Raises:
+        InputError: not a number, or negative.
+    """
+    try:
+        rate = Decimal(text.strip().rstrip("%"))
+    except InvalidOperation:
+        raise InputError(field, f"not a rate in percent: {text!r}") from None
+    if not rate.is_finite() or rate < 0:
+        raise InputError(field, f"not a rate in percent: {text!r}")
+    return rate
+
+
+def parse_bool(text: str, *, field: str) -> bool:
+    """``true/false``, ``yes/no``, ``1/0`` or empty (false) -> ``bool``."""
+    value = text.strip().lower()
+    if value in ("true", "yes", "y", "1"):
+        return True
+    if value in ("false", "no", "n", "0", ""):
+        return False
+    raise InputError(field, f"{text!r} is not true or false")
+
+
+def parse_member(text: str, *, field: str = "--member") -> Member:
+    """``AU:2027-01-01`` -> ``Member("AU", date(2027, 1, 1))``."""
+    code, sep, day = text.partition(":")
+    if not sep:
+        raise InputError(
+            field, f"{text!r} should be COUNTRY:YYYY-MM-DD (the date its agreement entered into force)"
+        )
+    return Member(parse_country(code, field=field), parse_date(day, field=field))

@@ -1,0 +1,355 @@
+"""An import ledger, one entry per row: validated, treated under secs. 4(g) and 5, and totalled.
+
+Columns (a header row names them, in any order; other columns are ignored):
+
+=============  ========  ====================================================================
+column         required  meaning
+=============  ========  ====================================================================
+hts            yes       HTS subheading, ``8505.11.00`` (or a statistical line ``8507.60.0010``)
+origin         yes       country of origin, ISO 3166-1 alpha-2 (``CN``)
+entry_date     yes       date of entry, ``YYYY-MM-DD``
+value          yes       customs value in dollars, at most two decimal places, not negative
+producer_feoc  no        ``true`` if a foreign entity of concern mined, processed or made it
+other_duties   no        duties collected on the entry under other law (dollars; default 0)
+id             no        the entry's own reference, echoed in the results
+=============  ========  ====================================================================
+
+Duties are taken as collected on the day of entry, so each falls in the federal fiscal
+quarter of its entry date (the fiscal year begins on October 1).  The duties that feed the
+Trust Fund are those on mined and processed critical minerals: the duty this bill sets
+plus ``other_duties``.
+
+``DutyCalculator`` answers row after row in constant memory.  It asks the rule
+(``s5.duty_treatment``) once per combination of subheading, origin, producer flag and
+*period* -- the stretch of days between two dates on which some answer can change (an
+entry into force, a list of critical minerals, a designation) -- and reuses the answer for
+the other rows of that combination; the duty is then the row's value times the rate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from provisions.datasets import MineralList, Section301Line, iso_countries, mineral_lists
+from provisions.determination import Determination, Reason
+from provisions.inputs import Alliance, Hts, Import, InputError, parse_bool, parse_hts, parse_money
+from provisions.money import duty_amount
+from provisions.parameters import DEFAULTS, Parameters
+from provisions.periods import FiscalQuarter
+from provisions.s3 import LIST_DATE
+from provisions.s5 import TREATMENTS, DutyTreatment, duty_treatment
+from provisions.s6 import FundQuarter, trust_fund_quarter
+
+__all__ = [
+    "OPTIONAL_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "DutyCalculator",
+    "LedgerReader",
+    "LedgerRow",
+    "LedgerTotals",
+    "RowResult",
+    "ledger_reasons",
+]
+
+REQUIRED_COLUMNS = ("hts", "origin", "entry_date", "value")
+OPTIONAL_COLUMNS = ("producer_feoc", "other_duties", "id")
+_ZERO = Decimal("0.00")
+_CACHE_LIMIT = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    """One validated row: the import, the other duties collected on it, its own reference."""
+
+    row: int
+    imp: Import
+    quarter: FiscalQuarter
+    other_duties: Decimal = _ZERO
+    ref: str | None = None
+
+
+class LedgerReader:
+    """Validates rows of a ledger whose header is ``header``.
+
+    Raises (from the constructor):
+        InputError: a required column is missing from the header.
+    """
+
+    def __init__(self, header: Sequence[str]) -> None:
+        names = [name.strip().lower() for name in header]
+        for column in REQUIRED_COLUMNS:
+            if column not in names:
+                raise InputError(column, f"missing column (the header has: {', '.join(names) or 'nothing'})")
+        self._index = {
+            name: names.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in names
+        }
+        self._width = max(self._index.values()) + 1
+        self._hts: dict[str, Hts] = {}
+        self._countries: dict[str, str] = {}
+        self._dates: dict[str, tuple[dt.date, FiscalQuarter]] = {}
+        self._iso = iso_countries()
+
+    def read(self, values: Sequence[str], row: int) -> LedgerRow:
+        """The row ``values`` (row number ``row``, counting data rows from 1), validated.
+
+        Raises:
+            InputError: a missing field, a malformed HTS number, an unknown country code,
+            an impossible date, a negative or malformed amount; naming the field and row.
+        """
+        try:
+            return self._read(values, row)
+        except InputError as error:
+            raise error.located(row=row) from None
+
+    def _read(self, values: Sequence[str], row: int) -> LedgerRow:
+        index = self._index
+        if len(values) < self._width:
+            for column, position in index.items():
+                if position >= len(values):
+                    raise InputError(column, "missing (the row has fewer fields than the header)")
+        hts = self._cached_hts(values[index["hts"]])
+        origin = self._cached_country(values[index["origin"]])
+        day, quarter = self._cached_date(values[index["entry_date"]])
+        value = _money(values[index["value"]], "value")
+        feoc = (
+            parse_bool(values[index["producer_feoc"]], field="producer_feoc")
+            if "producer_feoc" in index
+            else False
+        )
+        other = _money(values[index["other_duties"]], "other_duties") if "other_duties" in index else _ZERO
+        ref = values[index["id"]] if "id" in index else None
+        return LedgerRow(row, Import(hts, origin, day, feoc, value), quarter, other, ref)
+
+    def _cached_hts(self, text: str) -> Hts:
+        hts = self._hts.get(text)
+        if hts is None:
+            hts = parse_hts(text, field="hts")
+            if len(self._hts) < _CACHE_LIMIT:
+                self._hts[text] = hts
+        return hts
+
+    def _cached_country(self, text: str) -> str:
+        code = self._countries.get(text)
+        if code is None:
+            code = text.strip().upper()
+            if code not in self._iso:
+                raise InputError(
+                    "origin", f"unknown country code {text!r} (expected an ISO 3166-1 alpha-2 code)"
+                )
+            if len(self._countries) < _CACHE_LIMIT:
+                self._countries[text] = code
+        return code
+
+    def _cached_date(self, text: str) -> tuple[dt.date, FiscalQuarter]:
+        known = self._dates.get(text)
+        if known is None:
+            raw = text.strip()
+            if len(raw) != 10 or raw[4] != "-" or raw[7] != "-" or not raw.replace("-", "").isdigit():
+                raise InputError("entry_date", f"malformed date {text!r} (expected YYYY-MM-DD)")
+            try:
+                day = dt.date.fromisoformat(raw)
+            except ValueError:
+                raise InputError("entry_date", f"impossible date {text!r}") from None
+            known = (day, FiscalQuarter.of(day))
+            if len(self._dates) < _CACHE_LIMIT:
+                self._dates[text] = known
+        return known
+
+
+@dataclass(frozen=True, slots=True)
+class RowResult:
+    """The treatment of one row, the duty the bill sets on it, and what it adds to the Trust Fund."""
+
+    row: int
+    ref: str | None
+    hts: str
+    origin: str
+    entry_date: dt.date
+    treatment: str
+    rate: Decimal | None
+    duty: Decimal | None
+    fund_duties: Decimal  # duties attributable to mined and processed critical minerals
+    quarter: FiscalQuarter
+
+
+class DutyCalculator:
+    """The duty treatment of ledger rows, the same as ``s5.duty_treatment`` gives, row after row."""
+
+    def __init__(
+        self,
+        alliance: Alliance,
+        *,
+        params: Parameters = DEFAULTS,
+        table: Mapping[str, Section301Line] | None = None,
+        lists: Sequence[MineralList] | None = None,
+    ) -> None:
+        self.alliance = alliance
+        self.params = params
+        self._table = table
+        self._lists = lists
+        known = lists if lists is not None else mineral_lists()
+        changes = {
+            LIST_DATE,
+            *(m.entry_into_force for m in alliance.members),
+            *(entry.published for entry in known),
+            *(since for _, since in params.state_designated_countries_of_concern),
+        }
+        self._changes = sorted(changes)
+        self._answers: dict[tuple[str, str | None, str, bool, int], tuple[str, Decimal | None, bool]] = {}
+
+    def determination(self, imp: Import) -> Determination[DutyTreatment]:
+        """The rule's full answer for one import, with its reasons."""
+        return duty_treatment(imp, self.alliance, params=self.params, table=self._table, lists=self._lists)
+
+    def result(self, entry: LedgerRow) -> RowResult:
+        """The treatment, rate, duty and Trust Fund share of one row."""
+        imp = entry.imp
+        period = bisect.bisect_right(self._changes, imp.entry_date)
+        key = (imp.hts.subheading, imp.hts.suffix, imp.origin, imp.producer_feoc, period)
+        answer = self._answers.get(key)
+        if answer is None:
+            found = duty_treatment(
+                Import(imp.hts, imp.origin, imp.entry_date, imp.producer_feoc),
+                self.alliance,
+                params=self.params,
+                table=self._table,
+                lists=self._lists,
+            ).value
+            answer = (found.treatment, found.rate, found.good in ("mined", "processed"))
+            if len(self._answers) < _CACHE_LIMIT:
+                self._answers[key] = answer
+        treatment, rate, mineral = answer
+        duty = duty_amount(imp.value, rate) if rate is not None and imp.value is not None else None
+        fund = ((duty or _ZERO) + entry.other_duties) if mineral else _ZERO
+        return RowResult(
+            entry.row,
+            entry.ref,
+            str(imp.hts),
+            imp.origin,
+            imp.entry_date,
+            treatment,
+            rate,
+            duty,
+            fund,
+            entry.quarter,
+        )
+
+
+@dataclass
+class _Tally:
+    rows: int = 0
+    value: Decimal = _ZERO
+    duty: Decimal = _ZERO
+
+
+@dataclass
+class LedgerTotals:
+    """Running totals over a ledger: rows, values and duties by treatment; duties by fiscal quarter."""
+
+    by_treatment: dict[str, _Tally] = field(default_factory=lambda: {name: _Tally() for name in TREATMENTS})
+    fund_duties: dict[FiscalQuarter, Decimal] = field(default_factory=dict)
+    other_duties: dict[FiscalQuarter, Decimal] = field(default_factory=dict)
+
+    def add(self, entry: LedgerRow, result: RowResult) -> None:
+        """Count one row in."""
+        tally = self.by_treatment[result.treatment]
+        tally.rows += 1
+        tally.value += entry.imp.value or _ZERO
+        if result.duty is not None:
+            tally.duty += result.duty
+        quarter = result.quarter
+        self.fund_duties[quarter] = self.fund_duties.get(quarter, _ZERO) + result.fund_duties
+        not_fund = (result.duty or _ZERO) + entry.other_duties - result.fund_duties
+        self.other_duties[quarter] = self.other_duties.get(quarter, _ZERO) + not_fund
+
+    @property
+    def rows(self) -> int:
+        """How many rows were counted."""
+        return sum(tally.rows for tally in self.by_treatment.values())
+
+    def summary(self) -> dict[str, dict[str, object]]:
+        """Rows, customs value and duty under the bill, by treatment."""
+        return {
+            name: {"rows": t.rows, "value": t.value.quantize(_ZERO), "duty": t.duty.quantize(_ZERO)}
+            for name, t in self.by_treatment.items()
+        }
+
+    def quarters(self, *, params: Parameters = DEFAULTS) -> list[Determination[FundQuarter]]:
+        """The Trust Fund transfer and its allocation for each fiscal quarter, in order."""
+        return [
+            trust_fund_quarter(
+                self.fund_duties[quarter],
+                other_duties=self.other_duties.get(quarter, _ZERO),
+                quarter=quarter,
+                params=params,
+            )
+            for quarter in sorted(self.fund_duties)
+        ]
+
+
+def _money(text: str, column: str) -> Decimal:
+    """``parse_money`` with a fast path for the plain amounts ledgers hold (``1234.56``)."""
+    if not text:
+        if column == "value":
+            raise InputError(column, "missing")
+        return _ZERO
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        return parse_money(text, field=column)  # raises, with the message
+    dot = text.find(".")
+    plain = amount.is_finite() and amount >= 0 and "e" not in text and "E" not in text
+    if plain and (dot < 0 or len(text) - dot <= 3):
+        return amount
+    return parse_money(text, field=column)
+
+
+def ledger_reasons(params: Parameters = DEFAULTS) -> tuple[Reason, ...]:
+    """What a ledger's answers rest on, provision by provision, for the summary of a run."""
+    table = "provisions/data/section301_china_2026-01-01.csv"
+    return (
+        Reason(
+            "s3_2",
+            "A row is out-of-scope when its subheading is not a mined or processed critical mineral or "
+            f"a select derivative product in the committed table ({table}) on its entry date "
+            f"({params.describe('mineral_list_reading')}).",
+            {},
+        ),
+        Reason(
+            "s4_g_1",
+            "alliance-duty-free: a member's covered good, entered on or after the day its agreement "
+            "entered into force, enters free of duty; section 301 and 232 duties applied from that day "
+            "do not apply to it (sec. 4(g)(2)), antidumping and countervailing duties still do "
+            "(sec. 4(g)(3)).",
+            {},
+        ),
+        Reason(
+            "s5_a",
+            "concern-rate: a covered good sourced from a foreign country of concern, or made by a "
+            "foreign entity of concern (sec. 5(b)), entered on or after the first agreement's entry into "
+            "force, pays the section 301 rate on such a good of China on January 1, 2026; the duty is "
+            "value x rate, to the nearest cent, halves up. A member's good made by a foreign entity of "
+            f"concern: {params.describe('member_good_sourced_from_concern')}.",
+            {},
+        ),
+        Reason(
+            "s6_b_1",
+            "The Trust Fund receives amounts equal to the duties on mined and processed critical "
+            "minerals (the duty set here plus the ledger's other_duties), counted in the federal fiscal "
+            "quarter of the entry date (the fiscal year begins October 1); duties on select derivative "
+            "products do not count.",
+            {},
+        ),
+        Reason(
+            "s6_c",
+            "Each quarter's transfer goes 60 percent to the Department of Energy's Loan Programs Office, "
+            "20 percent to the Department of Defense and 20 percent to the Development Finance "
+            "Corporation, in whole cents that add up to the transfer "
+            f"({params.describe('allocation_rounding')}).",
+            {},
+        ),
+    )

@@ -1,0 +1,523 @@
+"""SEC. 3. DEFINITIONS."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from provisions.datasets import (
+    MineralList,
+    Section301Line,
+    concern_countries,
+    iso_countries,
+    mineral_lists,
+    section301_lines,
+)
+from provisions.determination import Determination, Reason
+from provisions.inputs import Hts
+from provisions.parameters import DEFAULTS, Parameters
+from provisions.periods import long_date
+from provisions.registry import implements, not_formalized
+
+__all__ = [
+    "LIST_DATE",
+    "SELECT_PRODUCTS",
+    "Good",
+    "appropriate_congressional_committees",
+    "classify_good",
+    "is_critical_mineral",
+    "is_foreign_country_of_concern",
+    "is_select_derivative_product",
+    "mineral_stage",
+]
+
+LIST_DATE = dt.date(2026, 1, 1)
+"""The date sec. 3(2)(A) fixes the critical-minerals list on, and sec. 3(7)(D) and 5(a) the 301 rates."""
+
+SELECT_PRODUCTS: Mapping[str, tuple[str, str]] = {
+    "permanent-magnet": ("s3_7_A", "a permanent magnet"),
+    "li-ion-battery-ev": ("s3_7_B", "a lithium-ion battery for an electric vehicle"),
+    "li-ion-battery-other": ("s3_7_C", "a lithium-ion battery for a use other than in an electric vehicle"),
+    "battery-part": ("s3_7_D", "a battery part subject to section 301 duties on January 1, 2026"),
+}
+"""The four kinds of select derivative product: name -> (provision id, words of the bill)."""
+
+GoodKind = Literal["mined", "processed", "select-derivative-product", "not-covered"]
+
+
+@dataclass(frozen=True, slots=True)
+class Good:
+    """What an HTS subheading is under the bill on a date."""
+
+    hts: str
+    kind: GoodKind
+    description: str = ""
+    category: str | None = None  # for a select derivative product: a key of SELECT_PRODUCTS
+    critical_minerals: tuple[str, ...] = ()
+    line: Section301Line | None = None  # the section 301 table's line for the subheading
+
+    @property
+    def is_mined_or_processed(self) -> bool:
+        """True for a mined or processed critical mineral (the goods whose duties feed the Trust Fund)."""
+        return self.kind in ("mined", "processed")
+
+    @property
+    def covered(self) -> bool:
+        """True for the goods secs. 4(g) and 5(a) apply to."""
+        return self.kind != "not-covered"
+
+
+@implements("s3_1", "s3_1_A", "s3_1_B")
+def appropriate_congressional_committees() -> Determination[tuple[str, ...]]:
+    """The term "appropriate congressional committees" means-- (A) the Committee on Finance
+    of the Senate; and (B) the Committee on Ways and Means of the House of Representatives."""
+    committees = (
+        "Committee on Finance of the Senate",
+        "Committee on Ways and Means of the House of Representatives",
+    )
+    return Determination(
+        committees,
+        (
+            Reason(
+                "s3_1_A",
+                "The Committee on Finance of the Senate is one of the appropriate congressional committees.",
+            ),
+            Reason("s3_1_B", "The Committee on Ways and Means of the House of Representatives is the other."),
+        ),
+        rule="provisions.s3.appropriate_congressional_committees",
+    )
+
+
+@implements("s3_2", "s3_2_A", "s3_2_B")
+def is_critical_mineral(
+    mineral: str,
+    on: dt.date,
+    *,
+    params: Parameters = DEFAULTS,
+    lists: Sequence[MineralList] | None = None,
+) -> Determination[bool]:
+    """The term "critical mineral" means any mineral-- (A) on the list of critical minerals
+    required by paragraph (3) of section 7002(c) of the Energy Act of 2020 (30 U.S.C.
+    1606(c)) on January 1, 2026; or (B) added to that list after January 1, 2026.
+
+    ``lists`` defaults to the committed lists (provisions/data/critical_minerals.toml).
+    """
+    name = mineral.strip().lower()
+    known = tuple(sorted(lists if lists is not None else mineral_lists(), key=lambda entry: entry.published))
+    inputs = {"mineral": name, "date": on}
+    rule = "provisions.s3.is_critical_mineral"
+    base = _in_force(known, LIST_DATE)
+    if params.mineral_list_reading == "list-in-force":
+        current = _in_force(known, on)
+        if current is None:
+            return Determination(
+                False,
+                (
+                    Reason(
+                        "s3_2",
+                        f"No list of critical minerals in the data was in force on "
+                        f"{long_date(on)}; {params.describe('mineral_list_reading')}.",
+                        inputs,
+                    ),
+                ),
+                rule,
+            )
+        found = name in current.minerals
+        provision = "s3_2_A" if current is base else ("s3_2_B" if current.published > LIST_DATE else "s3_2")
+        verb = "is" if found else "is not"
+        return Determination(
+            found,
+            (
+                Reason(
+                    provision,
+                    f"{name} {verb} on the {current.name} ({current.citation}, "
+                    f"published {long_date(current.published)}), the list in force on "
+                    f"{long_date(on)}; {params.describe('mineral_list_reading')}.",
+                    inputs,
+                ),
+            ),
+            rule,
+        )
+    if base is not None and name in base.minerals:
+        return Determination(
+            True,
+            (
+                Reason(
+                    "s3_2_A",
+                    f"{name} is on the {base.name} ({base.citation}, published "
+                    f"{long_date(base.published)}), the list in force on January 1, 2026.",
+                    inputs,
+                ),
+            ),
+            rule,
+        )
+    for later in known:
+        if LIST_DATE < later.published <= on and name in later.minerals:
+            return Determination(
+                True,
+                (
+                    Reason(
+                        "s3_2_B",
+                        f"{name} was added to the list after January 1, 2026, by the "
+                        f"{later.name} ({later.citation}, published "
+                        f"{long_date(later.published)}).",
+                        inputs,
+                    ),
+                ),
+                rule,
+            )
+    base_name = base.name if base is not None else "no list in the data"
+    return Determination(
+        False,
+        (
+            Reason(
+                "s3_2",
+                f"{name} is not on the list in force on January 1, 2026 ({base_name}) "
+                f"and was not added to it after that date and by {long_date(on)}.",
+                inputs,
+            ),
+        ),
+        rule,
+    )
+
+
+@implements("s3_3", "s3_3_A", "s3_3_B")
+def classify_good(
+    hts: Hts,
+    on: dt.date,
+    *,
+    params: Parameters = DEFAULTS,
+    table: Mapping[str, Section301Line] | None = None,
+    lists: Sequence[MineralList] | None = None,
+) -> Determination[Good]:
+    """The term "derivative product"-- (A) means a good that incorporates a critical mineral
+    as a material input in the production of the good; and (B) does not include a critical
+    mineral that has been mined or processed but has not been incorporated into another good.
+
+    Sorts a subheading into a mined or processed critical mineral, a select derivative
+    product, or neither, from the committed table of covered goods
+    (provisions/data/section301_china_2026-01-01.csv).
+    """
+    rule = "provisions.s3.classify_good"
+    line = (table if table is not None else section301_lines()).get(hts.subheading)
+    if line is None:
+        return Determination(
+            Good(str(hts), "not-covered"),
+            (
+                Reason(
+                    "s3_2",
+                    f"{hts} is not in the table of subheadings of mined or processed critical minerals and "
+                    "select derivative products (provisions/data/section301_china_2026-01-01.csv), so the "
+                    "rules do not treat it as a good the bill covers.",
+                    {"hts": str(hts)},
+                ),
+            ),
+            rule,
+        )
+    if line.good in ("mined", "processed"):
+        stage = mineral_stage(hts, on, params=params, table=table, lists=lists)
+        reasons = list(stage.reasons)
+        if stage.value is None:
+            return Determination(
+                Good(str(hts), "not-covered", line.description, line=line), tuple(reasons), rule
+            )
+        reasons.append(
+            Reason(
+                "s3_3_B",
+                f"As a critical mineral {stage.value} but not incorporated into another good, "
+                f"{hts} is not a derivative product.",
+                {"hts": str(hts)},
+            )
+        )
+        minerals = _critical(line.minerals, on, params, lists)
+        return Determination(
+            Good(str(hts), stage.value, line.description, None, minerals, line), tuple(reasons), rule
+        )
+    select = is_select_derivative_product(hts, on, params=params, table=table, lists=lists)
+    minerals = _critical(line.minerals, on, params, lists)
+    kind: GoodKind = "select-derivative-product" if select.value else "not-covered"
+    return Determination(
+        Good(str(hts), kind, line.description, select.value, minerals, line), select.reasons, rule
+    )
+
+
+@implements("s3_4", "s3_4_A", "s3_4_B")
+def is_foreign_country_of_concern(
+    country: str, on: dt.date, *, params: Parameters = DEFAULTS
+) -> Determination[bool]:
+    """The term "foreign country of concern"-- (A) has the meaning given the term in section
+    10612(a)(1) of the Research and Development, Competition, and Innovation Act (42 U.S.C.
+    19221(a)(1)); and (B) includes Venezuela."""
+    rule = "provisions.s3.is_foreign_country_of_concern"
+    inputs = {"country": country, "date": on}
+    for entry in concern_countries():
+        if entry.code == country:
+            how = (
+                "named by sec. 3(4)(B)"
+                if entry.provision == "s3_4_B"
+                else f"named in {entry.basis}, to which sec. 3(4)(A) refers"
+            )
+            return Determination(
+                True,
+                (
+                    Reason(
+                        entry.provision,
+                        f"{country} ({entry.name}) is a foreign country of concern: {how}.",
+                        inputs,
+                    ),
+                ),
+                rule,
+            )
+    for code, since in params.state_designated_countries_of_concern:
+        if code == country and since <= on:
+            return Determination(
+                True,
+                (
+                    Reason(
+                        "s3_4_A",
+                        f"{country} is a foreign country of concern: the Department "
+                        f"of State determined it one under 42 U.S.C. 19221(a)(1) on "
+                        f"{long_date(since)} "
+                        f"({params.describe('state_designated_countries_of_concern')}).",
+                        inputs,
+                    ),
+                ),
+                rule,
+            )
+    listed = ", ".join(entry.code for entry in concern_countries())
+    name = iso_countries().get(country, country)
+    return Determination(
+        False,
+        (
+            Reason(
+                "s3_4",
+                f"{country} ({name}) is not a foreign country of concern on "
+                f"{long_date(on)}: the countries are {listed}, and no Department of State "
+                "determination adds it.",
+                inputs,
+            ),
+        ),
+        rule,
+    )
+
+
+not_formalized(
+    "s3_5",
+    reason="Whether a producer is a foreign entity of concern under 42 U.S.C. 18741(a) turns on "
+    "designations, ownership, control and jurisdiction that no committed data can settle; the "
+    "rules take it as an input (the producer flag) and cite this paragraph when it is set.",
+)
+
+
+@implements("s3_6")
+def mineral_stage(
+    hts: Hts,
+    on: dt.date,
+    *,
+    params: Parameters = DEFAULTS,
+    table: Mapping[str, Section301Line] | None = None,
+    lists: Sequence[MineralList] | None = None,
+) -> Determination[Literal["mined", "processed"] | None]:
+    """The term "processed", with respect to a critical mineral, includes intermediate
+    refining of the critical mineral through conversion into metal, powder, or master alloy.
+
+    Says whether a subheading is a critical mineral as mined, as processed, or neither.
+    """
+    rule = "provisions.s3.mineral_stage"
+    line = (table if table is not None else section301_lines()).get(hts.subheading)
+    if line is None or line.good not in ("mined", "processed"):
+        return Determination(
+            None,
+            (
+                Reason(
+                    "s3_6",
+                    f"{hts} is not a mined or processed mineral in the table of covered goods.",
+                    {"hts": str(hts)},
+                ),
+            ),
+            rule,
+        )
+    reasons: list[Reason] = []
+    critical: list[str] = []
+    for mineral in line.minerals:
+        answer = is_critical_mineral(mineral, on, params=params, lists=lists)
+        reasons.extend(answer.reasons)
+        if answer.value:
+            critical.append(mineral)
+    if not critical:
+        reasons.append(
+            Reason(
+                "s3_2",
+                f"{hts} ({line.description}) is no critical mineral on {long_date(on)}.",
+                {"hts": str(hts)},
+            )
+        )
+        return Determination(None, tuple(reasons), rule)
+    minerals = _and(critical)
+    if line.good == "processed":
+        reasons.append(
+            Reason(
+                "s3_6",
+                f'{hts} ({line.description}) is {minerals} processed: "processed" includes '
+                "intermediate refining through conversion into metal, powder, or master alloy.",
+                {"hts": str(hts)},
+            )
+        )
+        return Determination("processed", tuple(reasons), rule)
+    reasons.append(
+        Reason(
+            "s3_2",
+            f"{hts} ({line.description}) is {minerals} as mined (an ore, a concentrate or the "
+            'natural mineral; the bill does not define "mined").',
+            {"hts": str(hts)},
+        )
+    )
+    return Determination("mined", tuple(reasons), rule)
+
+
+@implements("s3_7", "s3_7_A", "s3_7_B", "s3_7_C", "s3_7_D")
+def is_select_derivative_product(
+    hts: Hts,
+    on: dt.date,
+    *,
+    params: Parameters = DEFAULTS,
+    table: Mapping[str, Section301Line] | None = None,
+    lists: Sequence[MineralList] | None = None,
+) -> Determination[str | None]:
+    """The term "select derivative product" means a derivative product that is any of the
+    following: (A) A permanent magnet. (B) A lithium-ion battery for an electric vehicle.
+    (C) A lithium-ion battery for a use other than in an electric vehicle. (D) A battery
+    part that is subject to duties imposed under section 301 of the Trade Act of 1974
+    (19 U.S.C. 2411) on January 1, 2026.
+
+    The value is the kind (a key of ``SELECT_PRODUCTS``; ``li-ion-battery-ev`` or
+    ``-other`` by the statistical suffix 10 or 20 of 8507.60.00, else ``li-ion-battery``),
+    or None.
+    """
+    rule = "provisions.s3.is_select_derivative_product"
+    inputs = {"hts": str(hts)}
+    line = (table if table is not None else section301_lines()).get(hts.subheading)
+    if line is None or line.good in ("mined", "processed"):
+        return Determination(
+            None,
+            (
+                Reason(
+                    "s3_7",
+                    f"{hts} is none of the select derivative products (a permanent "
+                    "magnet, a lithium-ion battery, or a battery part subject to section 301 "
+                    "duties on January 1, 2026).",
+                    inputs,
+                ),
+            ),
+            rule,
+        )
+    critical = _critical(line.minerals, on, params, lists)
+    if not critical:
+        return Determination(
+            None,
+            (
+                Reason(
+                    "s3_3_A",
+                    f"{hts} ({line.description}) incorporates no critical mineral "
+                    f"on {long_date(on)}, so it is not a derivative product "
+                    f"({params.describe('mineral_list_reading')}).",
+                    inputs,
+                ),
+            ),
+            rule,
+        )
+    what = (
+        f"{critical[0]}, a critical mineral, as a material input"
+        if len(critical) == 1
+        else f"{_and(critical)}, critical minerals, as material inputs"
+    )
+    reasons = [
+        Reason(
+            "s3_3_A", f"{hts} ({line.description}) incorporates {what}: it is a derivative product.", inputs
+        )
+    ]
+    if line.good == "permanent-magnet":
+        reasons.append(Reason("s3_7_A", f"{hts} is a permanent magnet: a select derivative product.", inputs))
+        return Determination("permanent-magnet", tuple(reasons), rule)
+    if line.good == "li-ion-battery":
+        if hts.suffix == "10":
+            reasons.append(
+                Reason(
+                    "s3_7_B",
+                    f"{hts} is a lithium-ion battery for an electric vehicle: a select derivative product.",
+                    inputs,
+                )
+            )
+            return Determination("li-ion-battery-ev", tuple(reasons), rule)
+        if hts.suffix == "20":
+            reasons.append(
+                Reason(
+                    "s3_7_C",
+                    f"{hts} is a lithium-ion battery for a use other than in an electric "
+                    "vehicle: a select derivative product.",
+                    inputs,
+                )
+            )
+            return Determination("li-ion-battery-other", tuple(reasons), rule)
+        reasons.append(
+            Reason(
+                "s3_7_B",
+                f"{hts} is a lithium-ion battery, for an electric vehicle (8507.60.0010) or "
+                "another use (8507.60.0020): a select derivative product either way.",
+                inputs,
+            )
+        )
+        reasons.append(
+            Reason(
+                "s3_7_C", "A lithium-ion battery for another use is a select derivative product too.", inputs
+            )
+        )
+        return Determination("li-ion-battery", tuple(reasons), rule)
+    subject = line.rate > 0 and line.in_force_since <= LIST_DATE
+    if subject:
+        reasons.append(
+            Reason(
+                "s3_7_D",
+                f"{hts} is a battery part subject to section 301 duties on January 1, 2026 "
+                f"({line.rate}% under {line.chapter99}, in force since "
+                f"{long_date(line.in_force_since)}): a select derivative product.",
+                inputs,
+            )
+        )
+        return Determination("battery-part", tuple(reasons), rule)
+    reasons.append(
+        Reason(
+            "s3_7_D",
+            f"{hts} is a battery part not subject to section 301 duties on January 1, 2026, "
+            "so not a select derivative product.",
+            inputs,
+        )
+    )
+    return Determination(None, tuple(reasons), rule)
+
+
+not_formalized(
+    "s3_8",
+    reason="Names the officer (the United States Trade Representative) who acts under sec. 4; "
+    "nothing is computed from it.",
+)
+
+
+def _in_force(lists: Sequence[MineralList], on: dt.date) -> MineralList | None:
+    current = None
+    for entry in lists:
+        if entry.published <= on:
+            current = entry
+    return current
+
+
+def _critical(
+    minerals: Sequence[str], on: dt.date, params: Parameters, lists: Sequence[MineralList] | None
+) -> tuple[str, ...]:
+    return tuple(m for m in minerals if is_critical_mineral(m, on, params=params, lists=lists).value)
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -1,0 +1,312 @@
+"""``billtrace check``: each command answers with reasons citing provisions of the bill."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+from grammar import Bill
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", *args])
+
+
+def answer(*args: str) -> dict[str, Any]:
+    result = run(*args, "--json")
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+def assert_cites_the_bill(document: dict[str, Any], bill: Bill) -> None:
+    assert document["reasons"], "an answer without reasons"
+    for reason in document["reasons"]:
+        assert reason["provision"] in bill.ids
+        assert reason["label"] == bill.get(reason["provision"]).label
+        assert reason["statement"]
+
+
+@pytest.mark.provision("s5_a")
+def test_check_duty_prints_the_concern_rate_and_cites_section_5_a_for_a_person() -> None:
+    result = run(
+        "duty",
+        "--hts",
+        "8505.11.00",
+        "--origin",
+        "CN",
+        "--entry-date",
+        "2027-03-01",
+        "--member",
+        "AU:2027-01-01",
+        "--value",
+        "1000.00",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "concern-rate" in result.stdout
+    assert "250.00" in result.stdout
+    assert "sec. 5(a)" in result.stdout
+    assert "sec. 3(7)(A)" in result.stdout
+
+
+@pytest.mark.provision("s5_a")
+def test_check_duty_json_keeps_the_scripted_interface(bill: Bill) -> None:
+    document = answer(
+        "duty",
+        "--hts",
+        "8505.11.00",
+        "--origin",
+        "CN",
+        "--entry-date",
+        "2027-03-01",
+        "--member",
+        "AU:2027-01-01",
+        "--value",
+        "1000.00",
+    )
+    assert document["value"]["treatment"] == "concern-rate"
+    assert document["value"]["rate"] == "25"
+    assert document["value"]["duty"] == "250.00"
+    assert "s5_a" in [r["provision"] for r in document["reasons"]]
+    assert_cites_the_bill(document, bill)
+
+
+@pytest.mark.provision("s4_g_1")
+def test_check_duty_for_a_member_says_alliance_duty_free(bill: Bill) -> None:
+    document = answer(
+        "duty",
+        "--hts",
+        "8505.11.00",
+        "--origin",
+        "AU",
+        "--entry-date",
+        "2027-03-01",
+        "--member",
+        "AU:2027-01-01",
+        "--value",
+        "1000",
+    )
+    assert document["value"]["treatment"] == "alliance-duty-free"
+    assert document["value"]["rate"] == "0"
+    assert document["value"]["duty"] == "0.00"
+    assert_cites_the_bill(document, bill)
+
+
+@pytest.mark.provision("s5_b", "s4_g_1")
+def test_check_duty_producer_feoc_flag_and_a_parameter_change_the_answer() -> None:
+    base = [
+        "duty",
+        "--hts",
+        "8505.11.00",
+        "--origin",
+        "AU",
+        "--entry-date",
+        "2027-03-01",
+        "--member",
+        "AU:2027-01-01",
+        "--producer-feoc",
+    ]
+    assert answer(*base)["value"]["treatment"] == "concern-rate"
+    changed = answer(*base, "--param", "member_good_sourced_from_concern=duty-free")
+    assert changed["value"]["treatment"] == "alliance-duty-free"
+    assert changed["parameters"] == {"member_good_sourced_from_concern": "duty-free"}
+
+
+@pytest.mark.provision("s3_2")
+def test_check_duty_without_a_value_gives_the_rate_and_no_duty() -> None:
+    document = answer("duty", "--hts", "8471.30.01", "--origin", "CN", "--entry-date", "2027-03-01")
+    assert document["value"]["treatment"] == "out-of-scope"
+    assert document["value"]["rate"] is None
+    assert document["value"]["duty"] is None
+
+
+@pytest.mark.provision("s5_a")
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--origin", "XX", "--origin: unknown country code 'XX'"),
+        ("--hts", "8505.11", "--hts: malformed HTS number '8505.11'"),
+        ("--value", "-5", "--value: negative amount '-5'"),
+        ("--entry-date", "2027-02-29", "--entry-date: impossible date '2027-02-29'"),
+        ("--entry-date", "03/01/2027", "--entry-date: malformed date '03/01/2027'"),
+        ("--member", "AU-2027", "--member: 'AU-2027' should be COUNTRY:YYYY-MM-DD"),
+        ("--param", "rounding=up", "rounding: unknown parameter"),
+    ],
+    ids=[
+        "unknown country",
+        "malformed HTS",
+        "negative value",
+        "impossible date",
+        "malformed date",
+        "malformed member",
+        "unknown parameter",
+    ],
+)
+def test_bad_input_is_one_message_on_stderr_and_exit_status_2(option: str, value: str, message: str) -> None:
+    good = {"--hts": "8505.11.00", "--origin": "CN", "--entry-date": "2027-03-01", "--value": "10"}
+    args = ["duty"]
+    for name, text in good.items():
+        args += [name, value if name == option else text]
+    if option not in good:
+        args += [option, value]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: {message}")
+
+
+@pytest.mark.provision("s6_b_1", "s6_c")
+def test_check_fund_splits_a_quarter_in_cents(bill: Bill) -> None:
+    document = answer("fund", "--critical-mineral-duties", "1000000.01", "--other-duties", "500")
+    assert document["value"]["transfer"] == "1000000.01"
+    assert document["value"]["allocations"] == {
+        "doe_lpo": "600000.01",
+        "dod": "200000.00",
+        "dfc": "200000.00",
+    }
+    assert_cites_the_bill(document, bill)
+
+
+@pytest.mark.provision("s6_c")
+def test_check_fund_rejects_fractions_of_a_cent() -> None:
+    result = run("fund", "--critical-mineral-duties", "10.001")
+    assert result.exit_code == 2
+    assert "fractions of a cent" in result.stderr
+
+
+@pytest.mark.provision("s4_e_2")
+def test_check_timeline_gives_the_earliest_entry_into_force(bill: Bill) -> None:
+    document = answer("timeline", "--certified", "2026-03-02")
+    assert document["value"]["earliest_entry_into_force"] == "2026-05-31"
+    assert_cites_the_bill(document, bill)
+
+
+@pytest.mark.provision("s4_e_2")
+def test_check_timeline_with_a_disapproval_on_the_90th_day_is_blocked() -> None:
+    document = answer("timeline", "--certified", "2026-03-02", "--disapproved-on", "2026-05-31")
+    assert document["value"]["status"] == "blocked"
+    assert document["value"]["earliest_entry_into_force"] is None
+
+
+@pytest.mark.provision("s4_e_2")
+def test_check_timeline_counts_days_of_session_from_an_adjournment_file(tmp_path: Path) -> None:
+    calendar = tmp_path / "adjournments.csv"
+    calendar.write_text(
+        "chamber,first_day,last_day,sine_die\nhouse,2026-04-01,2026-04-10,\n", encoding="utf-8"
+    )
+    document = answer("timeline", "--certified", "2026-03-02", "--adjournments", str(calendar))
+    assert document["value"]["period_last_day"] == "2026-06-10"
+    assert document["parameters"] == {"review_period_counting": "days-of-session"}
+
+
+@pytest.mark.provision("s4_e_2")
+def test_a_bad_adjournment_row_names_the_file_row_and_field(tmp_path: Path) -> None:
+    calendar = tmp_path / "adjournments.csv"
+    calendar.write_text("chamber,first_day,last_day\nhouse,2026-04-01,2026-04-31\n", encoding="utf-8")
+    result = run("timeline", "--certified", "2026-03-02", "--adjournments", str(calendar))
+    assert result.exit_code == 2
+    assert "row 1, field 'last_day': impossible date '2026-04-31'" in result.stderr
+
+
+CANDIDATE = """
+country = "AU"
+entry_into_force = 2026-06-01
+phase_in_until = 2032-01-01
+
+[duties]
+default = 25
+"2804.61.00" = 50
+
+[commitments]
+meet_regularly = true
+share_capacity_reviews = true
+eliminate_member_duties = true
+counter_transshipment = true
+screen_investments = true
+"""
+
+
+@pytest.mark.provision("s4_b", "s4_c_1", "s4_b_5_C")
+def test_check_eligibility_reads_a_toml_file_and_cites_every_unmet_criterion(
+    tmp_path: Path, bill: Bill
+) -> None:
+    path = tmp_path / "candidate.toml"
+    path.write_text(CANDIDATE, encoding="utf-8")
+    document = answer("eligibility", str(path))
+    assert document["value"]["eligible"] is False
+    assert document["value"]["unmet"] == ["s4_b_1", "s4_b_5_C"]
+    assert_cites_the_bill(document, bill)
+    text = run("eligibility", str(path)).stdout
+    assert "sec. 4(c)(1)" in text
+    assert "sec. 4(b)(5)(C)" in text
+
+
+@pytest.mark.provision("s4_b")
+def test_check_eligibility_names_the_file_and_key_of_a_bad_value(tmp_path: Path) -> None:
+    path = tmp_path / "candidate.toml"
+    path.write_text('country = "AU"\n[duties]\n"8505.11.00" = "lots"\n', encoding="utf-8")
+    result = run("eligibility", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: duties.8505.11.00: not a rate in percent")
+
+
+@pytest.mark.provision("s4_b")
+def test_check_eligibility_reports_a_file_that_is_not_toml(tmp_path: Path) -> None:
+    path = tmp_path / "candidate.toml"
+    path.write_text("country = \n", encoding="utf-8")
+    result = run("eligibility", str(path))
+    assert result.exit_code == 2
+    assert "not valid TOML" in result.stderr
+    missing = run("eligibility", str(tmp_path / "nowhere.toml"))
+    assert missing.exit_code == 2
+    assert "cannot read the file" in missing.stderr
+
+
+@pytest.mark.provision("s4_h_1", "s4_i")
+def test_check_reviews_lists_reviews_and_reports(bill: Bill) -> None:
+    document = answer("reviews", "--first-entry-into-force", "2028-02-29", "--reviews", "2", "--reports", "2")
+    assert document["value"]["reviews"] == ["2033-02-28", "2038-02-28"]
+    assert document["value"]["annual_reports"] == ["2029-02-28", "2030-02-28"]
+    assert_cites_the_bill(document, bill)
+
+
+@pytest.mark.provision("s4_h_1")
+def test_check_reviews_takes_the_first_entry_into_force_from_the_members() -> None:
+    document = answer("reviews", "--member", "CA:2027-04-01", "--member", "AU:2027-01-01", "--reviews", "1")
+    assert document["value"]["first_entry_into_force"] == "2027-01-01"
+
+
+@pytest.mark.provision("s4_d_1", "s4_d_2")
+def test_check_coverage_objective_from_options_and_a_file(tmp_path: Path, bill: Bill) -> None:
+    path = tmp_path / "coverage.toml"
+    path.write_text('minerals = ["lithium", "cobalt"]\nproducts = ["li-ion-battery"]\n', encoding="utf-8")
+    document = answer("coverage-objective", str(path), "--mineral", "nickel", "--product", "permanent-magnet")
+    assert document["value"]["minerals_covered"] == 3
+    assert document["value"]["missing_products"] == ["battery-part"]
+    assert_cites_the_bill(document, bill)
+
+
+@pytest.mark.provision("s6_d_1")
+def test_check_dfc_support_applies_the_conditions_to_a_high_income_member(bill: Bill) -> None:
+    document = answer(
+        "dfc-support",
+        "--country",
+        "AU",
+        "--on",
+        "2027-03-01",
+        "--member",
+        "AU:2027-01-01",
+        "--presidential-certification",
+        "--dod-offtake",
+    )
+    assert document["value"]["allowed"] is True
+    assert_cites_the_bill(document, bill)
+    refused = answer("dfc-support", "--country", "AU", "--on", "2027-03-01", "--member", "AU:2027-01-01")
+    assert refused["value"]["allowed"] is False

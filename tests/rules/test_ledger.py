@@ -1,0 +1,223 @@
+"""``billtrace check duty --ledger``: a ledger row by row, its totals and the Trust Fund per quarter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+from provisions.datasets import section301_lines
+from provisions.inputs import Alliance, Import, InputError, Member, parse_hts
+from provisions.ledger import DutyCalculator, LedgerReader, LedgerRow
+from provisions.parameters import Parameters
+from provisions.periods import FiscalQuarter
+from provisions.s5 import duty_treatment
+
+D = dt.date
+HEADER = "id,hts,origin,entry_date,value,producer_feoc,other_duties\n"
+LEDGER = (
+    HEADER
+    + """\
+a1,8505.11.00,CN,2027-03-01,1000.00,,
+a2,2825.90.30,CN,2026-12-31,5000,,12.50
+a3,2825.90.30,CN,2027-01-01,5000,,
+a4,8507.60.0010,AU,2027-01-01,20000,,
+a5,2611.00.60,AU,2027-06-01,3000,true,
+a6,8471.30.01,CN,2027-06-01,100,,
+a7,2836.91.00,BR,2027-10-01,700.10,,35.00
+"""
+)
+MEMBERS = ("--member", "AU:2027-01-01")
+
+
+def run_ledger(tmp_path: Path, text: str, *args: str) -> Result:
+    path = tmp_path / "ledger.csv"
+    path.write_text(text, encoding="utf-8")
+    return CliRunner().invoke(main, ["check", "duty", "--ledger", str(path), *MEMBERS, *args])
+
+
+def ledger_json(tmp_path: Path, text: str, *args: str) -> dict[str, Any]:
+    result = run_ledger(tmp_path, text, "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
+@pytest.mark.provision("s5_a", "s4_g_1")
+def test_each_row_gets_its_treatment_and_duty(tmp_path: Path) -> None:
+    rows = ledger_json(tmp_path, LEDGER)["value"]["rows"]
+    assert [(r["id"], r["treatment"], r["duty"]) for r in rows] == [
+        ("a1", "concern-rate", "250.00"),
+        ("a2", "unaffected", None),
+        ("a3", "concern-rate", "1250.00"),
+        ("a4", "alliance-duty-free", "0.00"),
+        ("a5", "concern-rate", "750.00"),
+        ("a6", "out-of-scope", None),
+        ("a7", "unaffected", None),
+    ]
+
+
+@pytest.mark.provision("s5_a")
+def test_the_totals_add_up_by_treatment(tmp_path: Path) -> None:
+    totals = ledger_json(tmp_path, LEDGER)["value"]["totals"]
+    assert totals["concern-rate"] == {"rows": 3, "value": "9000.00", "duty": "2250.00"}
+    assert totals["out-of-scope"]["rows"] == 1
+
+
+@pytest.mark.provision("s6_b_1", "s6_c")
+def test_only_duties_on_mined_and_processed_minerals_reach_the_trust_fund_by_fiscal_quarter(
+    tmp_path: Path,
+) -> None:
+    fund = {q["quarter"]: q for q in ledger_json(tmp_path, LEDGER)["value"]["trust_fund"]}
+    assert list(fund) == ["FY2027 Q1", "FY2027 Q2", "FY2027 Q3", "FY2028 Q1"]
+    # FY2027 Q2: 1,250.00 on tungsten oxides; the 250.00 on magnets is not transferred
+    assert fund["FY2027 Q2"]["transfer"] == "1250.00"
+    assert fund["FY2027 Q2"]["not_transferred"] == "250.00"
+    assert fund["FY2027 Q2"]["allocations"] == {"doe_lpo": "750.00", "dod": "250.00", "dfc": "250.00"}
+    # other duties collected on a mineral count, even where this bill sets no rate
+    assert fund["FY2027 Q1"]["transfer"] == "12.50"
+
+
+@pytest.mark.provision("s6_b_1")
+def test_the_text_output_shows_rows_totals_transfers_and_citations(tmp_path: Path) -> None:
+    result = run_ledger(tmp_path, LEDGER)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "7 rows" in out
+    assert "FY2027 Q2" in out
+    assert "1,250.00" in out
+    assert "sec. 6(b)(1)" in out
+    assert "sec. 5(a)" in out
+
+
+@pytest.mark.provision("s6_b_1")
+def test_summary_only_leaves_out_the_rows(tmp_path: Path) -> None:
+    document = ledger_json(tmp_path, LEDGER, "--summary-only")
+    assert "rows" not in document["value"]
+    assert document["value"]["row_count"] == 7
+
+
+@pytest.mark.provision("s5_a")
+def test_a_ledger_can_come_from_standard_input() -> None:
+    result = CliRunner().invoke(main, ["check", "duty", "--ledger", "-", *MEMBERS, "--json"], input=LEDGER)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["value"]["row_count"] == 7
+
+
+@pytest.mark.provision("s5_a")
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("b1,8505.11.00,XX,2027-03-01,10,,", "row 2 (line 3), field 'origin': unknown country code 'XX'"),
+        ("b1,8505.1100,CN,2027-03-01,10,,", "row 2 (line 3), field 'hts': malformed HTS number '8505.1100'"),
+        ("b1,8505.11.00,CN,2027-03-01,-10,,", "row 2 (line 3), field 'value': negative amount '-10'"),
+        (
+            "b1,8505.11.00,CN,2027-02-29,10,,",
+            "row 2 (line 3), field 'entry_date': impossible date '2027-02-29'",
+        ),
+        (
+            "b1,8505.11.00,CN,2027-03-01,10.001,,",
+            "row 2 (line 3), field 'value': '10.001' has fractions of a cent",
+        ),
+        ("b1,8505.11.00,CN,2027-03-01,,,", "row 2 (line 3), field 'value': missing"),
+        (
+            "b1,8505.11.00,CN,2027-03-01,10,maybe,",
+            "row 2 (line 3), field 'producer_feoc': 'maybe' is not true or false",
+        ),
+        ("b1,8505.11.00,CN", "row 2 (line 3), field 'entry_date': missing"),
+    ],
+    ids=[
+        "unknown country",
+        "malformed HTS",
+        "negative value",
+        "impossible date",
+        "fraction of a cent",
+        "empty value",
+        "not a boolean",
+        "short row",
+    ],
+)
+def test_a_bad_row_stops_the_run_with_one_message_naming_the_row_and_field(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    text = HEADER + "a1,8505.11.00,CN,2027-03-01,1000.00,,\n" + row + "\n"
+    result = run_ledger(tmp_path, text)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"error: {tmp_path / 'ledger.csv'}: {message}")
+
+
+@pytest.mark.provision("s5_a")
+def test_a_missing_column_is_named(tmp_path: Path) -> None:
+    result = run_ledger(tmp_path, "hts,origin,value\n8505.11.00,CN,10\n")
+    assert result.exit_code == 2
+    assert "entry_date: missing column (the header has: hts, origin, value)" in result.stderr
+
+
+@pytest.mark.provision("s5_a")
+def test_an_empty_or_missing_ledger_is_one_message(tmp_path: Path) -> None:
+    assert "the ledger is empty" in run_ledger(tmp_path, "").stderr
+    missing = CliRunner().invoke(main, ["check", "duty", "--ledger", str(tmp_path / "none.csv")])
+    assert missing.exit_code == 2
+    assert "cannot read the file" in missing.stderr
+
+
+@pytest.mark.provision("s5_a")
+def test_single_import_options_do_not_mix_with_a_ledger(tmp_path: Path) -> None:
+    result = run_ledger(tmp_path, LEDGER, "--hts", "8505.11.00")
+    assert result.exit_code == 2
+    assert "--hts: not with --ledger" in result.stderr
+
+
+@pytest.mark.provision("s5_a", "s4_g_1", "s5_b")
+def test_the_ledger_fast_path_gives_the_rules_answer_on_a_sample() -> None:
+    alliance = Alliance.of(
+        [Member("AU", D(2027, 1, 1)), Member("CA", D(2027, 4, 1)), Member("VE", D(2027, 5, 1))]
+    )
+    params = Parameters(
+        state_designated_countries_of_concern=(("BY", D(2027, 2, 1)),), mineral_list_reading="list-in-force"
+    )
+    calculator = DutyCalculator(alliance, params=params)
+    rng = random.Random(2839)
+    subheadings = [*section301_lines(), "8471.30.01", "8507.60.0010", "8507.60.0020"]
+    edges = [
+        D(2025, 11, 6),
+        D(2025, 11, 7),
+        D(2026, 12, 31),
+        D(2027, 1, 1),
+        D(2027, 1, 31),
+        D(2027, 2, 1),
+        D(2027, 3, 31),
+        D(2027, 4, 1),
+        D(2027, 4, 30),
+        D(2027, 5, 1),
+    ]
+    for n in range(1, 2001):
+        day = rng.choice(edges) if n % 3 == 0 else D(2025, 10, 1) + dt.timedelta(days=rng.randrange(800))
+        value = Decimal(rng.randrange(0, 10**9)).scaleb(-2)
+        imp = Import(
+            parse_hts(rng.choice(subheadings)),
+            rng.choice(["CN", "AU", "CA", "VE", "BY", "BR", "RU"]),
+            day,
+            rng.random() < 0.2,
+            value,
+        )
+        fast = calculator.result(LedgerRow(n, imp, FiscalQuarter.of(day)))
+        rule = duty_treatment(imp, alliance, params=params).value
+        assert (fast.treatment, fast.rate, fast.duty) == (rule.treatment, rule.rate, rule.duty), imp
+
+
+@pytest.mark.provision("s5_a")
+def test_the_reader_rejects_a_header_without_the_required_columns() -> None:
+    with pytest.raises(InputError) as caught:
+        LedgerReader(["hts", "origin"])
+    assert caught.value.field == "entry_date"

@@ -1,0 +1,201 @@
+"""Secs. 4(g) and 5, duties: members' goods enter duty-free; goods from concerns pay the 2026 rate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from citing import cited, said
+
+from provisions.inputs import Alliance, Import, Member
+from provisions.parameters import Parameters
+from provisions.s5 import duty_treatment
+
+D = dt.date
+MakeImport = Callable[..., Import]
+
+
+@pytest.mark.provision("s4_g_1")
+def test_an_import_from_an_alliance_member_enters_duty_free(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "AU", "2027-03-01"), alliance)
+    assert answer.value.treatment == "alliance-duty-free"
+    assert answer.value.rate == 0
+    assert answer.value.duty == Decimal("0.00")
+    assert "s4_g_1" in cited(answer)
+
+
+@pytest.mark.provision("s4_g_1")
+def test_an_entry_the_day_before_entry_into_force_is_not_yet_duty_free(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "AU", "2026-12-31"), alliance)
+    assert answer.value.treatment == "unaffected"
+    assert answer.value.rate is None
+    assert "before that date" in said(answer)
+
+
+@pytest.mark.provision("s4_g_1")
+def test_an_entry_on_the_day_of_entry_into_force_is_duty_free(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    assert (
+        duty_treatment(make_import("8505.11.00", "AU", "2027-01-01"), alliance).value.treatment
+        == "alliance-duty-free"
+    )
+
+
+@pytest.mark.provision("s4_g_2")
+def test_section_301_and_232_duties_applied_from_entry_into_force_no_longer_apply(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("2602.00.00", "CA", "2027-04-01"), alliance)
+    assert answer.value.no_longer_apply == (
+        "section 301 duties applied on or after 2027-04-01",
+        "section 232 duties applied on or after 2027-04-01",
+    )
+    assert "s4_g_2" in cited(answer)
+
+
+@pytest.mark.provision("s4_g_3")
+def test_antidumping_and_countervailing_duties_are_never_waived(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    for origin in ("AU", "CN", "BR"):
+        answer = duty_treatment(make_import("8505.11.00", origin, "2027-03-01"), alliance)
+        assert answer.value.antidumping_countervailing == "not affected"
+    member = duty_treatment(make_import("8505.11.00", "AU", "2027-03-01"), alliance)
+    assert "s4_g_3" in cited(member)
+
+
+@pytest.mark.provision("s4_g_1")
+def test_a_members_good_the_bill_does_not_cover_is_out_of_scope(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8471.30.01", "AU", "2027-03-01"), alliance)
+    assert answer.value.treatment == "out-of-scope"
+    assert answer.value.duty is None
+
+
+@pytest.mark.provision("s5_a")
+def test_a_good_from_a_country_of_concern_pays_the_january_1_2026_section_301_rate(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "CN", "2027-03-01"), alliance)
+    assert answer.value.treatment == "concern-rate"
+    assert answer.value.rate == Decimal("25")
+    assert answer.value.duty == Decimal("250.00")
+    assert "9903.91.06" in said(answer)
+
+
+@pytest.mark.provision("s5_a")
+def test_polysilicon_from_russia_pays_the_50_percent_rate(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("2804.61.00", "RU", "2027-03-01", value="333.33"), alliance)
+    assert answer.value.rate == Decimal("50")
+    assert answer.value.duty == Decimal("166.67")  # 166.665, halves up
+
+
+@pytest.mark.provision("s5_a")
+def test_before_the_first_agreement_enters_into_force_a_good_from_china_is_unaffected(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "CN", "2026-12-31"), alliance)
+    assert answer.value.treatment == "unaffected"
+    assert "first agreement enters into force on January 1, 2027" in said(answer)
+
+
+@pytest.mark.provision("s5_a")
+def test_on_the_day_the_first_agreement_enters_into_force_the_concern_rate_applies(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    assert (
+        duty_treatment(make_import("8505.11.00", "VE", "2027-01-01"), alliance).value.treatment
+        == "concern-rate"
+    )
+
+
+@pytest.mark.provision("s5_a")
+def test_with_no_alliance_yet_nothing_changes(make_import: MakeImport) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "CN", "2030-01-01"), Alliance())
+    assert answer.value.treatment == "unaffected"
+    assert "no Alliance agreement has entered into force" in said(answer)
+
+
+@pytest.mark.provision("s5_a")
+def test_a_good_from_a_third_country_is_unaffected(alliance: Alliance, make_import: MakeImport) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "BR", "2027-03-01"), alliance)
+    assert answer.value.treatment == "unaffected"
+    assert answer.value.rate is None
+
+
+@pytest.mark.provision("s5_b")
+def test_a_good_made_by_a_foreign_entity_of_concern_in_a_third_country_pays_the_concern_rate(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("2825.90.30", "BR", "2027-03-01", feoc=True), alliance)
+    assert answer.value.treatment == "concern-rate"
+    assert answer.value.good == "processed"
+    assert {"s3_5", "s5_b", "s5_a"} <= set(cited(answer))
+
+
+@pytest.mark.provision("s5_a", "s4_g_1")
+def test_a_members_good_made_by_a_foreign_entity_of_concern_pays_the_concern_rate_by_default(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "AU", "2027-03-01", feoc=True), alliance)
+    assert answer.value.treatment == "concern-rate"
+    assert answer.value.duty == Decimal("250.00")
+    assert answer.value.no_longer_apply == ()
+    assert "member_good_sourced_from_concern='concern-rate' (default)" in said(answer)
+
+
+@pytest.mark.provision("s5_a", "s4_g_1")
+def test_the_other_reading_lets_a_members_good_made_by_a_foreign_entity_of_concern_in_duty_free(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    params = Parameters(member_good_sourced_from_concern="duty-free")
+    answer = duty_treatment(make_import("8505.11.00", "AU", "2027-03-01", feoc=True), alliance, params=params)
+    assert answer.value.treatment == "alliance-duty-free"
+    assert "(non-default)" in said(answer)
+
+
+@pytest.mark.provision("s5_a", "s4_g_1")
+def test_a_member_that_is_itself_a_country_of_concern_gets_the_concern_rate_by_default(
+    make_import: MakeImport,
+) -> None:
+    odd = Alliance.of([Member("VE", D(2027, 1, 1))])
+    assert (
+        duty_treatment(make_import("8505.11.00", "VE", "2027-03-01"), odd).value.treatment == "concern-rate"
+    )
+
+
+@pytest.mark.provision("s5_a")
+def test_without_a_customs_value_the_rate_is_given_and_the_duty_is_not(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "CN", "2027-03-01", value=None), alliance)
+    assert answer.value.rate == Decimal("25")
+    assert answer.value.duty is None
+
+
+@pytest.mark.provision("s5_a")
+def test_a_statistical_line_takes_the_rate_of_its_subheading(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8507.60.0020", "CN", "2027-03-01"), alliance)
+    assert answer.value.category == "li-ion-battery-other"
+    assert answer.value.rate == Decimal("25")
+
+
+@pytest.mark.provision("s5_a")
+def test_the_reasons_follow_the_text_from_definition_to_duty(
+    alliance: Alliance, make_import: MakeImport
+) -> None:
+    answer = duty_treatment(make_import("8505.11.00", "CN", "2027-03-01"), alliance)
+    assert cited(answer) == ["s3_3_A", "s3_7_A", "s3_4_A", "s4_g_1", "s5_a", "s5_a"]
+    assert answer.rule == "provisions.s5.duty_treatment"
