@@ -15,7 +15,7 @@ from generator.report import matrix_to_json, matrix_to_markdown, matrix_to_table
 from generator.workspace import Workspace
 from grammar import BillError
 
-__all__ = ["coverage_command", "trace_command"]
+__all__ = ["close_ids", "coverage_command", "trace_command"]
 
 
 @click.command("coverage")
@@ -65,10 +65,25 @@ def trace_command(provision_id: str) -> None:
     workspace = Workspace.from_environment()
     try:
         inputs = collect(workspace, require_results=False)
-        inputs.bill.get(provision_id)
     except BillError as error:
         _fail(str(error))
+    if provision_id not in inputs.bill:
+        close = close_ids(provision_id, [p.id for p in inputs.bill.walk()])
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        _fail(f"error: no provision has the id {provision_id!r}{hint}")
     click.echo(trace_text(join(inputs).row(provision_id), inputs))
+
+
+def close_ids(wanted: str, known: list[str], *, n: int = 3) -> list[str]:
+    """The ids nearest ``wanted``: its siblings first (same parent), then by spelling.
+
+    >>> close_ids("s4_c_3", ["s4_c", "s4_c_1", "s4_c_2", "s6_c_3"])
+    ['s4_c_1', 's4_c_2', 's6_c_3']
+    """
+    parent = wanted.rsplit("_", 1)[0]
+    siblings = [k for k in known if k.rsplit("_", 1)[0] == parent and k != wanted]
+    spelled = difflib.get_close_matches(wanted, known, n=n, cutoff=0.6)
+    return list(dict.fromkeys([*siblings, *spelled]))[:n]
 
 
 def _fail(message: str) -> NoReturn:
