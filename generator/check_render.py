@@ -72,10 +72,7 @@ def answer_text(
     changed = params.non_default()
     if changed:
         lines.append("")
-        lines.append(
-            "Parameters (not the defaults): "
-            + ", ".join(f"{name}={getattr(params, name)!r}" for name in changed)
-        )
+        lines.append("Parameters: " + "; ".join(params.describe(name) for name in changed))
     lines.append("")
     lines.append("Why:")
     lines.append(reasons_text(reasons, labels))

@@ -97,7 +97,8 @@ class Parameters:
         """``name='value' (default)`` or ``name='value' (non-default)``, for a reason."""
         value = getattr(self, name)
         marker = "non-default" if name in self.non_default() else "default"
-        return f"parameter {name}={value!r} ({marker})"
+        text = ",".join(f"{code}:{day}" for code, day in value) if isinstance(value, tuple) else value
+        return f"parameter {name}={text!r} ({marker})"
 
     @classmethod
     def from_strings(cls, values: Mapping[str, str]) -> Parameters:

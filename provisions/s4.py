@@ -817,7 +817,7 @@ def annual_report_due_dates(
     )
     committees = " and the ".join(appropriate_congressional_committees().value)
     leap = first_entry_into_force.month == 2 and first_entry_into_force.day == 29
-    note = f" {params.describe('leap_day_anniversary')}." if leap else ""
+    note = f" A February 29 start: {params.describe('leap_day_anniversary')}." if leap else ""
     reason = Reason(
         "s4_i",
         f"A report to the {committees} is due not later than {long_date(dates[0])}, one year "
