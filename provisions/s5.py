@@ -163,12 +163,16 @@ def duty_treatment(
     sourced = sourced_from_concern(imp, params=params)
     member = member_duty_free(good, imp.origin, imp.entry_date, alliance)
     concern = concern_rate(good, imp, alliance, sourced=sourced.value)
-    reasons.extend((*sourced.reasons, *member.reasons, *concern.reasons))
+    conflict = member.value is not None and concern.value is not None
+    concern_prevails = conflict and params.member_good_sourced_from_concern == "concern-rate"
+    # where sec. 5(a) prevails, the exemption of sec. 4(g)(2) does not reach the good
+    member_reasons = [r for r in member.reasons if not (concern_prevails and r.provision == "s4_g_2")]
+    reasons.extend((*sourced.reasons, *member_reasons, *concern.reasons))
     treatment: Treatment
     rate: Decimal | None
     waived: tuple[str, ...]
     if member.value is not None and concern.value is not None:
-        if params.member_good_sourced_from_concern == "concern-rate":
+        if concern_prevails:
             treatment, rate, waived = "concern-rate", concern.value, ()
             reasons.append(
                 Reason(

@@ -151,6 +151,7 @@ def test_a_members_good_made_by_a_foreign_entity_of_concern_pays_the_concern_rat
     assert answer.value.treatment == "concern-rate"
     assert answer.value.duty == Decimal("250.00")
     assert answer.value.no_longer_apply == ()
+    assert "s4_g_2" not in cited(answer)  # the exemption does not reach a good sec. 5(a) governs
     assert "member_good_sourced_from_concern='concern-rate' (default)" in said(answer)
 
 
