@@ -46,9 +46,12 @@ def test_a_reader_follows_a_provision_to_its_test_and_back(page: Any, served: st
 
 def test_a_reader_searches_for_a_defined_term_and_finds_its_page(page: Any, served: str, site: Built) -> None:
     term = "joint resolution of disapproval"
-    page.goto(served)
+    # The search worker loads its index after the page; a query typed before then is lost.
+    with page.expect_response(re.compile(r"search_index\.json$")):
+        page.goto(served)
+    page.wait_for_timeout(500)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(term)
+    page.locator("input.md-search__input").press_sequentially(term, delay=20)
     result = page.locator(".md-search-result__item a[href*='glossary.html']").first
     result.wait_for(timeout=15000)
     result.click()
