@@ -58,12 +58,15 @@ class BillError(Exception):
         return self
 
     def __str__(self) -> str:
-        where = self.path or "<text>"
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        parts = [f"{where}: error: {self.message}"]
+        if self.path is None and self.line is None:
+            parts = [f"error: {self.message}"]
+        else:
+            where = self.path or "<text>"
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            parts = [f"{where}: error: {self.message}"]
         if self.source_line is not None and self.line is not None:
             shown = self.source_line.rstrip("\n").expandtabs(4)
             gutter = f"{self.line:>5} | "
@@ -95,7 +98,7 @@ class UnknownProvisionError(BillError, KeyError):
     """A provision id that the bill does not have."""
 
     def __init__(self, provision_id: str, known: Iterable[str] = ()) -> None:
-        close = difflib.get_close_matches(provision_id, list(known), n=3, cutoff=0.6)
+        close = _suggestions(provision_id, list(known))
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         super().__init__(f"no provision has the id {provision_id!r}{hint}")
         self.provision_id = provision_id
@@ -103,3 +106,14 @@ class UnknownProvisionError(BillError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message; keep BillError's form
         return BillError.__str__(self)
+
+
+def _suggestions(provision_id: str, known: list[str]) -> list[str]:
+    """Ids like ``provision_id``: its siblings first (``s4_c_3`` -> ``s4_c_1, s4_c_2``), then look-alikes."""
+    parent = provision_id.rpartition("_")[0]
+    siblings = [k for k in known if parent and k.rpartition("_")[0] == parent]
+    close = difflib.get_close_matches(provision_id, siblings, n=3, cutoff=0.0) if siblings else []
+    for other in difflib.get_close_matches(provision_id, known, n=3, cutoff=0.6):
+        if len(close) < 3 and other not in close:
+            close.append(other)
+    return close

@@ -87,10 +87,15 @@ _OPENINGS = (
 
 
 @cache
-def grammar_parser() -> Lark:
-    """The LALR parser for bill.lark, built once (strict: no conflicts, no collisions)."""
+def grammar_parser(*, cached: bool = True) -> Lark:
+    """The LALR parser for bill.lark, built once per process (strict: no conflicts, no collisions).
+
+    Building checks every pair of terminals for collisions, which takes most of a
+    second; with ``cached`` Lark keeps the built parser in the temporary directory,
+    keyed by the grammar's hash, so later processes load it instead.
+    """
     grammar = resources.files("grammar").joinpath("bill.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", strict=True)
+    return Lark(grammar, parser="lalr", lexer="contextual", strict=True, cache=cached)
 
 
 def read_lines(text: str) -> list[Line]:

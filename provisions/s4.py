@@ -538,7 +538,7 @@ def is_joint_resolution_of_disapproval(
     period_last_day: dt.date,
 ) -> Determination[bool]:
     """In this section, the term "joint resolution of disapproval" means only a joint
-    resolution of either House of Congress-- (A) that is introduced during the 90-day period
+    resolution of the two Houses of Congress-- (A) that is introduced during the 90-day period
     described in subsection (e)(2); and (B) the sole matter after the resolving clause of
     which is as follows: "That Congress disapproves the certification submitted by the United
     States Trade Representative under section 4(e)(1) of the Restoring American Mineral
