@@ -22,7 +22,9 @@ TESTS = Path(__file__).resolve().parent
 ID = re.compile(r"s\d+(?:_[0-9A-Za-z]+)*")
 SECTIONS = ("s1", "s2", "s3", "s4", "s5", "s6")
 
-pytestmark = pytest.mark.provision(*SECTIONS)
+# These tests check the links between the rules, the tests and the bill, not the
+# words of any provision: they carry no provision marker, so the matrix does not
+# count them as checks of sections 1 to 6.
 
 
 def status(bill: Bill, provision: Provision) -> str | None:
@@ -144,9 +146,11 @@ def test_every_implemented_provision_is_checked_by_a_test(bill: Bill) -> None:
     assert sorted(pid for pid in implemented if not checked(bill.get(pid))) == []
 
 
-def test_every_test_in_this_folder_carries_a_provision_marker() -> None:
+def test_every_test_of_a_rule_carries_a_provision_marker() -> None:
     unmarked = []
     for path in sorted(TESTS.glob("test_*.py")):
+        if path.name == Path(__file__).name:  # this file checks the links, not provisions
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         module_marked = any(
             isinstance(n, ast.Assign) and any(ast.unparse(t) == "pytestmark" for t in n.targets)
