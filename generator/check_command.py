@@ -118,7 +118,10 @@ def check_command() -> None:
     """Answer a question under the rules of S. 2839, with the provisions the answer rests on."""
 
 
-@check_command.command("duty")
+@check_command.command(
+    "duty",
+    short_help="How an import is treated under secs. 4(g) and 5, and its duty.",
+)
 @click.option("--hts", default=None, metavar="NUMBER", help="HTS subheading, e.g. 8505.11.00.")
 @click.option("--origin", default=None, metavar="CODE", help="Country of origin, ISO 3166-1 alpha-2 (CN).")
 @click.option("--entry-date", default=None, metavar="DATE", help="Date of entry, YYYY-MM-DD.")
@@ -198,7 +201,10 @@ def duty_command(
     )
 
 
-@check_command.command("eligibility")
+@check_command.command(
+    "eligibility",
+    short_help="Whether a candidate country is eligible for the Alliance (sec. 4(b), (c)).",
+)
 @click.argument("path", metavar="FILE.toml")
 @_common
 def eligibility_command(path: str, as_json: bool, params: tuple[str, ...], bill: str | None) -> None:
@@ -220,7 +226,10 @@ def eligibility_command(path: str, as_json: bool, params: tuple[str, ...], bill:
     )
 
 
-@check_command.command("timeline")
+@check_command.command(
+    "timeline",
+    short_help="From certification to the earliest entry into force (sec. 4(e), (f)).",
+)
 @click.option(
     "--certified", required=True, metavar="DATE", help="Day the Trade Representative certified the country."
 )
@@ -281,7 +290,10 @@ def timeline_command(
     ctx.emit_determination(f"Admission timeline for a certification on {day}", answer, parameters)
 
 
-@check_command.command("reviews")
+@check_command.command(
+    "reviews",
+    short_help="Due dates of the five-yearly reviews and annual reports (sec. 4(h), (i)).",
+)
 @click.option(
     "--first-entry-into-force",
     default=None,
@@ -344,7 +356,10 @@ def reviews_command(
     )
 
 
-@check_command.command("fund")
+@check_command.command(
+    "fund",
+    short_help="One quarter's transfer to the Trust Fund and its 60/20/20 split (sec. 6).",
+)
 @click.option(
     "--critical-mineral-duties",
     required=True,
@@ -384,7 +399,10 @@ def fund_command(
     )
 
 
-@check_command.command("coverage-objective")
+@check_command.command(
+    "coverage-objective",
+    short_help="Shares of the minerals list and select derivative products covered (sec. 4(d)).",
+)
 @click.argument("path", metavar="[FILE.toml]", required=False)
 @click.option("--mineral", "minerals", multiple=True, metavar="NAME", help="A mineral the agreements cover.")
 @click.option(
@@ -425,7 +443,10 @@ def coverage_command(
     )
 
 
-@check_command.command("dfc-support")
+@check_command.command(
+    "dfc-support",
+    short_help="Whether the DFC may support a project in an Alliance country (sec. 6(d)).",
+)
 @click.option("--country", required=True, metavar="CODE", help="Country of the project.")
 @click.option("--on", "on", required=True, metavar="DATE", help="Day of the decision.")
 @click.option("--member", "members", multiple=True, metavar="CODE:DATE", help="Alliance members; repeatable.")
