@@ -148,38 +148,24 @@ def _syntax_error(text: str, error: UnexpectedInput) -> BillSyntaxError:
     source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
     column = len(source) - len(source.lstrip(" \t")) + 1
     if isinstance(error, UnexpectedToken):
-        found = error.token.type
         expected_names = set(error.expected)
-        if expected_names <= {"HEADER_CONTINUED", "HEADER_CLOSE"}:
-            message = "the section heading above is not finished"
-        elif expected_names <= {"_BLANK", "$END"}:
-            message = "nothing may follow the closing <all> marker"
-        elif _at_first_line(text, line):
-            return BillSyntaxError(
-                "this is not a bill in the GPO plain-text layout: its first line is neither "
-                "a header line nor the start of a bill's text",
-                line=line, column=column, source_line=source, expected=_OPENINGS,
-            )
-        else:
-            message = f"{_a(found)} cannot stand here"
-        return BillSyntaxError(message, line=line, column=column, source_line=source,
-                               expected=_expected(expected_names))
-    assert isinstance(error, UnexpectedCharacters)
-    expected_names = set(error.allowed or ())
+        misplaced = f"{_a(error.token.type)} cannot stand here"
+    else:
+        assert isinstance(error, UnexpectedCharacters)
+        expected_names = set(error.allowed or ())
+        misplaced = "this line cannot stand here"
+    expected = _expected(expected_names)
     if expected_names <= {"HEADER_CONTINUED", "HEADER_CLOSE"}:
         message = "the section heading above is not finished"
     elif expected_names <= {"_BLANK", "$END"}:
         message = "nothing may follow the closing <all> marker"
     elif _at_first_line(text, line):
-        return BillSyntaxError(
-            "this is not a bill in the GPO plain-text layout: its first line is neither "
-            "a header line nor the start of a bill's text",
-            line=line, column=column, source_line=source, expected=_OPENINGS,
-        )
+        message = ("this is not a bill in the GPO plain-text layout: its first line is neither "
+                   "a header line nor the start of a bill's text")
+        expected = _OPENINGS
     else:
-        message = "this line cannot stand here"
-    return BillSyntaxError(message, line=line, column=column, source_line=source,
-                           expected=_expected(expected_names))
+        message = misplaced
+    return BillSyntaxError(message, line=line, column=column, source_line=source, expected=expected)
 
 
 def _before_body(error: UnexpectedInput) -> bool:

@@ -27,6 +27,14 @@ _MAGIC = (
 _HTML = re.compile(rb"\A\s*(<!doctype\s+html|<html|<head|<body|<pre>|<!--)", re.IGNORECASE)
 _XML = re.compile(rb"\A\s*(<\?xml|<bill[\s>]|<resolution[\s>]|<amendment-doc)", re.IGNORECASE)
 _JSON = re.compile(rb"\A\s*(\{|\[\s*[{\"\]])")
+_PLAIN_TEXT = "the plain-text (.txt) version of the bill"
+# Documents of another kind, recognised by how they open: (pattern, what it is, what to use instead).
+_DOCUMENTS = (
+    (_HTML, "an HTML page, not plain text",
+     "the plain-text layout: save the .txt version from govinfo.gov, or the text inside the page's <pre> element"),
+    (_XML, "an XML document (the GPO bill XML?), not the plain-text layout", _PLAIN_TEXT),
+    (_JSON, "a JSON document, not bill text", _PLAIN_TEXT),
+)
 _COLLAPSED_MARKS = ("SEC. ", "Be it enacted", "Resolved", "<DOC>", "CONGRESS", "Public Law")
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -86,34 +94,10 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
         raise _not_utf8(data, error, path) from None
     if not text.strip():
         raise BillSourceError("the file contains only white space", path=path)
-    if _HTML.match(data):
-        raise BillSourceError(
-            "this is an HTML page, not plain text",
-            path=path,
-            line=1,
-            column=1,
-            source_line=text.splitlines()[0],
-            expected="the plain-text layout: save the .txt version from govinfo.gov, "
-            "or the text inside the page's <pre> element",
-        )
-    if _XML.match(data):
-        raise BillSourceError(
-            "this is an XML document (the GPO bill XML?), not the plain-text layout",
-            path=path,
-            line=1,
-            column=1,
-            source_line=text.splitlines()[0],
-            expected="the plain-text (.txt) version of the bill",
-        )
-    if _JSON.match(data):
-        raise BillSourceError(
-            "this is a JSON document, not bill text",
-            path=path,
-            line=1,
-            column=1,
-            source_line=text.splitlines()[0],
-            expected="the plain-text (.txt) version of the bill",
-        )
+    for pattern, what, wanted in _DOCUMENTS:
+        if pattern.match(data):
+            raise BillSourceError(f"this is {what}", path=path, line=1, column=1,
+                                  source_line=text.splitlines()[0], expected=wanted)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").replace("\u00a0", " ")
     control = _CONTROL.search(text)
     if control is not None:
