@@ -12,6 +12,7 @@ import click
 from generator.check_command import check_command
 from generator.coverage_command import coverage_command, trace_command
 from generator.parse_command import parse_command
+from generator.review_command import review_command
 from generator.site_command import build_command, serve_command, test_command
 
 __all__ = ["main"]
@@ -27,6 +28,7 @@ main.add_command(parse_command)
 main.add_command(test_command)
 main.add_command(coverage_command)
 main.add_command(trace_command)
+main.add_command(review_command)
 main.add_command(build_command)
 main.add_command(serve_command)
 main.add_command(check_command)

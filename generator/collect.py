@@ -1,7 +1,9 @@
 """Step one of the pipeline: read every input into plain data, before anything is joined.
 
 The bill (parsed), the rule catalogue, the last traced run (results and
-coverage contexts), the provenance table and the source of each rule module.
+coverage contexts), the provenance table, the reviewed text (the words each
+tracked provision had when its rules and tests were last reviewed) and the
+source of each rule module.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from generator.examples import Example, worked_examples
 from generator.measure import RuleCoverage, measure
 from generator.provenance import Provenance, read_provenance
 from generator.results import Results, read_results
+from generator.review import NOTHING_REVIEWED, ReviewedText, read_reviewed
 from generator.workspace import Workspace
 from grammar import Bill, parse_file
 from provisions import Catalogue, catalogue
@@ -37,6 +40,7 @@ class Inputs:
     sources: Mapping[str, str]  # rule module path (relative to the root) -> its source text
     traced: bool  # False when there is no traced run yet: every test link is then missing
     examples: tuple[Example, ...] = ()  # worked examples, computed by calling the rules
+    reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -46,7 +50,7 @@ def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
         BillError: the bill cannot be parsed.
         ResultsMissingError: no traced run yet and ``require_results`` is set; the
             message says how to make one.
-        ResultsError, ProvenanceError: an input file is malformed.
+        ResultsError, ProvenanceError, ReviewedTextError: an input file is malformed.
     """
     bill = parse_file(workspace.bill)
     bill = dataclasses.replace(bill, source=_relative(workspace.bill, workspace.root))
@@ -78,6 +82,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         sources=MappingProxyType(dict(sorted(sources.items()))),
         traced=traced,
         examples=examples,
+        reviewed=read_reviewed(workspace.reviewed, name=_relative(workspace.reviewed, workspace.root)),
     )
 
 

@@ -5,6 +5,8 @@
         +-- ResultsMissingError     no traced test run to read (say how to make one)
         +-- ResultsError            a results or coverage file that cannot be read
         +-- ProvenanceError         statute/provenance.toml is present but malformed
+        +-- ReviewedTextError       provisions/reviewed-text.toml is present but malformed
+        +-- CollectionError         pytest could not collect the tests to read their markers
         +-- SiteBuildError          a step of ``billtrace build`` failed (tests, mkdocs ...)
 
 The command line prints ``str(error)`` on standard error and exits with status 2.
@@ -14,7 +16,8 @@ from __future__ import annotations
 
 from grammar.errors import BillError
 
-__all__ = ["GeneratorError", "ProvenanceError", "ResultsError", "ResultsMissingError", "SiteBuildError"]
+__all__ = ["CollectionError", "GeneratorError", "ProvenanceError", "ResultsError", "ResultsMissingError",
+           "ReviewedTextError", "SiteBuildError"]
 
 
 class GeneratorError(BillError):
@@ -36,6 +39,14 @@ class ResultsError(GeneratorError):
 
 class ProvenanceError(GeneratorError):
     """The provenance table is present but does not have the expected shape."""
+
+
+class ReviewedTextError(GeneratorError):
+    """The reviewed-text file is present but is not what ``billtrace review`` writes."""
+
+
+class CollectionError(GeneratorError):
+    """pytest could not collect the tests (a syntax error, a bad provision marker ...)."""
 
 
 class SiteBuildError(GeneratorError):

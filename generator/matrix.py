@@ -29,10 +29,18 @@ rule of its own takes the rules of its nearest ancestor that has some (the row
 says which).  The checks are applied in the order failing, verified, claimed,
 untested.  *Operative* provisions are all but containers and those not
 formalized; *percent verified* is verified / operative.
+
+Beside the status, and independent of it, each row whose words something rests
+on (a rule of its own, a test marked for it, a declaration) carries its
+``review``: whether its words are still those its rules and tests were reviewed
+against (``generator.review``).  A row is *stale* when its review is changed or
+unreviewed; the matrix lists the reviewed ids the bill no longer has in
+``removed``.  The tests marked for a provision are those of the traced run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +50,7 @@ from generator.collect import Inputs
 from generator.measure import RuleCoverage
 from generator.provenance import Source
 from generator.results import TestResult
+from generator.review import Review, ReviewState, declared_tests, review
 from grammar import Provision
 from provisions import Rule
 
@@ -99,17 +108,22 @@ class TestLink:
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """Counts of provisions per status."""
+    """Counts of provisions per status, and of the tracked ones per review state."""
 
     counts: Mapping[Status, int]
+    reviews: Mapping[ReviewState, int] = field(
+        default_factory=lambda: MappingProxyType(dict.fromkeys(ReviewState, 0)))
 
     @classmethod
-    def of(cls, statuses: Iterable[Status]) -> Tally:
-        """The tally of ``statuses``."""
+    def of(cls, statuses: Iterable[Status], reviews: Iterable[ReviewState] = ()) -> Tally:
+        """The tally of ``statuses`` (and of the review states of the same rows)."""
         counts = dict.fromkeys(Status, 0)
         for status in statuses:
             counts[status] += 1
-        return cls(MappingProxyType(counts))
+        states = dict.fromkeys(ReviewState, 0)
+        for state in reviews:
+            states[state] += 1
+        return cls(MappingProxyType(counts), MappingProxyType(states))
 
     @property
     def total(self) -> int:
@@ -125,6 +139,11 @@ class Tally:
     def verified(self) -> int:
         """Verified provisions."""
         return self.counts[Status.VERIFIED]
+
+    @property
+    def stale(self) -> int:
+        """Rows whose words changed since review, or were never reviewed."""
+        return self.reviews[ReviewState.CHANGED] + self.reviews[ReviewState.UNREVIEWED]
 
     @property
     def percent(self) -> float:
@@ -147,11 +166,17 @@ class Row:
     provenance: Source
     rollup: Status | None = None  # containers: the worst status below
     below: Tally | None = None  # containers: the statuses of the operative-or-uncoded rows below
+    review: Review | None = None  # None when nothing of its own rests on its words
 
     @property
     def id(self) -> str:
         """The provision id."""
         return self.provision.id
+
+    @property
+    def stale(self) -> bool:
+        """True when its words changed since review, or were never reviewed."""
+        return self.review is not None and self.review.stale
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +197,7 @@ class Matrix:
     tally: Tally
     sections: tuple[SectionTally, ...]
     problems: tuple[str, ...]  # inconsistencies found while joining, each in a sentence
+    removed: tuple[Review, ...] = ()  # reviewed provisions the bill no longer has
     _by_id: Mapping[str, Row] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -231,13 +257,18 @@ def join(inputs: Inputs) -> Matrix:
         if row.status is Status.CONTAINER:
             rows[provision.id] = _summarise(row, [rows[p.id] for p in provision.walk() if p is not provision])
 
-    ordered = tuple(rows[p.id] for p in order)
+    reviews = review(bill, catalogue, declared_tests(inputs.results), inputs.reviewed)
+    ordered = tuple(dataclasses.replace(rows[p.id], review=reviews.of(p.id)) for p in order)
     sections = tuple(
-        SectionTally(r.id, r.provision.label, r.provision.heading,
-                     Tally.of(x.status for x in ordered if x.section == r.id))
+        SectionTally(r.id, r.provision.label, r.provision.heading, _tally([x for x in ordered if x.section == r.id]))
         for r in ordered if r.provision.kind == "section"
     )
-    return Matrix(ordered, Tally.of(r.status for r in ordered), sections, tuple(problems))
+    return Matrix(ordered, _tally(ordered), sections, tuple(problems), reviews.removed)
+
+
+def _tally(rows: Iterable[Row]) -> Tally:
+    shown = list(rows)
+    return Tally.of((r.status for r in shown), (r.review.state for r in shown if r.review is not None))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from generator.examples import Example
 from generator.markup import Mark, html_escape, marked_text, md_escape, slug
 from generator.matrix import Matrix, Status
 from generator.provenance import Source
+from generator.review import Review, ReviewState, WordChange, advice
 from grammar import Bill, Citation, Provision
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor"]
@@ -34,6 +35,8 @@ _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
 _PROVENANCE_LABELS = {"official": "official text", "summary": "drafted from summary",
                       "assumed": "assumed", "unrecorded": "provenance unrecorded"}
+_REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
+                  ReviewState.REMOVED: "provision gone from the text"}
 _STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
                  Status.NOT_FORMALIZED, Status.CONTAINER)
 
@@ -274,6 +277,7 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             "text_html": marked_text(_quotes(provision.text), marks),
             "status": _status_view(row.status),
             "rollup": row.rollup.value if row.rollup else "",
+            "review": _review_view(row.review, pages),
             "matrix_href": f"matrix.html#m-{provision.id}",
             "provenance": _provenance_view(provision.id, row.provenance),
             "note": "" if row.status is Status.VERIFIED else row.explanation,
@@ -290,6 +294,32 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
 
     visit(root, 0)
     return blocks
+
+
+def _review_view(item: Review | None, pages: _Pages) -> dict[str, Any] | None:
+    """A stale review as the pages show it (None for a current one, or where nothing rests on the words)."""
+    if item is None or not item.stale:
+        return None
+    below = [{"id": pid, "href": pages.href(pid) if pid in pages.page else ""}
+             for pid in (*item.below, *item.added, *item.dropped)]
+    return {"state": item.state.value, "label": _REVIEW_LABELS[item.state], "summary": item.summary,
+            "diff_html": _diff_html(item.diff), "below": below, "advice": advice(item), "id": item.id,
+            "rules": [{"href": f"rules.html#{rule_anchor(r)}", "short": _short_rule(r)} for r in item.rules],
+            "reviewed_words": _quotes(item.reviewed_words or "")}
+
+
+def _diff_html(diff: Sequence[WordChange]) -> str:
+    """A word diff as HTML: shared words as text, old words in ``<del>``, new words in ``<ins>``."""
+    parts = []
+    for change in diff:
+        if change.op == "equal":
+            parts.append(html_escape(_quotes(change.old)))
+            continue
+        if change.old:
+            parts.append(f"<del>{html_escape(_quotes(change.old))}</del>")
+        if change.new:
+            parts.append(f"<ins>{html_escape(_quotes(change.new))}</ins>")
+    return " ".join(parts)
 
 
 def _rule_view(link: Any, rules_by_name: Mapping[str, Any], inputs: Inputs, pages: _Pages) -> dict[str, Any]:
@@ -347,7 +377,7 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
         sections.append({
             "id": section.id, "href": pages.href(section.id), "label": _nav_title(bill.get(section.id)),
             "heading": "", "segments": segments, "percent_text": _percent(section.tally),
-            "aria": ", ".join(s["title"] for s in segments),
+            "aria": ", ".join(s["title"] for s in segments), "stale": section.tally.stale,
         })
     return {
         "title": " — ".join(p for p in (meta.citation, meta.short_title) if p) or bill.source,
@@ -358,7 +388,23 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
                   "counts": {s.value: n for s, n in tally.counts.items()}},
         "statuses": [_status_view(s) for s in _STATUS_ORDER],
         "sections": sections,
+        "review": _review_counts(matrix),
     }
+
+
+def _review_counts(matrix: Matrix) -> dict[str, Any]:
+    """How many provisions' words changed since review, were never reviewed, or are gone."""
+    reviews = matrix.tally.reviews
+    figures = [{"state": ReviewState.CHANGED.value, "count": reviews[ReviewState.CHANGED],
+                "label": _REVIEW_LABELS[ReviewState.CHANGED]}]
+    if reviews[ReviewState.UNREVIEWED]:
+        figures.append({"state": ReviewState.UNREVIEWED.value, "count": reviews[ReviewState.UNREVIEWED],
+                        "label": _REVIEW_LABELS[ReviewState.UNREVIEWED]})
+    if matrix.removed:
+        figures.append({"state": ReviewState.REMOVED.value, "count": len(matrix.removed),
+                        "label": "reviewed provisions gone from the text"})
+    return {"figures": figures, "stale": matrix.tally.stale + len(matrix.removed),
+            "current": reviews[ReviewState.CURRENT]}
 
 
 def _percent(tally: Any) -> str:
@@ -417,13 +463,16 @@ def _matrix_page(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any
                        "sentence": t.sentence, "outcome": t.outcome, "how": _how(t.declared, t.measured)}
                       for t in row.tests],
             "note": row.explanation,
+            "review": _review_view(row.review, pages),
+            "review_state": row.review.state.value if row.review is not None else "",
         })
     tally = matrix.tally
     headline = (f"{tally.verified} of {tally.operative} operative provisions are verified "
                 f"({_percent(tally)}).")
     return {"rows": rows, "statuses": [_status_view(s) for s in _STATUS_ORDER],
             "counts": {s.value: n for s, n in tally.counts.items()}, "headline": headline,
-            "problems": list(matrix.problems)}
+            "problems": list(matrix.problems), "stale": tally.stale,
+            "removed": [_review_view(r, pages) for r in matrix.removed]}
 
 
 def _glossary(bill: Bill, pages: _Pages) -> list[dict[str, Any]]:

@@ -2,8 +2,17 @@
 
 ``matrix_to_json`` is the contract of ``billtrace coverage --format json``:
 ``summary`` (``counts`` per status, ``operative``, ``verified``,
-``percent_verified``, ``sections``) and ``provisions``, a flat list in the order
-of the text, each with ``id``, ``status``, ``rules`` and ``tests``.
+``percent_verified``, ``review``, ``sections``) and ``provisions``, a flat list
+in the order of the text, each with ``id``, ``status``, ``rules``, ``tests`` and
+``review``; ``removed`` lists the reviewed provisions the text no longer has.
+
+A provision's ``review`` is null when nothing of its own rests on its words;
+otherwise ``state`` (``current``, ``changed``, ``unreviewed``),
+``own_words_changed``, ``below`` (the provisions under it whose words changed),
+``added``, ``dropped``, ``diff`` (a list of ``{"op", "old", "new"}``: difflib's
+opcodes over words, reviewed words -> words now), ``reviewed_hash``, ``hash``
+and ``message``.  ``summary.review`` counts the states, with ``stale`` (changed
+or unreviewed) and, for the whole bill, ``removed``.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from typing import Any
 
 from generator.collect import Inputs
 from generator.matrix import Matrix, Row, Status, Tally
+from generator.review import Review, ReviewState, advice, diff_text
 from grammar import Bill
 
 __all__ = ["matrix_to_json", "matrix_to_markdown", "matrix_to_table", "trace_text"]
@@ -23,15 +33,20 @@ def matrix_to_json(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = N
                    tally: Tally | None = None) -> dict[str, Any]:
     """The matrix (or the ``rows`` of one section, with their ``tally``) as plain JSON types."""
     shown = matrix.rows if rows is None else rows
+    whole = rows is None
+    summary = _tally_json(tally or matrix.tally)
+    if whole:
+        summary["review"]["removed"] = len(matrix.removed)
     return {
         "bill": {"citation": bill.meta.citation, "version": bill.meta.version,
                  "title": bill.meta.short_title or bill.meta.long_title, "source": bill.source},
         "summary": {
-            **_tally_json(tally or matrix.tally),
+            **summary,
             "sections": [{"id": s.id, "label": s.label, "heading": s.heading, **_tally_json(s.tally)}
-                         for s in matrix.sections if rows is None or any(r.id == s.id for r in shown)],
+                         for s in matrix.sections if whole or any(r.id == s.id for r in shown)],
         },
         "provisions": [_row_json(r) for r in shown],
+        "removed": [_review_json(r) for r in matrix.removed] if whole else [],
         "problems": list(matrix.problems),
     }
 
@@ -43,19 +58,28 @@ def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = 
     total = tally or matrix.tally
     lines = [_headline(bill, total), ""]
     width = max([len("PROVISION")] + [len(r.id) + 2 * r.depth for r in shown])
-    lines.append(f"{'PROVISION':<{width}}  {'STATUS':<24}  RULES  TESTS  NOTE")
+    lines.append(f"{'PROVISION':<{width}}  {'STATUS':<24}  {'REVIEW':<10}  RULES  TESTS  NOTE")
     for row in shown:
         status = row.status.value if row.rollup is None else f"container: {row.rollup.value}"
         tests = f"{sum(t.declared for t in row.tests)}d/{sum(t.measured for t in row.tests)}m"
         note = "" if row.status in (Status.VERIFIED, Status.CONTAINER) else row.explanation
+        if row.stale and row.review is not None:
+            note = "; ".join(n for n in (note, f"words: {row.review.summary}") if n)
         name = "  " * row.depth + row.id
-        lines.append(f"{name:<{width}}  {status:<24}  {len(row.rules):>5}  {tests:>5}  {note}".rstrip())
-    lines += ["", "tests: d = declared with @pytest.mark.provision, m = measured (executes a rule)", ""]
+        review = row.review.state.value if row.review is not None else "-"
+        lines.append(f"{name:<{width}}  {status:<24}  {review:<10}  {len(row.rules):>5}  {tests:>5}  {note}".rstrip())
+    lines += ["", "tests: d = declared with @pytest.mark.provision, m = measured (executes a rule)",
+              "review: whether the words are those its rules and tests were reviewed against "
+              "(- nothing of its own rests on them)", ""]
     sections = [s for s in matrix.sections if rows is None or any(r.id == s.id for r in shown)]
     lines.append(f"{'SECTION':<10}  " + "  ".join(f"{s.value:>14}" for s in Status) + "  VERIFIED")
     for section in sections:
         lines.append(_tally_line(section.label, section.tally))
     lines.append(_tally_line("total", total))
+    lines += ["", _review_line(total, len(matrix.removed) if rows is None else None)]
+    if rows is None:
+        lines += [f"removed: {item.summary}; it was reviewed with {', '.join(item.rules) or 'no rule'}"
+                  for item in matrix.removed]
     for problem in matrix.problems:
         lines.append(f"problem: {problem}")
     return "\n".join(lines)
@@ -69,22 +93,28 @@ def matrix_to_markdown(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None
     shown = matrix.rows if rows is None else rows
     total = tally or matrix.tally
     lines = [f"**{md_cell(_headline(bill, total))}**", "",
-             "| Provision | Status | Rules | Tests | Note |", "|---|---|---|---|---|"]
+             "| Provision | Status | Review | Rules | Tests | Note |", "|---|---|---|---|---|---|"]
     for row in shown:
         status = row.status.value if row.rollup is None else f"container ({row.rollup.value})"
+        review = "" if row.review is None else (f"**{row.review.state.value}**: {md_cell(row.review.summary)}"
+                                                if row.stale else row.review.state.value)
         rules = "<br>".join(md_cell(link.name) for link in row.rules)
         tests = "<br>".join(
             md_cell(f"{t.nodeid} ({t.outcome}; {'declared' if t.declared else ''}"
                     f"{', ' if t.declared and t.measured else ''}{'measured' if t.measured else ''})")
             for t in row.tests)
         note = "" if row.status in (Status.VERIFIED, Status.CONTAINER) else md_cell(row.explanation)
-        lines.append(f"| `{row.id}` {md_cell(row.provision.label)} | {status} | {rules} | {tests} | {note} |")
+        lines.append(f"| `{row.id}` {md_cell(row.provision.label)} | {status} | {review} | {rules} | {tests} "
+                     f"| {note} |")
     lines += ["", "| Section | " + " | ".join(s.value for s in Status) + " | % verified |",
               "|---|" + "---:|" * (len(Status) + 1)]
     for section in matrix.sections:
         if rows is None or any(r.id == section.id for r in shown):
             lines.append(_tally_md(section.label, section.tally))
     lines.append(_tally_md("**total**", total))
+    lines += ["", md_cell(_review_line(total, len(matrix.removed) if rows is None else None))]
+    if rows is None:
+        lines += [f"- removed: {md_cell(item.summary)}" for item in matrix.removed]
     return "\n".join(lines)
 
 
@@ -98,6 +128,7 @@ def trace_text(row: Row, inputs: Inputs) -> str:
     lines.append(f"status: {status}")
     if row.explanation:
         lines.append(f"  {row.explanation}")
+    lines += _trace_review(row, inputs)
     source = row.provenance
     lines.append(f"provenance: {source.status}" + (f" ({source.note})" if source.note else ""))
     if not inputs.traced:
@@ -140,6 +171,49 @@ def trace_text(row: Row, inputs: Inputs) -> str:
     return "\n".join(lines)
 
 
+def _trace_review(row: Row, inputs: Inputs) -> list[str]:
+    item = row.review
+    if item is None:
+        owner = next((link.inherited_from for link in row.rules if link.inherited_from), None)
+        if owner:
+            return [f"review: see {owner}, whose rules it takes: its words are part of {owner}'s"]
+        unknown = "" if inputs.traced else " (tests marked for it are known after a traced run)"
+        return [f"review: nothing of its own rests on its words{unknown}"]
+    lines = [f"review: {item.state.value} ({inputs.reviewed.path})", f"  {item.summary}"]
+    if item.diff:
+        lines += textwrap.wrap("words: " + diff_text(item.diff, context=None), 88, initial_indent="  ",
+                               subsequent_indent="         ", break_on_hyphens=False, break_long_words=False)
+    if item.stale:
+        lines += textwrap.wrap(advice(item), 88, initial_indent="  ", subsequent_indent="  ",
+                               break_on_hyphens=False, break_long_words=False)
+    return lines
+
+
+def _review_line(tally: Tally, removed: int | None) -> str:
+    counts = tally.reviews
+    gone = f", {removed} removed" if removed is not None else ""
+    return (f"review: {counts[ReviewState.CURRENT]} current, {counts[ReviewState.CHANGED]} changed since review, "
+            f"{counts[ReviewState.UNREVIEWED]} unreviewed{gone}"
+            + (" (billtrace review lists them)" if tally.stale or removed else ""))
+
+
+def _review_json(item: Review) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "state": item.state.value,
+        "own_words_changed": item.own_words_changed,
+        "below": list(item.below),
+        "added": list(item.added),
+        "dropped": list(item.dropped),
+        "diff": [{"op": c.op, "old": c.old, "new": c.new} for c in item.diff],
+        "reviewed_words": item.reviewed_words,
+        "reviewed_hash": item.reviewed_hash,
+        "hash": item.hash,
+        "rules": list(item.rules),
+        "message": item.summary,
+    }
+
+
 def _headline(bill: Bill, tally: Tally) -> str:
     name = " ".join(p for p in (bill.meta.citation, bill.meta.short_title) if p) or bill.source
     return (f"{name}: {tally.verified} of {tally.operative} operative provisions verified "
@@ -148,7 +222,9 @@ def _headline(bill: Bill, tally: Tally) -> str:
 
 def _tally_json(tally: Tally) -> dict[str, Any]:
     return {"counts": {s.value: tally.counts[s] for s in Status}, "total": tally.total,
-            "operative": tally.operative, "verified": tally.verified, "percent_verified": tally.percent}
+            "operative": tally.operative, "verified": tally.verified, "percent_verified": tally.percent,
+            "review": {**{s.value: tally.reviews[s] for s in ReviewState if s is not ReviewState.REMOVED},
+                       "stale": tally.stale}}
 
 
 def _tally_line(label: str, tally: Tally) -> str:
@@ -180,4 +256,5 @@ def _row_json(row: Row) -> dict[str, Any]:
         "tests": [{"nodeid": t.nodeid, "sentence": t.sentence, "outcome": t.outcome, "declared": t.declared,
                    "measured": t.measured, "rules": list(t.rules)} for t in row.tests],
         "hash": provision.hash,
+        "review": None if row.review is None else _review_json(row.review),
     }

@@ -6,9 +6,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_BILL", "Workspace", "find_root"]
+__all__ = ["DEFAULT_BILL", "DEFAULT_REVIEWED", "Workspace", "find_root"]
 
 DEFAULT_BILL = "statute/s2839-is.txt"
+DEFAULT_REVIEWED = "provisions/reviewed-text.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,16 +19,19 @@ class Workspace:
     ``state`` (``.billtrace/``) holds the last traced test run: ``results.json``
     from our pytest plugin and ``coverage`` from coverage.py.  ``site`` holds the
     generated Markdown (``docs/``), ``mkdocs.yml`` and the built HTML (``build/``).
+    ``reviewed`` (``provisions/reviewed-text.toml``) records the words each tracked
+    provision had when its rules and tests were last reviewed (see ``generator.review``).
     """
 
     root: Path
     bill: Path
     state: Path
     site: Path
+    reviewed: Path
 
     @classmethod
     def at(cls, root: Path, *, bill: Path | None = None, state: Path | None = None,
-           site: Path | None = None) -> Workspace:
+           site: Path | None = None, reviewed: Path | None = None) -> Workspace:
         """The workspace of the checkout at ``root``; each part may be moved elsewhere."""
         root = root.resolve()
         return cls(
@@ -35,6 +39,7 @@ class Workspace:
             bill=(bill if bill is not None else root / DEFAULT_BILL).resolve(),
             state=(state if state is not None else root / ".billtrace").resolve(),
             site=(site if site is not None else root / "site").resolve(),
+            reviewed=(reviewed if reviewed is not None else root / DEFAULT_REVIEWED).resolve(),
         )
 
     @classmethod
@@ -42,11 +47,23 @@ class Workspace:
         """The workspace of the checkout around the working directory.
 
         ``BILLTRACE_STATE`` and ``BILLTRACE_SITE``, when set, move the traced run
-        and the site elsewhere (tests and benchmarks use them).
+        and the site elsewhere (tests and benchmarks use them); ``BILLTRACE_BILL``
+        and ``BILLTRACE_REVIEWED`` read another bill and another reviewed-text file
+        (to try a change of the words on a copy of the text).
         """
-        state = os.environ.get("BILLTRACE_STATE")
-        site = os.environ.get("BILLTRACE_SITE")
-        return cls.at(find_root(), state=Path(state) if state else None, site=Path(site) if site else None)
+        def moved(variable: str) -> Path | None:
+            value = os.environ.get(variable)
+            return Path(value) if value else None
+
+        return cls.at(find_root(), bill=moved("BILLTRACE_BILL"), state=moved("BILLTRACE_STATE"),
+                      site=moved("BILLTRACE_SITE"), reviewed=moved("BILLTRACE_REVIEWED"))
+
+    def relative(self, path: Path) -> str:
+        """``path`` as messages and pages show it: relative to the root when it is inside it."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
 
     @property
     def provenance(self) -> Path:

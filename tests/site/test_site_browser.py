@@ -67,6 +67,8 @@ def test_a_reader_filters_the_matrix_by_status(page: Any, served: str, site: Bui
     expected = sum(1 for r in site.matrix.rows if r.status.slug == "not-formalized")
     assert shown.count() == expected
     assert all(s == "not-formalized" for s in shown.evaluate_all("rows => rows.map(r => r.dataset.status)"))
+    page.locator("button[data-filter='stale']").click()
+    assert shown.count() == sum(1 for r in site.matrix.rows if r.stale)
     page.locator("button[data-filter='all']").click()
     assert page.locator("table.bt-matrix tbody tr:visible").count() == len(site.matrix.rows)
     assert page.problems == []

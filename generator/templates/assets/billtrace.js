@@ -1,4 +1,4 @@
-/* billtrace: filter the matrix by status. Runs without network access or other scripts. */
+/* billtrace: filter the matrix by status, or to the rows whose words changed since review. Runs without network access or other scripts. */
 (function () {
   "use strict";
   function setUp() {
@@ -12,7 +12,9 @@
           other.setAttribute("aria-pressed", other === button ? "true" : "false");
         });
         rows.forEach(function (row) {
-          row.hidden = wanted !== "all" && row.getAttribute("data-status") !== wanted;
+          var shown = wanted === "all" || row.getAttribute("data-status") === wanted ||
+            (wanted === "stale" && row.hasAttribute("data-stale"));
+          row.hidden = !shown;
         });
       });
     });
