@@ -113,7 +113,11 @@ def _common(function: F) -> F:
     return function
 
 
-@click.group("check", context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    "check",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    short_help="Ask the rules a question; get the answer and the provisions it rests on.",
+)
 def check_command() -> None:
     """Answer a question under the rules of S. 2839, with the provisions the answer rests on."""
 

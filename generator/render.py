@@ -462,6 +462,9 @@ def _matrix_page(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any
             "tests": [{"href": f"tests.html#{test_anchor(t.nodeid)}", "short": t.nodeid.split("::")[-1],
                        "sentence": t.sentence, "outcome": t.outcome, "how": _how(t.declared, t.measured)}
                       for t in row.tests],
+            "tests_passed": sum(1 for t in row.tests if t.outcome == "passed"),
+            "tests_declared": sum(1 for t in row.tests if t.declared),
+            "tests_measured": sum(1 for t in row.tests if t.measured),
             "note": row.explanation,
             "review": _review_view(row.review, pages),
             "review_state": row.review.state.value if row.review is not None else "",
