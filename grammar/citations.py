@@ -60,14 +60,19 @@ _OF_UNIT = re.compile(
 _OF_THIS_UNIT = re.compile(
     r"\s+of\s+this\s+(?P<of_this>Act|section|subsection|paragraph|subparagraph|clause|title|subtitle|division)\b"
 )
+# The name of another law: capitalised words (and the small words between them) ending in
+# "Act", "Code" or "Constitution", with its year if given: "the Trade Act of 1974".
+_ACT_NAME = (
+    r"(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
+    r"(?:Act|Code|Constitution)(?:\s+of\s+\d{4})?"
+)
 _OF_EXTERNAL = re.compile(
     r"(?:,\s+article\s+[IVX]+)?"
     r"\s+of\s+(?:(?:part|title|subtitle|chapter|subchapter|division)\s+[A-Z0-9]+\s+of\s+)*(?:"
     r"(?P<title>title\s+(?P<usc_title>\d+),\s+United\s+States\s+Code)"
     r"|(?P<pl>Public\s+Law\s+\d+[-\u2013]\d+)"
     rf"|(?P<such>such\s+(?:Act|title|Code|section(?:\s+\d+[A-Za-z]*{_DESIGS}*)?))"
-    r"|(?:the\s+)?(?P<act>(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
-    r"(?:Act|Code|Constitution)(?:\s+of\s+\d{4})?)"
+    rf"|(?:the\s+)?(?P<act>{_ACT_NAME})"
     r")"
 )
 _USC = re.compile(
@@ -89,8 +94,7 @@ _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
 # "title VII of the Tariff Act of 1930": a division of another law.
 _DIVISION_OF_ACT = re.compile(
     r"\b(?:title|subtitle|chapter|subchapter|part|division)\s+[A-Z0-9]+"
-    r"\s+of\s+(?:the\s+)?(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
-    r"(?:Act|Code)(?:\s+of\s+\d{4})?"
+    rf"\s+of\s+(?:the\s+)?{_ACT_NAME}"
 )
 
 
