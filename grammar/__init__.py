@@ -8,6 +8,7 @@
 
 from grammar.errors import (
     BillError,
+    BilltraceError,
     BillSourceError,
     BillStrictError,
     BillStructureError,
@@ -32,6 +33,7 @@ __all__ = [
     "Action",
     "Bill",
     "BillError",
+    "BilltraceError",
     "BillSourceError",
     "BillStrictError",
     "BillStructureError",

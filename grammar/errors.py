@@ -1,12 +1,17 @@
 """Errors raised while reading a bill, each naming the file, line and column.
 
-    BillError                   base: path, line, column, the offending line, what was expected
-    +-- BillSourceError         the file is not GPO plain text at all (empty, binary,
+    BilltraceError              root of every error billtrace raises: path, line, column, the
+    |                           offending line, what was expected (grammar is upstream of all)
+    +-- BillError               base of the errors about a bill's text
+        +-- BillSourceError         the file is not GPO plain text at all (empty, binary,
     |                           not UTF-8, an HTML or XML page, line breaks lost)
-    +-- BillSyntaxError         the grammar rejects a line
-    +-- BillStructureError      the lines parse but do not fit together (an unclosed quotation)
-    +-- BillStrictError         diagnostics promoted to errors by ``strict=True``
-    +-- UnknownProvisionError   an id that names no provision of the bill
+        +-- BillSyntaxError         the grammar rejects a line
+        +-- BillStructureError      the lines parse but do not fit together (an unclosed quotation)
+        +-- BillStrictError         diagnostics promoted to errors by ``strict=True``
+        +-- UnknownProvisionError   an id that names no provision of the bill
+
+Other packages derive their own families from ``BilltraceError`` (``provisions.kit``'s
+``InputError``, ``generator.errors.GeneratorError``), so a command catches one root.
 
 ``str(error)`` gives the whole message, compiler style::
 
@@ -20,9 +25,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Self
 
 __all__ = [
     "BillError",
+    "BilltraceError",
     "BillSourceError",
     "BillStrictError",
     "BillStructureError",
@@ -31,8 +38,8 @@ __all__ = [
 ]
 
 
-class BillError(Exception):
-    """Base of every error billtrace raises about a bill or one of its provisions."""
+class BilltraceError(Exception):
+    """Root of every error billtrace raises: a message, and where it is when that is known."""
 
     def __init__(
         self,
@@ -52,7 +59,7 @@ class BillError(Exception):
         self.source_line = source_line
         self.expected = expected
 
-    def with_path(self, path: str) -> BillError:
+    def with_path(self, path: str) -> Self:
         """This error, naming ``path`` as the file it is about."""
         self.path = path
         return self
@@ -71,11 +78,17 @@ class BillError(Exception):
             shown = self.source_line.rstrip("\n").expandtabs(4)
             gutter = f"{self.line:>5} | "
             parts.append(gutter + shown)
-            caret_at = max((self.column or 1) - 1, 0)
+            # The caret sits under the column as shown, with tabs expanded as in the line above.
+            before = self.source_line.rstrip("\n")[: max((self.column or 1) - 1, 0)]
+            caret_at = len(before.expandtabs(4))
             parts.append(" " * (len(gutter) - 2) + "| " + " " * caret_at + "^")
         if self.expected:
             parts.append(f"expected: {self.expected}")
         return "\n".join(parts)
+
+
+class BillError(BilltraceError):
+    """Base of the errors about a bill or one of its provisions."""
 
 
 class BillSourceError(BillError):
@@ -105,7 +118,7 @@ class UnknownProvisionError(BillError, KeyError):
         self.suggestions = tuple(close)
 
     def __str__(self) -> str:  # KeyError would quote the message; keep BillError's form
-        return BillError.__str__(self)
+        return BilltraceError.__str__(self)
 
 
 def _suggestions(provision_id: str, known: list[str]) -> list[str]:
