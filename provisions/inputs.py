@@ -24,6 +24,8 @@ __all__ = [
     "Import",
     "InputError",
     "Member",
+    "OtherDuties",
+    "Sourcing",
     "parse_bool",
     "parse_country",
     "parse_date",
@@ -35,6 +37,9 @@ __all__ = [
 
 
 _CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 15
+"""The largest amount of money the rules take (10^15 dollars): sums of millions of such amounts stay
+exact in cents under the decimal context of 28 digits."""
 
 
 class InputError(ValueError):
@@ -99,14 +104,62 @@ class Hts:
 
 
 @dataclass(frozen=True, slots=True)
+class Sourcing:
+    """Where a good was mined, processed and manufactured, and whether a foreign entity of concern did it.
+
+    A country left None is not known; a flag left False is not known to be so.
+    """
+
+    mined_in: str | None = None
+    processed_in: str | None = None
+    manufactured_in: str | None = None
+    mined_by_feoc: bool = False
+    processed_by_feoc: bool = False
+    manufactured_by_feoc: bool = False
+
+    def countries(self) -> tuple[tuple[str, str], ...]:
+        """(stage, country) for each stage whose country is known."""
+        stages = (("mined", self.mined_in), ("processed", self.processed_in), ("manufactured", self.manufactured_in))
+        return tuple((stage, code) for stage, code in stages if code is not None)
+
+    def feoc_stages(self) -> tuple[str, ...]:
+        """The stages a foreign entity of concern carried out."""
+        flags = (
+            ("mined", self.mined_by_feoc),
+            ("processed", self.processed_by_feoc),
+            ("manufactured", self.manufactured_by_feoc),
+        )
+        return tuple(stage for stage, flag in flags if flag)
+
+
+@dataclass(frozen=True, slots=True)
+class OtherDuties:
+    """The duty layers an entry bears under other law, as given: rates in percent, None if not given.
+
+    ``section232_since`` is the date the section 232 action took effect (for sec. 4(g)(2)).
+    """
+
+    ordinary_rate: Decimal | None = None
+    section232_rate: Decimal | None = None
+    section232_since: dt.date | None = None
+    antidumping_countervailing_rate: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Import:
-    """One entry of goods: what, from where, by whom, when and for how much."""
+    """One entry of goods: what, from where, by whom, when and for how much.
+
+    ``producer_feoc`` says a foreign entity of concern mined, processed or manufactured the
+    good (at a stage not named); ``sourcing`` names the stages and their countries.
+    """
 
     hts: Hts
     origin: str
     entry_date: dt.date
     producer_feoc: bool = False
     value: Decimal | None = None
+    sourcing: Sourcing = Sourcing()
+    duties: OtherDuties = OtherDuties()
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +263,8 @@ def parse_money(text: str | Decimal, *, field: str = "value", signed: bool = Fal
         raise InputError(field, f"{text!r} has fractions of a cent")
     if amount < 0 and not signed:
         raise InputError(field, f"negative amount {text!r}")
+    if abs(amount) > MAX_AMOUNT:
+        raise InputError(field, f"{text!r} is beyond the supported range (at most 10^15 dollars)")
     return amount.quantize(_CENT)
 
 
@@ -223,7 +278,7 @@ def parse_rate(text: str, *, field: str = "rate") -> Decimal:
         rate = Decimal(text.strip().rstrip("%"))
     except InvalidOperation:
         raise InputError(field, f"not a rate in percent: {text!r}") from None
-    if not rate.is_finite() or rate < 0:
+    if not rate.is_finite() or rate < 0 or rate > 10_000:
         raise InputError(field, f"not a rate in percent: {text!r}")
     return rate
 
