@@ -1,31 +1,26 @@
-"""``billtrace check duty --ledger FILE.csv``: an import ledger streamed through the duty rules.
+"""``check duty --ledger FILE.csv``: an import ledger streamed through the duty rules.
 
 Rows are read one at a time and never kept: each row's result goes to a spool file
 (in memory while small, on disk past 1 MB) and its amounts into running totals, so a
 ledger of any length runs in flat memory.  Only when the last row has passed does the
 spool go to standard output, followed by the totals and the Trust Fund transfers; on
 bad input nothing reaches standard output.  A progress bar is drawn on standard error
-when it is a terminal.
+when it is a terminal (through the ``Writer`` the command line supplies).
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import IO, Any
 
-import click
-
-from generator.reports.answers import Labels, reasons_json, reasons_text
 from provisions.inputs import Alliance, InputError
-from provisions.kit import to_jsonable
+from provisions.kit import Writer, to_jsonable
 from provisions.ledger import DutyCalculator, LedgerReader, LedgerTotals, RowResult, ledger_reasons
 from provisions.parameters import Parameters
 
@@ -37,50 +32,38 @@ _ROWS_PLACEHOLDER = "\x00rows\x00"
 
 
 def run_ledger(
-    path: str,
+    source: IO[str],
+    name: str,
+    size: int | None,
     alliance: Alliance,
     params: Parameters,
     *,
-    labels: Callable[[], Labels],
+    writer: Writer,
     as_json: bool,
     summary_only: bool,
 ) -> None:
-    """Treat every row of the ledger at ``path`` ('-' for standard input) and print the results.
+    """Treat every row of the ledger read from ``source`` (called ``name``) and print the results.
 
     Raises:
-        InputError: an unreadable file, a missing column, or a bad field (naming the row,
-        the line and the column).
+        InputError: a missing column, or a bad field (naming the row, the line and the column).
     """
-    cite = labels()  # fail on the bill before reading a million rows
     calculator = DutyCalculator(alliance, params=params)
     totals = LedgerTotals()
-    with contextlib.ExitStack() as stack:
+    with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="") as spool:
         try:
-            source = (
-                sys.stdin
-                if path == "-"
-                else stack.enter_context(open(path, newline="", encoding="utf-8-sig"))
-            )
-        except OSError as error:
-            raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
-        spool = stack.enter_context(
-            tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
-        )
-        try:
-            has_id = _process(
-                _lines(source, path), calculator, totals, spool, as_json=as_json, summary_only=summary_only
-            )
+            has_id = _process(_lines(source, size, writer), calculator, totals, spool, as_json=as_json,
+                              summary_only=summary_only)
         except InputError as error:
-            raise error.located(where=path) from None
+            raise error.located(where=name) from None
         except csv.Error as error:
-            raise InputError("", f"not a readable CSV file: {error}", where=path) from None
+            raise InputError("", f"not a readable CSV file: {error}", where=name) from None
         except UnicodeDecodeError:
-            raise InputError("", "not UTF-8 text", where=path) from None
+            raise InputError("", "not UTF-8 text", where=name) from None
         spool.seek(0)
         if as_json:
-            _emit_json(path, spool, totals, params, cite, summary_only=summary_only)
+            _emit_json(name, spool, totals, params, writer, summary_only=summary_only)
         else:
-            _emit_text(path, spool, totals, params, cite, summary_only=summary_only, has_id=has_id)
+            _emit_text(name, spool, totals, params, writer, summary_only=summary_only, has_id=has_id)
 
 
 def _process(
@@ -115,19 +98,15 @@ def _process(
     return has_id
 
 
-def _lines(source: IO[str], path: str) -> Iterator[str]:
-    if path == "-" or not sys.stderr.isatty():
-        yield from source
-        return
-    size = os.path.getsize(path)
-    with click.progressbar(length=size, label="Reading the ledger", file=sys.stderr) as bar:
-        done = 0
-        for count, line in enumerate(source, start=1):
-            done += len(line)
-            if count % _PROGRESS_EVERY == 0:
-                bar.update(done - bar.pos)
-            yield line
-        bar.update(size - bar.pos)
+def _lines(source: IO[str], size: int | None, writer: Writer) -> Iterator[str]:
+    advance = writer.progress("Reading the ledger", size)
+    done = 0
+    for count, line in enumerate(source, start=1):
+        done += len(line)
+        if count % _PROGRESS_EVERY == 0:
+            advance(done)
+        yield line
+    advance(done)
 
 
 def _row_text(result: RowResult, has_id: bool) -> str:
@@ -168,7 +147,7 @@ def _trust_fund(totals: LedgerTotals, params: Parameters) -> list[dict[str, Any]
 
 
 def _emit_json(
-    path: str, spool: IO[str], totals: LedgerTotals, params: Parameters, cite: Labels, *, summary_only: bool
+    path: str, spool: IO[str], totals: LedgerTotals, params: Parameters, writer: Writer, *, summary_only: bool
 ) -> None:
     value: dict[str, Any] = {"ledger": path, "row_count": totals.rows}
     if not summary_only:
@@ -177,7 +156,7 @@ def _emit_json(
     value["trust_fund"] = _trust_fund(totals, params)
     document = {
         "value": to_jsonable(value),
-        "reasons": reasons_json(ledger_reasons(params), cite),
+        "reasons": writer.reasons_json(ledger_reasons(params)),
         "rule": "provisions.ledger.DutyCalculator (provisions.s5.duty_treatment, row by row)",
         "parameters": {name: to_jsonable(getattr(params, name)) for name in params.non_default()},
     }
@@ -197,7 +176,7 @@ def _emit_text(
     spool: IO[str],
     totals: LedgerTotals,
     params: Parameters,
-    cite: Labels,
+    writer: Writer,
     *,
     summary_only: bool,
     has_id: bool,
@@ -239,7 +218,7 @@ def _emit_text(
         + " ".join(_money(a).rjust(w) for a, w in zip(grand, (18, 18, 16, 16, 18), strict=True))
         + "\n"
     )
-    out.write("\nWhy:\n" + reasons_text(ledger_reasons(params), cite) + "\n")
+    out.write("\nWhy:\n" + writer.reasons_text(ledger_reasons(params)) + "\n")
 
 
 def _money(amount: Any) -> str:

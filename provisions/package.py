@@ -5,6 +5,7 @@ from __future__ import annotations
 from provisions.examples import worked_examples
 from provisions.kit import RulesPackage
 from provisions.parameters import Parameters
+from provisions.questions import QUESTIONS
 
 __all__ = ["RULES"]
 
@@ -14,6 +15,7 @@ RULES = RulesPackage(
     sections=tuple(f"provisions.s{number}" for number in range(1, 7)),
     parameters=Parameters,
     parameters_from_strings=Parameters.from_strings,
+    questions=QUESTIONS,
     examples=worked_examples,
     # The statute file is a working text until the official one replaces it (statute/README.md).
     notice="A working text, not the official one",

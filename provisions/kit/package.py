@@ -20,7 +20,7 @@ from provisions.kit.rules import Catalogue, Section, catalogue_of
 
 __all__ = ["Answer", "Example", "Option", "Question", "RulesPackage", "Step", "StreamAnswer", "Writer"]
 
-OptionKind = Literal["text", "flag", "count", "choice", "file"]
+OptionKind = Literal["text", "flag", "count", "choice", "toml", "csv", "lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,10 @@ class Option:
 
     ``kind``: ``text`` (a string the question parses itself, at its one input boundary),
     ``flag`` (present or not), ``count`` (a whole number from ``low`` to ``high``),
-    ``choice`` (one of ``choices``), ``file`` (a path; ``-`` may mean standard input).
+    ``choice`` (one of ``choices``); and files the command line reads for the question:
+    ``toml`` (the document, a dict), ``csv`` (``(rows, name)``: each row a dict keyed by the
+    lower-cased header), ``lines`` (``(stream, name, size)``: an open text stream of a file of
+    any length, ``-`` for standard input, and its size in bytes if known).
     ``argument`` makes it positional.  ``name`` is its Python name; ``flags`` how it is
     spelled (default ``--name`` with dashes).
     """
