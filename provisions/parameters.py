@@ -16,9 +16,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import Literal
 
 from provisions.inputs import InputError, parse_country, parse_date
+from provisions.kit import parameters as mechanism
 
 __all__ = ["DEFAULTS", "PARAMETER_DOCS", "ParameterDoc", "Parameters", "parameter_descriptions"]
 
@@ -39,6 +40,7 @@ IncomeYear = Literal["in-force-on-decision", "dfc-fiscal-year-start"]
 HongKongMacau = Literal["separate", "part-of-china"]
 SourcedFromCountry = Literal["origin", "any-stage"]
 DfcConditions = Literal["necessary-only", "necessary-and-sufficient"]
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ class Parameters:
 
     The rest are described in ``PARAMETER_DOCS`` (one entry each: provisions, default,
     alternatives and what each value means), which the README table and the site render.
-    """
+        """
 
     review_period_counting: ReviewCounting = "calendar-days"
     mineral_list_reading: ListReading = "list-on-2026-01-01-plus-additions"
@@ -105,25 +107,15 @@ class Parameters:
     dfc_conditions: DfcConditions = "necessary-only"
 
     def __post_init__(self) -> None:
-        for name, allowed in _choices().items():
-            value = getattr(self, name)
-            if value not in allowed:
-                raise InputError(name, f"{value!r} is not one of {', '.join(allowed)}")
+        mechanism.check_choices(self)
 
     def non_default(self) -> tuple[str, ...]:
         """The names of the parameters set to something other than their default."""
-        return tuple(
-            field.name
-            for field in dataclasses.fields(self)
-            if getattr(self, field.name) != getattr(DEFAULTS, field.name)
-        )
+        return mechanism.non_default(self)
 
     def describe(self, name: str) -> str:
         """``name='value' (default)`` or ``name='value' (non-default)``, for a reason."""
-        value = getattr(self, name)
-        marker = "non-default" if name in self.non_default() else "default"
-        text = ",".join(f"{code}:{day}" for code, day in value) if isinstance(value, tuple) else value
-        return f"parameter {name}={text!r} ({marker})"
+        return mechanism.describe(self, name)
 
     @classmethod
     def from_strings(cls, values: Mapping[str, str]) -> Parameters:
@@ -134,17 +126,7 @@ class Parameters:
         Raises:
             InputError: an unknown name, or a value that is not one of the choices.
         """
-        fields = {field.name for field in dataclasses.fields(cls)}
-        kwargs: dict[str, Any] = {}
-        for name, text in values.items():
-            key = name.replace("-", "_")
-            if key not in fields:
-                raise InputError(name, f"unknown parameter; the parameters are {', '.join(sorted(fields))}")
-            if key == "state_designated_countries_of_concern":
-                kwargs[key] = _designations(text)
-            else:
-                kwargs[key] = text
-        return cls(**kwargs)
+        return mechanism.from_strings(cls, values, converters={"state_designated_countries_of_concern": _designations})
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,11 +312,6 @@ def parameter_descriptions() -> tuple[ParameterDoc, ...]:
         alternatives = tuple(value for value, _ in meanings if value != text)
         described.append(ParameterDoc(field.name, provisions, text, alternatives, question, meanings))
     return tuple(described)
-
-
-def _choices() -> dict[str, tuple[str, ...]]:
-    hints = get_type_hints(Parameters)
-    return {name: get_args(hint) for name, hint in hints.items() if get_origin(hint) is Literal}
 
 
 def _designations(text: str) -> tuple[tuple[str, dt.date], ...]:

@@ -17,11 +17,14 @@ from provisions.datasets import (
     lookup_line,
     mineral_lists,
 )
-from provisions.determination import Determination, Reason
 from provisions.inputs import Hts
+from provisions.kit.determination import Determination, Reason
+from provisions.kit.periods import long_date
+from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
-from provisions.periods import long_date
-from provisions.registry import implements, not_formalized
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [
     "LIST_DATE",
@@ -87,8 +90,7 @@ def appropriate_congressional_committees() -> Determination[tuple[str, ...]]:
                 "The Committee on Finance of the Senate is one of the appropriate congressional committees.",
             ),
             Reason("s3_1_B", "The Committee on Ways and Means of the House of Representatives is the other."),
-        ),
-        rule="provisions.s3.appropriate_congressional_committees",
+        )
     )
 
 
@@ -109,7 +111,6 @@ def is_critical_mineral(
     name = mineral.strip().lower()
     known = tuple(sorted(lists if lists is not None else mineral_lists(), key=lambda entry: entry.published))
     inputs = {"mineral": name, "date": on}
-    rule = "provisions.s3.is_critical_mineral"
     base = _in_force(known, LIST_DATE)
     if params.mineral_list_reading == "list-in-force":
         current = _in_force(known, on)
@@ -123,8 +124,7 @@ def is_critical_mineral(
                         f"{long_date(on)}; {params.describe('mineral_list_reading')}.",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
         found = name in current.minerals
         provision = "s3_2_A" if current is base else ("s3_2_B" if current.published > LIST_DATE else "s3_2")
@@ -139,8 +139,7 @@ def is_critical_mineral(
                     f"{long_date(on)}; {params.describe('mineral_list_reading')}.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if base is not None and name in base.minerals:
         return Determination(
@@ -152,8 +151,7 @@ def is_critical_mineral(
                     f"{long_date(base.published)}), the list in force on January 1, 2026.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     for later in known:
         if LIST_DATE < later.published <= on and name in later.minerals:
@@ -167,8 +165,7 @@ def is_critical_mineral(
                         f"{long_date(later.published)}).",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
     base_name = base.name if base is not None else "no list in the data"
     return Determination(
@@ -180,8 +177,7 @@ def is_critical_mineral(
                 f"and was not added to it after that date and by {long_date(on)}.",
                 inputs,
             ),
-        ),
-        rule,
+        )
     )
 
 
@@ -203,18 +199,17 @@ def classify_good(
     A number on no line of the table is out of scope as a limit of the data, and the reason
     says so; a line the table holds as outside the bill cites the definitions it fails.
     """
-    rule = "provisions.s3.classify_good"
     lines = table if table is not None else covered_goods()
     line = lookup_line(hts.subheading, hts.suffix, lines)
     inputs = {"hts": str(hts)}
     if line is None:
-        return Determination(Good(str(hts), "not-covered"), (_data_limit(hts, lines),), rule)
+        return Determination(Good(str(hts), "not-covered"), (_data_limit(hts, lines),))
     if line.stage == "not-covered":
         failed = tuple(
             Reason(provision, f"{hts} ({line.description}) {_FAILS.get(provision, 'fails this definition')}.", inputs)
             for provision in line.fails or ("s3_3",)
         )
-        return Determination(Good(str(hts), "not-covered", line.description, line=line), failed, rule)
+        return Determination(Good(str(hts), "not-covered", line.description, line=line), failed)
     if line.reading is not None and getattr(params, line.reading[0]) != line.reading[1]:
         name = line.reading[0]
         return Determination(
@@ -226,15 +221,14 @@ def classify_good(
                     f"({params.describe(name)}; it would be with {name}={line.reading[1]!r}).",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if line.stage in ("mined", "processed"):
         stage = mineral_stage(hts, on, params=params, table=lines, lists=lists)
         reasons = list(stage.reasons)
         if stage.value is None:
             return Determination(
-                Good(str(hts), "not-covered", line.description, line=line), tuple(reasons), rule
+                Good(str(hts), "not-covered", line.description, line=line), tuple(reasons)
             )
         reasons.append(
             Reason(
@@ -246,13 +240,13 @@ def classify_good(
         )
         minerals = _critical(line.minerals, on, params, lists)
         return Determination(
-            Good(str(hts), stage.value, line.description, None, minerals, line), tuple(reasons), rule
+            Good(str(hts), stage.value, line.description, None, minerals, line), tuple(reasons)
         )
     select = is_select_derivative_product(hts, on, params=params, table=lines, lists=lists)
     minerals = _critical(line.minerals, on, params, lists)
     kind: GoodKind = "select-derivative-product" if select.value else "not-covered"
     return Determination(
-        Good(str(hts), kind, line.description, select.value, minerals, line), select.reasons, rule
+        Good(str(hts), kind, line.description, select.value, minerals, line), select.reasons
     )
 
 
@@ -291,7 +285,6 @@ def is_foreign_country_of_concern(
     """The term "foreign country of concern"-- (A) has the meaning given the term in section
     10612(a)(1) of the Research and Development, Competition, and Innovation Act (42 U.S.C.
     19221(a)(1)); and (B) includes Venezuela."""
-    rule = "provisions.s3.is_foreign_country_of_concern"
     inputs = {"country": country, "date": on}
     for entry in concern_countries():
         if entry.code == country:
@@ -308,8 +301,7 @@ def is_foreign_country_of_concern(
                         f"{country} ({entry.name}) is a foreign country of concern: {how}.",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
     if country in ("HK", "MO") and params.hong_kong_macau == "part-of-china":
         return Determination(
@@ -323,7 +315,6 @@ def is_foreign_country_of_concern(
                     inputs,
                 ),
             ),
-            rule,
         )
     for code, since in params.state_designated_countries_of_concern:
         if code == country and since <= on:
@@ -338,8 +329,7 @@ def is_foreign_country_of_concern(
                         f"({params.describe('state_designated_countries_of_concern')}).",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
     listed = ", ".join(entry.code for entry in concern_countries())
     name = iso_countries().get(country, country)
@@ -358,8 +348,7 @@ def is_foreign_country_of_concern(
                 f"determination adds it.{separate}",
                 inputs,
             ),
-        ),
-        rule,
+        )
     )
 
 
@@ -387,14 +376,12 @@ def mineral_stage(
     Whether a refined compound (an oxide, a carbonate ...) is processed is
     ``params.processed_compounds``.
     """
-    rule = "provisions.s3.mineral_stage"
     line = lookup_line(hts.subheading, hts.suffix, table)
     inputs = {"hts": str(hts)}
     if line is None or line.stage not in ("mined", "processed"):
         return Determination(
             None,
             (Reason("s3_6", f"{hts} is not a mined or processed mineral in the table of covered goods.", inputs),),
-            rule,
         )
     reasons: list[Reason] = []
     critical: list[str] = []
@@ -407,7 +394,7 @@ def mineral_stage(
         reasons.append(
             Reason("s3_2", f"{hts} ({line.description}) is no critical mineral on {long_date(on)}.", inputs)
         )
-        return Determination(None, tuple(reasons), rule)
+        return Determination(None, tuple(reasons))
     minerals = _and(critical)
     mapping = f"mapping: {line.mapping_source}; confidence {line.mapping_confidence}"
     if line.stage == "processed":
@@ -420,7 +407,7 @@ def mineral_stage(
                     inputs,
                 )
             )
-            return Determination(None, tuple(reasons), rule)
+            return Determination(None, tuple(reasons))
         how = {
             "compound": "refined into a compound, an intermediate refining that \"processed\" includes "
             f"({params.describe('processed_compounds')})",
@@ -436,7 +423,7 @@ def mineral_stage(
                 inputs,
             )
         )
-        return Determination("processed", tuple(reasons), rule)
+        return Determination("processed", tuple(reasons))
     reasons.append(
         Reason(
             "s3_2",
@@ -445,7 +432,7 @@ def mineral_stage(
             inputs,
         )
     )
-    return Determination("mined", tuple(reasons), rule)
+    return Determination("mined", tuple(reasons))
 
 
 @implements("s3_7", "s3_7_A", "s3_7_B", "s3_7_C", "s3_7_D")
@@ -467,7 +454,6 @@ def is_select_derivative_product(
     ``-other`` by the statistical suffix 10 or 20 of 8507.60.00, else ``li-ion-battery``),
     or None.
     """
-    rule = "provisions.s3.is_select_derivative_product"
     inputs = {"hts": str(hts)}
     line = lookup_line(hts.subheading, hts.suffix, table)
     if line is None or line.stage in ("mined", "processed", "not-covered"):
@@ -481,8 +467,7 @@ def is_select_derivative_product(
                     "duties on January 1, 2026).",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     critical = _critical(line.minerals, on, params, lists)
     if not critical:
@@ -496,8 +481,7 @@ def is_select_derivative_product(
                     f"({params.describe('mineral_list_reading')}).",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     what = (
         f"{critical[0]}, a critical mineral, as a material input"
@@ -521,7 +505,7 @@ def is_select_derivative_product(
                 inputs,
             )
         )
-        return Determination("permanent-magnet", tuple(reasons), rule)
+        return Determination("permanent-magnet", tuple(reasons))
     if line.stage == "li-ion-battery-ev":
         reasons.append(
             Reason(
@@ -530,7 +514,7 @@ def is_select_derivative_product(
                 inputs,
             )
         )
-        return Determination("li-ion-battery-ev", tuple(reasons), rule)
+        return Determination("li-ion-battery-ev", tuple(reasons))
     if line.stage == "li-ion-battery-other":
         reasons.append(
             Reason(
@@ -540,7 +524,7 @@ def is_select_derivative_product(
                 inputs,
             )
         )
-        return Determination("li-ion-battery-other", tuple(reasons), rule)
+        return Determination("li-ion-battery-other", tuple(reasons))
     if line.stage == "li-ion-battery":
         reasons.append(
             Reason(
@@ -555,7 +539,7 @@ def is_select_derivative_product(
                 "s3_7_C", "A lithium-ion battery for another use is a select derivative product too.", inputs
             )
         )
-        return Determination("li-ion-battery", tuple(reasons), rule)
+        return Determination("li-ion-battery", tuple(reasons))
     duty = line.section301
     if duty is not None and duty.rate > 0 and duty.since <= LIST_DATE:
         reasons.append(
@@ -567,7 +551,7 @@ def is_select_derivative_product(
                 inputs,
             )
         )
-        return Determination("battery-part", tuple(reasons), rule)
+        return Determination("battery-part", tuple(reasons))
     reasons.append(
         Reason(
             "s3_7_D",
@@ -576,7 +560,7 @@ def is_select_derivative_product(
             inputs,
         )
     )
-    return Determination(None, tuple(reasons), rule)
+    return Determination(None, tuple(reasons))
 
 
 not_formalized(

@@ -10,14 +10,17 @@ from decimal import Decimal
 from typing import Literal
 
 from provisions.datasets import CoveredLine, MineralList
-from provisions.determination import Determination, Reason
 from provisions.inputs import Alliance, Import
-from provisions.money import duty_amount
+from provisions.kit.determination import Determination, Reason
+from provisions.kit.money import duty_amount
+from provisions.kit.periods import long_date
+from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
-from provisions.periods import long_date
-from provisions.registry import implements, not_formalized
 from provisions.s3 import Good, classify_good, is_foreign_country_of_concern
 from provisions.s4 import member_duty_free
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [
     "TREATMENTS",
@@ -91,7 +94,6 @@ def concern_rate(
     China's line bore no section 301 duty on January 1, 2026, ``params.concern_rate_where_no_301``
     decides.
     """
-    rule = "provisions.s5.concern_rate"
     inputs = {"hts": good.hts, "origin": imp.origin, "entry_date": imp.entry_date}
     first = alliance.first_entry_into_force
     if not good.covered or good.line is None:
@@ -104,8 +106,7 @@ def concern_rate(
                     "select derivative product; subsection (a) does not reach it.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if not sourced:
         return Determination(
@@ -118,8 +119,7 @@ def concern_rate(
                     "does not set its rate.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if first is None or imp.entry_date < first:
         when = (
@@ -138,8 +138,7 @@ def concern_rate(
                     "it.",
                     {**inputs, "first_entry_into_force": first},
                 ),
-            ),
-            rule,
+            )
         )
     line = good.line
     duty = line.section301
@@ -160,7 +159,6 @@ def concern_rate(
                         {**inputs, "rate": _FREE},
                     ),
                 ),
-                rule,
             )
         return Determination(
             None,
@@ -173,7 +171,6 @@ def concern_rate(
                     inputs,
                 ),
             ),
-            rule,
         )
     return Determination(
         duty.rate,
@@ -188,8 +185,7 @@ def concern_rate(
                 f"{duty.confidence}).",
                 {**inputs, "rate": duty.rate, "first_entry_into_force": first},
             ),
-        ),
-        rule,
+        )
     )
 
 
@@ -218,7 +214,6 @@ def duty_treatment(
     ``layers`` show the ordinary duty, section 301, section 232 and antidumping and
     countervailing duties, and what the bill does to each.
     """
-    rule = "provisions.s5.duty_treatment"
     classified = classify_good(imp.hts, imp.entry_date, params=params, table=table, lists=lists)
     good = classified.value
     reasons = list(classified.reasons)
@@ -227,7 +222,7 @@ def duty_treatment(
         value = DutyTreatment(
             "out-of-scope", None, None, str(imp.hts), imp.origin, imp.entry_date, good.kind, None, (), layers=layers
         )
-        return Determination(value, tuple(reasons), rule)
+        return Determination(value, tuple(reasons))
     sourced = sourced_from_concern(imp, params=params)
     member = member_duty_free(good, imp.origin, imp.entry_date, alliance, params=params)
     concern = concern_rate(good, imp, alliance, sourced=sourced.value, params=params)
@@ -317,7 +312,7 @@ def duty_treatment(
         total_rate=total,
         total_duty=total_duty,
     )
-    return Determination(value, tuple(reasons), rule)
+    return Determination(value, tuple(reasons))
 
 
 def duty_layers(
