@@ -474,8 +474,9 @@ def admission_timeline(
         Reason(
             "s4_e_2",
             f"The 90-day period runs from {long_date(first)} to {long_date(last)}, counting "
-            f"{counting}; {params.describe('review_period_counting')}. The {subject} may enter into "
-            f"force on or after {long_date(last)}, the date that is 90 days after the certification.",
+            f"{counting}; {params.describe('review_period_counting')}. Unless a joint resolution of "
+            f"disapproval is enacted before the period ends, the {subject} may enter into force on or "
+            f"after {long_date(last)}, the date that is 90 days after the certification.",
             {"period_first_day": first, "period_last_day": last},
         )
     )

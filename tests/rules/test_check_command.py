@@ -306,7 +306,8 @@ def test_check_dfc_support_applies_the_conditions_to_a_high_income_member(bill: 
         "--presidential-certification",
         "--dod-offtake",
     )
-    assert document["value"]["allowed"] is True
+    assert document["value"]["barred"] is False
+    assert document["value"]["verdict"] == "not-barred"
     assert_cites_the_bill(document, bill)
     refused = answer("dfc-support", "--country", "AU", "--on", "2027-03-01", "--member", "AU:2027-01-01")
-    assert refused["value"]["allowed"] is False
+    assert refused["value"]["barred"] is True
