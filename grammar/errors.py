@@ -15,7 +15,7 @@ Other packages derive their own families from ``BilltraceError`` (``provisions.k
 
 ``str(error)`` gives the whole message, compiler style::
 
-    statute/s2839-is.txt:42:1: error: the section heading is not finished
+    statute/bill.txt:42:1: error: the section heading is not finished
        42 | (a) In General.--The Secretary shall ...
           | ^
     expected: more of the heading, ending with a period

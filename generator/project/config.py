@@ -146,10 +146,10 @@ def load_config(start: Path | None = None, *, project: str | None = None,
     for key, setting in SETTINGS.items():
         option = (options or {}).get(key)
         if option:
-            values[key] = Value(_convert(setting, option, root, f"--{key}", base=Path.cwd()), f"--{key}")
+            values[key] = Value(_convert(setting, option, root, f"--{key}", base=Path.cwd(), text=True), f"--{key}")
         elif setting.variable and environ.get(setting.variable):
             values[key] = Value(_convert(setting, environ[setting.variable], root, setting.variable,
-                                         base=Path.cwd()), setting.variable)
+                                         base=Path.cwd(), text=True), setting.variable)
         elif key in table:
             values[key] = Value(_convert(setting, table[key], root, f"[tool.billtrace] {key}", base=root),
                                 "pyproject.toml")
@@ -191,14 +191,15 @@ def _read_table(pyproject: Path) -> dict[str, Any]:
     return dict(table)
 
 
-def _convert(setting: Setting, raw: Any, root: Path, where: str, *, base: Path) -> Any:
+def _convert(setting: Setting, raw: Any, root: Path, where: str, *, base: Path, text: bool = False) -> Any:
     kind = setting.kind
     if kind in ("path", "module", "text"):
         if not isinstance(raw, str) or not raw.strip():
             raise ConfigurationError(f"{where}: should be a non-empty string, not {raw!r}")
         return (base / raw).resolve() if kind == "path" else raw.strip()
     if kind in ("paths", "modules", "texts"):
-        items = raw.split(os.pathsep) if isinstance(raw, str) else raw
+        # A variable or option lists its paths with the path separator; the table uses a TOML list.
+        items = raw.split(os.pathsep) if text and isinstance(raw, str) else raw
         if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) and i.strip() for i in items):
             raise ConfigurationError(f"{where}: should be a list of non-empty strings, not {raw!r}")
         if kind == "paths":

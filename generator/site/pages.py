@@ -200,7 +200,7 @@ def _doc_html(doc: str) -> str:
 
 
 def _short_rule(name: str) -> str:
-    """A rule's name without its package's top-level name: ``provisions.s5.rate`` -> ``s5.rate``."""
+    """A rule's name without its package's top-level name: ``rules.s5.rate`` -> ``s5.rate``."""
     return name.split(".", 1)[-1]
 
 

@@ -37,7 +37,7 @@ R = TypeVar("R")
 class Rule:
     """A rule function and the provisions it implements."""
 
-    name: str  # "provisions.s5.duty_treatment"
+    name: str  # "rules.s5.duty_treatment": module and qualified name
     provisions: tuple[str, ...]
     doc: str  # the words it implements
     path: str  # source file (absolute until a workspace makes it relative to its root)
