@@ -26,7 +26,7 @@ from typing import Any
 
 from generator.errors import ConfigurationError, NotInProjectError
 
-__all__ = ["SETTINGS", "Config", "Setting", "Value", "find_project", "load_config"]
+__all__ = ["SETTINGS", "Config", "Setting", "Value", "find_project", "load_config", "shown_path"]
 
 TABLE = "tool.billtrace"
 
@@ -95,10 +95,18 @@ class Config:
 
     def relative(self, path: Path) -> str:
         """``path`` as messages show it: relative to the root when inside it."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return shown_path(path, self.root)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` as messages and pages show it: relative to ``root`` when inside it, else as given.
+
+    The one place a path is made relative for display.
+    """
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def find_project(start: Path | None = None, *, project: str | None = None,
