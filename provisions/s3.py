@@ -62,11 +62,6 @@ class Good:
     line: Section301Line | None = None  # the section 301 table's line for the subheading
 
     @property
-    def is_mined_or_processed(self) -> bool:
-        """True for a mined or processed critical mineral (the goods whose duties feed the Trust Fund)."""
-        return self.kind in ("mined", "processed")
-
-    @property
     def covered(self) -> bool:
         """True for the goods secs. 4(g) and 5(a) apply to."""
         return self.kind != "not-covered"
