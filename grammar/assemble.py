@@ -18,6 +18,7 @@ freezes them into provisions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from grammar.lexicon import (
     ends_sentence,
     heading_case,
     is_capitals,
+    is_first,
     join_lines,
     levels_of,
     section_header,
@@ -38,7 +40,8 @@ from grammar.lexicon import (
 )
 from grammar.lines import Line
 from grammar.model import Diagnostic, QuotedBlock, TocEntry
-from grammar.nesting import Cue, LeadIn, OpenUnit, lead_in_of, place
+from grammar.nesting import Cue, LeadIn, OpenUnit, continues_citation, lead_in_of, place
+from grammar.quotes import carry, closes_straight, ends_paragraph
 
 __all__ = ["Assembly", "Draft", "assemble"]
 
@@ -60,6 +63,7 @@ class Draft:
     line_end: int = 0
     quote_balance: int = 0  # inline ``quotations'' opened and not yet closed
     straight_open: bool = False  # an inline "quotation" opened and not yet closed
+    quote_line: int = 0  # the line on which the open inline quotation opened
 
     @property
     def in_quotation(self) -> bool:
@@ -105,15 +109,22 @@ class _Target:
 
 @dataclass
 class _Quote:
+    """A quoted block being read: from the line it opens on to the ``''`` that ends it."""
+
     draft: Draft | None
     start: int
     pieces: list[str]
     straight: bool
+    depth: int = 0  # quotations open in the block (see grammar/quotes.py)
+    after_break: bool = True  # the block's last line ended a paragraph
+    last: int = 0  # the block's last line so far
 
 
 _QUOTE_OPENERS = ("(", "SEC", "Sec", "SECTION", "TITLE", "Subtitle", "SUBTITLE", "CHAPTER",
                   "Chapter", "PART", "Part", "DIVISION", "Subchapter", "SUBCHAPTER")
 _HEADER_KINDS = ("SECTION_HEADER_LINE", "SECTION_HEADER_OPEN")
+_LOOKAHEAD = 400  # lines a look-ahead reads at most: a paragraph is never longer
+_BARE_SECTION_ONE = re.compile(r"^1\.\s+([A-Z][A-Z ,;'-]*[A-Z])\.$")
 
 
 class _Assembler:
@@ -131,6 +142,7 @@ class _Assembler:
         self.diagnostics: list[Diagnostic] = []
         self.position = 0  # index of the line being read
         self.whereas_count = 0
+        self.roots_have_sections = False  # a section has been opened
         self.resolution_count = 0
 
     # The walk over the lines -------------------------------------------------
@@ -141,7 +153,7 @@ class _Assembler:
         while i < len(lines):
             self.position = i
             line = lines[i]
-            if self.quote is not None:
+            if self.quote is not None and not self._recovers_from_quote(line):
                 self._quoted_line(line)
                 i += 1
                 continue
@@ -177,6 +189,11 @@ class _Assembler:
                 i += 1
             elif kind == "SIGNATURE" and self._only_signatures_from(i):
                 break
+            elif self.section is None and not self.roots_have_sections and _BARE_SECTION_ONE.match(line.content):
+                # "1. TABLE OF CONTENTS.": a Senate amendment's first section without "SECTION"
+                draft = self._open_section("1", line, _BARE_SECTION_ONE.match(line.content).group(1))  # type: ignore[union-attr]
+                draft.line_end = line.number
+                i += 1
             else:
                 i = self._text(i)
         if self.quote is not None:
@@ -225,6 +242,7 @@ class _Assembler:
 
     def _open_section(self, number: str, line: Line, heading: str) -> Draft:
         self._close_section()
+        self.roots_have_sections = True
         draft = Draft("section", number, line.number, heading=heading, indent=line.indent)
         (self.containers[-1].children if self.containers else self.roots).append(draft)
         self.section = draft
@@ -238,8 +256,11 @@ class _Assembler:
 
     def _division_heading(self, i: int) -> int:
         line = self.lines[i]
-        if self.in_toc or (self._toc_context() and self._toc_follows(i)):
+        # A heading inside a table of contents lists a division; the first one after the
+        # table that is followed by a section, not an entry, is the body's own.
+        if (self.in_toc or self._toc_context()) and self._toc_follows(i):
             return self._toc_division(i)
+        self.in_toc = False
         parsed = division_heading(line.content)
         if parsed is None:
             return self._text(i)
@@ -355,10 +376,13 @@ class _Assembler:
         designations, rest = designation_run(content)
         lead_in = self._lead_in()
         if self.section is None and not self.units:
-            if lead_in is LeadIn.OPEN:
+            if lead_in in (LeadIn.OPEN, LeadIn.BARE):
                 self._continue(line)
                 return
             self._open_text_root(line)
+        if continues_citation(rest):
+            self._continue(line)  # "(iii), (iv), and (v) of such Act": citations wrapped onto the line
+            return
         heading, after_heading = split_heading(rest.lstrip()) if ".--" in rest else ("", rest)
         # "(a) In General.--(1) The Secretary ...": a child run in after the heading.
         run_after_heading, words_after_run = (
@@ -381,7 +405,7 @@ class _Assembler:
         opened: list[Draft] = []
         for position, cue in enumerate(cues):
             level = place(stack, cue)
-            if level is None and position == 0 and cue.lead_in is not LeadIn.OPEN:
+            if level is None and position == 0 and cue.lead_in not in (LeadIn.OPEN, LeadIn.BARE):
                 level = self._out_of_sequence(stack, cue, line)
             if level is None:
                 break
@@ -483,6 +507,9 @@ class _Assembler:
                 return None
             outermost = False
         elif ends_sentence(words) and first.isupper() and not current.in_quotation:
+            if current.indent and line.indent and line.indent >= current.indent - 4:
+                # At the unit's own continuation indent: its next sentence, not flush language.
+                return None
             outermost = True
         else:
             return None
@@ -490,7 +517,10 @@ class _Assembler:
         if not chain:
             return None
         owner = chain[0] if outermost else chain[-1]
-        if self._sibling_follows(current):
+        if outermost and line.indent:
+            # Flush language sits at the continuation indent of the unit it belongs to.
+            owner = next((d for d in chain if d.indent and line.indent == d.indent - 4), owner)
+        if self._sibling_follows(current) or (outermost and self._children_follow(current)):
             return None
         return owner
 
@@ -515,6 +545,26 @@ class _Assembler:
                 break
         return chain
 
+    def _children_follow(self, current: Draft) -> bool:
+        """Whether the words from this line on end in a chapeau that the next designation opens
+        a first child under: then they are ``current``'s own next sentence (``... found unsafe.
+        The State shall send a notice that states-- (i) ...``), not flush language."""
+        if current.level is None:
+            return False
+        last_words = ""
+        for following in self.lines[self.position : self.position + _LOOKAHEAD]:
+            if following.kind == "DESIGNATED":
+                designations, _ = designation_run(following.content)
+                if not designations or not last_words.endswith(("--", ":")):
+                    return False
+                return any(level > current.level and is_first(designations[0], level)
+                           for level in levels_of(designations[0]))
+            if following.kind == "TEXT":
+                last_words = following.content.rstrip()
+            elif following.kind not in ("_BLANK", "PAGE_MARK"):
+                return False
+        return False
+
     def _sibling_follows(self, current: Draft) -> bool:
         """Whether the next unit after ``line`` continues ``current``'s own list."""
         for following in self.lines[self.position + 1 :]:
@@ -532,30 +582,118 @@ class _Assembler:
 
     def _quoted_start(self, line: Line) -> None:
         content = line.content
-        tail = self._target_tail()
-        opener = content.lstrip('`"')
-        structural = opener.startswith(_QUOTE_OPENERS)
-        lead_in = self._lead_in()
-        if not (tail.endswith(":") or (structural and lead_in is not LeadIn.OPEN)):
-            self._continue(line)
-            return
+        draft = self.target.draft
         straight = content.startswith('"')
-        self.quote = _Quote(self.target.draft, line.number, [], straight)
+        # "is amended by inserting ``which--" and then quoted paragraphs: the quotation
+        # opened in the running text goes on as a block.
+        continuing = draft is not None and (
+            draft.straight_open if straight else draft.quote_balance > 0
+        )
+        if not continuing:
+            tail = self._target_tail()
+            structural = content.lstrip('`"').startswith(_QUOTE_OPENERS)
+            if not (tail.endswith(":") or (structural and self._lead_in() is not LeadIn.OPEN)):
+                self._continue(line)
+                return
+        start = line.number
+        depth = 0
+        if continuing and draft is not None:
+            start, depth = draft.quote_line or line.number, draft.quote_balance
+            words = (draft.flush if self.target.flush else draft.words)
+            quoted_from = next((k for k in range(len(words) - 1, -1, -1) if "``" in words[k] or '"' in words[k]),
+                               len(words) - 1)
+            pieces = words[quoted_from:]
+            if pieces:  # from the mark that opened the quotation
+                opener = max(pieces[0].rfind("``"), pieces[0].rfind('"'), 0)
+                pieces = [pieces[0][opener:], *pieces[1:]]
+            draft.quote_balance, draft.straight_open = 0, False
+        else:
+            pieces = []
+        self.quote = _Quote(draft, start, list(pieces), straight, depth=depth)
         self._quoted_line(line)
 
     def _quoted_line(self, line: Line) -> None:
         quote = self.quote
-        assert quote is not None
-        quote.pieces.append(line.content)
-        if quote.draft is not None:
-            self._append(quote.draft, line.content, line.number, flush=self.target.flush,
-                         count_quotes=False)
+        if quote is None:  # only called while a block is open
+            return
+        content = line.content
+        quote.pieces.append(content)
+        quote.last = line.number
+        if quote.straight:
+            closed_at: int | None = len(content) if closes_straight(content) else None
         else:
-            self.preamble.append(line.content)
-        if _closes_quotation(line.content, quote.straight):
-            if quote.draft is not None:
-                quote.draft.quoted.append(QuotedBlock(quote.start, line.number, join_lines(quote.pieces)))
-            self.quote = None
+            carried = carry(quote.depth, content, after_break=quote.after_break)
+            quote.depth, closed_at = carried
+            if closed_at is None and _ends_like_a_block(content) and not self._quoted_paragraph_follows():
+                # The marks do not balance (GPO text has stray ones), but the line ends as a
+                # block ends and no quoted paragraph follows: the block ends here.
+                self.diagnostics.append(Diagnostic(
+                    "unbalanced-quotation",
+                    f"the quotation opened on line {quote.start} has unbalanced quotation marks; "
+                    f"read as ending on line {line.number}, where it ends as a quoted block does",
+                    line.number, line.indent + 1,
+                ))
+                closed_at = len(content)
+        quote.after_break = ends_paragraph(content)
+        if quote.draft is not None:
+            self._append(quote.draft, content[: closed_at if closed_at is not None else len(content)],
+                         line.number, flush=self.target.flush, count_quotes=False)
+            if closed_at is not None and closed_at < len(content):
+                # The words after the block's closing '' are the running text's own.
+                pieces = quote.draft.flush if self.target.flush else quote.draft.words
+                pieces[-1] += content[closed_at:]
+                self._count_quotes(quote.draft, content[closed_at:], line.number)
+        else:
+            self.preamble.append(content)
+        if closed_at is not None:
+            self._close_quote(line.number)
+
+    def _close_quote(self, last_line: int) -> None:
+        quote = self.quote
+        if quote is not None and quote.draft is not None:
+            quote.draft.quoted.append(QuotedBlock(quote.start, last_line, join_lines(quote.pieces)))
+        self.quote = None
+
+    def _quoted_paragraph_follows(self) -> bool:
+        for following in self.lines[self.position + 1 :]:
+            if following.kind in ("_BLANK", "PAGE_MARK") or not following.text.strip():
+                continue
+            return following.kind == "QUOTED"
+        return False
+
+    def _recovers_from_quote(self, line: Line) -> bool:
+        """Whether ``line`` can only be this bill's own unit, so that an open quoted block
+        must have ended before it (its closing marks lost): if so, end it and say so."""
+        quote = self.quote
+        if quote is None or not self._only_this_bills(line, quote.after_break):
+            return False
+        self.diagnostics.append(Diagnostic(
+            "unclosed-quotation",
+            f"the quotation opened on line {quote.start} is not closed before line {line.number}, "
+            "which can only be a unit of this bill; read as ending on the line before",
+            line.number, line.indent + 1,
+        ))
+        self._close_quote(quote.last or quote.start)
+        return True
+
+    def _only_this_bills(self, line: Line, after_break: bool) -> bool:
+        """A line no quoted text could hold: a section header or division heading without its
+        opening quotation mark, or a designation after a break that goes on with one of this
+        bill's open units (every quoted paragraph opens with its own mark)."""
+        if line.kind in _HEADER_KINDS:
+            return True
+        if line.kind == "DIVISION_HEADING":
+            return division_heading(line.content) is not None and line.content[:1].isupper()
+        if line.kind != "DESIGNATED" or not after_break or "''" in line.content:
+            return False
+        designations, _ = designation_run(line.content)
+        if not designations:
+            return False
+        return any(
+            unit.level is not None and successor_of(unit.designation, designations[0], unit.level)
+            and (unit.indent is None or unit.indent == line.indent or not line.indent)
+            for unit in self.units
+        )
 
     # Helpers ------------------------------------------------------------------------
 
@@ -564,10 +702,17 @@ class _Assembler:
         (draft.flush if flush else draft.words).append(words)
         draft.line_end = max(draft.line_end, number)
         if count_quotes:
-            if "``" in words or "''" in words:
-                draft.quote_balance += words.count("``") - words.count("''")
-            if '"' in words and words.count('"') % 2:
-                draft.straight_open = not draft.straight_open
+            self._count_quotes(draft, words, number)
+
+    @staticmethod
+    def _count_quotes(draft: Draft, words: str, number: int) -> None:
+        was_open = draft.in_quotation
+        if "``" in words or "''" in words:
+            draft.quote_balance += words.count("``") - words.count("''")
+        if '"' in words and words.count('"') % 2:
+            draft.straight_open = not draft.straight_open
+        if draft.in_quotation and not was_open:
+            draft.quote_line = number
 
     def _lead_in(self) -> LeadIn:
         """What the words gathered so far end with (their tail is enough)."""
@@ -591,11 +736,11 @@ class _Assembler:
                    for line in self.lines[i:])
 
 
-def _closes_quotation(content: str, straight: bool) -> bool:
+def _ends_like_a_block(content: str) -> bool:
+    """A line ending as a quoted block ends: ``''`` and the instruction's punctuation."""
     text = content.rstrip()
     for end in ("; and", "; or", ", and", ", or"):
         if text.endswith(end):
             text = text[: -len(end)].rstrip()
             break
-    text = text.rstrip(".;,:")
-    return text.endswith('"') if straight else text.endswith("''")
+    return text.rstrip(".;,:").endswith("''")

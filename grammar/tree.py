@@ -66,6 +66,7 @@ class _Builder:
     def __init__(self, repeated: frozenset[str]) -> None:
         self.repeated = repeated
         self.used: set[str] = set()
+        self.next_dup: dict[str, int] = {}
         self.diagnostics: list[Diagnostic] = []
         self.resolutions = 0
 
@@ -132,10 +133,12 @@ class _Builder:
         if pid not in self.used:
             self.used.add(pid)
             return pid
-        n = 2
+        # Where the last -dupN of this id left off, so that many repeats cost one step each.
+        n = self.next_dup.get(pid, 2)
         while f"{pid}-dup{n}" in self.used:
             n += 1
         unique = f"{pid}-dup{n}"
+        self.next_dup[pid] = n + 1
         self.used.add(unique)
         self.diagnostics.append(Diagnostic(
             "duplicate-id",
