@@ -19,7 +19,7 @@ freezes them into provisions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from grammar.errors import BillStructureError
@@ -46,7 +46,7 @@ from grammar.quotes import carry, closes_straight, ends_paragraph
 __all__ = ["Assembly", "Draft", "assemble"]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Draft:
     """A unit being assembled: the words gathered so far and the units below it."""
 
@@ -84,14 +84,19 @@ class Assembly:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def assemble(lines: Sequence[Line]) -> Assembly:
+def assemble(lines: Sequence[Line], *, release: bool = False) -> Assembly:
     """Assemble the body's lines (those with ``part == "body"``) into drafts.
+
+    With ``release`` the caller gives ``lines`` up (a list of body lines only): each
+    line in it is replaced by a placeholder once read, so that a large bill's lines
+    and its drafts are never both whole in memory.
 
     Raises:
         BillStructureError: a quoted block is never closed.
     """
-    body = [line for line in lines if line.part == "body"]
-    return _Assembler(body).run()
+    if release and isinstance(lines, list) and all(line.part == "body" for line in lines):
+        return _Assembler(lines, release=True).run()
+    return _Assembler([line for line in lines if line.part == "body"]).run()
 
 
 @dataclass
@@ -127,9 +132,15 @@ _LOOKAHEAD = 400  # lines a look-ahead reads at most: a paragraph is never longe
 _BARE_SECTION_ONE = re.compile(r"^1\.\s+([A-Z][A-Z ,;'-]*[A-Z])\.$")
 
 
+# What a line that has been read and let go is replaced by.
+_GONE = Line("_GONE", "", 0, 0, "body")
+
+
 class _Assembler:
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], *, release: bool = False) -> None:
         self.lines = lines
+        self.release = release
+        self.kept: dict[int, Line] = {}  # released lines an open quotation opened on
         self.roots: list[Draft] = []
         self.containers: list[Draft] = []
         self.section: Draft | None = None
@@ -151,64 +162,83 @@ class _Assembler:
         i = 0
         lines = self.lines
         while i < len(lines):
-            self.position = i
-            line = lines[i]
-            if self.quote is not None and not self._recovers_from_quote(line):
-                self._quoted_line(line)
-                i += 1
-                continue
-            kind = line.kind
-            if kind in _HEADER_KINDS:
-                i = self._section_header(i)
-                continue
-            if kind == "_BLANK" or kind == "PAGE_MARK" or kind == "DELETED" or not line.text.strip():
-                i += 1
-                continue
-            if self.in_toc and kind not in ("TOC_ENTRY", "DIVISION_HEADING", "TEXT"):
-                self.in_toc = False
-            if kind == "TOC_ENTRY":
-                i = self._sec_line(i)
-            elif kind == "DIVISION_HEADING":
-                i = self._division_heading(i)
-            elif kind == "DESIGNATED":
-                self._designated(line)
-                i += 1
-            elif kind == "QUOTED":
-                self._quoted_start(line)
-                i += 1
-            elif kind == "WHEREAS":
-                self._whereas(line)
-                i += 1
-            elif kind == "RESOLVED":
-                self._resolved(line)
-                i += 1
-            elif kind in ("ENACTING", "STRIKE_ALL"):
-                self._close_section()
-                self.target = _Target(None)
-                self.preamble.append(line.content)
-                i += 1
-            elif kind == "SIGNATURE" and self._only_signatures_from(i):
+            following = self._step(i)
+            if following < 0:
                 break
-            elif self.section is None and not self.roots_have_sections and _BARE_SECTION_ONE.match(line.content):
-                # "1. TABLE OF CONTENTS.": a Senate amendment's first section without "SECTION"
-                draft = self._open_section("1", line, _BARE_SECTION_ONE.match(line.content).group(1))  # type: ignore[union-attr]
-                draft.line_end = line.number
-                i += 1
-            else:
-                i = self._text(i)
+            if self.release:
+                self._release(i, following)
+            i = following
         if self.quote is not None:
-            opening = next(line for line in lines if line.number == self.quote.start)
+            opening = self.kept.get(self.quote.start) or next(
+                (line for line in lines if line.number == self.quote.start), None)
             raise BillStructureError(
                 f"the quotation opened on line {self.quote.start} is never closed",
-                line=opening.number,
-                column=opening.indent + 1,
-                source_line=opening.text,
+                line=self.quote.start,
+                column=opening.indent + 1 if opening is not None else 1,
+                source_line=opening.text if opening is not None else None,
                 expected="a line ending the quotation with '' (or \") and its punctuation, "
                 "such as ''. or '';",
             )
         self._close_section()
         return Assembly(tuple(self.roots), tuple(self.toc), join_lines(self.preamble),
                         tuple(self.diagnostics))
+
+    def _release(self, start: int, stop: int) -> None:
+        """Let go of the lines just read (their words live on in the drafts), keeping only the
+        line an open quotation opened on, for the error if it never closes."""
+        wanted = {self.quote.start} if self.quote is not None else set()
+        draft = self.target.draft
+        if draft is not None and draft.in_quotation:
+            wanted.add(draft.quote_line)
+        for number in [n for n in self.kept if n not in wanted]:
+            del self.kept[number]
+        for k in range(start, stop):
+            line = self.lines[k]
+            if line.number in wanted:
+                self.kept[line.number] = line
+            self.lines[k] = _GONE
+
+    def _step(self, i: int) -> int:
+        """Read the line at index ``i`` (and any lines that go with it); the index to read next,
+        or -1 where the body ends."""
+        line = self.lines[i]
+        self.position = i
+        if self.quote is not None and not self._recovers_from_quote(line):
+            self._quoted_line(line)
+            return i + 1
+        kind = line.kind
+        if kind in _HEADER_KINDS:
+            return self._section_header(i)
+        if kind == "_BLANK" or kind == "PAGE_MARK" or kind == "DELETED" or not line.content:
+            return i + 1
+        if self.in_toc and kind not in ("TOC_ENTRY", "DIVISION_HEADING", "TEXT"):
+            self.in_toc = False
+        if kind == "TOC_ENTRY":
+            return self._sec_line(i)
+        if kind == "DIVISION_HEADING":
+            return self._division_heading(i)
+        if kind == "DESIGNATED":
+            self._designated(line)
+        elif kind == "QUOTED":
+            self._quoted_start(line)
+        elif kind == "WHEREAS":
+            self._whereas(line)
+        elif kind == "RESOLVED":
+            self._resolved(line)
+        elif kind in ("ENACTING", "STRIKE_ALL"):
+            self._close_section()
+            self.target = _Target(None)
+            self.preamble.append(line.content)
+        elif kind == "SIGNATURE" and self._only_signatures_from(i):
+            return -1
+        elif self.section is None and not self.roots_have_sections and (
+                bare := _BARE_SECTION_ONE.match(line.content)) is not None:
+            # "1. TABLE OF CONTENTS.": a Senate amendment's first section without "SECTION"
+            draft = self._open_section("1", line, bare.group(1))
+            draft.line_end = line.number
+        else:
+            return self._text(i)
+        return i + 1
 
     # Sections and divisions --------------------------------------------------
 
@@ -303,7 +333,7 @@ class _Assembler:
         return words.endswith("follows:") and "contents" in self._target_text().lower()
 
     def _toc_follows(self, i: int) -> bool:
-        for line in self.lines[i + 1 :]:
+        for line in self._ahead(i + 1):
             if line.kind in ("_BLANK", "TEXT", "DIVISION_HEADING", "PAGE_MARK"):
                 continue
             return line.kind == "TOC_ENTRY"
@@ -552,7 +582,7 @@ class _Assembler:
         if current.level is None:
             return False
         last_words = ""
-        for following in self.lines[self.position : self.position + _LOOKAHEAD]:
+        for following in self._ahead(self.position):
             if following.kind == "DESIGNATED":
                 designations, _ = designation_run(following.content)
                 if not designations or not last_words.endswith(("--", ":")):
@@ -567,7 +597,7 @@ class _Assembler:
 
     def _sibling_follows(self, current: Draft) -> bool:
         """Whether the next unit after ``line`` continues ``current``'s own list."""
-        for following in self.lines[self.position + 1 :]:
+        for following in self._ahead(self.position + 1):
             if following.kind == "DESIGNATED":
                 designations, _ = designation_run(following.content)
                 if designations and current.level is not None:
@@ -655,8 +685,8 @@ class _Assembler:
         self.quote = None
 
     def _quoted_paragraph_follows(self) -> bool:
-        for following in self.lines[self.position + 1 :]:
-            if following.kind in ("_BLANK", "PAGE_MARK") or not following.text.strip():
+        for following in self._ahead(self.position + 1):
+            if following.kind in ("_BLANK", "PAGE_MARK") or not following.content:
                 continue
             return following.kind == "QUOTED"
         return False
@@ -732,8 +762,13 @@ class _Assembler:
         return pieces[-1].rstrip() if pieces else ""
 
     def _only_signatures_from(self, i: int) -> bool:
-        return all(line.kind in ("SIGNATURE", "_BLANK", "PAGE_MARK") or not line.text.strip()
-                   for line in self.lines[i:])
+        return all(self.lines[k].kind in ("SIGNATURE", "_BLANK", "PAGE_MARK") or not self.lines[k].content
+                   for k in range(i, len(self.lines)))
+
+    def _ahead(self, start: int) -> Iterator[Line]:
+        """The lines from index ``start`` on, as many as a look-ahead may read."""
+        for k in range(start, min(len(self.lines), start + _LOOKAHEAD)):
+            yield self.lines[k]
 
 
 def _ends_like_a_block(content: str) -> bool:

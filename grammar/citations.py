@@ -26,6 +26,7 @@ resolves to nothing is a diagnostic.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,11 +108,13 @@ def usc_url(title: str, section: str) -> str:
     return f"https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title{title}-section{section}"
 
 
-def find_citations(bill: Bill, source_lines: Sequence[str] = ()) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
+def find_citations(
+    bill: Bill, source_lines: str | Sequence[str] = ()
+) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
     """Every citation in ``bill`` in document order, and a diagnostic for each that resolves to nothing.
 
-    ``source_lines`` (the file's lines) lets each citation carry its line and
-    column; without them it carries its provision's first line.
+    ``source_lines`` (the file's text, or its lines) lets each citation carry its
+    line and column; without them it carries its provision's first line.
     """
     locator = _Locator(source_lines)
     resolver = _Resolver(bill)
@@ -401,17 +404,35 @@ class _Resolver:
 
 
 class _Locator:
-    """Finds where a citation stands in the file, from the provision's line range."""
+    """Finds where a citation stands in the file, from the provision's line range.
 
-    def __init__(self, lines: Sequence[str]) -> None:
-        contents = [line.strip() for line in lines]
-        self.stream = " ".join(contents)
-        self.offsets: list[int] = []
+    The file's lines, each stripped, are joined by single spaces into one stream in
+    which citations are searched; per line only its offset in the stream and its
+    indentation are kept, in arrays (a large bill has hundreds of thousands of lines).
+    """
+
+    def __init__(self, lines: str | Sequence[str]) -> None:
+        self.offsets = array("q")
+        self.indents = array("q")
+        if isinstance(lines, str):
+            # The stream made from the text at once, and per line only two numbers: no
+            # string for each line.
+            offset = 0
+            for row in _ROW.finditer(lines):
+                self.offsets.append(offset)
+                self.indents.append(row.end(1) - row.start(1))
+                offset += row.end(2) - row.start(2) + 1
+            self.stream = _LINE_BREAK.sub(" ", _LEADING_SPACE.sub("", lines, count=1))
+            return
+        pieces: list[str] = []
         offset = 0
-        for content in contents:
+        for line in lines:
+            content = line.strip()
             self.offsets.append(offset)
+            self.indents.append(len(line) - len(line.lstrip()))
+            pieces.append(content)
             offset += len(content) + 1
-        self.indents = [len(line) - len(line.lstrip()) for line in lines]
+        self.stream = " ".join(pieces)
 
     def start(self, provision: Provision) -> int:
         if not self.offsets:
@@ -430,3 +451,9 @@ class _Locator:
         index = bisect_right(self.offsets, at) - 1
         column = at - self.offsets[index] + self.indents[index] + 1
         return index + 1, column, at + len(text.split(" ")[0])
+
+
+# A line: its indentation, its words (up to the trailing spaces) and its end.
+_ROW = re.compile(r"([^\S\n]*)([^\n]*?)[^\S\n]*(?:\n|\Z)")
+_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_LEADING_SPACE = re.compile(r"\A[^\S\n]+")

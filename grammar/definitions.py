@@ -73,7 +73,7 @@ def _defined_in(bill: Bill, provision: Provision) -> Iterable[Definition]:
         if spans.holds(match.start(), strictly=True):
             continue  # another law's definition, quoted
         terms = _QUOTED_TERM.findall(match.group("terms"))
-        kind = _kind(text[match.end() :], provision)
+        kind = _kind(text[match.end() : match.end() + 200], provision)
         scope = _scope(bill, provision, text)
         for term in terms:
             yield _definition(term, provision, scope, kind)

@@ -78,17 +78,23 @@ def _parse(text: str, *, source: str, strict: bool) -> Bill:
 def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
     lines = read_lines(text)
     meta = read_meta(lines)
-    assembly = assemble(lines)
+    back_diagnostics = _back_matter_diagnostics(lines)
+    body = [line for line in lines if line.part == "body"]
+    del lines
+    # The assembler lets go of each line once read: its words live on in the drafts.
+    assembly = assemble(body, release=True)
+    del body
     provisions, tree_diagnostics = freeze(assembly.drafts)
+    assembly = dataclasses.replace(assembly, drafts=())
     short_title = _short_title(provisions)
     if short_title is not None:
         meta = dataclasses.replace(meta, short_title=short_title)
     bill = Bill(meta=meta, provisions=provisions, toc=assembly.toc, preamble=assembly.preamble,
                 source=source)
     definitions = find_definitions(bill)
-    citations, citation_diagnostics = find_citations(bill, text.split("\n"))
+    citations, citation_diagnostics = find_citations(bill, text)
     diagnostics = (
-        *_back_matter_diagnostics(lines),
+        *back_diagnostics,
         *assembly.diagnostics,
         *tree_diagnostics,
         *_toc_diagnostics(bill),
