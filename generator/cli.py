@@ -14,6 +14,7 @@ from generator.coverage_command import coverage_command, trace_command
 from generator.parse_command import parse_command
 from generator.review_command import review_command
 from generator.site_command import build_command, serve_command, test_command
+from generator.versions.commands import diff_command, migrate_command
 
 __all__ = ["main"]
 
@@ -32,3 +33,5 @@ main.add_command(review_command)
 main.add_command(build_command)
 main.add_command(serve_command)
 main.add_command(check_command)
+main.add_command(diff_command)
+main.add_command(migrate_command)
