@@ -25,14 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.collect import collect_from  # noqa: E402
-from generator.matrix import join  # noqa: E402
-from generator.mkdocs_build import mkdocs_build  # noqa: E402
-from generator.render import render  # noqa: E402
-from generator.workspace import Workspace  # noqa: E402
-from generator.write import write_site  # noqa: E402
+from generator.project.workspace import Workspace  # noqa: E402
+from generator.site.mkdocs_run import mkdocs_build  # noqa: E402
+from generator.site.pages import render  # noqa: E402
+from generator.site.write import write_site  # noqa: E402
+from generator.trace.collect import collect_from  # noqa: E402
+from generator.trace.matrix import join  # noqa: E402
 from grammar import parse_file  # noqa: E402
-from provisions import catalogue  # noqa: E402
+from provisions import RULES  # noqa: E402
 
 TARGET_RENDER_WRITE = 30.0
 TARGET_MAKE_SITE = 60.0
@@ -57,7 +57,7 @@ def run(sections: int, *, with_mkdocs: bool) -> dict[str, float]:
         workspace = Workspace.at(ROOT, bill=statute / "synthetic.txt", site=Path(tmp, "site"))
         started = time.perf_counter()
         bill = parse_file(workspace.bill)
-        inputs = collect_from(bill, catalogue(), workspace, require_results=False)
+        inputs = collect_from(bill, RULES.catalogue().relative_to(str(ROOT)), workspace, require_results=False)
         seconds["parse + collect"] = time.perf_counter() - started
         started = time.perf_counter()
         matrix = join(inputs)

@@ -1,5 +1,5 @@
 """``python -m generator``: the billtrace command line."""
 
-from generator.cli import main
+from generator.cli.main import main
 
 main()

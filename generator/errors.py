@@ -1,7 +1,11 @@
-"""Errors raised while joining the bill, the rules and the tests, or while building the site.
+"""Errors raised while finding the project, joining the bill, the rules and the tests, or building the site.
 
-    BillError (grammar.errors)      base of every billtrace error
+    BilltraceError (grammar.errors) root of every billtrace error
+    +-- BillError (grammar.errors)  the bill's text
+    +-- InputError (provisions.kit) a value given to the rules (also a ValueError)
     +-- GeneratorError              base of this package's errors; one line, no traceback
+        +-- NotInProjectError       no [tool.billtrace] at or above the working directory
+        +-- ConfigurationError      [tool.billtrace] has an unknown key or a value of the wrong type
         +-- ResultsMissingError     no traced test run to read (say how to make one)
         +-- ResultsError            a results or coverage file that cannot be read
         +-- ProvenanceError         statute/provenance.toml is present but malformed
@@ -9,24 +13,34 @@
         +-- CollectionError         pytest could not collect the tests to read their markers
         +-- SiteBuildError          a step of ``billtrace build`` failed (tests, mkdocs ...)
 
-The command line prints ``str(error)`` on standard error and exits with status 2.
+The command line catches ``BilltraceError`` (and ``OSError``) in one place, prints
+``str(error)`` on standard error and exits with status 2.
 """
 
 from __future__ import annotations
 
-from grammar.errors import BillError
+from grammar.errors import BilltraceError
 
-__all__ = ["CollectionError", "GeneratorError", "ProvenanceError", "ResultsError", "ResultsMissingError",
+__all__ = ["CollectionError", "ConfigurationError", "GeneratorError", "NotInProjectError", "ProvenanceError",
+           "ResultsError", "ResultsMissingError",
            "ReviewedTextError", "SiteBuildError"]
 
 
-class GeneratorError(BillError):
+class GeneratorError(BilltraceError):
     """Base of the generator's errors: a message, and the file it is about when there is one."""
 
     def __str__(self) -> str:
         if self.path is None:
             return f"error: {self.message}"
-        return BillError.__str__(self)
+        return BilltraceError.__str__(self)
+
+
+class NotInProjectError(GeneratorError):
+    """The working directory is not inside a billtrace project."""
+
+
+class ConfigurationError(GeneratorError, ValueError):
+    """``[tool.billtrace]`` is present but has an unknown key or a value of the wrong type."""
 
 
 class ResultsMissingError(GeneratorError):

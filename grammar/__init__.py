@@ -8,11 +8,11 @@
 
 from grammar.errors import (
     BillError,
-    BilltraceError,
     BillSourceError,
     BillStrictError,
     BillStructureError,
     BillSyntaxError,
+    BilltraceError,
     UnknownProvisionError,
 )
 from grammar.model import (
@@ -33,11 +33,11 @@ __all__ = [
     "Action",
     "Bill",
     "BillError",
-    "BilltraceError",
     "BillSourceError",
     "BillStrictError",
     "BillStructureError",
     "BillSyntaxError",
+    "BilltraceError",
     "Citation",
     "Definition",
     "Diagnostic",

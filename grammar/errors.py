@@ -29,11 +29,11 @@ from typing import Self
 
 __all__ = [
     "BillError",
-    "BilltraceError",
     "BillSourceError",
     "BillStrictError",
     "BillStructureError",
     "BillSyntaxError",
+    "BilltraceError",
     "UnknownProvisionError",
 ]
 

@@ -1,21 +1,26 @@
-"""The executable rules of S. 2839, one module per section of the bill."""
+"""The executable rules of S. 2839, one module per section of the bill.
 
-from provisions.determination import Determination, Reason, to_jsonable
-from provisions.inputs import InputError
-from provisions.parameters import DEFAULTS, Parameters
-from provisions.registry import Catalogue, NotFormalized, Rule, catalogue, implements, not_formalized
+The package declares itself as ``RULES``, a ``provisions.kit.RulesPackage`` (see
+``provisions.package``), which ``billtrace`` loads by the name ``[tool.billtrace] rules``
+gives.  ``RULES`` is imported on first use, so that ``provisions.kit`` (the bill-neutral
+rule kit) can be used without loading S. 2839.
+"""
 
-__all__ = [
-    "DEFAULTS",
-    "Catalogue",
-    "Determination",
-    "InputError",
-    "NotFormalized",
-    "Parameters",
-    "Reason",
-    "Rule",
-    "catalogue",
-    "implements",
-    "not_formalized",
-    "to_jsonable",
-]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from provisions.kit import RulesPackage
+
+    RULES: RulesPackage
+
+__all__ = ["RULES"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from provisions.package import RULES
+
+        return RULES
+    raise AttributeError(f"module 'provisions' has no attribute {name!r}")

@@ -35,11 +35,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from provisions.datasets import MineralList, Section301Line, iso_countries, mineral_lists
-from provisions.determination import Determination, Reason
 from provisions.inputs import Alliance, Hts, Import, InputError, parse_bool, parse_hts, parse_money
-from provisions.money import duty_amount
+from provisions.kit.determination import Determination, Reason
+from provisions.kit.money import duty_amount
+from provisions.kit.periods import FiscalQuarter
 from provisions.parameters import DEFAULTS, Parameters
-from provisions.periods import FiscalQuarter
 from provisions.s3 import LIST_DATE
 from provisions.s5 import TREATMENTS, DutyTreatment, duty_treatment
 from provisions.s6 import FundQuarter, trust_fund_quarter

@@ -12,13 +12,13 @@ choice it applied, marking a non-default one.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import Literal
 
 from provisions.inputs import InputError, parse_country, parse_date
+from provisions.kit import parameters as mechanism
 
 __all__ = ["DEFAULTS", "Parameters"]
 
@@ -80,25 +80,15 @@ class Parameters:
     state_designated_countries_of_concern: tuple[tuple[str, dt.date], ...] = ()
 
     def __post_init__(self) -> None:
-        for name, allowed in _choices().items():
-            value = getattr(self, name)
-            if value not in allowed:
-                raise InputError(name, f"{value!r} is not one of {', '.join(allowed)}")
+        mechanism.check_choices(self)
 
     def non_default(self) -> tuple[str, ...]:
         """The names of the parameters set to something other than their default."""
-        return tuple(
-            field.name
-            for field in dataclasses.fields(self)
-            if getattr(self, field.name) != getattr(DEFAULTS, field.name)
-        )
+        return mechanism.non_default(self)
 
     def describe(self, name: str) -> str:
         """``name='value' (default)`` or ``name='value' (non-default)``, for a reason."""
-        value = getattr(self, name)
-        marker = "non-default" if name in self.non_default() else "default"
-        text = ",".join(f"{code}:{day}" for code, day in value) if isinstance(value, tuple) else value
-        return f"parameter {name}={text!r} ({marker})"
+        return mechanism.describe(self, name)
 
     @classmethod
     def from_strings(cls, values: Mapping[str, str]) -> Parameters:
@@ -109,22 +99,7 @@ class Parameters:
         Raises:
             InputError: an unknown name, or a value that is not one of the choices.
         """
-        fields = {field.name for field in dataclasses.fields(cls)}
-        kwargs: dict[str, Any] = {}
-        for name, text in values.items():
-            key = name.replace("-", "_")
-            if key not in fields:
-                raise InputError(name, f"unknown parameter; the parameters are {', '.join(sorted(fields))}")
-            if key == "state_designated_countries_of_concern":
-                kwargs[key] = _designations(text)
-            else:
-                kwargs[key] = text
-        return cls(**kwargs)
-
-
-def _choices() -> dict[str, tuple[str, ...]]:
-    hints = get_type_hints(Parameters)
-    return {name: get_args(hint) for name, hint in hints.items() if get_origin(hint) is Literal}
+        return mechanism.from_strings(cls, values, converters={"state_designated_countries_of_concern": _designations})
 
 
 def _designations(text: str) -> tuple[tuple[str, dt.date], ...]:

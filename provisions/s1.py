@@ -1,6 +1,9 @@
 """SECTION 1. SHORT TITLE."""
 
-from provisions.registry import not_formalized
+from provisions.kit.rules import Section
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+not_formalized = section.not_formalized
 
 not_formalized(
     "s1",

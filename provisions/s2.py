@@ -1,6 +1,9 @@
 """SEC. 2. SENSE OF CONGRESS."""
 
-from provisions.registry import not_formalized
+from provisions.kit.rules import Section
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+not_formalized = section.not_formalized
 
 _NOT_OPERATIVE = (
     "A sense-of-Congress finding states a view and binds no one; no rule can follow from it. {what}"

@@ -15,11 +15,14 @@ from provisions.datasets import (
     mineral_lists,
     section301_lines,
 )
-from provisions.determination import Determination, Reason
 from provisions.inputs import Hts
+from provisions.kit.determination import Determination, Reason
+from provisions.kit.periods import long_date
+from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
-from provisions.periods import long_date
-from provisions.registry import implements, not_formalized
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [
     "LIST_DATE",
@@ -85,8 +88,7 @@ def appropriate_congressional_committees() -> Determination[tuple[str, ...]]:
                 "The Committee on Finance of the Senate is one of the appropriate congressional committees.",
             ),
             Reason("s3_1_B", "The Committee on Ways and Means of the House of Representatives is the other."),
-        ),
-        rule="provisions.s3.appropriate_congressional_committees",
+        )
     )
 
 
@@ -107,7 +109,6 @@ def is_critical_mineral(
     name = mineral.strip().lower()
     known = tuple(sorted(lists if lists is not None else mineral_lists(), key=lambda entry: entry.published))
     inputs = {"mineral": name, "date": on}
-    rule = "provisions.s3.is_critical_mineral"
     base = _in_force(known, LIST_DATE)
     if params.mineral_list_reading == "list-in-force":
         current = _in_force(known, on)
@@ -121,8 +122,7 @@ def is_critical_mineral(
                         f"{long_date(on)}; {params.describe('mineral_list_reading')}.",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
         found = name in current.minerals
         provision = "s3_2_A" if current is base else ("s3_2_B" if current.published > LIST_DATE else "s3_2")
@@ -137,8 +137,7 @@ def is_critical_mineral(
                     f"{long_date(on)}; {params.describe('mineral_list_reading')}.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if base is not None and name in base.minerals:
         return Determination(
@@ -150,8 +149,7 @@ def is_critical_mineral(
                     f"{long_date(base.published)}), the list in force on January 1, 2026.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     for later in known:
         if LIST_DATE < later.published <= on and name in later.minerals:
@@ -165,8 +163,7 @@ def is_critical_mineral(
                         f"{long_date(later.published)}).",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
     base_name = base.name if base is not None else "no list in the data"
     return Determination(
@@ -178,8 +175,7 @@ def is_critical_mineral(
                 f"and was not added to it after that date and by {long_date(on)}.",
                 inputs,
             ),
-        ),
-        rule,
+        )
     )
 
 
@@ -200,7 +196,6 @@ def classify_good(
     product, or neither, from the committed table of covered goods
     (provisions/data/section301_china_2026-01-01.csv).
     """
-    rule = "provisions.s3.classify_good"
     line = (table if table is not None else section301_lines()).get(hts.subheading)
     if line is None:
         return Determination(
@@ -213,15 +208,14 @@ def classify_good(
                     "rules do not treat it as a good the bill covers.",
                     {"hts": str(hts)},
                 ),
-            ),
-            rule,
+            )
         )
     if line.good in ("mined", "processed"):
         stage = mineral_stage(hts, on, params=params, table=table, lists=lists)
         reasons = list(stage.reasons)
         if stage.value is None:
             return Determination(
-                Good(str(hts), "not-covered", line.description, line=line), tuple(reasons), rule
+                Good(str(hts), "not-covered", line.description, line=line), tuple(reasons)
             )
         reasons.append(
             Reason(
@@ -233,13 +227,13 @@ def classify_good(
         )
         minerals = _critical(line.minerals, on, params, lists)
         return Determination(
-            Good(str(hts), stage.value, line.description, None, minerals, line), tuple(reasons), rule
+            Good(str(hts), stage.value, line.description, None, minerals, line), tuple(reasons)
         )
     select = is_select_derivative_product(hts, on, params=params, table=table, lists=lists)
     minerals = _critical(line.minerals, on, params, lists)
     kind: GoodKind = "select-derivative-product" if select.value else "not-covered"
     return Determination(
-        Good(str(hts), kind, line.description, select.value, minerals, line), select.reasons, rule
+        Good(str(hts), kind, line.description, select.value, minerals, line), select.reasons
     )
 
 
@@ -250,7 +244,6 @@ def is_foreign_country_of_concern(
     """The term "foreign country of concern"-- (A) has the meaning given the term in section
     10612(a)(1) of the Research and Development, Competition, and Innovation Act (42 U.S.C.
     19221(a)(1)); and (B) includes Venezuela."""
-    rule = "provisions.s3.is_foreign_country_of_concern"
     inputs = {"country": country, "date": on}
     for entry in concern_countries():
         if entry.code == country:
@@ -267,8 +260,7 @@ def is_foreign_country_of_concern(
                         f"{country} ({entry.name}) is a foreign country of concern: {how}.",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
     for code, since in params.state_designated_countries_of_concern:
         if code == country and since <= on:
@@ -283,8 +275,7 @@ def is_foreign_country_of_concern(
                         f"({params.describe('state_designated_countries_of_concern')}).",
                         inputs,
                     ),
-                ),
-                rule,
+                )
             )
     listed = ", ".join(entry.code for entry in concern_countries())
     name = iso_countries().get(country, country)
@@ -298,8 +289,7 @@ def is_foreign_country_of_concern(
                 "determination adds it.",
                 inputs,
             ),
-        ),
-        rule,
+        )
     )
 
 
@@ -325,7 +315,6 @@ def mineral_stage(
 
     Says whether a subheading is a critical mineral as mined, as processed, or neither.
     """
-    rule = "provisions.s3.mineral_stage"
     line = (table if table is not None else section301_lines()).get(hts.subheading)
     if line is None or line.good not in ("mined", "processed"):
         return Determination(
@@ -336,8 +325,7 @@ def mineral_stage(
                     f"{hts} is not a mined or processed mineral in the table of covered goods.",
                     {"hts": str(hts)},
                 ),
-            ),
-            rule,
+            )
         )
     reasons: list[Reason] = []
     critical: list[str] = []
@@ -354,7 +342,7 @@ def mineral_stage(
                 {"hts": str(hts)},
             )
         )
-        return Determination(None, tuple(reasons), rule)
+        return Determination(None, tuple(reasons))
     minerals = _and(critical)
     if line.good == "processed":
         reasons.append(
@@ -365,7 +353,7 @@ def mineral_stage(
                 {"hts": str(hts)},
             )
         )
-        return Determination("processed", tuple(reasons), rule)
+        return Determination("processed", tuple(reasons))
     reasons.append(
         Reason(
             "s3_2",
@@ -374,7 +362,7 @@ def mineral_stage(
             {"hts": str(hts)},
         )
     )
-    return Determination("mined", tuple(reasons), rule)
+    return Determination("mined", tuple(reasons))
 
 
 @implements("s3_7", "s3_7_A", "s3_7_B", "s3_7_C", "s3_7_D")
@@ -396,7 +384,6 @@ def is_select_derivative_product(
     ``-other`` by the statistical suffix 10 or 20 of 8507.60.00, else ``li-ion-battery``),
     or None.
     """
-    rule = "provisions.s3.is_select_derivative_product"
     inputs = {"hts": str(hts)}
     line = (table if table is not None else section301_lines()).get(hts.subheading)
     if line is None or line.good in ("mined", "processed"):
@@ -410,8 +397,7 @@ def is_select_derivative_product(
                     "duties on January 1, 2026).",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     critical = _critical(line.minerals, on, params, lists)
     if not critical:
@@ -425,8 +411,7 @@ def is_select_derivative_product(
                     f"({params.describe('mineral_list_reading')}).",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     what = (
         f"{critical[0]}, a critical mineral, as a material input"
@@ -440,7 +425,7 @@ def is_select_derivative_product(
     ]
     if line.good == "permanent-magnet":
         reasons.append(Reason("s3_7_A", f"{hts} is a permanent magnet: a select derivative product.", inputs))
-        return Determination("permanent-magnet", tuple(reasons), rule)
+        return Determination("permanent-magnet", tuple(reasons))
     if line.good == "li-ion-battery":
         if hts.suffix == "10":
             reasons.append(
@@ -450,7 +435,7 @@ def is_select_derivative_product(
                     inputs,
                 )
             )
-            return Determination("li-ion-battery-ev", tuple(reasons), rule)
+            return Determination("li-ion-battery-ev", tuple(reasons))
         if hts.suffix == "20":
             reasons.append(
                 Reason(
@@ -460,7 +445,7 @@ def is_select_derivative_product(
                     inputs,
                 )
             )
-            return Determination("li-ion-battery-other", tuple(reasons), rule)
+            return Determination("li-ion-battery-other", tuple(reasons))
         reasons.append(
             Reason(
                 "s3_7_B",
@@ -474,7 +459,7 @@ def is_select_derivative_product(
                 "s3_7_C", "A lithium-ion battery for another use is a select derivative product too.", inputs
             )
         )
-        return Determination("li-ion-battery", tuple(reasons), rule)
+        return Determination("li-ion-battery", tuple(reasons))
     subject = line.rate > 0 and line.in_force_since <= LIST_DATE
     if subject:
         reasons.append(
@@ -486,7 +471,7 @@ def is_select_derivative_product(
                 inputs,
             )
         )
-        return Determination("battery-part", tuple(reasons), rule)
+        return Determination("battery-part", tuple(reasons))
     reasons.append(
         Reason(
             "s3_7_D",
@@ -495,7 +480,7 @@ def is_select_derivative_product(
             inputs,
         )
     )
-    return Determination(None, tuple(reasons), rule)
+    return Determination(None, tuple(reasons))
 
 
 not_formalized(

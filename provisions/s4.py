@@ -11,12 +11,15 @@ from typing import Literal
 
 from provisions.candidate import COMMITMENTS, Candidate
 from provisions.datasets import MineralList, Section301Line, mineral_lists, section301_lines
-from provisions.determination import Determination, Reason
 from provisions.inputs import Alliance, InputError
+from provisions.kit.determination import Determination, Reason
+from provisions.kit.periods import AdjournmentCalendar, anniversary, day_number, long_date, nth_day_after
+from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
-from provisions.periods import AdjournmentCalendar, anniversary, day_number, long_date, nth_day_after
-from provisions.registry import implements, not_formalized
 from provisions.s3 import LIST_DATE, SELECT_PRODUCTS, Good, appropriate_congressional_committees
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [
     "REVIEW_DAYS",
@@ -118,7 +121,7 @@ def eligibility(
     value = Eligibility(
         candidate.country, eligible, unmet, duties.value.shortfalls, duties.value.phase_in_limit
     )
-    return Determination(value, reasons, "provisions.s4.eligibility")
+    return Determination(value, reasons)
 
 
 @implements("s4_b_1", "s4_c", "s4_c_1", "s4_c_2")
@@ -146,7 +149,6 @@ def duty_commitment(
     measure; a quota or another measure counts only with the Trade Representative's finding
     of comparable effect.  A phase-in may not end more than 5 years after its start.
     """
-    rule = "provisions.s4.duty_commitment"
     lines = table if table is not None else section301_lines()
     reasons: list[Reason] = []
     shortfalls: list[Shortfall] = []
@@ -235,7 +237,7 @@ def duty_commitment(
             )
         )
     met = not shortfalls and phase_in_ok
-    return Determination(DutyCommitmentCheck(met, tuple(shortfalls), len(lines), limit), tuple(reasons), rule)
+    return Determination(DutyCommitmentCheck(met, tuple(shortfalls), len(lines), limit), tuple(reasons))
 
 
 @implements("s4_b_2", "s4_b_3", "s4_b_4", "s4_b_5", "s4_b_5_A", "s4_b_5_B", "s4_b_5_C")
@@ -259,7 +261,7 @@ def other_commitments(candidate: Candidate) -> Determination[tuple[str, ...]]:
             unmet.append(provision)
         verb = "commits" if made else "does not commit"
         reasons.append(Reason(provision, f"{candidate.country} {verb} to {words}.", {key: made}))
-    return Determination(tuple(unmet), tuple(reasons), "provisions.s4.other_commitments")
+    return Determination(tuple(unmet), tuple(reasons))
 
 
 # --- (d): negotiating objectives ---------------------------------------------------------------
@@ -360,7 +362,7 @@ def coverage_objective(
         missing_products,
         not_on_list,
     )
-    return Determination(value, tuple(reasons), "provisions.s4.coverage_objective")
+    return Determination(value, tuple(reasons))
 
 
 # --- (e) and (f): admission, congressional review, joint resolutions of disapproval ---------
@@ -425,7 +427,6 @@ def admission_timeline(
         InputError: days of session without a calendar, or a resolution enacted on or
         before the day of the certification.
     """
-    rule = "provisions.s4.admission_timeline"
     subject: Literal["agreement", "modification"] = "modification" if modification else "agreement"
     excluded: frozenset[dt.date] = frozenset()
     if params.review_period_counting == "days-of-session":
@@ -527,7 +528,7 @@ def admission_timeline(
     value = Timeline(
         certified, subject, params.review_period_counting, first, last, earliest, status, skipped
     )
-    return Determination(value, tuple(reasons), rule)
+    return Determination(value, tuple(reasons))
 
 
 @implements("s4_f_1", "s4_f_1_A", "s4_f_1_B")
@@ -549,7 +550,6 @@ def is_joint_resolution_of_disapproval(
     What is not given (the day of introduction, the text) is assumed to qualify, and the
     reasons say so.
     """
-    rule = "provisions.s4.is_joint_resolution_of_disapproval"
     reasons: list[Reason] = []
     qualifies = True
     introduced = disapproval.introduced_on
@@ -602,7 +602,7 @@ def is_joint_resolution_of_disapproval(
                 {"text": disapproval.text},
             )
         )
-    return Determination(qualifies, tuple(reasons), rule)
+    return Determination(qualifies, tuple(reasons))
 
 
 not_formalized(
@@ -665,15 +665,13 @@ def member_duty_free(
 
     The value is None when the good is not a member's covered good on the day of entry.
     """
-    rule = "provisions.s4.member_duty_free"
     inputs = {"origin": origin, "entry_date": entry_date}
     member = alliance.member(origin)
     if member is None:
         members = ", ".join(f"{m.country} (from {m.entry_into_force})" for m in alliance.members) or "none"
         return Determination(
             None,
-            (Reason("s4_g_1", f"{origin} is not a member of the Alliance (members: {members}).", inputs),),
-            rule,
+            (Reason("s4_g_1", f"{origin} is not a member of the Alliance (members: {members}).", inputs),)
         )
     since = member.entry_into_force
     if entry_date < since:
@@ -687,8 +685,7 @@ def member_duty_free(
                     "treatment does not yet apply.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if not good.covered:
         return Determination(
@@ -700,8 +697,7 @@ def member_duty_free(
                     "select derivative product, so its entry is not made duty-free.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     waived = (
         f"section 301 duties applied on or after {since}",
@@ -727,7 +723,7 @@ def member_duty_free(
             {},
         ),
     )
-    return Determination(MemberTreatment(origin, since, waived), reasons, rule)
+    return Determination(MemberTreatment(origin, since, waived), reasons)
 
 
 # --- (h) and (i): reviews and annual reports --------------------------------------------------------
@@ -766,7 +762,7 @@ def review_due_dates(
         f"thereafter ({', '.join(str(d) for d in dates[1:]) or 'none listed'}).{note}",
         {"first_entry_into_force": first_entry_into_force, "count": count},
     )
-    return Determination(dates, (reason,), "provisions.s4.review_due_dates")
+    return Determination(dates, (reason,))
 
 
 not_formalized(
@@ -825,7 +821,7 @@ def annual_report_due_dates(
         f"({', '.join(str(d) for d in dates[1:]) or 'none listed'}).{note}",
         {"first_entry_into_force": first_entry_into_force, "count": count},
     )
-    return Determination(dates, (reason,), "provisions.s4.annual_report_due_dates")
+    return Determination(dates, (reason,))
 
 
 not_formalized(

@@ -10,14 +10,17 @@ from decimal import Decimal
 from typing import Literal
 
 from provisions.datasets import MineralList, Section301Line
-from provisions.determination import Determination, Reason
 from provisions.inputs import Alliance, Import
-from provisions.money import duty_amount
+from provisions.kit.determination import Determination, Reason
+from provisions.kit.money import duty_amount
+from provisions.kit.periods import long_date
+from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
-from provisions.periods import long_date
-from provisions.registry import implements, not_formalized
 from provisions.s3 import Good, classify_good, is_foreign_country_of_concern
 from provisions.s4 import member_duty_free
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = ["TREATMENTS", "DutyTreatment", "concern_rate", "duty_treatment", "sourced_from_concern"]
 
@@ -59,7 +62,6 @@ def concern_rate(
 
     The value is the rate in percent, or None when subsection (a) does not set it.
     """
-    rule = "provisions.s5.concern_rate"
     inputs = {"hts": good.hts, "origin": imp.origin, "entry_date": imp.entry_date}
     first = alliance.first_entry_into_force
     if not good.covered or good.line is None:
@@ -72,8 +74,7 @@ def concern_rate(
                     "select derivative product; subsection (a) does not reach it.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if not sourced:
         return Determination(
@@ -86,8 +87,7 @@ def concern_rate(
                     "does not set its rate.",
                     inputs,
                 ),
-            ),
-            rule,
+            )
         )
     if first is None or imp.entry_date < first:
         when = (
@@ -106,8 +106,7 @@ def concern_rate(
                     "it.",
                     {**inputs, "first_entry_into_force": first},
                 ),
-            ),
-            rule,
+            )
         )
     line = good.line
     return Determination(
@@ -123,8 +122,7 @@ def concern_rate(
                 f"{line.confidence}).",
                 {**inputs, "rate": line.rate, "first_entry_into_force": first},
             ),
-        ),
-        rule,
+        )
     )
 
 
@@ -151,7 +149,6 @@ def duty_treatment(
     ``params.member_good_sourced_from_concern`` decides (default: sec. 5(a)).  A duty is the
     customs value times the rate, rounded to the nearest cent, halves up.
     """
-    rule = "provisions.s5.duty_treatment"
     classified = classify_good(imp.hts, imp.entry_date, params=params, table=table, lists=lists)
     good = classified.value
     reasons = list(classified.reasons)
@@ -159,7 +156,7 @@ def duty_treatment(
         value = DutyTreatment(
             "out-of-scope", None, None, str(imp.hts), imp.origin, imp.entry_date, good.kind, None, ()
         )
-        return Determination(value, tuple(reasons), rule)
+        return Determination(value, tuple(reasons))
     sourced = sourced_from_concern(imp, params=params)
     member = member_duty_free(good, imp.origin, imp.entry_date, alliance)
     concern = concern_rate(good, imp, alliance, sourced=sourced.value)
@@ -220,7 +217,7 @@ def duty_treatment(
     value = DutyTreatment(
         treatment, rate, duty, str(imp.hts), imp.origin, imp.entry_date, good.kind, good.category, waived
     )
-    return Determination(value, tuple(reasons), rule)
+    return Determination(value, tuple(reasons))
 
 
 @implements("s5_b")
@@ -250,8 +247,7 @@ def sourced_from_concern(imp: Import, *, params: Parameters = DEFAULTS) -> Deter
             )
         )
     return Determination(
-        country.value or imp.producer_feoc, tuple(reasons), "provisions.s5.sourced_from_concern"
-    )
+        country.value or imp.producer_feoc, tuple(reasons))
 
 
 not_formalized(

@@ -10,12 +10,15 @@ from fractions import Fraction
 from typing import Literal
 
 from provisions.datasets import income_groups
-from provisions.determination import Determination, Reason
 from provisions.inputs import Alliance, InputError
-from provisions.money import split_cents
+from provisions.kit.determination import Determination, Reason
+from provisions.kit.money import split_cents
+from provisions.kit.periods import FiscalQuarter, long_date
+from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
-from provisions.periods import FiscalQuarter, long_date
-from provisions.registry import implements, not_formalized
+
+section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [
     "INCOME_GROUPS",
@@ -133,7 +136,7 @@ def quarterly_transfer(
         carried,
         str(quarter) if quarter is not None else None,
     )
-    return Determination(value, tuple(reasons), "provisions.s6.quarterly_transfer")
+    return Determination(value, tuple(reasons))
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +176,7 @@ def trust_fund_quarter(
         moved.value.carried_forward,
         moved.value.quarter,
     )
-    return Determination(value, moved.reasons + split.reasons, "provisions.s6.trust_fund_quarter")
+    return Determination(value, moved.reasons + split.reasons)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +237,7 @@ def allocate(amount: Decimal, *, params: Parameters = DEFAULTS) -> Determination
         )
     )
     return Determination(
-        Allocation(amount, parts, params.allocation_rounding), tuple(reasons), "provisions.s6.allocate"
-    )
+        Allocation(amount, parts, params.allocation_rounding), tuple(reasons))
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +273,6 @@ def dfc_may_support(
 
     ``on`` is the day of the decision: membership and the income group are taken on it.
     """
-    rule = "provisions.s6.dfc_may_support"
     member = alliance.member(country)
     if member is None or member.entry_into_force > on:
         why = (
@@ -288,8 +289,7 @@ def dfc_may_support(
                     "projects only in countries that are members of the Alliance.",
                     {"country": country, "date": on},
                 ),
-            ),
-            rule,
+            )
         )
     group = income_group(country, on, override=income_group_override)
     reasons = [
@@ -311,7 +311,7 @@ def dfc_may_support(
                 {},
             )
         )
-        return Determination(DfcSupport(country, True, group.value, False), tuple(reasons), rule)
+        return Determination(DfcSupport(country, True, group.value, False), tuple(reasons))
     reasons.append(
         Reason(
             "s6_d_1",
@@ -371,7 +371,7 @@ def dfc_may_support(
             {"allowed": allowed},
         )
     )
-    return Determination(DfcSupport(country, allowed, group.value, True), tuple(reasons), rule)
+    return Determination(DfcSupport(country, allowed, group.value, True), tuple(reasons))
 
 
 @implements("s6_d_2")
@@ -385,7 +385,6 @@ def income_group(country: str, on: dt.date, *, override: str | None = None) -> D
     Raises:
         InputError: no data for the country on that date and no override.
     """
-    rule = "provisions.s6.income_group"
     if override is not None:
         if override not in INCOME_GROUPS:
             raise InputError("income_group", f"{override!r} is not one of {', '.join(INCOME_GROUPS)}")
@@ -397,8 +396,7 @@ def income_group(country: str, on: dt.date, *, override: str | None = None) -> D
                     f"{country} has a {override}-income economy, as given (the World Bank's classification).",
                     {"income_group": override},
                 ),
-            ),
-            rule,
+            )
         )
     for entry in income_groups():
         if entry.code == country and entry.valid_from <= on <= entry.valid_to:
@@ -413,8 +411,7 @@ def income_group(country: str, on: dt.date, *, override: str | None = None) -> D
                         f"{entry.confidence}).",
                         {"country": country, "date": on},
                     ),
-                ),
-                rule,
+                )
             )
     raise InputError(
         "income_group",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from generator.cli.context import workspace_of
 from generator.versions.compare import compare
 from generator.versions.diff_json import comparison_to_dict
 from generator.versions.migrate import MIN_SIMILARITY, FileChange, plan_migration
@@ -78,7 +79,7 @@ def migrate_command(new: str, old_path: str | None, dry_run: bool, patch_path: s
     """
     if not 0.0 <= min_similarity <= 1.0:
         _fail(f"--min-similarity must be between 0 and 1, got {min_similarity}")
-    project = project_files()
+    project = project_files(workspace_of())
     new_is_bill = Path(new).resolve() == project.bill
     if old_path is None and new_is_bill:
         _fail(f"{new} is the project's bill itself: give the text the links were written against with "

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from generator.review import Reviewed, ReviewedText, own_digest, read_reviewed, reviewed_to_toml, snapshot
+from generator.trace.review import Reviewed, ReviewedText, own_digest, read_reviewed, reviewed_to_toml, snapshot
 from generator.versions.compare import Comparison
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site

@@ -1,16 +1,17 @@
 """The files of a project that ``migrate`` reads and edits, from one place.
 
-``project_files`` is the only function that knows where they live (today through
-``generator.workspace.Workspace``); re-pointing it at another configuration changes
-nothing else.
+``project_files`` is the only function that knows where they live: the project's
+``Workspace`` (its ``[tool.billtrace]`` configuration).  The rules package is found by
+its module name; the tests are the configured test paths less the excluded ones.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.workspace import Workspace
+from generator.project.workspace import Workspace
 
 __all__ = ["ProjectFiles", "project_files"]
 
@@ -24,7 +25,8 @@ class ProjectFiles:
     reviewed: Path
     provenance: Path
     rules: Path  # the rules package's folder
-    tests: Path
+    tests: tuple[Path, ...]  # the test paths (files or folders) whose markers name the bill's ids
+    exclude_tests: tuple[Path, ...]
     state: Path  # where reports and patches are written
 
     def relative(self, path: Path) -> str:
@@ -35,8 +37,25 @@ class ProjectFiles:
             return str(path)
 
 
-def project_files(workspace: Workspace | None = None) -> ProjectFiles:
-    """The project around the working directory (or ``workspace``)."""
-    space = workspace or Workspace.from_environment()
-    return ProjectFiles(root=space.root, bill=space.bill, reviewed=space.reviewed, provenance=space.provenance,
-                        rules=space.root / "provisions", tests=space.root / "tests", state=space.state)
+def project_files(workspace: Workspace) -> ProjectFiles:
+    """The files of the project ``workspace`` describes."""
+    return ProjectFiles(root=workspace.root, bill=workspace.bill, reviewed=workspace.reviewed,
+                        provenance=workspace.provenance, rules=_package_folder(workspace),
+                        tests=tuple(_resolved(workspace.root, p) for p in workspace.tests),
+                        exclude_tests=tuple(_resolved(workspace.root, p) for p in workspace.exclude_tests),
+                        state=workspace.state)
+
+
+def _resolved(root: Path, path: Path) -> Path:
+    return (path if path.is_absolute() else root / path).resolve()
+
+
+def _package_folder(workspace: Workspace) -> Path:
+    """The folder of the rules package: under the root by its dotted name, else wherever Python finds it."""
+    local = workspace.root / Path(*workspace.rules.split("."))
+    if local.is_dir():
+        return local.resolve()
+    spec = importlib.util.find_spec(workspace.rules)
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))).resolve()
+    return local

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.review import diff_text, word_diff
+from generator.trace.review import diff_text, word_diff
 from generator.versions.compare import Comparison, Pair
 from grammar.model import Bill
 

@@ -135,10 +135,19 @@ def _python_files(folder: Path) -> Iterator[Path]:
 
 def _test_files(project: ProjectFiles) -> Iterator[Path]:
     """Test modules that mark tests for provisions of the bill (fixtures of other bills are left alone)."""
-    for path in _python_files(project.tests):
+    seen: set[Path] = set()
+    for place in project.tests:
+        for path in ([place] if place.is_file() else _python_files(place)):
+            if path in seen or any(path.is_relative_to(out) for out in project.exclude_tests):
+                continue
+            seen.add(path)
+            yield from _if_marked(path)
+
+
+def _if_marked(path: Path) -> Iterator[Path]:
+    if path.suffix == ".py":
         text = path.read_text(encoding="utf-8", errors="replace")
-        if "mark.provision(" in text and any(s.context == "provision marker"
-                                              for s in python_sites(text, _AnyId())):
+        if "mark.provision(" in text and any(s.context == "provision marker" for s in python_sites(text, _AnyId())):
             yield path
 
 

@@ -7,7 +7,7 @@ from types import ModuleType
 
 import pytest
 
-from generator.collect import Inputs, collect_from
+from generator.trace.collect import Inputs, collect_from
 from grammar import parse_file
 
 _MINI = Path(__file__).resolve().parent / "fixtures" / "mini.py"

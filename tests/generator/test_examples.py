@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.examples import Example, worked_examples
 from grammar import Bill
+from provisions.examples import Example, worked_examples
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.markup import Mark, html_escape, marked_text, md_escape
+from generator.site.markup import Mark, html_escape, marked_text, md_escape
 
 NASTY = '<script>alert("x")</script> [a link](javascript:alert(1)) *bold* _it_ `code` | # {: .x }'
 

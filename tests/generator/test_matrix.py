@@ -7,9 +7,9 @@ from types import ModuleType
 
 import pytest
 
-from generator.collect import Inputs
-from generator.matrix import Status, join
-from provisions import Catalogue, Rule
+from generator.trace.collect import Inputs
+from generator.trace.matrix import Status, join
+from provisions.kit import Catalogue, Rule
 
 
 @pytest.mark.parametrize(("provision_id", "status"), [

@@ -8,7 +8,7 @@ from types import ModuleType
 import pytest
 
 from generator.errors import ResultsError, ResultsMissingError
-from generator.measure import body_statements, measure
+from generator.trace.measure import body_statements, measure
 
 SOURCE = '''import x
 

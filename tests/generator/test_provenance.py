@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ProvenanceError
-from generator.provenance import read_provenance
+from generator.trace.provenance import read_provenance
 from grammar import Bill, parse_file
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini-bill.txt"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pytest_plugin import check_markers
+from generator.trace.pytest_plugin import check_markers
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini-bill.txt"
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,16 +19,18 @@ pytestmark = pytest.mark.site  # runs pytest in a subprocess: left out of the tr
 
 
 def _run(tmp_path: Path, tests: str, *args: str) -> subprocess.CompletedProcess[str]:
-    (tmp_path / "pytest.ini").write_text(textwrap.dedent(f"""\
-        [pytest]
+    (tmp_path / "pyproject.toml").write_text(textwrap.dedent(f"""\
+        [tool.pytest.ini_options]
         strict_markers = true
-        billtrace_bill = {FIXTURE}
-        markers =
-            provision(*ids): the provision(s) of the bill a test checks
+        markers = ["provision(*ids): the provision(s) of the bill a test checks"]
+
+        [tool.billtrace]
+        bill = "{FIXTURE.as_posix()}"
+        rules = "fixture_rules"
         """), encoding="utf-8")
     (tmp_path / "test_law.py").write_text(textwrap.dedent(tests), encoding="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "generator.pytest_plugin", "-p", "no:cacheprovider",
+        [sys.executable, "-m", "pytest", "-p", "generator.trace.pytest_plugin", "-p", "no:cacheprovider",
          "-q", str(tmp_path / "test_law.py"), *args],
         cwd=tmp_path, capture_output=True, text=True, check=False,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},

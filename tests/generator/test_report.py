@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.collect import Inputs
-from generator.matrix import join
-from generator.report import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
+from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
+from generator.trace.collect import Inputs
+from generator.trace.matrix import join
 
 
 def test_the_json_keeps_summary_and_a_flat_list_of_provisions(mini_inputs: Inputs) -> None:

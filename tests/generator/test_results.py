@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 from generator.errors import ResultsError, ResultsMissingError
-from generator.results import read_results, sentence_for, write_results
+from generator.trace.results import read_results, sentence_for, write_results
 
 
 def test_a_test_name_reads_as_a_sentence() -> None:

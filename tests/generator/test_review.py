@@ -16,14 +16,16 @@ from types import ModuleType
 import pytest
 from click.testing import CliRunner
 
-from generator import review_command
-from generator.cli import main
-from generator.collect import Inputs
+from generator.cli import review as review_command
+from generator.cli.main import main
 from generator.errors import ReviewedTextError
-from generator.matrix import Status, join
-from generator.report import matrix_to_json, matrix_to_table, trace_text
-from generator.results import Results
-from generator.review import (
+from generator.project.rules import load_catalogue
+from generator.project.workspace import Workspace
+from generator.reports.matrix import matrix_to_json, matrix_to_table, trace_text
+from generator.trace.collect import Inputs
+from generator.trace.matrix import Status, join
+from generator.trace.results import Results
+from generator.trace.review import (
     NOTHING_REVIEWED,
     ReviewedText,
     ReviewState,
@@ -38,10 +40,9 @@ from generator.review import (
     tracked,
     word_diff,
 )
-from generator.tracing import collect_tests
-from generator.workspace import DEFAULT_BILL, Workspace
+from generator.trace.run import collect_tests
 from grammar import Bill, parse_file, parse_text
-from provisions import Catalogue, catalogue
+from provisions.kit import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini-bill.txt"
@@ -64,7 +65,7 @@ def test_the_words_of_every_tracked_provision_are_the_words_its_rules_and_tests_
     reviewed = read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed))
     assert reviewed.present, f"{reviewed.path} is missing: run `billtrace review --accept-all` once reviewed"
     declared = declared_tests(collected)
-    stale = review(parse_file(workspace.bill), catalogue(), declared, reviewed).stale
+    stale = review(parse_file(workspace.bill), load_catalogue(Workspace.at(ROOT)), declared, reviewed).stale
     if stale:
         pytest.fail("\n".join(advice(item) for item in stale), pytrace=False)
 
@@ -276,7 +277,7 @@ def _run(env: Mapping[str, str], *args: str) -> tuple[int, str, str]:
 
 
 def _first_rule_provision() -> str:
-    return catalogue().rules[0].provisions[0]
+    return load_catalogue(Workspace.at(ROOT)).rules[0].provisions[0]
 
 
 def test_accept_all_records_every_tracked_provision_and_review_then_finds_nothing(cli: dict[str, str]) -> None:
@@ -297,13 +298,13 @@ def test_review_lists_a_changed_provision_with_its_diff_rules_and_tests_and_exit
     entry = reviewed.entries[pid]
     earlier = dataclasses.replace(entry, hash="0" * 64, words="Formerly " + entry.words)
     entries = {**reviewed.entries, pid: earlier}
-    path.write_text(reviewed_to_toml(dataclasses.replace(reviewed, entries=entries), parse_file(ROOT / DEFAULT_BILL)),
+    path.write_text(reviewed_to_toml(dataclasses.replace(reviewed, entries=entries), parse_file(Workspace.at(ROOT).bill)),
                     encoding="utf-8")
     code, out, err = _run(cli)
     assert (code, err) == (1, "")
     assert f"\n{pid}  " in out and "1 changed, 0 unreviewed, 0 removed" in out
     assert "[-Formerly-]" in out
-    assert catalogue().rules_for(pid)[0].name in out
+    assert load_catalogue(Workspace.at(ROOT)).rules_for(pid)[0].name in out
     assert f"then: billtrace review --accept {pid}" in out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.main import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STATUTE = Path(__file__).resolve().parents[2] / "statute" / "s2839-is.txt"

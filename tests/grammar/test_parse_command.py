@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 STATUTE = ROOT / "statute" / "s2839-is.txt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from generator.parse_command import render_outline
+from generator.cli.parse import render_outline
 from grammar import Bill, parse_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from provisions import Determination
+from provisions.kit import Determination
 
 
 def cited(answer: Determination[Any]) -> list[str]:

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.cli import main
+from generator.cli.main import main
 from provisions.datasets import section301_lines
 from provisions.inputs import Alliance, Import, InputError, Member, parse_hts
+from provisions.kit.periods import FiscalQuarter
 from provisions.ledger import DutyCalculator, LedgerReader, LedgerRow
 from provisions.parameters import Parameters
-from provisions.periods import FiscalQuarter
 from provisions.s5 import duty_treatment
 
 D = dt.date

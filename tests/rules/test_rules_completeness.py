@@ -13,7 +13,7 @@ import pytest
 
 from grammar import Bill
 from grammar.model import Provision
-from provisions import catalogue
+from provisions import RULES as PACKAGE
 from provisions.datasets import concern_countries, data_files, declared_provisions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ SECTIONS = ("s1", "s2", "s3", "s4", "s5", "s6")
 def status(bill: Bill, provision: Provision) -> str | None:
     """implemented, not-formalized, inherited (an enclosing unit is declared), composed (every
     child has a status), or None."""
-    book = catalogue()
+    book = PACKAGE.catalogue()
     if book.rules_for(provision.id):
         return "implemented"
     if book.reason_not_formalized(provision.id):
@@ -62,12 +62,12 @@ def words(text: str) -> list[str]:
 
 
 def test_every_id_a_rule_implements_exists_in_the_bill(bill: Bill) -> None:
-    unknown = [(rule.name, pid) for rule in catalogue().rules for pid in rule.provisions if pid not in bill]
+    unknown = [(rule.name, pid) for rule in PACKAGE.catalogue().rules for pid in rule.provisions if pid not in bill]
     assert unknown == []
 
 
 def test_every_id_declared_not_formalized_exists_in_the_bill(bill: Bill) -> None:
-    assert [entry.provision for entry in catalogue().not_formalized if entry.provision not in bill] == []
+    assert [entry.provision for entry in PACKAGE.catalogue().not_formalized if entry.provision not in bill] == []
 
 
 def test_every_id_written_in_the_rules_exists_in_the_bill(bill: Bill) -> None:
@@ -119,18 +119,18 @@ def test_every_leaf_provision_has_a_rule_or_a_declaration_of_its_own_or_of_an_en
 
 
 def test_no_provision_is_both_implemented_and_declared_not_formalized() -> None:
-    book = catalogue()
+    book = PACKAGE.catalogue()
     both = [entry.provision for entry in book.not_formalized if book.rules_for(entry.provision)]
     assert both == []
 
 
 def test_every_declaration_gives_a_reason_a_reader_can_check() -> None:
-    short = [entry.provision for entry in catalogue().not_formalized if len(entry.reason) < 60]
+    short = [entry.provision for entry in PACKAGE.catalogue().not_formalized if len(entry.reason) < 60]
     assert short == []
 
 
 def test_the_short_title_and_the_sense_of_congress_are_declared_not_operative() -> None:
-    book = catalogue()
+    book = PACKAGE.catalogue()
     assert book.reason_not_formalized("s1")
     assert "binds no one" in (book.reason_not_formalized("s2") or "")
 
@@ -142,7 +142,7 @@ def test_every_implemented_provision_is_checked_by_a_test(bill: Bill) -> None:
     def checked(provision: Provision) -> bool:  # a unit whose children are each checked is checked
         return provision.id in marked or (bool(provision.children) and all(map(checked, provision.children)))
 
-    implemented = {pid for rule in catalogue().rules for pid in rule.provisions}
+    implemented = {pid for rule in PACKAGE.catalogue().rules for pid in rule.provisions}
     assert sorted(pid for pid in implemented if not checked(bill.get(pid))) == []
 
 
@@ -174,14 +174,14 @@ def test_each_section_module_opens_with_the_section_heading(bill: Bill, section:
 def test_rules_stand_in_the_order_of_the_text(bill: Bill) -> None:
     order = {p.id: n for n, p in enumerate(bill.walk())}
     for section in ("s3", "s4", "s5", "s6"):
-        rules = [rule for rule in catalogue().rules if rule.name.startswith(f"provisions.{section}.")]
+        rules = [rule for rule in PACKAGE.catalogue().rules if rule.name.startswith(f"provisions.{section}.")]
         positions = [order[rule.provisions[0]] for rule in rules]
         assert positions == sorted(positions), section
 
 
 def test_every_rule_quotes_the_words_it_implements(bill: Bill) -> None:
     unquoted = []
-    for rule in catalogue().rules:
+    for rule in PACKAGE.catalogue().rules:
         doc = " ".join(words(rule.doc))
         texts = [words(bill.get(pid).text) for pid in rule.provisions]
         if not any(" ".join(text[:8]) in doc for text in texts if text):
@@ -190,7 +190,7 @@ def test_every_rule_quotes_the_words_it_implements(bill: Bill) -> None:
 
 
 def test_every_determination_names_its_rule() -> None:
-    registered = {rule.name for rule in catalogue().rules}
+    registered = {rule.name for rule in PACKAGE.catalogue().rules}
     for path in sorted(RULES.glob("s[0-9].py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (

@@ -11,8 +11,8 @@ from citing import cited, said
 from provisions.candidate import candidate_from_document
 from provisions.datasets import mineral_lists
 from provisions.inputs import InputError
+from provisions.kit.periods import Adjournment, AdjournmentCalendar
 from provisions.parameters import Parameters
-from provisions.periods import Adjournment, AdjournmentCalendar
 from provisions.s4 import (
     Disapproval,
     admission_timeline,

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provisions.inputs import Alliance, InputError, Member
+from provisions.kit.periods import FiscalQuarter
 from provisions.parameters import Parameters
-from provisions.periods import FiscalQuarter
 from provisions.s6 import (
     RECIPIENTS,
     allocate,

@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 from built_site import Built
 
-from generator.collect import collect_from
-from generator.matrix import join
-from generator.mkdocs_build import mkdocs_build
-from generator.pipeline import build_site
-from generator.render import render
-from generator.serve import make_server
-from generator.workspace import Workspace
-from generator.write import write_site
+from generator.trace.collect import collect_from
+from generator.trace.matrix import join
+from generator.site.mkdocs_run import mkdocs_build
+from generator.site.build import build_site
+from generator.site.pages import render
+from generator.site.serve import make_server
+from generator.project.workspace import Workspace
+from generator.site.write import write_site
 from grammar import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]

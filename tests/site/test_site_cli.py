@@ -9,7 +9,7 @@ import pytest
 from built_site import Built
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.main import main
 
 pytestmark = pytest.mark.site
 

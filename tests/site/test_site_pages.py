@@ -7,8 +7,8 @@ import re
 import pytest
 from built_site import Built
 
-from generator.linkcheck import check_links
-from generator.matrix import Status
+from generator.site.linkcheck import check_links
+from generator.trace.matrix import Status
 
 pytestmark = pytest.mark.site
 

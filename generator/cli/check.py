@@ -1,0 +1,193 @@
+"""``billtrace check``: the rules package's questions, each a command built from its declaration.
+
+The questions come from the project's rules package (``RULES.questions``): the group lists and
+builds them only when asked, so nothing here names a bill.  Each command reads the files its
+question takes (TOML, CSV, a ledger stream), hands the values to the question, and prints the
+answer and its reasons for a person, or one JSON object with ``--json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tomllib
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from typing import IO, Any
+
+import click
+
+from generator.cli.context import workspace_of
+from generator.project.rules import load_rules
+from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
+from grammar import parse_file
+from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
+
+__all__ = ["check_command"]
+
+
+class _CheckGroup(click.Group):
+    """The questions of the project's rules package, as subcommands."""
+
+    def _package(self) -> RulesPackage:
+        return load_rules(workspace_of())
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [question.name for question in self._package().questions]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        package = self._package()
+        for question in package.questions:
+            if question.name == cmd_name:
+                return _command(question, package)
+        return None
+
+
+@click.group("check", cls=_CheckGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             short_help="Ask the rules a question; get the answer and the provisions it rests on.")
+def check_command() -> None:
+    """Answer a question under the project's rules, with the provisions the answer rests on."""
+
+
+def _command(question: Question, package: RulesPackage) -> click.Command:
+    params: list[click.Parameter] = [_parameter(option) for option in question.options]
+    params += [
+        click.Option(["--json", "as_json"], is_flag=True, help="Print one JSON object."),
+        click.Option(["--param", "param_texts"], multiple=True, metavar="NAME=VALUE",
+                     help="Set a parameter of the rules (see the parameters page); repeatable."),
+        click.Option(["--bill"], default=None, metavar="FILE", envvar="BILLTRACE_BILL",
+                     help="The bill whose labels cite the provisions [default: the project's bill]."),
+    ]
+
+    def run(**values: Any) -> None:
+        _answer(question, package, values)
+
+    return click.Command(question.name, callback=run, params=params, help=question.help,
+                         short_help=question.short_help, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _parameter(option: Option) -> click.Parameter:
+    flags = list(option.flags or (f"--{option.name.replace('_', '-')}",))
+    if option.argument:
+        return click.Argument([option.name], metavar=option.metavar, required=option.required)
+    kind: Any = None
+    if option.kind == "count":
+        kind = click.IntRange(option.low, option.high)
+    elif option.kind == "choice":
+        kind = click.Choice(option.choices)
+    flag = option.kind == "flag"
+    return click.Option([*flags, option.name], is_flag=flag, multiple=option.multiple,
+                        required=option.required, default=bool(option.default) if flag else option.default,
+                        metavar=option.metavar,
+                        type=kind, help=option.help, show_default=option.kind == "count")
+
+
+def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -> None:
+    texts: Sequence[str] = values.pop("param_texts")
+    bill_path: str | None = values.pop("bill")
+    as_json: bool = values["as_json"]
+
+    def parameters(**overrides: str) -> Any:
+        given: dict[str, str] = dict(overrides)
+        for text in texts:
+            name, sep, value = text.partition("=")
+            if not sep:
+                raise InputError("--param", f"{text!r} should be NAME=VALUE")
+            given[name.strip().replace("-", "_")] = value.strip()
+        return package.parameters_from_strings(given)
+
+    labels = Labels(parse_file(bill_path or workspace_of().bill))  # fail on the bill before reading any file
+    with ExitStack() as stack:
+        for option in question.options:
+            if values.get(option.name) is not None and option.kind in ("toml", "csv", "lines"):
+                values[option.name] = _read(option, values[option.name], stack)
+        where = next((v for o in question.options if o.kind == "toml" and (v := values.get(o.name)) is not None
+                      and isinstance(v, _Document)), None)
+        try:
+            answer = question.answer(values, parameters)
+        except InputError as error:
+            raise (error.located(where=where.name) if where is not None and not error.where else error) from None
+        if isinstance(answer, Answer):
+            if as_json:
+                text = answer_json(answer.value, answer.reasons, labels, rule=answer.rule, params=answer.parameters)
+            else:
+                text = answer_text(answer.title, answer.value, answer.reasons, labels, params=answer.parameters)
+            click.echo(text)
+        else:
+            answer.run(_TerminalWriter(labels), click.echo)
+
+
+class _Document(dict[str, Any]):
+    """A TOML document read for a question, remembering the file it came from."""
+
+    name: str = ""
+
+
+def _read(option: Option, path: str, stack: ExitStack) -> Any:
+    if option.kind == "toml":
+        document = _Document(_read_toml(path))
+        document.name = path
+        return document
+    if option.kind == "csv":
+        return _read_csv_rows(path), path
+    if path == "-":
+        return sys.stdin, "-", None
+    try:
+        source: IO[str] = stack.enter_context(open(path, newline="", encoding="utf-8-sig"))  # noqa: SIM115
+        size = os.path.getsize(path)
+    except OSError as error:
+        raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
+    return source, path, size
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError("", f"not valid TOML: {error}", where=path) from None
+    except RecursionError:
+        raise InputError("", "not valid TOML: nested too deeply", where=path) from None
+
+
+def _read_csv_rows(path: str) -> list[dict[str, str]]:
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+    except OSError as error:
+        raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise InputError("", f"not a readable CSV file: {error}", where=path) from None
+
+
+class _TerminalWriter(Writer):
+    """How a streamed answer cites provisions and shows progress: a bar on a terminal, nothing elsewhere."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+
+    def cite(self, provision_id: str) -> str:
+        return self.labels(provision_id)
+
+    def reasons_text(self, reasons: Sequence[Reason]) -> str:
+        return reasons_text(reasons, self.labels)
+
+    def reasons_json(self, reasons: Sequence[Reason]) -> list[dict[str, Any]]:
+        return reasons_json(reasons, self.labels)
+
+    def progress(self, label: str, size: int | None) -> Callable[[int], None]:
+        if size is None or not sys.stderr.isatty():
+            return lambda _done: None
+        bar = click.progressbar(length=size, label=label, file=sys.stderr)
+        bar.render_progress()
+
+        def advance(done: int) -> None:
+            bar.update(min(done, size) - bar.pos)
+            if done >= size:
+                bar.render_finish()
+
+        return advance
+

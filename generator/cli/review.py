@@ -1,0 +1,175 @@
+"""``billtrace review``: what a change of the bill's words puts in question, and recording a review.
+
+Without options it lists every tracked provision whose words changed since its
+rules and tests were reviewed, was never reviewed, or is gone from the text,
+with the word diff and the rules and tests to re-read; exit status 1 when there
+is one, 0 when there is none (so CI can gate on it).  ``--accept ID ...``
+records the words of those provisions as they are now; ``--accept-all`` records
+every tracked provision.  Bad input gets one message and exit status 2, and the
+file is left as it was.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Mapping, Sequence
+
+import click
+
+from generator.cli.context import workspace_of
+from generator.cli.coverage import close_ids
+from generator.errors import GeneratorError
+from generator.project.rules import load_catalogue
+from generator.trace.review import (
+    Review,
+    ReviewedText,
+    Reviews,
+    ReviewState,
+    accept,
+    accept_all,
+    declared_tests,
+    diff_text,
+    read_reviewed,
+    review,
+    tracked,
+    write_reviewed,
+)
+from generator.trace.run import collect_tests
+from grammar import Bill, parse_file
+from provisions.kit import Catalogue, Rule
+
+__all__ = ["review_command", "review_text"]
+
+_WIDTH = 92
+
+
+@click.command("review")
+@click.argument("ids", nargs=-1, metavar="[ID]...")
+@click.option("--accept", "accept_given", is_flag=True,
+              help="Record the words of each ID as they are now: a person has re-read its rules and tests.")
+@click.option("--accept-all", "accept_everything", is_flag=True,
+              help="Record the words of every tracked provision as they are now.")
+def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: bool) -> None:
+    """List the provisions whose words changed since their rules and tests were reviewed.
+
+    Exit status 1 when a provision's words changed, were never reviewed or are gone
+    from the text; 0 when none did.  Once a person has re-read the rules and tests of
+    a provision against its new words: billtrace review --accept ID [ID ...].
+    """
+    if ids and not (accept_given or accept_everything):
+        raise click.UsageError("provision ids are taken only with --accept (billtrace review --accept ID [ID ...])")
+    if accept_everything and ids:
+        raise click.UsageError("give either --accept ID [ID ...] or --accept-all, not both")
+    if accept_given and not ids:
+        raise click.UsageError("--accept needs the ids of the provisions reviewed (or use --accept-all)")
+    workspace = workspace_of()
+    bill = parse_file(workspace.bill)
+    reviewed = read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed))
+    declared = declared_tests(collect_tests(workspace))
+    rules = load_catalogue(workspace)
+    if not (accept_given or accept_everything):
+        reviews = review(bill, rules, declared, reviewed)
+        click.echo(review_text(reviews, rules, present=reviewed.present))
+        sys.exit(1 if reviews.stale else 0)
+    if accept_everything:
+        updated = accept_all(reviewed, bill, tracked(bill, rules, declared))
+        done = [f"recorded the words of all {len(updated.entries)} tracked provisions as reviewed"]
+    else:
+        problems = _accept_problems(ids, bill, rules, declared, reviewed)
+        if problems:
+            raise GeneratorError("\n".join(p.removeprefix("error: ") for p in problems))
+        updated = accept(reviewed, bill, ids)
+        done = [f"recorded the words of {pid} ({bill.get(pid).label}) as reviewed" if pid in bill
+                else f"dropped the entry for {pid}: the text no longer has it" for pid in dict.fromkeys(ids)]
+    try:
+        write_reviewed(workspace.reviewed, updated, bill)
+    except OSError as error:
+        raise GeneratorError(f"cannot write {reviewed.path}: {error.strerror}") from None
+    left = review(bill, rules, declared, updated).stale
+    done.append(f"{reviewed.path}: " + (f"{len(left)} provision(s) still to review (billtrace review)" if left
+                                       else "nothing left to review"))
+    click.echo("\n".join(done))
+
+
+def _accept_problems(ids: Sequence[str], bill: Bill, rules: Catalogue, declared: Mapping[str, Sequence[str]],
+                    reviewed: ReviewedText) -> list[str]:
+    """One message per id that cannot be accepted: neither tracked nor an entry the bill has lost."""
+    resting = tracked(bill, rules, declared)
+    gone = [pid for pid in reviewed.entries if pid not in bill]
+    problems = []
+    for pid in dict.fromkeys(ids):
+        if pid in resting or pid in gone:
+            continue
+        if pid in bill:
+            problems.append(f"error: nothing rests on the words of {pid} ({bill.get(pid).label}): no rule "
+                            f"implements it, no test is marked for it and it is not declared not formalized, "
+                            f"so there is nothing to accept")
+            continue
+        close = close_ids(pid, [*resting, *gone])
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        problems.append(f"error: no tracked provision has the id {pid!r}{hint}")
+    return problems
+
+
+def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True) -> str:
+    """The review for a terminal: a headline, then each stale provision with what to re-read.
+
+    ``present`` is False when there is no reviewed-text file at all.
+    """
+    stale = reviews.stale
+    tracked_count = sum(1 for r in reviews.items if r.state is not ReviewState.REMOVED)
+    if not stale:
+        return (f"{reviews.path}: the words of all {tracked_count} tracked provisions are the words their rules "
+                f"and tests were reviewed against")
+    counts = ", ".join(f"{reviews.count(s)} {s.value}" for s in (ReviewState.CHANGED, ReviewState.UNREVIEWED,
+                                                                 ReviewState.REMOVED))
+    lines = [f"{reviews.path}: {len(stale)} provision(s) to review of {tracked_count} tracked ({counts})"]
+    if not present:
+        lines.append(f"{reviews.path} does not exist yet: no provision's words have been recorded as reviewed")
+    by_name = {rule.name: rule for rule in rules.rules}
+    for item in stale:
+        lines += ["", *_item_lines(item, by_name)]
+    if len(stale) > 1:
+        lines += ["", "once each has been re-read against the words now:",
+                  *_wrap("billtrace review --accept " + " ".join(r.id for r in stale), "  ", "    ")]
+    return "\n".join(lines)
+
+
+def _item_lines(item: Review, by_name: Mapping[str, Rule]) -> list[str]:
+    head = f"{item.id}  {item.label}" if item.label != item.id else item.id
+    lines = [f"{head}  {item.state.value}", *_wrap(item.summary, "  ")]
+    if item.diff:
+        lines += _wrap("words: " + diff_text(item.diff), "  ", "         ")
+    elif item.state is ReviewState.UNREVIEWED and item.words:
+        lines += _wrap("words: " + item.words, "  ", "         ")
+    elif item.state is ReviewState.REMOVED and item.reviewed_words:
+        lines += _wrap("reviewed words: " + item.reviewed_words, "  ", "                  ")
+    if item.rules:
+        lines.append("  rules to re-read:")
+        for name in item.rules:
+            rule = by_name.get(name)
+            where = f"  {rule.path}:{rule.line_start}-{rule.line_end}" if rule else ""
+            lines.append(f"    {name}{where}")
+    if item.not_formalized:
+        lines.append("  declared not formalized: re-read the reason against the words")
+    if item.tests:
+        lines.append("  tests to re-read:")
+        lines += [f"    {test}" for test in _test_functions(item.tests)]
+    lines.append(f"  then: billtrace review --accept {item.id}")
+    return lines
+
+
+def _test_functions(nodeids: Sequence[str]) -> list[str]:
+    """Node ids with the parameters of one test function folded: ``t.py::test_x (3 cases)``."""
+    cases: dict[str, int] = {}
+    for nodeid in nodeids:
+        base = nodeid.split("[", 1)[0]
+        cases[base] = cases.get(base, 0) + 1
+    return [base + (f" ({n} cases)" if n > 1 else "") for base, n in cases.items()]
+
+
+def _wrap(text: str, indent: str, subsequent: str | None = None) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent=indent, subsequent_indent=subsequent or indent,
+                         break_on_hyphens=False, break_long_words=False)
+

@@ -1,0 +1,42 @@
+"""Loading a project's rules package by name, as openfisca-core loads a country package."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from generator.errors import ConfigurationError
+from generator.project.workspace import Workspace
+from provisions.kit import Catalogue, RulesPackage
+
+__all__ = ["load_catalogue", "load_rules"]
+
+
+def load_rules(workspace: Workspace) -> RulesPackage:
+    """The ``RULES`` object of the project's rules package.
+
+    The project root goes first on ``sys.path``, so a new project's package is found
+    without installing it.
+
+    Raises:
+        ConfigurationError: the package cannot be imported, or has no ``RULES`` that is a
+            ``RulesPackage``.
+    """
+    root = str(workspace.root)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    try:
+        module = importlib.import_module(workspace.rules)
+    except ImportError as error:
+        raise ConfigurationError(f"[tool.billtrace] rules = {workspace.rules!r}: cannot import it: {error}") from None
+    rules = getattr(module, "RULES", None)
+    if not isinstance(rules, RulesPackage):
+        raise ConfigurationError(f"[tool.billtrace] rules = {workspace.rules!r}: the package has no RULES "
+                                 f"(a provisions.kit.RulesPackage)")
+    return rules
+
+
+def load_catalogue(workspace: Workspace) -> Catalogue:
+    """The rules package's catalogue, with rule paths relative to the project root."""
+    return load_rules(workspace).catalogue().relative_to(str(Path(workspace.root)))

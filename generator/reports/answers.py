@@ -1,0 +1,124 @@
+"""How ``billtrace check`` prints an answer: for a person (citations as ``sec. 5(a)``) or as JSON.
+
+An answer is a value and its reasons.  JSON output is one object::
+
+    {"value": {...}, "reasons": [{"provision": "s5_a", "label": "sec. 5(a)",
+     "statement": "...", "inputs": {...}}, ...], "rule": "provisions.s5.duty_treatment",
+     "parameters": {...non-default parameters...}}
+
+The labels come from the parsed bill; an id the bill lacks is an error, not a blank.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from grammar.model import Bill
+from provisions.kit import Reason, to_jsonable
+from provisions.parameters import Parameters
+
+__all__ = ["Labels", "answer_json", "answer_text", "reasons_json", "reasons_text"]
+
+_WIDTH = 100
+_PERCENTAGES = frozenset({"rate", "mineral_share", "product_share"})
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Provision ids -> their citations (``s5_a`` -> ``sec. 5(a)``), from the parsed bill."""
+
+    bill: Bill
+
+    def __call__(self, provision_id: str) -> str:
+        return self.bill.get(provision_id).label
+
+
+def reasons_json(reasons: Iterable[Reason], labels: Labels) -> list[dict[str, Any]]:
+    """Each reason as a JSON-ready dict: provision, label, statement, inputs."""
+    return [
+        {
+            "provision": r.provision,
+            "label": labels(r.provision),
+            "statement": r.statement,
+            "inputs": to_jsonable(dict(r.inputs)),
+        }
+        for r in reasons
+    ]
+
+
+def answer_json(
+    value: Any, reasons: Iterable[Reason], labels: Labels, *, rule: str, params: Parameters
+) -> str:
+    """The whole answer as one JSON object (see the module docstring)."""
+    document = {
+        "value": to_jsonable(value),
+        "reasons": reasons_json(reasons, labels),
+        "rule": rule,
+        "parameters": {name: to_jsonable(getattr(params, name)) for name in params.non_default()},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def answer_text(
+    title: str, value: Any, reasons: Iterable[Reason], labels: Labels, *, params: Parameters
+) -> str:
+    """The answer for a person: the value, field by field, then the reasons with their citations."""
+    lines = [title, ""]
+    lines.extend(_fields(to_jsonable(value), indent=2))
+    changed = params.non_default()
+    if changed:
+        lines.append("")
+        lines.append("Parameters: " + "; ".join(params.describe(name) for name in changed))
+    lines.append("")
+    lines.append("Why:")
+    lines.append(reasons_text(reasons, labels))
+    return "\n".join(lines)
+
+
+def reasons_text(reasons: Iterable[Reason], labels: Labels) -> str:
+    """One reason per paragraph: the citation, then the statement wrapped beside it."""
+    out: list[str] = []
+    for reason in reasons:
+        label = labels(reason.provision)
+        head = f"  {label:<20}"
+        body = textwrap.wrap(reason.statement, width=_WIDTH - len(head)) or [""]
+        out.append(head + body[0])
+        out.extend(" " * len(head) + line for line in body[1:])
+    return "\n".join(out)
+
+
+def _fields(value: Any, *, indent: int) -> list[str]:
+    pad = " " * indent
+    if not isinstance(value, Mapping):
+        return [pad + _scalar(value)]
+    width = max((len(str(key)) for key in value), default=0) + 2
+    lines: list[str] = []
+    for key, item in value.items():
+        name = str(key).replace("_", " ")
+        if isinstance(item, Mapping) and item:
+            lines.append(f"{pad}{name}:")
+            lines.extend(_fields(item, indent=indent + 2))
+        elif isinstance(item, list) and item and isinstance(item[0], Mapping):
+            lines.append(f"{pad}{name}:")
+            for entry in item:
+                lines.extend(_fields(entry, indent=indent + 2))
+                lines.append("")
+        elif key in _PERCENTAGES and item is not None:
+            lines.append(f"{pad}{name:<{width}}{_scalar(item)}%")
+        else:
+            lines.append(f"{pad}{name:<{width}}{_scalar(item)}")
+    return lines
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(_scalar(v) for v in value) if value else "none"
+    return str(value)

@@ -1,0 +1,260 @@
+"""The matrix for ``billtrace coverage`` and ``billtrace trace``: a table, JSON or Markdown.
+
+``matrix_to_json`` is the contract of ``billtrace coverage --format json``:
+``summary`` (``counts`` per status, ``operative``, ``verified``,
+``percent_verified``, ``review``, ``sections``) and ``provisions``, a flat list
+in the order of the text, each with ``id``, ``status``, ``rules``, ``tests`` and
+``review``; ``removed`` lists the reviewed provisions the text no longer has.
+
+A provision's ``review`` is null when nothing of its own rests on its words;
+otherwise ``state`` (``current``, ``changed``, ``unreviewed``),
+``own_words_changed``, ``below`` (the provisions under it whose words changed),
+``added``, ``dropped``, ``diff`` (a list of ``{"op", "old", "new"}``: difflib's
+opcodes over words, reviewed words -> words now), ``reviewed_hash``, ``hash``
+and ``message``.  ``summary.review`` counts the states, with ``stale`` (changed
+or unreviewed) and, for the whole bill, ``removed``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from generator.trace.collect import Inputs
+from generator.trace.matrix import Matrix, Row, Status, Tally
+from generator.trace.review import Review, ReviewState, advice, diff_text
+from grammar import Bill
+
+__all__ = ["matrix_to_json", "matrix_to_markdown", "matrix_to_table", "trace_text"]
+
+
+def matrix_to_json(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = None,
+                   tally: Tally | None = None) -> dict[str, Any]:
+    """The matrix (or the ``rows`` of one section, with their ``tally``) as plain JSON types."""
+    shown = matrix.rows if rows is None else rows
+    whole = rows is None
+    summary = _tally_json(tally or matrix.tally)
+    if whole:
+        summary["review"]["removed"] = len(matrix.removed)
+    return {
+        "bill": {"citation": bill.meta.citation, "version": bill.meta.version,
+                 "title": bill.meta.short_title or bill.meta.long_title, "source": bill.source},
+        "summary": {
+            **summary,
+            "sections": [{"id": s.id, "label": s.label, "heading": s.heading, **_tally_json(s.tally)}
+                         for s in matrix.sections if whole or any(r.id == s.id for r in shown)],
+        },
+        "provisions": [_row_json(r) for r in shown],
+        "removed": [_review_json(r) for r in matrix.removed] if whole else [],
+        "problems": list(matrix.problems),
+    }
+
+
+def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = None,
+                    tally: Tally | None = None) -> str:
+    """The matrix as a fixed-width table for a terminal."""
+    shown = matrix.rows if rows is None else rows
+    total = tally or matrix.tally
+    lines = [_headline(bill, total), ""]
+    width = max([len("PROVISION")] + [len(r.id) + 2 * r.depth for r in shown])
+    lines.append(f"{'PROVISION':<{width}}  {'STATUS':<24}  {'REVIEW':<10}  RULES  TESTS  NOTE")
+    for row in shown:
+        status = row.status.value if row.rollup is None else f"container: {row.rollup.value}"
+        tests = f"{sum(t.declared for t in row.tests)}d/{sum(t.measured for t in row.tests)}m"
+        note = "" if row.status in (Status.VERIFIED, Status.CONTAINER) else row.explanation
+        if row.stale and row.review is not None:
+            note = "; ".join(n for n in (note, f"words: {row.review.summary}") if n)
+        name = "  " * row.depth + row.id
+        review = row.review.state.value if row.review is not None else "-"
+        lines.append(f"{name:<{width}}  {status:<24}  {review:<10}  {len(row.rules):>5}  {tests:>5}  {note}".rstrip())
+    lines += ["", "tests: d = declared with @pytest.mark.provision, m = measured (executes a rule)",
+              "review: whether the words are those its rules and tests were reviewed against "
+              "(- nothing of its own rests on them)", ""]
+    sections = [s for s in matrix.sections if rows is None or any(r.id == s.id for r in shown)]
+    lines.append(f"{'SECTION':<10}  " + "  ".join(f"{s.value:>14}" for s in Status) + "  VERIFIED")
+    for section in sections:
+        lines.append(_tally_line(section.label, section.tally))
+    lines.append(_tally_line("total", total))
+    lines += ["", _review_line(total, len(matrix.removed) if rows is None else None)]
+    if rows is None:
+        lines += [f"removed: {item.summary}; it was reviewed with {', '.join(item.rules) or 'no rule'}"
+                  for item in matrix.removed]
+    for problem in matrix.problems:
+        lines.append(f"problem: {problem}")
+    return "\n".join(lines)
+
+
+def matrix_to_markdown(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = None,
+                       tally: Tally | None = None) -> str:
+    """The matrix as a Markdown table (for a pull request or an issue)."""
+    from generator.site.markup import md_cell
+
+    shown = matrix.rows if rows is None else rows
+    total = tally or matrix.tally
+    lines = [f"**{md_cell(_headline(bill, total))}**", "",
+             "| Provision | Status | Review | Rules | Tests | Note |", "|---|---|---|---|---|---|"]
+    for row in shown:
+        status = row.status.value if row.rollup is None else f"container ({row.rollup.value})"
+        review = "" if row.review is None else (f"**{row.review.state.value}**: {md_cell(row.review.summary)}"
+                                                if row.stale else row.review.state.value)
+        rules = "<br>".join(md_cell(link.name) for link in row.rules)
+        tests = "<br>".join(
+            md_cell(f"{t.nodeid} ({t.outcome}; {'declared' if t.declared else ''}"
+                    f"{', ' if t.declared and t.measured else ''}{'measured' if t.measured else ''})")
+            for t in row.tests)
+        note = "" if row.status in (Status.VERIFIED, Status.CONTAINER) else md_cell(row.explanation)
+        lines.append(f"| `{row.id}` {md_cell(row.provision.label)} | {status} | {review} | {rules} | {tests} "
+                     f"| {note} |")
+    lines += ["", "| Section | " + " | ".join(s.value for s in Status) + " | % verified |",
+              "|---|" + "---:|" * (len(Status) + 1)]
+    for section in matrix.sections:
+        if rows is None or any(r.id == section.id for r in shown):
+            lines.append(_tally_md(section.label, section.tally))
+    lines.append(_tally_md("**total**", total))
+    lines += ["", md_cell(_review_line(total, len(matrix.removed) if rows is None else None))]
+    if rows is None:
+        lines += [f"- removed: {md_cell(item.summary)}" for item in matrix.removed]
+    return "\n".join(lines)
+
+
+def trace_text(row: Row, inputs: Inputs) -> str:
+    """Everything about one provision, for a terminal."""
+    bill, provision = inputs.bill, row.provision
+    lines = [f"{provision.id}  {provision.label}  (lines {provision.line_start}-{provision.line_end})"]
+    if provision.heading:
+        lines.append(f"heading: {provision.heading}")
+    status = row.status.value if row.rollup is None else f"container, rolls up to {row.rollup.value}"
+    lines.append(f"status: {status}")
+    if row.explanation:
+        lines.append(f"  {row.explanation}")
+    lines += _trace_review(row, inputs)
+    source = row.provenance
+    lines.append(f"provenance: {source.status}" + (f" ({source.note})" if source.note else ""))
+    if not inputs.traced:
+        lines.append("  (no traced test run yet: run `billtrace test` for the tests and their outcomes)")
+    lines.append("text:")
+    for part in (provision.text, *(f"[{c.id}] ..." for c in provision.children), provision.flush):
+        if part:
+            lines.extend(textwrap.wrap(part, 88, initial_indent="  ", subsequent_indent="  "))
+    lines.append("rules:" if row.rules else "rules: none")
+    rules_by_name = {r.name: r for r in inputs.catalogue.rules}
+    for link in row.rules:
+        rule = rules_by_name[link.name]
+        via = f", the rule of {link.inherited_from}" if link.inherited_from else ""
+        lines.append(f"  {link.name}  {rule.path}:{rule.line_start}-{rule.line_end}{via}")
+        lines.append(f"    {len(link.executed)} of {len(link.statements)} statements executed by tests"
+                     + (f"; not executed: lines {', '.join(map(str, link.missed))}" if link.missed else ""))
+    lines.append("tests:" if row.tests else "tests: none")
+    for test in row.tests:
+        how = " + ".join(w for w, on in (("declared", test.declared), ("measured", test.measured)) if on)
+        lines.append(f"  {test.outcome:<8} {how:<19} {test.nodeid}")
+        lines.append(f"           {test.sentence}")
+    out = [c for c in bill.citations if c.source == provision.id]
+    into = [c for c in bill.citations if provision.id in c.targets]
+    lines.append("citations out:" if out else "citations out: none")
+    for citation in out:
+        target = ", ".join(citation.targets) or citation.url or "(unresolved)"
+        lines.append(f"  \"{citation.text}\" ({citation.kind}) -> {target}")
+    lines.append("citations in:" if into else "citations in: none")
+    for citation in into:
+        lines.append(f"  {citation.source} \"{citation.text}\"")
+    defines = [d for d in bill.definitions if d.provision == provision.id]
+    uses = [d for d in bill.definitions if provision.id in d.uses]
+    lines.append("defines:" if defines else "defines: none")
+    for definition in defines:
+        scope = "the Act" if definition.scope == "act" else definition.scope
+        lines.append(f"  \"{definition.term}\" (for {scope}), used in {', '.join(definition.uses) or 'none'}")
+    lines.append("uses terms:" if uses else "uses terms: none")
+    for definition in uses:
+        lines.append(f"  \"{definition.term}\" (defined in {definition.provision})")
+    return "\n".join(lines)
+
+
+def _trace_review(row: Row, inputs: Inputs) -> list[str]:
+    item = row.review
+    if item is None:
+        owner = next((link.inherited_from for link in row.rules if link.inherited_from), None)
+        if owner:
+            return [f"review: see {owner}, whose rules it takes: its words are part of {owner}'s"]
+        unknown = "" if inputs.traced else " (tests marked for it are known after a traced run)"
+        return [f"review: nothing of its own rests on its words{unknown}"]
+    lines = [f"review: {item.state.value} ({inputs.reviewed.path})", f"  {item.summary}"]
+    if item.diff:
+        lines += textwrap.wrap("words: " + diff_text(item.diff, context=None), 88, initial_indent="  ",
+                               subsequent_indent="         ", break_on_hyphens=False, break_long_words=False)
+    if item.stale:
+        lines += textwrap.wrap(advice(item), 88, initial_indent="  ", subsequent_indent="  ",
+                               break_on_hyphens=False, break_long_words=False)
+    return lines
+
+
+def _review_line(tally: Tally, removed: int | None) -> str:
+    counts = tally.reviews
+    gone = f", {removed} removed" if removed is not None else ""
+    return (f"review: {counts[ReviewState.CURRENT]} current, {counts[ReviewState.CHANGED]} changed since review, "
+            f"{counts[ReviewState.UNREVIEWED]} unreviewed{gone}"
+            + (" (billtrace review lists them)" if tally.stale or removed else ""))
+
+
+def _review_json(item: Review) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "state": item.state.value,
+        "own_words_changed": item.own_words_changed,
+        "below": list(item.below),
+        "added": list(item.added),
+        "dropped": list(item.dropped),
+        "diff": [{"op": c.op, "old": c.old, "new": c.new} for c in item.diff],
+        "reviewed_words": item.reviewed_words,
+        "reviewed_hash": item.reviewed_hash,
+        "hash": item.hash,
+        "rules": list(item.rules),
+        "message": item.summary,
+    }
+
+
+def _headline(bill: Bill, tally: Tally) -> str:
+    name = " ".join(p for p in (bill.meta.citation, bill.meta.short_title) if p) or bill.source
+    return (f"{name}: {tally.verified} of {tally.operative} operative provisions verified "
+            f"({tally.percent:.1f}%)")
+
+
+def _tally_json(tally: Tally) -> dict[str, Any]:
+    return {"counts": {s.value: tally.counts[s] for s in Status}, "total": tally.total,
+            "operative": tally.operative, "verified": tally.verified, "percent_verified": tally.percent,
+            "review": {**{s.value: tally.reviews[s] for s in ReviewState if s is not ReviewState.REMOVED},
+                       "stale": tally.stale}}
+
+
+def _tally_line(label: str, tally: Tally) -> str:
+    return (f"{label:<10}  " + "  ".join(f"{tally.counts[s]:>14}" for s in Status)
+            + f"  {tally.percent:>7.1f}%")
+
+
+def _tally_md(label: str, tally: Tally) -> str:
+    return f"| {label} | " + " | ".join(str(tally.counts[s]) for s in Status) + f" | {tally.percent:.1f} |"
+
+
+def _row_json(row: Row) -> dict[str, Any]:
+    provision = row.provision
+    return {
+        "id": row.id,
+        "label": provision.label,
+        "kind": provision.kind,
+        "heading": provision.heading,
+        "depth": row.depth,
+        "section": row.section,
+        "status": row.status.value,
+        "rollup": row.rollup.value if row.rollup else None,
+        "explanation": row.explanation,
+        "reason": row.reason or None,
+        "provenance": {"status": row.provenance.status, "note": row.provenance.note},
+        "rules": [{"name": r.name, "inherited_from": r.inherited_from, "statements": list(r.statements),
+                   "executed": list(r.executed), "missed": list(r.missed),
+                   "passing_tests": list(r.passing_tests)} for r in row.rules],
+        "tests": [{"nodeid": t.nodeid, "sentence": t.sentence, "outcome": t.outcome, "declared": t.declared,
+                   "measured": t.measured, "rules": list(t.rules)} for t in row.tests],
+        "hash": provision.hash,
+        "review": None if row.review is None else _review_json(row.review),
+    }

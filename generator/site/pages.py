@@ -1,0 +1,570 @@
+"""Step three: render the matrix and the inputs into the site's files, in memory.
+
+``render`` returns ``mkdocs.yml`` and every page and asset as text; nothing is
+written here.  Templates live in ``generator/site/templates`` and run under Jinja2
+with ``StrictUndefined`` and autoescape off: every value from the bill, the
+rules or the tests goes through ``h`` (HTML) or ``md`` (Markdown) on its way in.
+All pages sit side by side in ``docs/``, so every link is ``page.html#anchor``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import jinja2
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
+
+from generator.trace.collect import Inputs
+from provisions.kit import Example
+from generator.site.markup import Mark, html_escape, marked_text, md_escape, slug
+from generator.trace.matrix import Matrix, Status
+from generator.trace.provenance import Source
+from generator.trace.review import Review, ReviewState, WordChange, advice
+from grammar import Bill, Citation, Provision
+
+__all__ = ["Site", "render", "rule_anchor", "test_anchor"]
+
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
+_PROVENANCE_LABELS = {"official": "official text", "summary": "drafted from summary",
+                      "assumed": "assumed", "unrecorded": "provenance unrecorded"}
+_REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
+                  ReviewState.REMOVED: "provision gone from the text"}
+_STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
+                 Status.NOT_FORMALIZED, Status.CONTAINER)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The rendered site: ``mkdocs.yml`` and each file of ``docs/`` by its relative path."""
+
+    config: str
+    files: Mapping[str, str]
+
+
+def render(matrix: Matrix, inputs: Inputs) -> Site:
+    """Render every page of the site (a pure function of its arguments)."""
+    env = _environment()
+    pages = _Pages(inputs.bill)
+    files: dict[str, str] = {}
+    nav: list[dict[str, Any]] = [{"title": "Home", "path": "index.md", "children": []}]
+
+    files["index.md"] = env.get_template("home.md.j2").render(**_home(matrix, inputs, pages))
+    text_nav = []
+    marker = _Marks(inputs.bill, pages)
+    section_template = env.get_template("section.md.j2")
+    for root in pages.roots:
+        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker))
+        text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
+    nav.append({"title": "Text", "path": "", "children": text_nav})
+    files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
+    files["glossary.md"] = env.get_template("glossary.md.j2").render(entries=_glossary(inputs.bill, pages))
+    files["rules.md"] = env.get_template("rules.md.j2").render(rules=_rules_index(matrix, inputs, pages))
+    files["tests.md"] = env.get_template("tests.md.j2").render(
+        groups=_tests_index(inputs, pages), traced=inputs.traced)
+    files["examples.md"] = env.get_template("examples.md.j2").render(
+        examples=[_example(e, inputs.bill, pages) for e in inputs.examples])
+    files["provenance.md"] = env.get_template("provenance.md.j2").render(**_provenance_page(matrix, inputs, pages))
+    nav += [{"title": title, "path": path, "children": []} for title, path in (
+        ("Matrix", "matrix.md"), ("Glossary", "glossary.md"), ("Rules", "rules.md"), ("Tests", "tests.md"),
+        ("Worked examples", "examples.md"), ("Provenance", "provenance.md"))]
+    source_nav = []
+    for path, source in inputs.sources.items():
+        name = _source_page(path)
+        files[name] = env.get_template("source.md.j2").render(
+            path=path, code_html=_code(source, 1, len(source.splitlines()), missed=(), anchors="L"),
+            rules=[{"name": r.name, "anchor": rule_anchor(r.name), "start": r.line_start, "end": r.line_end}
+                   for r in inputs.catalogue.rules if r.path == path])
+        source_nav.append({"title": path, "path": name})
+    if source_nav:
+        nav.append({"title": "Source", "path": "", "children": source_nav})
+    for asset in ("billtrace.css", "billtrace.js", "iframe-worker-shim.js"):
+        files[f"assets/{asset}"] = _asset(asset)
+    meta = inputs.bill.meta
+    config = env.get_template("mkdocs.yml.j2").render(
+        site_name=" — ".join(p for p in (meta.citation, meta.short_title) if p) or inputs.bill.source,
+        site_description=meta.long_title or "", nav=nav)
+    return Site(config=config, files=dict(sorted(files.items())))
+
+
+def test_anchor(nodeid: str) -> str:
+    """The anchor of a test on the tests page: readable, and unique by a short hash."""
+    digest = hashlib.sha1(nodeid.encode("utf-8")).hexdigest()[:8]
+    return f"t-{slug(nodeid.split('::', 1)[-1])[:60]}-{digest}"
+
+
+def rule_anchor(name: str) -> str:
+    """The anchor of a rule on the rules page."""
+    return "rule-" + slug(name)
+
+
+class _Pages:
+    """Which page each provision is on: its section's, or its own above the sections."""
+
+    def __init__(self, bill: Bill) -> None:
+        self.bill = bill
+        self.roots: list[Provision] = []
+        self.page: dict[str, str] = {}
+        for top in bill.provisions:
+            self._place(top, None)
+
+    def _place(self, provision: Provision, page: str | None) -> None:
+        if page is None and (provision.kind == "section" or not any(
+                p.kind == "section" for p in provision.walk())):
+            self.roots.append(provision)
+            page = provision.id
+        if page is None:  # a title or division: a page of its own, its sections on theirs
+            self.roots.append(provision)
+            self.page[provision.id] = provision.id
+            for child in provision.children:
+                self._place(child, None)
+            return
+        self.page[provision.id] = page
+        for child in provision.children:
+            self._place(child, page)
+
+    def href(self, provision_id: str) -> str:
+        return f"{self.page[provision_id]}.html#{provision_id}"
+
+    def label(self, provision_id: str) -> str:
+        return self.bill.get(provision_id).label
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.site", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["h"] = html_escape
+    env.filters["md"] = md_escape
+    env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    return env
+
+
+def _asset(name: str) -> str:
+    return resources.files("generator.site").joinpath("templates", "assets", name).read_text(encoding="utf-8")
+
+
+def _source_page(path: str) -> str:
+    return f"source-{slug(path)}.md"
+
+
+def _title(heading: str) -> str:
+    if not heading.isupper():
+        return heading
+    words = heading.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _nav_title(provision: Provision) -> str:
+    label = provision.label[:1].upper() + provision.label[1:]
+    return f"{label}. {_title(provision.heading)}" if provision.heading else label
+
+
+def _quotes(text: str) -> str:
+    """GPO's typewriter quotes and dashes as a reader expects them."""
+    return text.replace("``", "\u201c").replace("''", "\u201d").replace("--", "\u2014")
+
+
+def _status_view(status: Status) -> dict[str, str]:
+    return {"slug": status.slug, "label": status.value, "value": status.value}
+
+
+def _provenance_view(provision_id: str, source: Source) -> dict[str, str]:
+    title = f"words: {source.status}" + (f"; {source.note}" if source.note else "")
+    return {"status": source.status, "id": provision_id, "title": title,
+            "label": _PROVENANCE_LABELS.get(source.status, source.status)}
+
+
+def _code(source: str, start: int, end: int, *, missed: Sequence[int], anchors: str) -> str:
+    lines = source.splitlines(keepends=True)[start - 1:end]
+    formatter = HtmlFormatter(linenos="table", linenostart=start, hl_lines=[m - start + 1 for m in missed],
+                              cssclass="highlight", lineanchors=anchors, wrapcode=True)
+    return str(highlight("".join(lines), PythonLexer(), formatter)).strip()
+
+
+def _doc_html(doc: str) -> str:
+    paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
+    return "<br><br>".join(html_escape(p) for p in paragraphs) or "<em>No docstring.</em>"
+
+
+def _short_rule(name: str) -> str:
+    return name.removeprefix("provisions.")
+
+
+def _how(declared: bool, measured: bool) -> str:
+    return ", ".join(w for w, on in (("declared", declared), ("measured", measured)) if on)
+
+
+class _Marks:
+    """The links to make in each provision's words: its citations and the defined terms it uses."""
+
+    def __init__(self, bill: Bill, pages: _Pages) -> None:
+        self.bill, self.pages = bill, pages
+        self.citations: dict[str, list[Citation]] = {}
+        for citation in sorted(bill.citations, key=lambda c: (c.line, c.column)):
+            self.citations.setdefault(citation.source, []).append(citation)
+        self.terms: dict[str, list[Mark]] = {}
+        for definition in bill.definitions:
+            words = _definition_text(bill.get(definition.provision))
+            tooltip = f"\u201c{definition.term}\u201d ({pages.label(definition.provision)}): {words}"
+            if len(tooltip) > 320:
+                tooltip = tooltip[:317].rsplit(" ", 1)[0] + " ..."
+            mark = Mark(definition.term, pages.href(definition.provision), tooltip, "bt-term",
+                        forms=definition.forms or (definition.term,))
+            for use in definition.uses:
+                self.terms.setdefault(use, []).append(mark)
+
+    def of(self, provision: Provision) -> list[Mark]:
+        bill, pages = self.bill, self.pages
+        marks = []
+        for citation in self.citations.get(provision.id, ()):
+            if citation.kind == "act-self":
+                marks.append(Mark(citation.text, "index.html", "this Act: the bill itself", "bt-cite"))
+            elif citation.targets and all(t in bill for t in citation.targets):
+                titles = ", ".join(pages.label(t) for t in citation.targets)
+                marks.append(Mark(citation.text, pages.href(citation.targets[0]), titles, "bt-cite"))
+            elif citation.url:
+                marks.append(Mark(citation.text, citation.url, f"{citation.text}: {citation.url}",
+                                  "bt-cite bt-external"))
+        return marks + self.terms.get(provision.id, [])
+
+
+def _definition_text(provision: Provision) -> str:
+    return _quotes(" ".join(p.full_text if p is not provision else " ".join(x for x in (p.text, p.flush) if x)
+                            for p in provision.walk()))
+
+
+def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
+            marker: _Marks) -> list[dict[str, Any]]:
+    rules_by_name = {r.name: r for r in inputs.catalogue.rules}
+    blocks: list[dict[str, Any]] = []
+
+    def visit(provision: Provision, depth: int) -> None:
+        row = matrix.row(provision.id)
+        marks = marker.of(provision)
+        level = 1 if depth == 0 else 2 if depth == 1 and provision.heading else 0
+        if level == 1:
+            heading_md = md_escape(_nav_title(provision))
+        elif level == 2:
+            heading_md = md_escape(f"({provision.designation}) {provision.heading}")
+        else:
+            heading_md = ""
+        lead = ""
+        if level == 0:
+            lead = f'<span class="bt-des">({html_escape(provision.designation)})</span> '
+            if provision.heading:
+                lead += f'<span class="bt-head">{html_escape(provision.heading)}.</span>\u2014'
+        blocks.append({
+            "flush": False,
+            "id": provision.id,
+            "label": provision.label,
+            "depth": depth,
+            "heading_level": level,
+            "heading_md": heading_md,
+            "lead_html": lead,
+            "text_html": marked_text(_quotes(provision.text), marks),
+            "status": _status_view(row.status),
+            "rollup": row.rollup.value if row.rollup else "",
+            "review": _review_view(row.review, pages),
+            "matrix_href": f"matrix.html#m-{provision.id}",
+            "provenance": _provenance_view(provision.id, row.provenance),
+            "note": "" if row.status is Status.VERIFIED else row.explanation,
+            "rules": [_rule_view(link, rules_by_name, inputs, pages) for link in row.rules],
+            "tests": [{"sentence": t.sentence, "href": f"tests.html#{test_anchor(t.nodeid)}",
+                       "outcome": t.outcome, "how": _how(t.declared, t.measured)} for t in row.tests],
+        })
+        for child in provision.children:
+            if pages.page.get(child.id) == pages.page[root.id]:
+                visit(child, depth + 1)
+        if provision.flush:
+            blocks.append({"flush": True, "depth": depth, "heading_level": 0,
+                           "text_html": marked_text(_quotes(provision.flush), marks)})
+
+    visit(root, 0)
+    return blocks
+
+
+def _review_view(item: Review | None, pages: _Pages) -> dict[str, Any] | None:
+    """A stale review as the pages show it (None for a current one, or where nothing rests on the words)."""
+    if item is None or not item.stale:
+        return None
+    below = [{"id": pid, "href": pages.href(pid) if pid in pages.page else ""}
+             for pid in (*item.below, *item.added, *item.dropped)]
+    return {"state": item.state.value, "label": _REVIEW_LABELS[item.state], "summary": item.summary,
+            "diff_html": _diff_html(item.diff), "below": below, "advice": advice(item), "id": item.id,
+            "rules": [{"href": f"rules.html#{rule_anchor(r)}", "short": _short_rule(r)} for r in item.rules],
+            "reviewed_words": _quotes(item.reviewed_words or "")}
+
+
+def _diff_html(diff: Sequence[WordChange]) -> str:
+    """A word diff as HTML: shared words as text, old words in ``<del>``, new words in ``<ins>``."""
+    parts = []
+    for change in diff:
+        if change.op == "equal":
+            parts.append(html_escape(_quotes(change.old)))
+            continue
+        if change.old:
+            parts.append(f"<del>{html_escape(_quotes(change.old))}</del>")
+        if change.new:
+            parts.append(f"<ins>{html_escape(_quotes(change.new))}</ins>")
+    return " ".join(parts)
+
+
+def _rule_view(link: Any, rules_by_name: Mapping[str, Any], inputs: Inputs, pages: _Pages) -> dict[str, Any]:
+    rule = rules_by_name[link.name]
+    view: dict[str, Any] = {
+        "name": rule.name,
+        "href": f"rules.html#{rule_anchor(rule.name)}",
+        "inherited_from": link.inherited_from or "",
+        "owner_href": pages.href(link.inherited_from) if link.inherited_from else "",
+    }
+    if link.inherited_from:
+        return view
+    source = inputs.sources[rule.path]
+    view.update({
+        "doc_html": _doc_html(rule.doc),
+        "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
+        "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
+        "coverage_text": _coverage_text(link.statements, link.executed),
+        "missed_text": ("lines no test executed: " + ", ".join(map(str, link.missed))) if link.missed else "",
+        "code_html": _code(source, rule.line_start, rule.line_end, missed=link.missed, anchors=""),
+    })
+    return view
+
+
+def _coverage_text(statements: Sequence[int], executed: Sequence[int]) -> str:
+    if not statements:
+        return "no statements measured"
+    return f"{len(executed)} of {len(statements)} statements executed by tests"
+
+
+def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
+    bill, meta = inputs.bill, inputs.bill.meta
+    tally = matrix.tally
+    facts: list[tuple[str, str]] = []
+    if meta.citation:
+        facts.append(("Measure", meta.citation + (f" ({meta.version})" if meta.version else "")))
+    if meta.congress:
+        congress = f"{_ordinal(meta.congress)} Congress"
+        facts.append(("Congress", congress + (f", {_ordinal(meta.session)} session" if meta.session else "")))
+    for key, value in (("Version", meta.version_name), ("Short title", meta.short_title),
+                       ("Long title", meta.long_title), ("Sponsor", meta.sponsor)):
+        if value:
+            facts.append((key, value))
+    if meta.date:
+        facts.append(("Date", f"{meta.date:%B} {meta.date.day}, {meta.date.year}"))
+    if meta.committees:
+        facts.append(("Committees", "; ".join(meta.committees)))
+    facts.append(("Text", f"{bill.source} ({sum(1 for _ in bill.walk())} provisions)"))
+    sections = []
+    for section in matrix.sections:
+        total = section.tally.total or 1
+        segments = [{"slug": s.slug, "width": f"{100 * section.tally.counts[s] / total:.1f}",
+                     "title": f"{section.tally.counts[s]} {s.value}"}
+                    for s in _STATUS_ORDER if section.tally.counts[s]]
+        sections.append({
+            "id": section.id, "href": pages.href(section.id), "label": _nav_title(bill.get(section.id)),
+            "heading": "", "segments": segments, "percent_text": _percent(section.tally),
+            "aria": ", ".join(s["title"] for s in segments), "stale": section.tally.stale,
+        })
+    return {
+        "title": " — ".join(p for p in (meta.citation, meta.short_title) if p) or bill.source,
+        "notice_title": inputs.notice,
+        "notice": _notice(matrix, inputs) if inputs.notice else "",
+        "facts": facts,
+        "tally": {"percent_text": _percent(tally), "verified": tally.verified, "operative": tally.operative,
+                  "counts": {s.value: n for s, n in tally.counts.items()}},
+        "statuses": [_status_view(s) for s in _STATUS_ORDER],
+        "sections": sections,
+        "review": _review_counts(matrix),
+    }
+
+
+def _review_counts(matrix: Matrix) -> dict[str, Any]:
+    """How many provisions' words changed since review, were never reviewed, or are gone."""
+    reviews = matrix.tally.reviews
+    figures = [{"state": ReviewState.CHANGED.value, "count": reviews[ReviewState.CHANGED],
+                "label": _REVIEW_LABELS[ReviewState.CHANGED]}]
+    if reviews[ReviewState.UNREVIEWED]:
+        figures.append({"state": ReviewState.UNREVIEWED.value, "count": reviews[ReviewState.UNREVIEWED],
+                        "label": _REVIEW_LABELS[ReviewState.UNREVIEWED]})
+    if matrix.removed:
+        figures.append({"state": ReviewState.REMOVED.value, "count": len(matrix.removed),
+                        "label": "reviewed provisions gone from the text"})
+    return {"figures": figures, "stale": matrix.tally.stale + len(matrix.removed),
+            "current": reviews[ReviewState.CURRENT]}
+
+
+def _percent(tally: Any) -> str:
+    return "—" if tally.operative == 0 else f"{tally.percent:.1f}%"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _notice(matrix: Matrix, inputs: Inputs) -> str:
+    bill = inputs.bill
+    name = bill.meta.citation or "this bill"
+    if not inputs.provenance.recorded:
+        return (f"This is a working text of {name}. Where its words come from is not recorded, so do not "
+                f"take any of them for the official text of the bill.")
+    runs: list[list[str]] = []
+    counts = {"official": 0, "summary": 0, "assumed": 0, "unrecorded": 0}
+    previous = False
+    for row in matrix.rows:
+        status = row.provenance.status
+        counts[status] = counts.get(status, 0) + 1
+        if status == "official":
+            if not previous:
+                runs.append([])
+            runs[-1].append(row.provision.label)
+        previous = status == "official"
+    spans = [run[0] if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs]
+    official = (f"Only {_join(spans)} {'is' if len(spans) == 1 and len(runs[0]) == 1 else 'are'} the "
+                f"official words of the bill") if spans else "None of it is the official words of the bill"
+    rest = []
+    if counts["summary"]:
+        rest.append(f"{counts['summary']} provisions were drafted from a summary")
+    if counts["assumed"]:
+        rest.append(f"{counts['assumed']} were assumed where the summary is silent")
+    if counts["unrecorded"]:
+        rest.append(f"{counts['unrecorded']} have no recorded source")
+    tail = f"; {_join(rest)}." if rest else "."
+    return f"This is a working text of {name}, not the bill as published. {official}{tail}"
+
+
+def _join(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _matrix_page(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
+    rows = []
+    for row in matrix.rows:
+        rows.append({
+            "id": row.id, "label": row.provision.label, "href": pages.href(row.id), "depth": row.depth,
+            "status": _status_view(row.status), "rollup": row.rollup.value if row.rollup else "",
+            "rules": [{"href": f"rules.html#{rule_anchor(r.name)}", "short": _short_rule(r.name),
+                       "inherited_from": r.inherited_from or ""} for r in row.rules],
+            "tests": [{"href": f"tests.html#{test_anchor(t.nodeid)}", "short": t.nodeid.split("::")[-1],
+                       "sentence": t.sentence, "outcome": t.outcome, "how": _how(t.declared, t.measured)}
+                      for t in row.tests],
+            "tests_passed": sum(1 for t in row.tests if t.outcome == "passed"),
+            "tests_declared": sum(1 for t in row.tests if t.declared),
+            "tests_measured": sum(1 for t in row.tests if t.measured),
+            "note": row.explanation,
+            "review": _review_view(row.review, pages),
+            "review_state": row.review.state.value if row.review is not None else "",
+        })
+    tally = matrix.tally
+    headline = (f"{tally.verified} of {tally.operative} operative provisions are verified "
+                f"({_percent(tally)}).")
+    return {"rows": rows, "statuses": [_status_view(s) for s in _STATUS_ORDER],
+            "counts": {s.value: n for s, n in tally.counts.items()}, "headline": headline,
+            "problems": list(matrix.problems), "stale": tally.stale,
+            "removed": [_review_view(r, pages) for r in matrix.removed]}
+
+
+def _glossary(bill: Bill, pages: _Pages) -> list[dict[str, Any]]:
+    entries = []
+    seen: set[str] = set()
+    for definition in sorted(bill.definitions, key=lambda d: (d.term.casefold(), d.provision)):
+        anchor = "term-" + slug(definition.term)
+        if anchor in seen:
+            anchor += "-" + slug(definition.provision)
+        seen.add(anchor)
+        provision = bill.get(definition.provision)
+        base = len(bill.ancestors(provision.id))
+        text = [{"depth": len(bill.ancestors(p.id)) - base,
+                 "html": ((f'<span class="bt-des">({html_escape(p.designation)})</span> ' if p is not provision
+                           else "") + html_escape(_quotes(" ".join(x for x in (p.text, p.flush) if x))))}
+                for p in provision.walk()]
+        entries.append({
+            "term": definition.term, "anchor": anchor, "href": pages.href(provision.id),
+            "label": provision.label, "kind": definition.kind.replace("-", " "),
+            "scope": "the whole Act" if definition.scope == "act" else pages.label(definition.scope)
+            if definition.scope in bill else definition.scope,
+            "text": text,
+            "uses": [{"href": pages.href(u), "label": pages.label(u)} for u in definition.uses if u in bill],
+        })
+    return entries
+
+
+def _rules_index(matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str, Any]]:
+    tests_by_id = {t.nodeid: t for t in inputs.results.tests}
+    views = []
+    for rule in inputs.catalogue.rules:
+        cov = inputs.measured.get(rule.name)
+        nodeids = [n for n in (cov.executed_by if cov else {}) if n in tests_by_id]
+        views.append({
+            "name": rule.name, "anchor": rule_anchor(rule.name),
+            "provisions": [{"id": p, "href": pages.href(p), "label": pages.label(p)}
+                           for p in rule.provisions if p in inputs.bill],
+            "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
+            "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
+            "coverage_text": _coverage_text(cov.statements if cov else (), cov.executed if cov else ()),
+            "doc_html": _doc_html(rule.doc),
+            "tests": [{"href": f"tests.html#{test_anchor(n)}", "sentence": tests_by_id[n].sentence,
+                       "outcome": tests_by_id[n].outcome} for n in nodeids],
+        })
+    return views
+
+
+def _tests_index(inputs: Inputs, pages: _Pages) -> list[dict[str, Any]]:
+    rules_by_name = {r.name: r for r in inputs.catalogue.rules}
+    executed: dict[str, list[str]] = {}
+    for name, cov in inputs.measured.items():
+        for nodeid in cov.executed_by:
+            executed.setdefault(nodeid, []).append(name)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for test in inputs.results.tests:
+        rules = sorted(executed.get(test.nodeid, []))
+        measured = list(dict.fromkeys(p for r in rules for p in rules_by_name[r].provisions if p in inputs.bill))
+        groups.setdefault(test.path, []).append({
+            "anchor": test_anchor(test.nodeid), "nodeid": test.nodeid, "sentence": test.sentence,
+            "outcome": test.outcome, "line": test.line,
+            "declared": [{"href": pages.href(p), "label": pages.label(p)} for p in test.provisions
+                         if p in inputs.bill],
+            "measured": [{"href": pages.href(p), "label": pages.label(p)} for p in measured],
+            "rules": [{"href": f"rules.html#{rule_anchor(r)}", "short": _short_rule(r)} for r in rules],
+        })
+    return [{"path": path, "anchor": "file-" + slug(path), "tests": tests}
+            for path, tests in sorted(groups.items())]
+
+
+def _provenance_page(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
+    rows = [{"id": r.id, "label": r.provision.label, "href": pages.href(r.id), "depth": r.depth,
+             "status": r.provenance.status, "note": r.provenance.note,
+             "declared_at": r.provenance.declared_at or ""} for r in matrix.rows]
+    path = inputs.provenance.path
+    root_relative = path
+    return {"notice": _notice(matrix, inputs), "recorded": inputs.provenance.recorded,
+            "path": root_relative, "rows": rows}
+
+
+def _example(example: Example, bill: Bill, pages: _Pages) -> dict[str, Any]:
+    return {
+        "title": example.title, "anchor": "example-" + slug(example.title), "scenario": example.scenario,
+        "inputs": list(example.inputs),
+        "steps": [{
+            "rule": step.rule, "rule_href": f"rules.html#{rule_anchor(step.rule)}", "value": step.value,
+            "reasons": [{"href": pages.href(r.provision) if r.provision in bill else "#",
+                         "label": pages.label(r.provision) if r.provision in bill else r.provision,
+                         "statement": r.statement} for r in step.reasons],
+        } for step in example.steps],
+    }
+
+

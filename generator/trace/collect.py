@@ -1,0 +1,91 @@
+"""Step one of the pipeline: read every input into plain data, before anything is joined.
+
+The bill (parsed), the rule catalogue, the last traced run (results and
+coverage contexts), the provenance table, the reviewed text (the words each
+tracked provision had when its rules and tests were last reviewed) and the
+source of each rule module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from generator.errors import ResultsMissingError
+from generator.project.rules import load_rules
+from generator.project.workspace import Workspace
+from generator.trace.measure import RuleCoverage, measure
+from generator.trace.provenance import Provenance, read_provenance
+from generator.trace.results import Results, read_results
+from generator.trace.review import NOTHING_REVIEWED, ReviewedText, read_reviewed
+from grammar import Bill, parse_file
+from provisions.kit import Catalogue, Example
+
+__all__ = ["Inputs", "collect", "collect_from"]
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """Everything the matrix and the site are made from."""
+
+    bill: Bill
+    catalogue: Catalogue
+    results: Results
+    measured: Mapping[str, RuleCoverage]  # rule name -> what the tests executed of it
+    provenance: Provenance
+    sources: Mapping[str, str]  # rule module path (relative to the root) -> its source text
+    traced: bool  # False when there is no traced run yet: every test link is then missing
+    examples: tuple[Example, ...] = ()  # worked examples, computed by calling the rules
+    reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
+    notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
+
+
+def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
+    """Read the inputs of ``workspace``.
+
+    Raises:
+        BillError: the bill cannot be parsed.
+        ResultsMissingError: no traced run yet and ``require_results`` is set; the
+            message says how to make one.
+        ResultsError, ProvenanceError, ReviewedTextError: an input file is malformed.
+    """
+    bill = parse_file(workspace.bill)
+    bill = dataclasses.replace(bill, source=workspace.relative(workspace.bill))
+    rules = load_rules(workspace)
+    return collect_from(bill, rules.catalogue().relative_to(str(workspace.root)), workspace,
+                        require_results=require_results, examples=rules.examples(), notice=rules.notice)
+
+
+def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_results: bool = True,
+                 examples: tuple[Example, ...] = (), notice: str | None = None) -> Inputs:
+    """``collect`` for a bill and catalogue already in hand (a fixture bill, a synthetic one)."""
+    try:
+        results = read_results(workspace.results)
+        measured = measure(workspace.coverage, rules.rules, workspace.root)
+        traced = True
+    except ResultsMissingError as error:
+        if require_results:
+            raise ResultsMissingError(
+                f"{error.message}; run `billtrace test` (or `billtrace build`, or `make site`) "
+                f"to run the tests with tracing") from None
+        results, measured, traced = Results(()), {}, False
+    sources = {rule.path: _read(workspace.root / rule.path) for rule in rules.rules}
+    return Inputs(
+        bill=bill,
+        catalogue=rules,
+        results=results,
+        measured=MappingProxyType(dict(measured)),
+        provenance=read_provenance(workspace.provenance, bill, name=workspace.relative(workspace.provenance)),
+        sources=MappingProxyType(dict(sorted(sources.items()))),
+        traced=traced,
+        examples=examples,
+        reviewed=read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed)),
+        notice=notice,
+    )
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,370 @@
+"""Step two: join the bill, the rules and the tests into the traceability matrix.
+
+One row per provision, in the order of the text.  A row's status:
+
+``not formalized``
+    declared with ``not_formalized(id, reason=...)``; a provision below a declared
+    one, with no rule of its own, is not formalized for the same reason.
+``verified``
+    the provision has a rule, and every rule it has was executed by a passing test.
+``failing``
+    a test declared for the provision, or one that executed its rules, failed
+    (failed, errored, or passed when marked xfail).
+``claimed``
+    a test is marked for the provision but executes none of its rules (or the
+    provision has no rule at all).
+``untested``
+    the provision has a rule, and no passing test executes it (or one of them).
+``pending``
+    operative, no rule, no test, and not declared not formalized.
+``container``
+    a provision with parts, no rule of its own and no declaration: its status is
+    summarised from the provisions below it.  Its ``rollup`` is the worst status
+    among them, in the order failing, claimed, pending, untested, verified, not
+    formalized: so a container rolls up to verified only if every operative
+    provision below it is verified.
+
+A rule implements the whole provision it names, parts included: a part with no
+rule of its own takes the rules of its nearest ancestor that has some (the row
+says which).  The checks are applied in the order failing, verified, claimed,
+untested.  *Operative* provisions are all but containers and those not
+formalized; *percent verified* is verified / operative.
+
+Beside the status, and independent of it, each row whose words something rests
+on (a rule of its own, a test marked for it, a declaration) carries its
+``review``: whether its words are still those its rules and tests were reviewed
+against (``generator.trace.review``).  A row is *stale* when its review is changed or
+unreviewed; the matrix lists the reviewed ids the bill no longer has in
+``removed``.  The tests marked for a provision are those of the traced run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from generator.trace.collect import Inputs
+from generator.trace.measure import RuleCoverage
+from generator.trace.provenance import Source
+from generator.trace.results import TestResult
+from generator.trace.review import Review, ReviewState, declared_tests, review
+from grammar import Provision
+from provisions.kit import Rule
+
+__all__ = ["OPERATIVE", "SEVERITY", "Matrix", "Row", "RuleLink", "SectionTally", "Status", "Tally",
+           "TestLink", "join"]
+
+
+class Status(enum.StrEnum):
+    """The status of a provision in the matrix."""
+
+    VERIFIED = "verified"
+    FAILING = "failing"
+    UNTESTED = "untested"
+    CLAIMED = "claimed"
+    PENDING = "pending"
+    NOT_FORMALIZED = "not formalized"
+    CONTAINER = "container"
+
+    @property
+    def slug(self) -> str:
+        """The status as one word, for CSS classes and filters: ``not-formalized``."""
+        return self.value.replace(" ", "-")
+
+
+SEVERITY = (Status.FAILING, Status.CLAIMED, Status.PENDING, Status.UNTESTED, Status.VERIFIED,
+            Status.NOT_FORMALIZED)
+OPERATIVE = frozenset({Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING})
+
+
+@dataclass(frozen=True, slots=True)
+class RuleLink:
+    """A rule of a provision, and what the tests executed of its body."""
+
+    name: str
+    inherited_from: str | None  # the ancestor the rule implements, when not this provision
+    statements: tuple[int, ...]
+    executed: tuple[int, ...]
+    missed: tuple[int, ...]
+    passing_tests: tuple[str, ...]  # node ids of passing tests that executed it
+
+
+@dataclass(frozen=True, slots=True)
+class TestLink:
+    """A test of a provision: declared with the marker, measured by coverage, or both."""
+
+    __test__ = False
+
+    nodeid: str
+    sentence: str
+    outcome: str
+    declared: bool
+    measured: bool
+    rules: tuple[str, ...]  # the provision's rules the test executed
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Counts of provisions per status, and of the tracked ones per review state."""
+
+    counts: Mapping[Status, int]
+    reviews: Mapping[ReviewState, int] = field(
+        default_factory=lambda: MappingProxyType(dict.fromkeys(ReviewState, 0)))
+
+    @classmethod
+    def of(cls, statuses: Iterable[Status], reviews: Iterable[ReviewState] = ()) -> Tally:
+        """The tally of ``statuses`` (and of the review states of the same rows)."""
+        counts = dict.fromkeys(Status, 0)
+        for status in statuses:
+            counts[status] += 1
+        states = dict.fromkeys(ReviewState, 0)
+        for state in reviews:
+            states[state] += 1
+        return cls(MappingProxyType(counts), MappingProxyType(states))
+
+    @property
+    def total(self) -> int:
+        """Every provision counted."""
+        return sum(self.counts.values())
+
+    @property
+    def operative(self) -> int:
+        """Provisions that are neither containers nor left uncoded."""
+        return sum(n for status, n in self.counts.items() if status in OPERATIVE)
+
+    @property
+    def verified(self) -> int:
+        """Verified provisions."""
+        return self.counts[Status.VERIFIED]
+
+    @property
+    def stale(self) -> int:
+        """Rows whose words changed since review, or were never reviewed."""
+        return self.reviews[ReviewState.CHANGED] + self.reviews[ReviewState.UNREVIEWED]
+
+    @property
+    def percent(self) -> float:
+        """Percent verified of operative provisions (100 when none is operative)."""
+        return 100.0 if self.operative == 0 else round(100.0 * self.verified / self.operative, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One provision in the matrix."""
+
+    provision: Provision
+    depth: int
+    section: str | None  # the id of the section it stands in
+    status: Status
+    explanation: str  # why it has this status, in a sentence
+    reason: str  # why it is not formalized ("" otherwise)
+    rules: tuple[RuleLink, ...]
+    tests: tuple[TestLink, ...]
+    provenance: Source
+    rollup: Status | None = None  # containers: the worst status below
+    below: Tally | None = None  # containers: the statuses of the operative-or-uncoded rows below
+    review: Review | None = None  # None when nothing of its own rests on its words
+
+    @property
+    def id(self) -> str:
+        """The provision id."""
+        return self.provision.id
+
+    @property
+    def stale(self) -> bool:
+        """True when its words changed since review, or were never reviewed."""
+        return self.review is not None and self.review.stale
+
+
+@dataclass(frozen=True, slots=True)
+class SectionTally:
+    """The tally of one section (every provision in it, the section included)."""
+
+    id: str
+    label: str
+    heading: str
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    """Every provision with its rules, tests and status; tallies per section and for the bill."""
+
+    rows: tuple[Row, ...]
+    tally: Tally
+    sections: tuple[SectionTally, ...]
+    problems: tuple[str, ...]  # inconsistencies found while joining, each in a sentence
+    removed: tuple[Review, ...] = ()  # reviewed provisions the bill no longer has
+    _by_id: Mapping[str, Row] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", MappingProxyType({row.id: row for row in self.rows}))
+
+    def row(self, provision_id: str) -> Row:
+        """The row of ``provision_id``.
+
+        Raises:
+            KeyError: no such provision.
+        """
+        return self._by_id[provision_id]
+
+    def section(self, provision_id: str) -> tuple[Row, ...]:
+        """The rows of one section (or any provision): itself and every provision below it.
+
+        Raises:
+            KeyError: no such provision.
+        """
+        ids = {p.id for p in self._by_id[provision_id].provision.walk()}
+        return tuple(r for r in self.rows if r.id in ids)
+
+
+def join(inputs: Inputs) -> Matrix:
+    """Build the matrix from the collected inputs (a pure function of them)."""
+    bill, catalogue = inputs.bill, inputs.catalogue
+    tests_by_id = {t.nodeid: t for t in inputs.results.tests}
+    problems: list[str] = []
+    known = bill.ids
+    for rule in catalogue.rules:
+        for provision_id in rule.provisions:
+            if provision_id not in known:
+                problems.append(f"rule {rule.name} implements {provision_id!r}, which the bill does not have")
+    for entry in catalogue.not_formalized:
+        if entry.provision not in known:
+            problems.append(f"{entry.module} declares {entry.provision!r} not formalized, "
+                            f"but the bill has no such provision")
+        elif catalogue.rules_for(entry.provision):
+            problems.append(f"{entry.provision} is declared not formalized, yet rules implement it")
+    unknown_tests = sorted({nodeid for cov in inputs.measured.values() for nodeid in cov.executed_by
+                            if nodeid not in tests_by_id})
+    if unknown_tests:
+        problems.append(f"coverage names {len(unknown_tests)} test(s) the results file lacks, "
+                        f"e.g. {unknown_tests[0]}: results and coverage come from different runs")
+
+    declared: dict[str, list[TestResult]] = {}
+    for test in inputs.results.tests:
+        for provision_id in test.provisions:
+            declared.setdefault(provision_id, []).append(test)
+
+    rows: dict[str, Row] = {}
+    order = list(bill.walk())
+    for provision in order:
+        rows[provision.id] = _row(provision, inputs, declared.get(provision.id, []), tests_by_id)
+    for provision in reversed(order):  # containers, deepest first
+        row = rows[provision.id]
+        if row.status is Status.CONTAINER:
+            rows[provision.id] = _summarise(row, [rows[p.id] for p in provision.walk() if p is not provision])
+
+    reviews = review(bill, catalogue, declared_tests(inputs.results), inputs.reviewed)
+    ordered = tuple(dataclasses.replace(rows[p.id], review=reviews.of(p.id)) for p in order)
+    sections = tuple(
+        SectionTally(r.id, r.provision.label, r.provision.heading, _tally([x for x in ordered if x.section == r.id]))
+        for r in ordered if r.provision.kind == "section"
+    )
+    return Matrix(ordered, _tally(ordered), sections, tuple(problems), reviews.removed)
+
+
+def _tally(rows: Iterable[Row]) -> Tally:
+    shown = list(rows)
+    return Tally.of((r.status for r in shown), (r.review.state for r in shown if r.review is not None))
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """What every row of a provision carries whatever its status."""
+
+    provision: Provision
+    depth: int
+    section: str | None
+    provenance: Source
+
+    def row(self, status: Status, explanation: str, *, reason: str = "", rules: tuple[RuleLink, ...] = (),
+            tests: tuple[TestLink, ...] = ()) -> Row:
+        return Row(provision=self.provision, depth=self.depth, section=self.section, status=status,
+                   explanation=explanation, reason=reason, rules=rules, tests=tests, provenance=self.provenance)
+
+
+def _row(provision: Provision, inputs: Inputs, declared: list[TestResult],
+         tests_by_id: Mapping[str, TestResult]) -> Row:
+    bill, catalogue = inputs.bill, inputs.catalogue
+    section = bill.section_of(provision.id)
+    place = _Place(provision, len(bill.ancestors(provision.id)), section.id if section is not None else None,
+                   inputs.provenance.of(provision.id))
+    rules = catalogue.rules_for(provision.id)
+    owner: str | None = None
+    reason = catalogue.reason_not_formalized(provision.id) if not rules else None
+    if not rules and reason is None:
+        for ancestor in bill.ancestors(provision.id):
+            if catalogue.rules_for(ancestor.id):
+                rules, owner = catalogue.rules_for(ancestor.id), ancestor.id
+                break
+            ancestor_reason = catalogue.reason_not_formalized(ancestor.id)
+            if ancestor_reason is not None:
+                reason, owner = ancestor_reason, ancestor.id
+                break
+    declared_links = tuple(_link(t, declared=True, measured=False, rules=()) for t in declared)
+    if reason is not None:
+        where = f" (declared for {owner})" if owner else ""
+        return place.row(Status.NOT_FORMALIZED, f"not formalized{where}: {reason}", reason=reason,
+                         tests=declared_links)
+    if not rules:
+        if provision.children:
+            return place.row(Status.CONTAINER, "", tests=declared_links)
+        if declared:
+            return place.row(Status.CLAIMED, f"{len(declared)} test(s) marked for it, but no rule implements it",
+                             tests=declared_links)
+        return place.row(Status.PENDING, "no rule implements it, no test is marked for it, and it is not "
+                                         "declared not formalized")
+    return _operative(place, rules, owner, declared, tests_by_id, inputs.measured)
+
+
+def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declared: list[TestResult],
+               tests_by_id: Mapping[str, TestResult], measured: Mapping[str, RuleCoverage]) -> Row:
+    executed_rules: dict[str, list[str]] = {}  # node id -> the rules it executed
+    links: list[RuleLink] = []
+    for rule in rules:
+        cov = measured.get(rule.name)
+        by = cov.executed_by if cov is not None else {}
+        for nodeid in by:
+            if nodeid in tests_by_id:
+                executed_rules.setdefault(nodeid, []).append(rule.name)
+        passing = tuple(n for n in by if n in tests_by_id and tests_by_id[n].passed)
+        links.append(RuleLink(rule.name, owner, cov.statements if cov else (),
+                              cov.executed if cov else (), cov.missed if cov else (), passing))
+    declared_ids = {t.nodeid for t in declared}
+    tests = []
+    for nodeid in sorted(declared_ids | set(executed_rules)):
+        test = tests_by_id.get(nodeid) or next(t for t in declared if t.nodeid == nodeid)
+        tests.append(_link(test, declared=nodeid in declared_ids, measured=nodeid in executed_rules,
+                           rules=tuple(executed_rules.get(nodeid, ()))))
+    failing = [t for t in tests if t.outcome in ("failed", "error", "xpassed")]
+    unexecuted = [link.name for link in links if not link.passing_tests]
+    claims = [t for t in tests if t.declared and not t.measured]
+    via = f" (the rule of {owner})" if owner else ""
+    if failing:
+        status, why = Status.FAILING, f"{len(failing)} test(s) of it fail, e.g. {failing[0].nodeid}"
+    elif not unexecuted:
+        count = len({n for link in links for n in link.passing_tests})
+        status, why = Status.VERIFIED, f"every rule{via} is executed by a passing test ({count} in all)"
+    elif claims:
+        status, why = Status.CLAIMED, f"{claims[0].nodeid} is marked for it but executes none of its rules{via}"
+    else:
+        status, why = Status.UNTESTED, f"no passing test executes {', '.join(unexecuted)}{via}"
+    return place.row(status, why, rules=tuple(links), tests=tuple(tests))
+
+
+def _summarise(row: Row, below: list[Row]) -> Row:
+    statuses = [r.status for r in below if r.status is not Status.CONTAINER]
+    tally = Tally.of(statuses)
+    rollup = next((s for s in SEVERITY if tally.counts[s]), Status.NOT_FORMALIZED)
+    parts = ", ".join(f"{n} {s.value}" for s, n in tally.counts.items() if n)
+    return Row(provision=row.provision, depth=row.depth, section=row.section, status=Status.CONTAINER,
+               explanation=f"summarised from the {len(statuses)} provisions below it: {parts}; "
+                           f"rolls up to {rollup.value}",
+               reason="", rules=(), tests=row.tests, provenance=row.provenance, rollup=rollup, below=tally)
+
+
+def _link(test: TestResult, *, declared: bool, measured: bool, rules: tuple[str, ...]) -> TestLink:
+    return TestLink(test.nodeid, test.sentence, test.outcome, declared, measured, rules)

@@ -1,0 +1,146 @@
+"""The results file of a test run: per test, its outcome, duration, provisions and sentence.
+
+Our pytest plugin (``generator.trace.pytest_plugin``) writes it at the end of a
+session; ``collect`` reads it.  The format is JSON, tests sorted by node id::
+
+    {"format": 1, "tests": [{"nodeid": "tests/rules/test_s5.py::test_x", "name": "test_x",
+      "sentence": "...", "outcome": "passed", "duration": 0.001,
+      "provisions": ["s5_a"], "path": "tests/rules/test_s5.py", "line": 12}]}
+
+Outcomes: ``passed``, ``failed``, ``error`` (setup or teardown failed),
+``skipped``, ``xfailed``, ``xpassed``, ``not run`` (collected, never run).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ResultsError, ResultsMissingError
+
+__all__ = ["FORMAT", "OUTCOMES", "Results", "TestResult", "read_results", "sentence_for", "write_results"]
+
+FORMAT = 1
+OUTCOMES = ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "not run")
+
+
+@dataclass(frozen=True, slots=True)
+class TestResult:
+    """One test of a run."""
+
+    __test__ = False  # not a test class, whatever pytest thinks of the name
+
+    nodeid: str
+    name: str
+    sentence: str  # the test's name (or first docstring line) as a sentence a reader can follow
+    outcome: str
+    duration: float
+    provisions: tuple[str, ...]  # declared with @pytest.mark.provision
+    path: str
+    line: int
+
+    @property
+    def passed(self) -> bool:
+        """True when the test ran and passed."""
+        return self.outcome == "passed"
+
+    @property
+    def failed(self) -> bool:
+        """True when the test (or its setup or teardown) failed, or passed when it should not."""
+        return self.outcome in ("failed", "error", "xpassed")
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """Every test of one run, sorted by node id."""
+
+    tests: tuple[TestResult, ...]
+
+    def get(self, nodeid: str) -> TestResult | None:
+        """The test with this node id, or None."""
+        for test in self.tests:
+            if test.nodeid == nodeid:
+                return test
+        return None
+
+
+def sentence_for(name: str, doc: str | None = None) -> str:
+    """A test's name as a sentence: the docstring's first line, else the name in words.
+
+    >>> sentence_for("test_an_import_from_a_member_enters_free_of_duty[lithium]")
+    'An import from a member enters free of duty (lithium)'
+    """
+    first = (doc or "").strip().splitlines()[0].strip() if (doc or "").strip() else ""
+    base, _, params = name.partition("[")
+    if first:
+        words = first
+    else:
+        words = re.sub(r"^test_?", "", base).replace("_", " ").strip() or base
+        words = words[:1].upper() + words[1:]
+    if params:
+        words += f" ({params.rstrip(']')})"
+    return words
+
+
+def write_results(path: Path, results: Results) -> None:
+    """Write ``results`` to ``path`` atomically (a temporary file beside it, then a rename)."""
+    payload: dict[str, Any] = {
+        "format": FORMAT,
+        "tests": [
+            {
+                "nodeid": t.nodeid, "name": t.name, "sentence": t.sentence, "outcome": t.outcome,
+                "duration": round(t.duration, 6), "provisions": list(t.provisions),
+                "path": t.path, "line": t.line,
+            }
+            for t in sorted(results.tests, key=lambda t: t.nodeid)
+        ],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(payload, stream, indent=1, ensure_ascii=False, sort_keys=True)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_results(path: Path) -> Results:
+    """Read a results file.
+
+    Raises:
+        ResultsMissingError: there is no file at ``path``.
+        ResultsError: the file is not a results file of this format.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ResultsMissingError(f"no test results at {path}") from None
+    try:
+        payload = json.loads(text)
+        if payload.get("format") != FORMAT:
+            raise ValueError(f"format {payload.get('format')!r}, expected {FORMAT}")
+        tests = tuple(
+            TestResult(
+                nodeid=str(t["nodeid"]), name=str(t["name"]), sentence=str(t["sentence"]),
+                outcome=_outcome(t["outcome"]), duration=float(t["duration"]),
+                provisions=tuple(str(p) for p in t["provisions"]), path=str(t["path"]), line=int(t["line"]),
+            )
+            for t in payload["tests"]
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ResultsError(f"{path} is not a billtrace results file: {error}") from None
+    return Results(tuple(sorted(tests, key=lambda t: t.nodeid)))
+
+
+def _outcome(value: object) -> str:
+    if value not in OUTCOMES:
+        raise ValueError(f"unknown outcome {value!r}")
+    return str(value)

@@ -1,0 +1,96 @@
+"""Worked examples: real scenarios run through the rules, kept with the rules' own reasons.
+
+Each example calls rule functions of ``provisions`` and keeps what they return
+(a ``Determination``: a value and its reasons, each citing a provision), so the
+page shows exactly what the code decides and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from provisions.kit import Determination, Example, Step, to_jsonable
+
+__all__ = ["step", "worked_examples"]
+
+
+def step(determination: Determination[Any], *, rule: str | None = None) -> Step:
+    """A step from a rule's determination; the value is shown as text."""
+    return Step(rule=rule or determination.rule, value=_words(determination.value),
+                reasons=determination.reasons)
+
+
+def worked_examples() -> tuple[Example, ...]:
+    """The worked examples of S. 2839, computed by calling the rules.
+
+    Raises:
+        ImportError, AttributeError: a rule the examples call is missing or renamed;
+            the examples are part of the site and fail loudly rather than vanish.
+    """
+    from provisions.candidate import COMMITMENTS, Candidate
+    from provisions.inputs import Alliance, Import, Member, parse_hts
+    from provisions.kit.periods import FiscalQuarter
+    from provisions.s4 import eligibility
+    from provisions.s5 import duty_treatment
+    from provisions.s6 import trust_fund_quarter
+
+    alliance = Alliance.of([Member("AU", dt.date(2027, 1, 1)), Member("CA", dt.date(2027, 4, 1))])
+    members = ("AU", "Australia, in force January 1, 2027"), ("CA", "Canada, in force April 1, 2027")
+    magnets = Import(parse_hts("8505.11.00"), "CN", dt.date(2027, 3, 1), False, Decimal("1000.00"))
+    lithium = Import(parse_hts("2836.91.00"), "AU", dt.date(2027, 3, 1), False, Decimal("1000.00"))
+    candidate = Candidate(
+        country="CL", default_rate=Decimal("50"), certification=dt.date(2027, 6, 1),
+        entry_into_force=dt.date(2027, 9, 1), phase_in_until=dt.date(2033, 9, 1),
+        commitments=dict.fromkeys(COMMITMENTS, True),
+    )
+    quarter = FiscalQuarter(2027, 2)
+    return (
+        Example(
+            title="Permanent magnets from a country of concern, after the first agreement",
+            scenario="A $1,000.00 entry of permanent magnets made in China on March 1, 2027, when the first "
+                     "Alliance agreement (Australia's) has been in force since January 1, 2027.",
+            inputs=(("Good", "HTS 8505.11.00, permanent magnets of metal"), ("Origin", "CN (China)"),
+                    ("Entered", "March 1, 2027"), ("Customs value", "$1,000.00"), *(("Member", m[1]) for m in members)),
+            steps=(step(duty_treatment(magnets, alliance)),),
+        ),
+        Example(
+            title="Lithium from a member of the Alliance",
+            scenario="A $1,000.00 entry of lithium carbonate from Australia on March 1, 2027, two months after "
+                     "Australia's agreement entered into force.",
+            inputs=(("Good", "HTS 2836.91.00, lithium carbonates"), ("Origin", "AU (Australia)"),
+                    ("Entered", "March 1, 2027"), ("Customs value", "$1,000.00"), *(("Member", m[1]) for m in members)),
+            steps=(step(duty_treatment(lithium, alliance)),),
+        ),
+        Example(
+            title="A candidate with a 6-year phase-in",
+            scenario="Chile commits to a 50 percent duty on every covered good from countries of concern, to "
+                     "every other criterion of sec. 4(b), and to phasing the duty in until September 1, 2033: "
+                     "six years after its agreement would enter into force, one more than sec. 4(c)(1) allows.",
+            inputs=(("Country", "CL (Chile)"), ("Committed rate", "50 percent on every covered subheading"),
+                    ("Certification", "June 1, 2027"), ("Entry into force", "September 1, 2027"),
+                    ("Phase-in until", "September 1, 2033"), ("Other commitments", "all of sec. 4(b)(2) to (5)")),
+            steps=(step(eligibility(candidate)),),
+        ),
+        Example(
+            title="A quarter's trust-fund split",
+            scenario="In the second quarter of fiscal year 2027 the duties collected on mined and processed "
+                     "critical minerals come to $1,000,000.01; the Secretary of the Treasury transfers an equal "
+                     "amount to the Trust Fund, which is split 60/20/20.",
+            inputs=(("Quarter", "FY2027 Q2 (January to March 2027)"),
+                    ("Duties on critical minerals", "$1,000,000.01")),
+            steps=(step(trust_fund_quarter(Decimal("1000000.01"), quarter=quarter)),),
+        ),
+    )
+
+
+def _words(value: object) -> str:
+    plain = to_jsonable(value)
+    if isinstance(plain, bool):
+        return "yes" if plain else "no"
+    if isinstance(plain, dict):
+        return "; ".join(f"{k.replace('_', ' ')}: {_words(v)}" for k, v in plain.items())
+    if isinstance(plain, list):
+        return ", ".join(_words(v) for v in plain) or "none"
+    return "none" if plain is None else str(plain)

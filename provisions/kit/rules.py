@@ -1,0 +1,145 @@
+"""Which rule implements which provision, and which provisions are deliberately left uncoded.
+
+Each section module of a bill's rules package declares its own, through one ``Section``::
+
+    section = Section(__name__)
+    implements, not_formalized = section.implements, section.not_formalized
+
+    @implements("s5_a")
+    def duty_treatment(...) -> Determination[...]: ...
+
+    not_formalized("s5_c", reason="Directs the President to act; nothing to compute.")
+
+``@implements`` records the rule and stamps its qualified name on every ``Determination``
+it returns, so no rule types its own name.  A package's ``catalogue()`` gathers the
+sections' declarations.  Ids are checked against the parsed bill by the test suite and the
+pytest plugin, not here: the kit never reads a bill.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+
+from provisions.kit.determination import Determination
+
+__all__ = ["Catalogue", "NotFormalized", "Rule", "Section", "catalogue_of"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule function and the provisions it implements."""
+
+    name: str  # "provisions.s5.duty_treatment"
+    provisions: tuple[str, ...]
+    doc: str  # the words it implements
+    path: str  # source file (absolute until a workspace makes it relative to its root)
+    line_start: int
+    line_end: int
+    function: Callable[..., Any]
+
+
+@dataclass(frozen=True, slots=True)
+class NotFormalized:
+    """A provision deliberately left uncoded, and why."""
+
+    provision: str
+    reason: str
+    module: str
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Every rule and every declaration of a provision left uncoded."""
+
+    rules: tuple[Rule, ...]
+    not_formalized: tuple[NotFormalized, ...]
+
+    def rules_for(self, provision_id: str) -> tuple[Rule, ...]:
+        """The rules that implement ``provision_id``."""
+        return tuple(rule for rule in self.rules if provision_id in rule.provisions)
+
+    def reason_not_formalized(self, provision_id: str) -> str | None:
+        """Why ``provision_id`` is left uncoded, or None if it is not declared so."""
+        for entry in self.not_formalized:
+            if entry.provision == provision_id:
+                return entry.reason
+        return None
+
+    def relative_to(self, root: str) -> Catalogue:
+        """This catalogue with rule paths relative to ``root`` where they lie inside it."""
+        import os
+
+        def shown(path: str) -> str:
+            relative = os.path.relpath(path, root)
+            return path if relative.startswith("..") else relative.replace(os.sep, "/")
+
+        return Catalogue(tuple(dataclasses.replace(r, path=shown(r.path)) for r in self.rules), self.not_formalized)
+
+
+class Section:
+    """What one module of a rules package declares: its rules and the provisions it leaves uncoded."""
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self.rules: dict[str, Rule] = {}
+        self.not_formalized_entries: dict[str, NotFormalized] = {}
+
+    def implements(self, *provision_ids: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+        """Declare that the decorated rule implements ``provision_ids`` (one or more).
+
+        >>> section = Section("example")
+        >>> @section.implements("s6_c_1", "s6_c_2")
+        ... def allocation() -> Determination[int]:
+        ...     return Determination(1, ())
+        >>> allocation().rule
+        'example.allocation'
+        """
+        if not provision_ids or not all(isinstance(p, str) and p for p in provision_ids):
+            raise ValueError("@implements needs one or more provision ids")
+
+        def register(function: Callable[P, R]) -> Callable[P, R]:
+            name = f"{function.__module__}.{function.__qualname__}"
+            lines, first = inspect.getsourcelines(function)
+
+            @functools.wraps(function)
+            def stamped(*args: P.args, **kwargs: P.kwargs) -> R:
+                answer = function(*args, **kwargs)
+                if isinstance(answer, Determination) and answer.rule != name:
+                    return dataclasses.replace(answer, rule=name)
+                return answer
+
+            self.rules[name] = Rule(
+                name=name,
+                provisions=tuple(provision_ids),
+                doc=inspect.cleandoc(function.__doc__ or ""),
+                path=inspect.getsourcefile(function) or "",
+                line_start=first,
+                line_end=first + len(lines) - 1,
+                function=function,
+            )
+            stamped.__provisions__ = tuple(provision_ids)  # type: ignore[attr-defined]
+            return stamped
+
+        return register
+
+    def not_formalized(self, provision_id: str, *, reason: str) -> None:
+        """Declare that ``provision_id`` is left uncoded on purpose, and why."""
+        if not reason.strip():
+            raise ValueError(f"not_formalized({provision_id!r}) needs a reason")
+        self.not_formalized_entries[provision_id] = NotFormalized(provision_id, reason.strip(), self.module)
+
+
+def catalogue_of(sections: Iterable[Section]) -> Catalogue:
+    """The rules and declarations of ``sections``, rules in source order, declarations by id."""
+    sections = tuple(sections)
+    rules = sorted((r for s in sections for r in s.rules.values()), key=lambda r: (r.path, r.line_start))
+    declared = sorted((d for s in sections for d in s.not_formalized_entries.values()), key=lambda d: d.provision)
+    return Catalogue(tuple(rules), tuple(declared))

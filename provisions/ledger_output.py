@@ -1,0 +1,225 @@
+"""``check duty --ledger FILE.csv``: an import ledger streamed through the duty rules.
+
+Rows are read one at a time and never kept: each row's result goes to a spool file
+(in memory while small, on disk past 1 MB) and its amounts into running totals, so a
+ledger of any length runs in flat memory.  Only when the last row has passed does the
+spool go to standard output, followed by the totals and the Trust Fund transfers; on
+bad input nothing reaches standard output.  A progress bar is drawn on standard error
+when it is a terminal (through the ``Writer`` the command line supplies).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import IO, Any
+
+from provisions.inputs import Alliance, InputError
+from provisions.kit import Writer, to_jsonable
+from provisions.ledger import DutyCalculator, LedgerReader, LedgerTotals, RowResult, ledger_reasons
+from provisions.parameters import Parameters
+
+__all__ = ["run_ledger"]
+
+_SPOOL_IN_MEMORY = 1 << 20
+_PROGRESS_EVERY = 8192
+_ROWS_PLACEHOLDER = "\x00rows\x00"
+
+
+def run_ledger(
+    source: IO[str],
+    name: str,
+    size: int | None,
+    alliance: Alliance,
+    params: Parameters,
+    *,
+    writer: Writer,
+    as_json: bool,
+    summary_only: bool,
+) -> None:
+    """Treat every row of the ledger read from ``source`` (called ``name``) and print the results.
+
+    Raises:
+        InputError: a missing column, or a bad field (naming the row, the line and the column).
+    """
+    calculator = DutyCalculator(alliance, params=params)
+    totals = LedgerTotals()
+    with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="") as spool:
+        try:
+            has_id = _process(_lines(source, size, writer), calculator, totals, spool, as_json=as_json,
+                              summary_only=summary_only)
+        except InputError as error:
+            raise error.located(where=name) from None
+        except csv.Error as error:
+            raise InputError("", f"not a readable CSV file: {error}", where=name) from None
+        except UnicodeDecodeError:
+            raise InputError("", "not UTF-8 text", where=name) from None
+        spool.seek(0)
+        if as_json:
+            _emit_json(name, spool, totals, params, writer, summary_only=summary_only)
+        else:
+            _emit_text(name, spool, totals, params, writer, summary_only=summary_only, has_id=has_id)
+
+
+def _process(
+    lines: Iterable[str],
+    calculator: DutyCalculator,
+    totals: LedgerTotals,
+    spool: IO[str],
+    *,
+    as_json: bool,
+    summary_only: bool,
+) -> bool:
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if header is None:
+        raise InputError("", "the ledger is empty: no header row")
+    ledger = LedgerReader(header)
+    has_id = "id" in (name.strip().lower() for name in header)
+    write = spool.write
+    number = 0
+    for values in reader:
+        if not values:
+            continue
+        number += 1
+        try:
+            entry = ledger.read(values, number)
+        except InputError as error:
+            raise error.located(line=reader.line_num) from None
+        result = calculator.result(entry)
+        totals.add(entry, result)
+        if not summary_only:
+            write(_row_json(result, first=number == 1) if as_json else _row_text(result, has_id))
+    return has_id
+
+
+def _lines(source: IO[str], size: int | None, writer: Writer) -> Iterator[str]:
+    advance = writer.progress("Reading the ledger", size)
+    done = 0
+    for count, line in enumerate(source, start=1):
+        done += len(line)
+        if count % _PROGRESS_EVERY == 0:
+            advance(done)
+        yield line
+    advance(done)
+
+
+def _row_text(result: RowResult, has_id: bool) -> str:
+    rate = "-" if result.rate is None else f"{result.rate}%"
+    duty = "-" if result.duty is None else str(result.duty)
+    ref = f"  {result.ref}" if has_id else ""
+    return (
+        f"{result.row:>9}  {result.hts:<13} {result.origin:<6}  {result.entry_date}  {result.treatment:<19} "
+        f"{rate:>6} {duty:>15}{ref}\n"
+    )
+
+
+def _row_json(result: RowResult, *, first: bool) -> str:
+    rate = "null" if result.rate is None else f'"{result.rate}"'
+    duty = "null" if result.duty is None else f'"{result.duty}"'
+    ref = "" if result.ref is None else f', "id": {json.dumps(result.ref, ensure_ascii=False)}'
+    lead = "\n" if first else ",\n"
+    return (
+        f'{lead}      {{"row": {result.row}{ref}, "hts": "{result.hts}", "origin": "{result.origin}", '
+        f'"entry_date": "{result.entry_date}", "treatment": "{result.treatment}", "rate": {rate}, '
+        f'"duty": {duty}, "quarter": "{result.quarter}"}}'
+    )
+
+
+def _trust_fund(totals: LedgerTotals, params: Parameters) -> list[dict[str, Any]]:
+    quarters = []
+    for answer in totals.quarters(params=params):
+        value = answer.value
+        quarters.append(
+            {
+                "quarter": value.quarter,
+                "transfer": value.transfer,
+                "allocations": dict(value.allocations),
+                "not_transferred": value.not_transferred,
+            }
+        )
+    return quarters
+
+
+def _emit_json(
+    path: str, spool: IO[str], totals: LedgerTotals, params: Parameters, writer: Writer, *, summary_only: bool
+) -> None:
+    value: dict[str, Any] = {"ledger": path, "row_count": totals.rows}
+    if not summary_only:
+        value["rows"] = _ROWS_PLACEHOLDER
+    value["totals"] = totals.summary()
+    value["trust_fund"] = _trust_fund(totals, params)
+    document = {
+        "value": to_jsonable(value),
+        "reasons": writer.reasons_json(ledger_reasons(params)),
+        "rule": "provisions.ledger.DutyCalculator (provisions.s5.duty_treatment, row by row)",
+        "parameters": {name: to_jsonable(getattr(params, name)) for name in params.non_default()},
+    }
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    out = sys.stdout
+    if summary_only:
+        out.write(text + "\n")
+        return
+    head, tail = text.split(json.dumps(_ROWS_PLACEHOLDER), 1)
+    out.write(head + "[")
+    shutil.copyfileobj(spool, out)
+    out.write("\n    ]" + tail + "\n")
+
+
+def _emit_text(
+    path: str,
+    spool: IO[str],
+    totals: LedgerTotals,
+    params: Parameters,
+    writer: Writer,
+    *,
+    summary_only: bool,
+    has_id: bool,
+) -> None:
+    out = sys.stdout
+    out.write(f"Import ledger {path}: {totals.rows:,} rows\n\n")
+    if not summary_only:
+        ref = "  id" if has_id else ""
+        out.write(
+            f"{'row':>9}  {'hts':<13} {'origin':<6}  {'entry date':<10}  {'treatment':<19} {'rate':>6} "
+            f"{'duty':>15}{ref}\n"
+        )
+        shutil.copyfileobj(spool, out)
+        out.write("\n")
+    out.write("Totals by treatment (duty: as set by this bill):\n")
+    out.write(f"  {'treatment':<19} {'rows':>11} {'customs value':>20} {'duty':>18}\n")
+    for name, tally in totals.summary().items():
+        out.write(
+            f"  {name:<19} {tally['rows']:>11,} {_money(tally['value']):>20} {_money(tally['duty']):>18}\n"
+        )
+    out.write(
+        "\nTrust Fund transfers by federal fiscal quarter of entry (the fiscal year begins October 1):\n"
+    )
+    out.write(
+        f"  {'quarter':<10} {'transfer':>18} {'DOE LPO (60%)':>18} {'DOD (20%)':>16} {'DFC (20%)':>16}"
+        f" {'not transferred':>18}\n"
+    )
+    grand = [Decimal("0.00")] * 5
+    for quarter in _trust_fund(totals, params):
+        amounts = [quarter["transfer"], *quarter["allocations"].values(), quarter["not_transferred"]]
+        grand = [a + b for a, b in zip(grand, amounts, strict=True)]
+        out.write(
+            f"  {quarter['quarter']:<10} "
+            + " ".join(_money(a).rjust(w) for a, w in zip(amounts, (18, 18, 16, 16, 18), strict=True))
+            + "\n"
+        )
+    out.write(
+        f"  {'total':<10} "
+        + " ".join(_money(a).rjust(w) for a, w in zip(grand, (18, 18, 16, 16, 18), strict=True))
+        + "\n"
+    )
+    out.write("\nWhy:\n" + writer.reasons_text(ledger_reasons(params)) + "\n")
+
+
+def _money(amount: Any) -> str:
+    return f"{Decimal(amount):,.2f}"

@@ -1,0 +1,22 @@
+"""S. 2839 declared: its sections, parameters, ``check`` questions, worked examples and site notice."""
+
+from __future__ import annotations
+
+from provisions.examples import worked_examples
+from provisions.kit import RulesPackage
+from provisions.parameters import Parameters
+from provisions.questions import QUESTIONS
+
+__all__ = ["RULES"]
+
+RULES = RulesPackage(
+    name="provisions",
+    title="S. 2839 (119th Congress), the Restoring American Mineral Security Act of 2025",
+    sections=tuple(f"provisions.s{number}" for number in range(1, 7)),
+    parameters=Parameters,
+    parameters_from_strings=Parameters.from_strings,
+    questions=QUESTIONS,
+    examples=worked_examples,
+    # The statute file is a working text until the official one replaces it (statute/README.md).
+    notice="A working text, not the official one",
+)
