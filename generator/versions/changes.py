@@ -84,10 +84,7 @@ def details(alignment: Alignment, match: Match) -> tuple[Detail, ...]:
 
 
 def _word_changes(before: Sequence[str], after: Sequence[str]) -> Iterator[Detail]:
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
+    for i1, i2, j1, j2 in _changed_spans(before, after):
         old_span, new_span = before[i1:i2], after[j1:j2]
         yield from _numbers(before, after, i1, i2, j1, j2)
         modal = _modal(old_span, new_span)
@@ -96,6 +93,21 @@ def _word_changes(before: Sequence[str], after: Sequence[str]) -> Iterator[Detai
         actor = _actor(before, after, i1, i2, j1, j2)
         if actor is not None:
             yield actor
+
+
+def _changed_spans(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """The changed stretches of a word diff; two separated by one shared word are one stretch
+    (``January 1, 2026`` -> ``July 1, 2027`` is one date, not a month and a year)."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    spans: list[tuple[int, int, int, int]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if spans and i1 - spans[-1][1] <= 1 and j1 - spans[-1][3] <= 1:
+            spans[-1] = (spans[-1][0], i2, spans[-1][2], j2)
+        else:
+            spans.append((i1, i2, j1, j2))
+    return spans
 
 
 def _bare(word: str) -> str:
@@ -127,7 +139,7 @@ def _numbers(before: Sequence[str], after: Sequence[str], i1: int, i2: int, j1: 
         kind = "number"
 
     def shown(span: Sequence[str], unit: str) -> str:
-        words = [*span, unit] if unit and not _is_number(unit) and kind != "date" else list(span)
+        words = [*span, unit] if unit and not _is_number(unit) and kind not in {"date", "amount"} else list(span)
         return " ".join(words).strip(".,;:")
 
     yield Detail(kind, shown(before[i1:i2], unit_old), shown(after[j1:j2], unit_new))
