@@ -31,8 +31,8 @@ from grammar import parse_text  # noqa: E402
 _SECTION = re.compile(r"^ *(?:SECTION|SEC\.) (\d+)\.", re.MULTILINE)  # parse.py leaves spaces before some
 _INSERTED = """SEC. 2. CONSULTATION WITH INDUSTRY.
 
-    The Trade Representative shall consult with representatives of the 
-domestic critical minerals industry before each certification under this 
+    The Trade Representative shall consult with representatives of the
+domestic critical minerals industry before each certification under this
 Act and shall report the results to the appropriate congressional committees.
 
 """
@@ -51,7 +51,7 @@ def version_of(text: str) -> str:
             body = re.sub(r"\n                    \(C\) trade remedies\.", "", body)
         changed.append(body)
     changed[-3], changed[-2] = changed[-2], changed[-3]
-    renumbered = [changed[0], _INSERTED] + changed[1:]
+    renumbered = [changed[0], _INSERTED, *changed[1:]]
     out = []
     for n, body in enumerate(renumbered, start=1):
         out.append(_SECTION.sub(f"{'SECTION' if n == 1 else 'SEC.'} {n}.", body.lstrip(" "), count=1))
