@@ -251,7 +251,7 @@ _QUOTE_MARKS = re.compile(r"``|''")
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The spans of ``quoted'' (and "quoted") text, nested quotations included in their outer span.
 
-    >>> quoted_spans("the term ``Alliance'' means")
+    >>> quoted_spans("the term ``Assembly'' means")
     [(9, 21)]
     """
     spans: list[tuple[int, int]] = []

@@ -42,7 +42,7 @@ _DESCRIPTIONS = {
     "CALENDAR": "a calendar line such as 'Calendar No. 123'",
     "CONGRESS": "a Congress line such as '119th CONGRESS'",
     "SESSION": "a session line such as '1st Session'",
-    "MEASURE": "a measure number such as 'S. 2839' or 'H. R. 6696'",
+    "MEASURE": "a measure number such as 'S. 77' or 'H. R. 1234'",
     "REPORT": "a report line such as '[Report No. 119-12]'",
     "RULE": "a rule of underscores",
     "CHAMBER": "a chamber line such as 'IN THE SENATE OF THE UNITED STATES'",
@@ -80,7 +80,7 @@ _DESCRIPTIONS = {
 # The openings of a bill, named when a file starts with something else.
 _OPENINGS = (
     "the GPO header ([Congressional Bills ...] or <DOC>), a Congress line "
-    "('119th CONGRESS'), a measure number ('S. 2839'), the enacting clause "
+    "('119th CONGRESS'), a measure number ('S. 77'), the enacting clause "
     "('Be it enacted ...'), a resolving clause ('Resolved, That ...') or a "
     "section header ('SECTION 1. SHORT TITLE.')"
 )
