@@ -24,6 +24,8 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q --doctest-modules grammar provisions generator
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 

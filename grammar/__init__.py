@@ -1,9 +1,9 @@
 """Reading bills in the GPO plain-text layout into a tree of provisions.
 
->>> from grammar import parse_file
->>> bill = parse_file("statute/s2839-is.txt")
->>> bill.get("s4_b_1").label
-'sec. 4(b)(1)'
+>>> from grammar import parse_text
+>>> bill = parse_text("SECTION 1. SHORT TITLE.\\n\\n    This Act may be cited as the ``Widget Act''.\\n")
+>>> bill.get("s1").label, bill.meta.short_title
+('sec. 1', 'Widget Act')
 """
 
 from grammar.errors import (

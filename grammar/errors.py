@@ -15,7 +15,7 @@ Other packages derive their own families from ``BilltraceError`` (``provisions.k
 
 ``str(error)`` gives the whole message, compiler style::
 
-    statute/s2839-is.txt:42:1: error: the section heading is not finished
+    statute/bill.txt:42:1: error: the section heading is not finished
        42 | (a) In General.--The Secretary shall ...
           | ^
     expected: more of the heading, ending with a period
@@ -35,6 +35,7 @@ __all__ = [
     "BillSyntaxError",
     "BilltraceError",
     "UnknownProvisionError",
+    "close_ids",
 ]
 
 
@@ -111,7 +112,7 @@ class UnknownProvisionError(BillError, KeyError):
     """A provision id that the bill does not have."""
 
     def __init__(self, provision_id: str, known: Iterable[str] = ()) -> None:
-        close = _suggestions(provision_id, list(known))
+        close = close_ids(provision_id, known)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         super().__init__(f"no provision has the id {provision_id!r}{hint}")
         self.provision_id = provision_id
@@ -121,8 +122,15 @@ class UnknownProvisionError(BillError, KeyError):
         return BilltraceError.__str__(self)
 
 
-def _suggestions(provision_id: str, known: list[str]) -> list[str]:
-    """Ids like ``provision_id``: its siblings first (``s4_c_3`` -> ``s4_c_1, s4_c_2``), then look-alikes."""
+def close_ids(provision_id: str, known: Iterable[str]) -> list[str]:
+    """The ids nearest ``provision_id``, at most three: its siblings first, then look-alikes.
+
+    The one did-you-mean of billtrace (unknown ids in commands, markers and errors).
+
+    >>> close_ids("s4_c_3", ["s4_c", "s4_c_1", "s4_c_2", "s6_c_3"])
+    ['s4_c_2', 's4_c_1', 's6_c_3']
+    """
+    known = list(known)
     parent = provision_id.rpartition("_")[0]
     siblings = [k for k in known if parent and k.rpartition("_")[0] == parent]
     close = difflib.get_close_matches(provision_id, siblings, n=3, cutoff=0.0) if siblings else []

@@ -52,7 +52,7 @@ class Meta:
 
     @property
     def citation(self) -> str | None:
-        """The measure as cited: ``S. 2839``; None when the number is not known."""
+        """The measure as cited: ``S. 77``; None when the number is not known."""
         if self.measure is None or self.number is None:
             return None
         return f"{self.measure} {self.number}"

@@ -19,4 +19,5 @@ RULES = RulesPackage(
     examples=worked_examples,
     # The statute file is a working text until the official one replaces it (statute/README.md).
     notice="A working text, not the official one",
+    percent_fields=frozenset({"rate", "mineral_share", "product_share"}),
 )

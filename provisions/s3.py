@@ -64,11 +64,6 @@ class Good:
     line: CoveredLine | None = None  # the line of the table of covered goods, if it has one
 
     @property
-    def is_mined_or_processed(self) -> bool:
-        """True for a mined or processed critical mineral (the goods whose duties feed the Trust Fund)."""
-        return self.kind in ("mined", "processed")
-
-    @property
     def covered(self) -> bool:
         """True for the goods secs. 4(g) and 5(a) apply to."""
         return self.kind != "not-covered"

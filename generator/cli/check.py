@@ -112,7 +112,8 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
             if as_json:
                 text = answer_json(answer.value, answer.reasons, labels, rule=answer.rule, params=answer.parameters)
             else:
-                text = answer_text(answer.title, answer.value, answer.reasons, labels, params=answer.parameters)
+                text = answer_text(answer.title, answer.value, answer.reasons, labels, params=answer.parameters,
+                                   percent=package.percent_fields)
             click.echo(text)
         else:
             answer.run(_TerminalWriter(labels), click.echo)

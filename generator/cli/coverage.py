@@ -13,6 +13,7 @@ from generator.errors import GeneratorError
 from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
 from generator.trace.collect import collect
 from generator.trace.matrix import join
+from grammar.errors import close_ids
 
 __all__ = ["close_ids", "coverage_command", "trace_command"]
 
@@ -65,16 +66,3 @@ def trace_command(provision_id: str) -> None:
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         raise GeneratorError(f"no provision has the id {provision_id!r}{hint}")
     click.echo(trace_text(join(inputs).row(provision_id), inputs))
-
-
-def close_ids(wanted: str, known: list[str], *, n: int = 3) -> list[str]:
-    """The ids nearest ``wanted``: its siblings first (same parent), then by spelling.
-
-    >>> close_ids("s4_c_3", ["s4_c", "s4_c_1", "s4_c_2", "s6_c_3"])
-    ['s4_c_1', 's4_c_2', 's6_c_3']
-    """
-    parent = wanted.rsplit("_", 1)[0]
-    siblings = [k for k in known if k.rsplit("_", 1)[0] == parent and k != wanted]
-    spelled = difflib.get_close_matches(wanted, known, n=n, cutoff=0.6)
-    return list(dict.fromkeys([*siblings, *spelled]))[:n]
-

@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "build": ("generator.cli.site", "build_command", "Build the documentation site."),
     "serve": ("generator.cli.site", "serve_command", "Serve the built site on 127.0.0.1."),
     "check": ("generator.cli.check", "check_command", "Ask the rules a question; get the answer and its provisions."),
+    "diff": ("generator.versions.commands", "diff_command", "Align two texts of a bill; typed changes and impact."),
+    "migrate": ("generator.versions.commands", "migrate_command", "Move the project's links to a new text."),
 }
 
 

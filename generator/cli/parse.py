@@ -13,14 +13,18 @@ __all__ = ["parse_command", "render_outline"]
 
 
 @click.command("parse")
-@click.argument("path", metavar="FILE", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("path", metavar="[FILE]", required=False, type=click.Path(dir_okay=True, path_type=str))
 @click.option(
     "--format", "output_format", type=click.Choice(["outline", "json"]), default="outline",
     show_default=True, help="outline: one line per provision; json: the whole tree and its layers.",
 )
 @click.option("--strict", is_flag=True, help="Treat diagnostics (unresolved citations ...) as errors.")
-def parse_command(path: str, output_format: str, strict: bool) -> None:
-    """Parse a bill in the GPO plain-text layout and print its provisions."""
+def parse_command(path: str | None, output_format: str, strict: bool) -> None:
+    """Parse a bill in the GPO plain-text layout (default: the project's) and print its provisions."""
+    if path is None:
+        from generator.cli.context import workspace_of
+
+        path = workspace_of().relative(workspace_of().bill)
     bill = parse_file(path, strict=strict)
     if output_format == "json":
         click.echo(json.dumps(bill_to_dict(bill), indent=2, ensure_ascii=False))

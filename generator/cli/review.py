@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 import click
 
 from generator.cli.context import workspace_of
-from generator.cli.coverage import close_ids
 from generator.errors import GeneratorError
 from generator.project.rules import load_catalogue
 from generator.trace.review import (
@@ -37,6 +36,7 @@ from generator.trace.review import (
 )
 from generator.trace.run import collect_tests
 from grammar import Bill, parse_file
+from grammar.errors import close_ids
 from provisions.kit import Catalogue, Rule
 
 __all__ = ["review_command", "review_text"]

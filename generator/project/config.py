@@ -26,7 +26,7 @@ from typing import Any
 
 from generator.errors import ConfigurationError, NotInProjectError
 
-__all__ = ["SETTINGS", "Config", "Setting", "Value", "find_project", "load_config"]
+__all__ = ["SETTINGS", "Config", "Setting", "Value", "find_project", "load_config", "shown_path"]
 
 TABLE = "tool.billtrace"
 
@@ -95,10 +95,18 @@ class Config:
 
     def relative(self, path: Path) -> str:
         """``path`` as messages show it: relative to the root when inside it."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return shown_path(path, self.root)
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """``path`` as messages and pages show it: relative to ``root`` when inside it, else as given.
+
+    The one place a path is made relative for display.
+    """
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def find_project(start: Path | None = None, *, project: str | None = None,
@@ -146,10 +154,10 @@ def load_config(start: Path | None = None, *, project: str | None = None,
     for key, setting in SETTINGS.items():
         option = (options or {}).get(key)
         if option:
-            values[key] = Value(_convert(setting, option, root, f"--{key}", base=Path.cwd()), f"--{key}")
+            values[key] = Value(_convert(setting, option, root, f"--{key}", base=Path.cwd(), text=True), f"--{key}")
         elif setting.variable and environ.get(setting.variable):
             values[key] = Value(_convert(setting, environ[setting.variable], root, setting.variable,
-                                         base=Path.cwd()), setting.variable)
+                                         base=Path.cwd(), text=True), setting.variable)
         elif key in table:
             values[key] = Value(_convert(setting, table[key], root, f"[tool.billtrace] {key}", base=root),
                                 "pyproject.toml")
@@ -191,14 +199,15 @@ def _read_table(pyproject: Path) -> dict[str, Any]:
     return dict(table)
 
 
-def _convert(setting: Setting, raw: Any, root: Path, where: str, *, base: Path) -> Any:
+def _convert(setting: Setting, raw: Any, root: Path, where: str, *, base: Path, text: bool = False) -> Any:
     kind = setting.kind
     if kind in ("path", "module", "text"):
         if not isinstance(raw, str) or not raw.strip():
             raise ConfigurationError(f"{where}: should be a non-empty string, not {raw!r}")
         return (base / raw).resolve() if kind == "path" else raw.strip()
     if kind in ("paths", "modules", "texts"):
-        items = raw.split(os.pathsep) if isinstance(raw, str) else raw
+        # A variable or option lists its paths with the path separator; the table uses a TOML list.
+        items = raw.split(os.pathsep) if text and isinstance(raw, str) else raw
         if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) and i.strip() for i in items):
             raise ConfigurationError(f"{where}: should be a list of non-empty strings, not {raw!r}")
         if kind == "paths":

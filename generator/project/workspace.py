@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.project.config import Config, load_config
+from generator.project.config import Config, load_config, shown_path
 
 __all__ = ["Workspace"]
 
@@ -78,10 +78,7 @@ class Workspace:
 
     def relative(self, path: Path) -> str:
         """``path`` as messages and pages show it: relative to the root when it is inside it."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return shown_path(path, self.root)
 
     @property
     def results(self) -> Path:

@@ -3,7 +3,7 @@
 An answer is a value and its reasons.  JSON output is one object::
 
     {"value": {...}, "reasons": [{"provision": "s5_a", "label": "sec. 5(a)",
-     "statement": "...", "inputs": {...}}, ...], "rule": "provisions.s5.duty_treatment",
+     "statement": "...", "inputs": {...}}, ...], "rule": "rules.s5.duty_treatment",
      "parameters": {...non-default parameters...}}
 
 The labels come from the parsed bill; an id the bill lacks is an error, not a blank.
@@ -19,12 +19,11 @@ from typing import Any
 
 from grammar.model import Bill
 from provisions.kit import Reason, to_jsonable
-from provisions.parameters import Parameters
+from provisions.kit.parameters import describe, non_default
 
 __all__ = ["Labels", "answer_json", "answer_text", "reasons_json", "reasons_text"]
 
 _WIDTH = 100
-_PERCENTAGES = frozenset({"rate", "mineral_share", "product_share"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,28 +50,32 @@ def reasons_json(reasons: Iterable[Reason], labels: Labels) -> list[dict[str, An
 
 
 def answer_json(
-    value: Any, reasons: Iterable[Reason], labels: Labels, *, rule: str, params: Parameters
+    value: Any, reasons: Iterable[Reason], labels: Labels, *, rule: str, params: Any
 ) -> str:
     """The whole answer as one JSON object (see the module docstring)."""
     document = {
         "value": to_jsonable(value),
         "reasons": reasons_json(reasons, labels),
         "rule": rule,
-        "parameters": {name: to_jsonable(getattr(params, name)) for name in params.non_default()},
+        "parameters": {name: to_jsonable(getattr(params, name)) for name in non_default(params)},
     }
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
 def answer_text(
-    title: str, value: Any, reasons: Iterable[Reason], labels: Labels, *, params: Parameters
+    title: str, value: Any, reasons: Iterable[Reason], labels: Labels, *, params: Any,
+    percent: frozenset[str] = frozenset(),
 ) -> str:
-    """The answer for a person: the value, field by field, then the reasons with their citations."""
+    """The answer for a person: the value, field by field, then the reasons with their citations.
+
+    ``percent`` names the fields shown with a ``%`` (the rules package's ``percent_fields``).
+    """
     lines = [title, ""]
-    lines.extend(_fields(to_jsonable(value), indent=2))
-    changed = params.non_default()
+    lines.extend(_fields(to_jsonable(value), indent=2, percent=percent))
+    changed = non_default(params)
     if changed:
         lines.append("")
-        lines.append("Parameters: " + "; ".join(params.describe(name) for name in changed))
+        lines.append("Parameters: " + "; ".join(describe(params, name) for name in changed))
     lines.append("")
     lines.append("Why:")
     lines.append(reasons_text(reasons, labels))
@@ -91,7 +94,7 @@ def reasons_text(reasons: Iterable[Reason], labels: Labels) -> str:
     return "\n".join(out)
 
 
-def _fields(value: Any, *, indent: int) -> list[str]:
+def _fields(value: Any, *, indent: int, percent: frozenset[str]) -> list[str]:
     pad = " " * indent
     if not isinstance(value, Mapping):
         return [pad + _scalar(value)]
@@ -101,13 +104,13 @@ def _fields(value: Any, *, indent: int) -> list[str]:
         name = str(key).replace("_", " ")
         if isinstance(item, Mapping) and item:
             lines.append(f"{pad}{name}:")
-            lines.extend(_fields(item, indent=indent + 2))
+            lines.extend(_fields(item, indent=indent + 2, percent=percent))
         elif isinstance(item, list) and item and isinstance(item[0], Mapping):
             lines.append(f"{pad}{name}:")
             for entry in item:
-                lines.extend(_fields(entry, indent=indent + 2))
+                lines.extend(_fields(entry, indent=indent + 2, percent=percent))
                 lines.append("")
-        elif key in _PERCENTAGES and item is not None:
+        elif key in percent and item is not None:
             lines.append(f"{pad}{name:<{width}}{_scalar(item)}%")
         else:
             lines.append(f"{pad}{name:<{width}}{_scalar(item)}")

@@ -58,7 +58,7 @@ def md_cell(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """Lower-case letters, digits and single hyphens: ``provisions.s5.rate`` -> ``provisions-s5-rate``."""
+    """Lower-case letters, digits and single hyphens: ``rules.s5.rate`` -> ``rules-s5-rate``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 

@@ -200,7 +200,8 @@ def _doc_html(doc: str) -> str:
 
 
 def _short_rule(name: str) -> str:
-    return name.removeprefix("provisions.")
+    """A rule's name without its package's top-level name: ``rules.s5.rate`` -> ``s5.rate``."""
+    return name.split(".", 1)[-1]
 
 
 def _how(declared: bool, measured: bool) -> str:

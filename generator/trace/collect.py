@@ -67,7 +67,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         measured = measure(workspace.coverage, rules.rules, workspace.root)
         traced = True
     except ResultsMissingError as error:
-        if require_results:
+        if require_results and rules.rules:  # with no rule yet there is nothing a traced run could show
             raise ResultsMissingError(
                 f"{error.message}; run `billtrace test` (or `billtrace build`, or `make site`) "
                 f"to run the tests with tracing") from None

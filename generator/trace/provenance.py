@@ -6,7 +6,7 @@ summary is silent) and an optional ``note``::
 
     [s3_3_A]
     status = "official"
-    note = "GPO text of S. 2839 (IS)"
+    note = "GPO text of the bill as introduced"
 
 The entries may also stand under one ``[provisions]`` table.  A provision
 without an entry takes the entry of its nearest ancestor that has one.  When

@@ -16,13 +16,13 @@ rootdir; ``BILLTRACE_BILL`` overrides it, as for every command).
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.trace.results import Results, TestResult, sentence_for, write_results
+from grammar.errors import close_ids
 
 __all__ = ["check_markers", "outcome_of"]
 
@@ -62,7 +62,7 @@ def check_markers(marked: Any, known: frozenset[str]) -> list[str]:
                 problems.append(f"{nodeid}: the provision marker needs provision ids as strings, "
                                 f"got {provision_id!r}")
             elif provision_id not in known:
-                close = difflib.get_close_matches(provision_id, sorted(known), n=3, cutoff=0.6)
+                close = close_ids(provision_id, sorted(known))
                 hint = f" (did you mean {', '.join(close)}?)" if close else ""
                 problems.append(f"{nodeid}: unknown provision id {provision_id!r} in "
                                 f"@pytest.mark.provision{hint}")

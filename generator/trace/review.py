@@ -44,6 +44,9 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
+
+import tomli_w
 
 from generator.errors import ReviewedTextError
 from generator.trace.results import Results
@@ -458,15 +461,13 @@ def reviewed_to_toml(reviewed: ReviewedText, bill: Bill) -> str:
     lacks last, sorted).  The same entries always give the same bytes."""
     order = {p.id: n for n, p in enumerate(bill.walk())}
     keys = sorted(reviewed.entries, key=lambda k: (0, order[k], "") if k in order else (1, 0, k))
-    blocks = [_HEADER]
+    document: dict[str, dict[str, Any]] = {}
     for key in keys:
         entry = reviewed.entries[key]
-        lines = [f"[{_key(key)}]", f"hash = {_string(entry.hash)}", f"words = {_string(entry.words)}"]
+        document[key] = {"hash": entry.hash, "words": entry.words}
         if entry.below:
-            lines += ["", f"[{_key(key)}.below]"]
-            lines += [f"{_key(pid)} = {_string(digest)}" for pid, digest in entry.below.items()]
-        blocks.append("\n".join(lines) + "\n")
-    return "\n".join(blocks)
+            document[key]["below"] = dict(entry.below)
+    return _HEADER + "\n" + tomli_w.dumps(document)
 
 
 def write_reviewed(path: Path, reviewed: ReviewedText, bill: Bill) -> None:
@@ -480,22 +481,3 @@ def write_reviewed(path: Path, reviewed: ReviewedText, bill: Bill) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _string(key)
-
-
-def _string(value: str) -> str:
-    """A TOML basic string."""
-    escaped = []
-    for char in value:
-        if char in '"\\':
-            escaped.append("\\" + char)
-        elif char == "\t":
-            escaped.append("\\t")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            escaped.append(f"\\u{ord(char):04X}")
-        else:
-            escaped.append(char)
-    return '"' + "".join(escaped) + '"'

@@ -148,6 +148,7 @@ class RulesPackage:
     notice: str | None = None
     data_sources: Callable[[], tuple[Mapping[str, Any], ...]] = lambda: ()
     parameter_docs: Mapping[str, str] = field(default_factory=dict)
+    percent_fields: frozenset[str] = frozenset()  # answer fields shown with a % sign
 
     def modules(self) -> tuple[ModuleType, ...]:
         """The section modules, imported."""

@@ -37,7 +37,7 @@ R = TypeVar("R")
 class Rule:
     """A rule function and the provisions it implements."""
 
-    name: str  # "provisions.s5.duty_treatment"
+    name: str  # "rules.s5.duty_treatment": module and qualified name
     provisions: tuple[str, ...]
     doc: str  # the words it implements
     path: str  # source file (absolute until a workspace makes it relative to its root)
@@ -99,8 +99,8 @@ class Section:
         >>> @section.implements("s6_c_1", "s6_c_2")
         ... def allocation() -> Determination[int]:
         ...     return Determination(1, ())
-        >>> allocation().rule
-        'example.allocation'
+        >>> allocation().rule == f"{allocation.__module__}.allocation"
+        True
         """
         if not provision_ids or not all(isinstance(p, str) and p for p in provision_ids):
             raise ValueError("@implements needs one or more provision ids")

@@ -1,0 +1,44 @@
+"""``billtrace diff --format json``: the comparison as one JSON object (schema: ``diff.schema.json``).
+
+    {"old": {"file": ..., "meta": {...}}, "new": {"file": ..., "meta": {...}},
+     "pairs": [{"old": "s4_e" | null, "new": "s4_f" | null, "change": "renumbered",
+                "similarity": 1.0, "details": [{"kind": "designation", "before": ..., "after": ...}]}],
+     "impact": [{"provision": "s4_b_1", "label": ..., "causes": [{"kind", "changed", "label", "via",
+                 "message"}]}],
+     "summary": {"same": 56, "reworded": 12, ...}}
+
+``meta`` is the ``meta`` object of ``billtrace parse --format json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.versions.compare import Comparison
+from grammar import Bill, bill_to_dict
+
+__all__ = ["comparison_to_dict"]
+
+
+def comparison_to_dict(comparison: Comparison, old_file: str, new_file: str) -> dict[str, Any]:
+    """The JSON-ready form of ``comparison``; ``old_file`` and ``new_file`` as the user named them."""
+    return {
+        "old": _side(comparison.old, old_file),
+        "new": _side(comparison.new, new_file),
+        "pairs": [
+            {"old": p.old, "new": p.new, "change": p.change, "similarity": p.similarity,
+             "details": [{"kind": d.kind, "before": d.before, "after": d.after} for d in p.details]}
+            for p in comparison.pairs
+        ],
+        "impact": [
+            {"provision": a.provision, "label": a.label,
+             "causes": [{"kind": c.kind, "changed": c.changed, "label": c.label, "via": c.via, "message": c.message}
+                        for c in a.causes]}
+            for a in comparison.impact
+        ],
+        "summary": comparison.counts(),
+    }
+
+
+def _side(bill: Bill, file: str) -> dict[str, Any]:
+    return {"file": file, "meta": bill_to_dict(bill)["meta"]}

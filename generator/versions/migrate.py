@@ -1,0 +1,274 @@
+"""Moving a project to a new text of its bill: every link re-pointed along the alignment, or left for a person.
+
+``plan_migration`` reads the project's files and returns a ``Plan``: the new text of each
+file it would change, one ``Edit`` per id re-pointed and one ``Decision`` per id left
+untouched for a person, so that nothing moves silently.  An old id is re-pointed when
+its provision has exactly one counterpart in the new text, as ``same``, ``renumbered``,
+``moved`` or ``reworded``, with a similarity of its own words of at least
+``MIN_SIMILARITY`` (0.6: below that, more than about a third of the words differ, and
+whether the rule still implements it is a question, not a renumbering).  Removed, split
+and merged provisions, and pairs below the threshold, are decisions.
+
+The files: each kind of ``sites.ID_FILE_KINDS`` (rules and tests source, the provenance
+table, data files), the reviewed-text file, and the bill itself (the new text is copied
+over it).  In the reviewed-text file an entry follows its provision; when the words at
+and below it are the same (renumbering changes no word), it is recorded as reviewed
+under the new id, otherwise it keeps the words that were reviewed, so that ``billtrace
+review`` shows the word diff and names the rules and tests to re-read.  A table keyed by
+an id that was removed and now names another provision would repeat a key: that entry is
+dropped, and listed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from generator.trace.review import Reviewed, ReviewedText, own_digest, read_reviewed, reviewed_to_toml, snapshot
+from generator.versions.compare import Comparison
+from generator.versions.project import ProjectFiles
+from generator.versions.sites import ID_FILE_KINDS, Site
+
+__all__ = ["CARRIED", "MIN_SIMILARITY", "Decision", "Edit", "FileChange", "IdMap", "Plan", "id_map",
+           "plan_migration"]
+
+MIN_SIMILARITY = 0.6
+CARRIED = frozenset({"same", "renumbered", "moved", "reworded"})
+
+
+@dataclass(frozen=True, slots=True)
+class IdMap:
+    """Old id -> new id for every provision that is carried over (ids that stay the same included),
+    and old id -> why, for every provision left to a person."""
+
+    moves: Mapping[str, str]
+    undecided: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One id re-pointed in one file."""
+
+    path: str
+    line: int
+    kind: str  # the kind of file: rules, tests, provenance, data, reviewed-text
+    context: str
+    old: str
+    new: str
+    change: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One id left untouched (or an entry dropped) for a person, and why."""
+
+    path: str
+    line: int
+    kind: str
+    context: str
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """A file's text before and after the migration."""
+
+    path: Path
+    shown: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything a migration would do, and everything it leaves to a person."""
+
+    files: tuple[FileChange, ...]
+    edits: tuple[Edit, ...]
+    decisions: tuple[Decision, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def patch(self) -> str:
+        """The changes as one unified diff (``git apply``-able, paths relative to the root)."""
+        chunks: list[str] = []
+        for change in self.files:
+            chunks.extend(difflib.unified_diff(
+                change.before.splitlines(keepends=True), change.after.splitlines(keepends=True),
+                fromfile=f"a/{change.shown}", tofile=f"b/{change.shown}"))
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                       for line in chunks)
+
+
+def id_map(comparison: Comparison, min_similarity: float = MIN_SIMILARITY) -> IdMap:
+    """Which old ids follow their provision to the new text, and which are left to a person."""
+    moves: dict[str, str] = {}
+    undecided: dict[str, str] = {}
+    old, new = comparison.old, comparison.new
+    by_old: dict[str, list[tuple[str | None, str, float]]] = {}
+    for pair in comparison.pairs:
+        if pair.old is not None:
+            by_old.setdefault(pair.old, []).append((pair.new, pair.change, pair.similarity))
+    for old_id, matches in by_old.items():
+        label = old.get(old_id).label
+        news = [n for n, _, _ in matches if n is not None]
+        change, similarity = matches[0][1], matches[0][2]
+        if change == "removed":
+            reason = f"{label} was removed from the new text"
+        elif change == "split":
+            reason = f"{label} was split into " + " and ".join(new.get(n).label for n in news)
+        elif change == "merged":
+            reason = f"{label} was merged into {new.get(news[0]).label}"
+        elif change in CARRIED and similarity < min_similarity:
+            reason = (f"{label} became {new.get(news[0]).label} with only {similarity:.2f} of its words alike "
+                      f"(below {min_similarity:.2f})")
+        else:
+            moves[old_id] = news[0]
+            continue
+        if old_id in new and old_id not in news:
+            was = [p.old for p in comparison.pairs if p.new == old_id and p.old is not None]
+            reason += (f"; careful: in the new text {old_id} is another provision"
+                       + (f" (it was {old.get(was[0]).label})" if was else " (a new one)"))
+        undecided[old_id] = reason
+    return IdMap(MappingProxyType(moves), MappingProxyType(undecided))
+
+
+def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: str | None,
+                   min_similarity: float = MIN_SIMILARITY) -> Plan:
+    """The plan of a migration of ``project`` to ``comparison.new``.
+
+    ``new_text`` is the new bill's text to copy over the project's bill (None: leave the
+    bill file as it is, because it already holds the new text).
+    """
+    mapping = id_map(comparison, min_similarity)
+    targets = {new_id for old_id, new_id in mapping.moves.items() if old_id != new_id}
+    changes = {pair.old: pair.change for pair in comparison.pairs if pair.old is not None}
+    files: list[FileChange] = []
+    edits: list[Edit] = []
+    decisions: list[Decision] = []
+    ids = comparison.old.ids
+    for kind in ID_FILE_KINDS:
+        for path in kind.files(project):
+            try:
+                before = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                continue
+            shown = project.relative(path)
+            sites = list(kind.sites(before, ids))
+            after, made, left = _repoint(before, sites, mapping, targets, drop_colliding=kind.name == "provenance")
+            edits.extend(Edit(shown, s.line, kind.name, s.context, s.id, mapping.moves[s.id], changes.get(s.id, ""))
+                         for s in made)
+            decisions.extend(Decision(shown, s.line, kind.name, s.context, s.id, why) for s, why in left)
+            if after != before:
+                files.append(FileChange(path, shown, before, after))
+    reviewed_change, reviewed_edits, reviewed_decisions = _reviewed(comparison, project, mapping)
+    if reviewed_change is not None:
+        files.append(reviewed_change)
+    edits.extend(reviewed_edits)
+    decisions.extend(reviewed_decisions)
+    if new_text is not None:
+        before = project.bill.read_text(encoding="utf-8")
+        if before != new_text:
+            files.append(FileChange(project.bill, project.relative(project.bill), before, new_text))
+    notes = tuple(f"{comparison.new.get(p.new).label} ({p.new}) is new: give it a provenance entry, and a rule, "
+                  f"a not_formalized declaration or a parent that has one"
+                  for p in comparison.pairs if p.change == "added" and p.new is not None)
+    return Plan(tuple(files), tuple(edits), tuple(decisions), notes)
+
+
+def _repoint(text: str, sites: Sequence[Site], mapping: IdMap, targets: set[str], *,
+             drop_colliding: bool) -> tuple[str, list[Site], list[tuple[Site, str]]]:
+    """``text`` with every site of a carried id re-pointed; the sites left, with the reason."""
+    made: list[Site] = []
+    left: list[tuple[Site, str]] = []
+    cuts: list[tuple[int, int, str]] = []
+    for site in sites:
+        new_id = mapping.moves.get(site.id)
+        if new_id is not None:
+            if new_id != site.id:
+                made.append(site)
+                cuts.append((site.start, site.end, new_id))
+            continue
+        reason = mapping.undecided.get(site.id, "")
+        if drop_colliding and site.id in targets:
+            start, end = _table_block(text, site.start)
+            cuts.append((start, end, ""))
+            left.append((site, reason + f"; its entry is dropped: {site.id} now names the provision "
+                                        f"carried there"))
+        else:
+            left.append((site, reason))
+    for start, end, replacement in sorted(cuts, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text, made, left
+
+
+def _table_block(text: str, inside: int) -> tuple[int, int]:
+    """The span of the TOML table whose header holds offset ``inside``: its header line to the next header."""
+    start = text.rfind("\n", 0, inside) + 1
+    following = text.find("\n[", inside)
+    return start, (len(text) if following < 0 else following + 1)
+
+
+def _reviewed(comparison: Comparison, project: ProjectFiles,
+              mapping: IdMap) -> tuple[FileChange | None, list[Edit], list[Decision]]:
+    shown = project.relative(project.reviewed)
+    reviewed = read_reviewed(project.reviewed, name=shown)
+    if not reviewed.present:
+        return None, [], []
+    alignment = comparison.alignment
+    old, new = comparison.old, comparison.new
+    entries: dict[str, Reviewed] = {}
+    edits: list[Edit] = []
+    decisions: list[Decision] = []
+    carried_to = set(mapping.moves.values())
+    untouched: list[Reviewed] = []
+    for key, entry in reviewed.entries.items():
+        target = mapping.moves.get(key)
+        if target is None:
+            untouched.append(entry)
+            continue
+        words_alike = key in old and alignment.old_keys[key] == alignment.new_keys[target]
+        if words_alike:
+            entries[target] = snapshot(new.get(target))
+        else:
+            entries[target] = Reviewed(target, entry.hash, entry.words, MappingProxyType(
+                _below(comparison, entry.below, mapping)))
+        if target != key or (words_alike and entries[target] != entry):
+            state = ("words unchanged: recorded as reviewed" if words_alike
+                     else "words changed: the reviewed words are kept, and `billtrace review` names it")
+            edits.append(Edit(shown, 0, "reviewed-text", state, key, target,
+                              next((p.change for p in comparison.pairs if p.old == key), "")))
+    for entry in untouched:
+        reason = mapping.undecided.get(entry.id, f"{entry.id} is not a provision of the old text")
+        if entry.id in carried_to:
+            decisions.append(Decision(shown, 0, "reviewed-text", "entry", entry.id,
+                                      reason + f"; its entry is dropped: {entry.id} now names the provision "
+                                               f"carried there"))
+            continue
+        entries[entry.id] = entry
+        decisions.append(Decision(shown, 0, "reviewed-text", "entry", entry.id, reason))
+    result = ReviewedText(reviewed.path, True, MappingProxyType(entries))
+    before = project.reviewed.read_text(encoding="utf-8")
+    after = reviewed_to_toml(result, new)
+    change = FileChange(project.reviewed, shown, before, after) if after != before else None
+    return change, edits, decisions
+
+
+def _below(comparison: Comparison, below: Mapping[str, str], mapping: IdMap) -> dict[str, str]:
+    """An entry's digests of the provisions under it, keyed by their new ids; a part whose own words
+    did not change gets the digest it has now (its designation may have), others keep the reviewed one."""
+    old, new = comparison.old, comparison.new
+    result: dict[str, str] = {}
+    for pid, digest in below.items():
+        target = mapping.moves.get(pid)
+        if target is None:
+            result[pid] = digest
+            continue
+        if pid in old and old.get(pid).full_text == new.get(target).full_text and digest == own_digest(old.get(pid)):
+            result[target] = own_digest(new.get(target))
+        else:
+            result[target] = digest
+    return result

@@ -1,0 +1,69 @@
+"""``billtrace diff`` for a person: the pairs grouped by section, typed changes, a word diff, the impact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.trace.review import diff_text, word_diff
+from generator.versions.compare import Comparison, Pair
+from grammar.model import Bill
+
+__all__ = ["render_comparison", "title"]
+
+
+def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, show_same: bool = False) -> str:
+    """The comparison as text: a summary line, then each section's changed pairs, then the impact."""
+    old, new = comparison.old, comparison.new
+    lines = [f"{title(old)}  {old_file}", f"  -> {title(new)}  {new_file}",
+             ", ".join(f"{n} {change}" for change, n in comparison.counts().items() if n or change == "same")]
+    section = None
+    for pair in comparison.pairs:
+        if pair.change == "same" and not show_same:  # counted above; parts renumbered with a parent are same
+            continue
+        heading = _section_heading(comparison, pair)
+        if heading != section:
+            section = heading
+            lines += ["", heading]
+        lines.extend(_pair_lines(comparison, pair))
+    if comparison.impact:
+        lines += ["", "Affected through a changed definition or citation (their own words may be unchanged):"]
+        for affected in comparison.impact:
+            for n, cause in enumerate(affected.causes):
+                lines.append(f"  {affected.label if n == 0 else '':<22} {cause.message}")
+    return "\n".join(lines)
+
+
+def title(bill: Bill) -> str:
+    """The measure and version, "S. 77 (IS)"."""
+    meta = bill.meta
+    return " ".join(p for p in (meta.citation, f"({meta.version})" if meta.version else None) if p) or "a bill"
+
+
+def _label(bill: Bill, provision_id: str | None) -> str:
+    return bill.get(provision_id).label if provision_id is not None else ""
+
+
+def _section_heading(comparison: Comparison, pair: Pair) -> str:
+    bill, pid = (comparison.new, pair.new) if pair.new is not None else (comparison.old, pair.old or "")
+    section = bill.section_of(pid)
+    top = section or bill.get(pid)
+    return f"{top.label}  {top.heading}".rstrip()
+
+
+def _pair_lines(comparison: Comparison, pair: Pair) -> Iterator[str]:
+    old_label, new_label = _label(comparison.old, pair.old), _label(comparison.new, pair.new)
+    where = old_label if old_label == new_label or not new_label else (
+        new_label if not old_label else f"{old_label} -> {new_label}")
+    ids = pair.old if pair.old == pair.new else f"{pair.old or '-'} -> {pair.new or '-'}"
+    score = f"{pair.similarity:.2f}" if pair.old is not None and pair.new is not None else ""
+    yield f"  {pair.change:<11} {where:<34} {ids:<26} {score}".rstrip()
+    for detail in pair.details:
+        if detail.kind == "designation":
+            continue
+        before, after = detail.before or "-", detail.after or "-"
+        yield f"      {detail.kind}: {before} -> {after}"
+    old_words = comparison.old.get(pair.old).full_text if pair.old is not None else ""
+    new_words = comparison.new.get(pair.new).full_text if pair.new is not None else ""
+    if old_words != new_words:
+        yield f"      words: {diff_text(word_diff(old_words, new_words), context=6)}"
+

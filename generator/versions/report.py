@@ -1,0 +1,37 @@
+"""The report of a migration for a person: every edit, every decision left, what else to look at."""
+
+from __future__ import annotations
+
+from generator.versions.compare import Comparison
+from generator.versions.migrate import Plan
+from generator.versions.render import title
+
+__all__ = ["render_plan"]
+
+
+def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str, *, applied: bool) -> str:
+    """The report: a summary, the re-pointed ids by file, the decisions, the impact and the notes."""
+    done = "re-pointed" if applied else "to re-point"
+    lines = [f"billtrace migrate: {title(comparison.old)} {old_file} -> {title(comparison.new)} {new_file}",
+             f"{len(plan.edits)} link(s) {done} in {len({e.path for e in plan.edits})} file(s); "
+             f"{len(plan.decisions)} left for a person to decide; {len(plan.files)} file(s) "
+             f"{'changed' if applied else 'to change'}"]
+    if plan.edits:
+        lines += ["", "Re-pointed along the alignment:" if applied else "Would re-point along the alignment:"]
+        for edit in plan.edits:
+            where = f"{edit.path}:{edit.line}" if edit.line else edit.path
+            lines.append(f"  {where:<44} {edit.context:<18} {edit.old} -> {edit.new}  ({edit.change})")
+    if plan.decisions:
+        lines += ["", "For a person to decide (left untouched):"]
+        for decision in plan.decisions:
+            where = f"{decision.path}:{decision.line}" if decision.line else decision.path
+            lines.append(f"  {where:<44} {decision.context:<18} {decision.id}: {decision.reason}")
+    if comparison.impact:
+        lines += ["", "Affected through a changed definition or citation (re-read the rules and tests on them):"]
+        for affected in comparison.impact:
+            for cause in affected.causes:
+                lines.append(f"  {affected.label:<22} {cause.message}")
+    if plan.notes:
+        lines += ["", "New provisions:"] + [f"  {note}" for note in plan.notes]
+    lines += ["", "Then: run the tests, and `billtrace review` for the provisions whose words changed."]
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""Typed changes inside a pair, and the impact of a change beyond a provision's own words."""
+
+from __future__ import annotations
+
+from versions_texts import bill
+
+from generator.versions import Comparison, compare
+
+
+def typed(comparison: Comparison, old: str) -> list[tuple[str, str, str]]:
+    pair = next(p for p in comparison.pairs if p.old == old)
+    return [(d.kind, d.before, d.after) for d in pair.details]
+
+
+def test_a_percentage_changed_shows_before_and_after(reported: Comparison) -> None:
+    assert ("percentage", "60 percent", "50 percent") in typed(reported, "s6_c_1")
+    assert ("percentage", "20 percent", "30 percent") in typed(reported, "s6_c_2")
+
+
+def test_a_period_changed_shows_before_and_after(reported: Comparison) -> None:
+    assert typed(reported, "s4_c_1") == [("period", "5 years", "3 years")]
+
+
+def test_shall_and_may_swapped(reported: Comparison) -> None:
+    assert ("modal", "shall", "may") in typed(reported, "s5_c")
+
+
+def test_an_actor_changed(reported: Comparison) -> None:
+    assert typed(reported, "s4_a_2") == [("actor", "Secretary of State", "Secretary of Energy")]
+
+
+def test_a_list_item_added_is_named_on_its_parent(reported: Comparison) -> None:
+    kinds = typed(reported, "s4")
+    assert [k for k, _, _ in kinds] == ["item-added"]
+    assert kinds[0][2].startswith("sec. 4(e) Consultation With Industry")
+
+
+def test_a_renumbered_provision_names_its_old_and_new_designation(reported: Comparison) -> None:
+    assert typed(reported, "s4_e") == [("designation", "sec. 4(e)", "sec. 4(f)")]
+    assert typed(reported, "s4_e_1") == []  # it follows its parent: nothing of its own changed
+
+
+def test_a_date_and_an_amount_changed() -> None:
+    old = bill("SEC. 2. AUTHORIZATION.\n\n    There is authorized to be appropriated $5,000,000 for the period\n"
+               "beginning on January 1, 2026.\n")
+    new = bill("SEC. 2. AUTHORIZATION.\n\n    There is authorized to be appropriated $7,500,000 for the period\n"
+               "beginning on July 1, 2027.\n")
+    kinds = typed(compare(old, new), "s2")
+    assert ("amount", "$5,000,000", "$7,500,000") in kinds
+    assert ("date", "January 1, 2026", "July 1, 2027") in kinds
+
+
+def test_a_cross_reference_re_pointed_is_a_citation_change() -> None:
+    body = ("SEC. 2. GRANTS.\n\n    (a) Eligibility.--An entity is eligible if it does research.\n"
+            "    (b) Priority.--An entity is a priority if it serves rural areas.\n"
+            "    (c) Awards.--The Secretary shall award grants to the entities described in subsection {x}.\n")
+    kinds = typed(compare(bill(body.format(x="(a)")), bill(body.format(x="(b)"))), "s2_c")
+    assert ("citation", "subsection (a)", "subsection (b)") in kinds
+
+
+def test_a_changed_definition_affects_every_provision_using_the_term(reported: Comparison) -> None:
+    affected = {a.provision: [c.message for c in a.causes] for a in reported.impact}
+    assert affected["s4_b_1"] == ["sec. 3(4) changed; this provision uses `foreign country of concern`"]
+    assert "sec. 3(4) changed; this provision uses `foreign country of concern`" in affected["s6_a"]
+    # the definition itself and its parts are not "affected": their own words changed
+    assert "s3_4" not in affected and "s3_4_B" not in affected
+
+
+def test_a_changed_provision_affects_the_provisions_citing_it(reported: Comparison) -> None:
+    affected = {a.provision: [c.message for c in a.causes] for a in reported.impact}
+    assert affected["s5_c_2"] == ["sec. 5(c)(1) changed; this provision cites it (``paragraph (1)``)"]
+
+
+def test_renumbering_and_conforming_references_alone_affect_nothing() -> None:
+    body = ("SEC. 2. DEFINITIONS.\n\n    In this Act:\n{new}"
+            "            ({g}) Gadget.--The term ``gadget'' means a device sold to consumers.\n"
+            "            ({w}) Widget.--The term ``widget'' means a gadget with a dial.\n\n"
+            "SEC. 3. GRANTS.\n\n    (a) In General.--The Secretary shall award grants for research on each "
+            "gadget.\n    (b) Scope.--A grant under subsection (a) shall cover gadgets as defined in "
+            "section 2({g}).\n")
+    old = bill(body.format(new="", g="1", w="2"))
+    new = bill(body.format(new="            (1) Appliance.--The term ``appliance'' means a machine.\n", g="2", w="3"))
+    comparison = compare(old, new)
+    assert [(p.old, p.new, p.change) for p in comparison.pairs if p.change != "same"] == [
+        ("s2", "s2", "reworded"), (None, "s2_1", "added"), ("s2_1", "s2_2", "renumbered"),
+        ("s2_2", "s2_3", "renumbered"), ("s3_b", "s3_b", "reworded")]
+    assert ("reference-renumbered", "section 2(1)", "section 2(2)") in typed(comparison, "s3_b")
+    assert comparison.impact == ()

@@ -1,0 +1,63 @@
+"""``billtrace diff``: for a person, as JSON under its documented schema, and one message for bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+from versions_texts import DRAFT, ROOT, WORKING
+
+from generator.cli.main import main
+
+SCHEMA = json.loads((ROOT / "generator" / "versions" / "diff.schema.json").read_text(encoding="utf-8"))
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_the_json_output_follows_the_documented_schema() -> None:
+    code, out, _ = run("diff", str(WORKING), str(DRAFT), "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    assert document["old"]["file"] == str(WORKING) and document["new"]["meta"]["version"] == "RS"
+    assert {"old": "s4_e", "new": "s4_f", "change": "renumbered", "similarity": 1.0,
+            "details": [{"kind": "designation", "before": "sec. 4(e)", "after": "sec. 4(f)"}]} in document["pairs"]
+    assert document["summary"]["added"] == 1 and document["summary"]["removed"] == 1
+    assert any(a["provision"] == "s4_b_1" for a in document["impact"])
+
+
+def test_the_schema_rejects_an_unknown_change_type() -> None:
+    _, out, _ = run("diff", str(WORKING), str(DRAFT), "--format", "json")
+    document = json.loads(out)
+    document["pairs"][0]["change"] = "changed"
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(document)
+
+
+def test_the_text_output_groups_changes_by_section_with_a_word_diff() -> None:
+    code, out, _ = run("diff", str(WORKING), str(DRAFT))
+    assert code == 0
+    assert "79 same, 11 reworded, 7 renumbered, 1 added, 1 removed" in out
+    section6 = out.index("sec. 5  CRITICAL MINERAL MINING AND PROCESSING TRUST FUND")
+    assert out.index("sec. 6(c)(1) -> sec. 5(c)(1)", section6) > section6
+    assert "percentage: 60 percent -> 50 percent" in out
+    assert "words: Department of energy [-60-]{+50+} percent" in out
+    assert "sec. 3(4) changed; this provision uses `foreign country of concern`" in out
+    assert "s6_d_1_B_ii" not in out  # unchanged parts are counted, not listed
+    code, everything, _ = run("diff", str(WORKING), str(DRAFT), "--all")
+    assert "s6_d_1_B_ii -> s5_d_1_B_ii" in everything
+
+
+def test_a_file_that_is_not_a_bill_gets_one_message_and_exit_2(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Meeting notes: the bill is due on Friday.\n", encoding="utf-8")
+    code, out, err = run("diff", str(WORKING), str(notes))
+    assert code == 2 and out == ""
+    assert "notes.txt:1:1: error: this is not a bill" in err
+    assert "Traceback" not in err
+    code, out, err = run("diff", str(tmp_path / "missing.txt"), str(WORKING))
+    assert code == 2 and out == "" and "missing.txt" in err and len(err.strip().splitlines()) <= 3

@@ -1,0 +1,115 @@
+"""``billtrace migrate``: every link re-pointed along the alignment, the rest listed, nothing silent."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from versions_texts import DRAFT, ROOT
+
+from generator.cli.main import main
+from generator.trace.review import read_reviewed
+from grammar import Bill
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, text=True,
+                          env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}).stdout
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this project (bill, rules, the bill's tests, configuration), committed in its own git."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "pyproject.toml", root)
+    shutil.copy(ROOT / ".gitignore", root)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for part in ("statute", "provisions", "tests/rules"):
+        shutil.copytree(ROOT / part, root / part, ignore=ignore)
+    shutil.copy(ROOT / "tests" / "conftest.py", root / "tests")
+    shutil.copy(DRAFT, tmp_path / "s2839-rs.txt")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "the project")
+    return root
+
+
+def migrate(project: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--project", str(project), "migrate", *args])
+
+
+def test_a_dry_run_writes_a_patch_and_the_report_and_changes_nothing(project: Path) -> None:
+    result = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert git(project, "status", "--porcelain") == ""
+    decorator = next(n for n, line in enumerate((project / "provisions" / "s4.py").read_text().splitlines(), 1)
+                     if line.startswith('@implements("s4_e_1"'))
+    assert f"provisions/s4.py:{decorator}" in result.stdout and "s4_e_1 -> s4_f_1" in result.stdout
+    assert ("not_formalized     s4_i_2: sec. 4(i)(2) was removed from the new text; careful: in the new text "
+            "s4_i_2 is another provision (it was sec. 4(h)(2))") in result.stdout
+    patch = project / ".billtrace" / "migrate.patch"
+    assert '+@implements("s4_f_1", "s4_f_2", "s4_f_3")' in patch.read_text(encoding="utf-8")
+    git(project, "apply", "--check", str(patch))
+
+
+def test_migrate_re_points_rules_tests_provenance_data_and_reviewed_words(project: Path, draft: Bill) -> None:
+    result = migrate(project, str(project.parent / "s2839-rs.txt"))
+    assert result.exit_code == 0, result.stderr
+    s4 = (project / "provisions" / "s4.py").read_text(encoding="utf-8")
+    assert '@implements("s4_f_1", "s4_f_2", "s4_f_3")' in s4
+    assert 'not_formalized(\n    "s4_i_2",' in s4 or '"s4_i_2"' in s4  # removed: left as it was, and listed
+    s6 = (project / "provisions" / "s6.py").read_text(encoding="utf-8")
+    assert '"s5_c_1"' in s6 and '"s6_c_1"' not in s6 and "Fraction(60, 100)" in s6  # ids move, the law does not
+    tests = (project / "tests" / "rules" / "test_s6_trust_fund.py").read_text(encoding="utf-8")
+    assert 'mark.provision("s6_c' not in tests
+    provenance = (project / "statute" / "provenance.toml").read_text(encoding="utf-8")
+    assert "[s4_f]" in provenance and provenance.count("[s4_i_2]") == 1
+    assert (project / "statute" / "s2839-is.txt").read_text(encoding="utf-8") == DRAFT.read_text(encoding="utf-8")
+    reviewed = read_reviewed(project / "provisions" / "reviewed-text.toml").entries
+    assert reviewed["s4_f_1"].hash == draft.get("s4_f_1").hash  # renumbered, same words: still reviewed
+    assert reviewed["s5_d_1_B_ii"].hash == draft.get("s5_d_1_B_ii").hash
+    assert reviewed["s5_c_1"].hash != draft.get("s5_c_1").hash  # its words changed: the gate names it
+    assert "60 percent" in reviewed["s5_c_1"].words
+    assert (project / ".billtrace" / "migrate-report.txt").is_file()
+
+
+def test_migrate_refuses_to_edit_a_file_with_uncommitted_changes(project: Path) -> None:
+    rules = project / "provisions" / "s4.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# a local change\n", encoding="utf-8")
+    result = migrate(project, str(project.parent / "s2839-rs.txt"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "provisions/s4.py" in result.stderr and "--force" in result.stderr
+    assert git(project, "status", "--porcelain").strip() == "M provisions/s4.py"
+    assert migrate(project, str(project.parent / "s2839-rs.txt"), "--force").exit_code == 0
+
+
+def test_the_bill_itself_as_new_text_needs_the_old_one(project: Path) -> None:
+    result = migrate(project, str(project / "statute" / "s2839-is.txt"))
+    assert result.exit_code == 2 and "--from OLD" in result.stderr
+    result = migrate(project, str(project.parent / "s2839-rs.txt"), "--min-similarity", "2")
+    assert result.exit_code == 2 and "between 0 and 1" in result.stderr
+
+
+@pytest.mark.site
+def test_after_a_migration_the_rules_suite_fails_only_where_the_text_really_changed(project: Path) -> None:
+    assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/rules"],
+                         cwd=project, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(project)})
+    failed = sorted(line.split(" ")[1].split("::")[1].split("[")[0] + ("[" + line.split("[")[1].split("]")[0] + "]"
+                                                                           if "[" in line else "")
+                    for line in run.stdout.splitlines() if line.startswith("FAILED "))
+    assert failed == [
+        "test_each_section_module_opens_with_the_section_heading[s5]",  # modules are named by section number
+        "test_each_section_module_opens_with_the_section_heading[s6]",
+        "test_every_leaf_provision_has_a_rule_or_a_declaration_of_its_own_or_of_an_enclosing_unit",  # new sec. 4(e)
+        "test_every_provision_is_implemented_or_declared_not_formalized[s4]",  # new sec. 4(e)
+        # hard-codes the old labels in expected output ("sec. 5(a)" is now sec. 6(a))
+        "test_the_text_output_shows_rows_totals_transfers_and_citations",
+    ], run.stdout[-3000:]
