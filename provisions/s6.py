@@ -16,6 +16,7 @@ from provisions.kit.money import split_cents
 from provisions.kit.periods import FiscalQuarter, long_date
 from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
+from provisions.values import VALUES
 
 section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
@@ -34,10 +35,15 @@ __all__ = [
     "trust_fund_quarter",
 ]
 
+def _share(name: str) -> Fraction:
+    """A share of sec. 6(c), as read from the values file (percent -> fraction)."""
+    return Fraction(VALUES.number(name)) / 100
+
+
 RECIPIENTS: tuple[tuple[str, Fraction, str, str], ...] = (
-    ("doe_lpo", Fraction(60, 100), "s6_c_1", "the Loan Programs Office of the Department of Energy"),
-    ("dod", Fraction(20, 100), "s6_c_2", "the Department of Defense"),
-    ("dfc", Fraction(20, 100), "s6_c_3", "the United States International Development Finance Corporation"),
+    ("doe_lpo", _share("DOE share"), "s6_c_1", "the Loan Programs Office of the Department of Energy"),
+    ("dod", _share("DOD share"), "s6_c_2", "the Department of Defense"),
+    ("dfc", _share("DFC share"), "s6_c_3", "the United States International Development Finance Corporation"),
 )
 """Who receives the Trust Fund's amounts: key, share, provision id, name; in the order of sec. 6(c)."""
 
