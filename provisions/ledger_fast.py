@@ -160,10 +160,10 @@ class FastLedger:
             raise
         day = self._dates.get(date_text)
         value: int | None = None
-        if len(value_text) > 3 and value_text[-3] == ".":  # dollars and cents, the usual case
-            digits = value_text[:-3] + value_text[-2:]
-            if digits.isdigit() and digits.isascii() and len(digits) < 18:
-                value = int(digits)
+        if 3 < len(value_text) < 19 and value_text[-3] == ".":  # dollars and cents, the usual case
+            whole, part = value_text[:-3], value_text[-2:]
+            if whole.isdigit() and part.isdigit():
+                value = int(whole) * 100 + int(part)
         if value is None:
             value = _cents(value_text)
         other = _cents(other_text) if other_text else 0
@@ -190,7 +190,11 @@ class FastLedger:
             duty = (value * rate + _HALF) // _WHOLE
             tally[2] += duty
             sums[answer.fund_slot] += duty + other
-            duty_text = f"{duty // 100}.{duty % 100:02d}"
+            if duty >= 100:
+                digits = str(duty)
+                duty_text = digits[:-2] + "." + digits[-2:]
+            else:
+                duty_text = _UNDER_A_DOLLAR[duty]
             duty_json = f'"{duty_text}"'
         if as_json:
             ref = f", \"id\": {_json_string(values[self._i_id])}" if self._i_id >= 0 else ""
@@ -352,6 +356,7 @@ class FastLedger:
         )
 
 
+_UNDER_A_DOLLAR = tuple(f"0.{cents:02d}" for cents in range(100))
 _FLAGS = {"": False, "false": False, "true": True, "no": False, "yes": True, "0": False, "1": True}
 _NO_SOURCING = Sourcing()
 
