@@ -142,8 +142,8 @@ class LedgerReader:
             for column, position in index.items():
                 if position >= len(values):
                     raise InputError(column, "missing (the row has fewer fields than the header)")
-        hts = self._cached_hts(values[index["hts"]])
-        origin = self._cached_country(values[index["origin"]])
+        hts = self.hts(values[index["hts"]])
+        origin = self.country(values[index["origin"]])
         day, quarter = self._cached_date(values[index["entry_date"]])
         value = _money(values[index["value"]], "value")
         feoc = (
@@ -160,7 +160,8 @@ class LedgerReader:
                 raise InputError(self._basis, f"{collected} is before the entry date {day}")
         return LedgerRow(row, Import(hts, origin, day, feoc, value, sourcing), quarter, other, ref)
 
-    def _cached_hts(self, text: str) -> Hts:
+    def hts(self, text: str) -> Hts:
+        """An HTS number of the ledger, validated once per text."""
         hts = self._hts.get(text)
         if hts is None:
             hts = parse_hts(text, field="hts")
@@ -168,7 +169,8 @@ class LedgerReader:
                 self._hts[text] = hts
         return hts
 
-    def _cached_country(self, text: str) -> str:
+    def country(self, text: str) -> str:
+        """An origin of the ledger, validated once per text."""
         code = self._countries.get(text)
         if code is None:
             code = text.strip().upper()
@@ -375,9 +377,10 @@ def ledger_reasons(params: Parameters = DEFAULTS) -> tuple[Reason, ...]:
     return (
         Reason(
             "s3_2",
-            "A row is out-of-scope when its subheading is not a mined or processed critical mineral or "
-            f"a select derivative product in the committed table ({table}) on its entry date "
-            f"({params.describe('mineral_list_reading')}).",
+            "A row is out-of-scope when its subheading is on a line the table of covered goods "
+            f"({table}) holds as outside the bill, or is no critical mineral on its entry date "
+            f"({params.describe('mineral_list_reading')}); a subheading on no line of the table is "
+            "out-of-scope as a limit of the data, not of the bill.",
             {},
         ),
         Reason(

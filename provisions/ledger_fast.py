@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
-from provisions.inputs import MAX_AMOUNT, Alliance, Hts, Import, InputError, Sourcing
+from provisions.inputs import MAX_AMOUNT, Alliance, Hts, Import, InputError, Sourcing, parse_bool
 from provisions.kit.determination import Determination
 from provisions.kit.periods import FiscalQuarter
 from provisions.ledger import (
@@ -262,17 +262,21 @@ class FastLedger:
         day: _Day,
     ) -> _Known:
         """The answer for a combination of subheading, origin and producer flag in a period."""
-        entry = self._reader.read(values, number)  # validates the fields; raises naming the row
-        imp = entry.imp
+        try:  # the three fields the combination is made of; the rest of the row is checked elsewhere
+            hts = self._reader.hts(hts_text)
+            origin = self._reader.country(origin_text)
+            feoc = parse_bool(feoc_text, field="producer_feoc")
+        except InputError as error:
+            raise error.located(row=number) from None
         period = day.period
-        standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
-        key = (imp.hts, standing, imp.producer_feoc, period, _NO_SOURCING)
+        standing = self._standing.get((origin, period)) or self._stand(origin, day.date, period)
+        key = (hts, standing, feoc, period, _NO_SOURCING)
         answer = self._answers.get(key)
         if answer is None:
-            answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, _NO_SOURCING)
+            answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        found = _Known(answer, f"{imp.origin:<6}  ", f'"origin": "{imp.origin}", ')
+        found = _Known(answer, f"{origin:<6}  ", f'"origin": "{origin}", ')
         if len(self._known) < _CACHE_LIMIT:
             self._known[(hts_text, origin_text, feoc_text, period)] = found
         return found

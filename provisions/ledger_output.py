@@ -15,7 +15,7 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import IO, Any
 
@@ -51,8 +51,9 @@ def run_ledger(
     """
     with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="") as spool:
         try:
-            ledger, has_id = _process(_lines(source, size, writer), alliance, params, spool, as_json=as_json,
-                                      summary_only=summary_only)
+            advance = writer.progress("Reading the ledger", size)
+            ledger, has_id = _process(source, _position(source, size, advance), alliance, params, spool,
+                                      as_json=as_json, summary_only=summary_only)
             totals = ledger.totals()
         except InputError as error:
             raise error.located(where=name) from None
@@ -68,7 +69,8 @@ def run_ledger(
 
 
 def _process(
-    lines: Iterable[str],
+    source: Iterable[str],
+    progress: Callable[[], None],
     alliance: Alliance,
     params: Parameters,
     spool: IO[str],
@@ -76,7 +78,7 @@ def _process(
     as_json: bool,
     summary_only: bool,
 ) -> tuple[FastLedger, bool]:
-    reader = csv.reader(lines)
+    reader = csv.reader(source)  # straight from the file: no Python step per line
     header = next(reader, None)
     if header is None:
         raise InputError("", "the ledger is empty: no header row")
@@ -98,19 +100,19 @@ def _process(
             if len(batch) >= _BATCH:
                 spool.write("".join(batch))
                 batch.clear()
+        if not number % _PROGRESS_EVERY:
+            progress()
     spool.write("".join(batch))
+    progress()
     return ledger, ledger.has_id
 
 
-def _lines(source: IO[str], size: int | None, writer: Writer) -> Iterator[str]:
-    advance = writer.progress("Reading the ledger", size)
-    done = 0
-    for count, line in enumerate(source, start=1):
-        done += len(line)
-        if count % _PROGRESS_EVERY == 0:
-            advance(done)
-        yield line
-    advance(done)
+def _position(source: IO[str], size: int | None, advance: Callable[[int], None]) -> Callable[[], None]:
+    """A callback telling ``advance`` how many bytes of ``source`` have been read (for a progress bar)."""
+    raw = getattr(source, "buffer", None)
+    if size is None or raw is None or not raw.seekable():  # a pipe has no position to show
+        return lambda: None
+    return lambda: advance(raw.tell())
 
 
 def _trust_fund(totals: LedgerTotals, params: Parameters) -> list[dict[str, Any]]:

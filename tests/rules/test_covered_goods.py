@@ -9,7 +9,7 @@ import pytest
 from citing import cited, said
 
 from provisions.datasets import covered_goods, mineral_lists
-from provisions.inputs import Alliance, Import, Member, Sourcing, parse_hts
+from provisions.inputs import Alliance, Import, InputError, Member, Sourcing, parse_hts
 from provisions.kit.periods import FiscalQuarter
 from provisions.ledger_fast import FastLedger
 from provisions.parameters import Parameters
@@ -156,3 +156,26 @@ def test_when_sec_5a_prevails_no_reason_says_the_good_enters_free_of_duty() -> N
     assert answer.value.treatment == "concern-rate"
     assert "free of duty" not in said(answer).replace("over duty-free treatment", "")
     assert "enters free of duty" not in said(answer)
+
+
+@pytest.mark.provision("s3_4_A", "s5_a")
+def test_hong_kong_is_a_separate_customs_territory_unless_the_parameter_says_otherwise() -> None:
+    magnet = imp("8505.11.00", "HK")
+    assert duty_treatment(magnet, MEMBERS).value.treatment == "unaffected"
+    china = duty_treatment(magnet, MEMBERS, params=Parameters(hong_kong_macau="part-of-china"))
+    assert (china.value.treatment, china.value.rate) == ("concern-rate", 25)
+    assert "hong_kong_macau='part-of-china' (non-default)" in said(china)
+
+
+@pytest.mark.provision("s6_b_1")
+def test_duties_count_in_the_quarter_the_collection_basis_names() -> None:
+    header = ["hts", "origin", "entry_date", "value", "deposit_date"]
+    params = Parameters(fund_collection_basis="deposit-date")
+    ledger = FastLedger(header, MEMBERS, params=params)
+    ledger.row(["2602.00.00", "CN", "2027-03-30", "1000.00", "2027-04-02"], 1, as_json=False)
+    totals = ledger.totals()
+    assert totals.fund_duties == {FiscalQuarter(2027, 3): Decimal("250.00")}  # April: the third quarter
+    with pytest.raises(InputError, match="before the entry date"):
+        ledger.row(["2602.00.00", "CN", "2027-03-30", "1000.00", "2027-03-01"], 2, as_json=False)
+    with pytest.raises(InputError, match="deposit_date"):
+        FastLedger(["hts", "origin", "entry_date", "value"], MEMBERS, params=params)
