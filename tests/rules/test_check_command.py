@@ -321,8 +321,8 @@ def test_check_duty_makes_a_members_refined_copper_cathode_duty_free(bill: Bill)
     assert document["value"]["total_rate"] == "0"
     assert [layer["layer"] for layer in document["value"]["layers"]] == [
         "ordinary", "section-301", "section-232", "antidumping-countervailing"]
-    labels = [reason["label"] for reason in document["reasons"]]
-    assert "sec. 3(6)" in labels and "sec. 4(g)(1)" in labels
+    cited_ids = [reason["provision"] for reason in document["reasons"]]
+    assert "s3_6" in cited_ids and "s4_g_1" in cited_ids  # processed (converted into metal); duty-free
     assert_cites_the_bill(document, bill)
 
 

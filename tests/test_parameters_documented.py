@@ -10,7 +10,7 @@ import pytest
 from grammar import Bill
 from provisions.parameters import DEFAULTS, Parameters, parameter_descriptions
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 @pytest.mark.provision("s6_c", "s5_a", "s4_e_2")
