@@ -59,7 +59,7 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
 def trace_command(provision_id: str) -> None:
     """Everything about one provision: text, rules, tests, status, citations, terms."""
     workspace = workspace_of()
-    inputs = collect(workspace, require_results=False)
+    inputs = collect(workspace)  # a status needs a traced run as current as the checkout
     if provision_id not in inputs.bill:
         close = close_ids(provision_id, [p.id for p in inputs.bill.walk()])
         hint = f" (did you mean {', '.join(close)}?)" if close else ""

@@ -17,10 +17,12 @@ from types import MappingProxyType
 from generator.errors import ResultsMissingError
 from generator.project.rules import load_rules
 from generator.project.workspace import Workspace
+from generator.trace.fingerprint import require_current
 from generator.trace.measure import RuleCoverage, measure
 from generator.trace.provenance import Provenance, read_provenance
 from generator.trace.results import Results, read_results
 from generator.trace.review import NOTHING_REVIEWED, ReviewedText, read_reviewed
+from generator.trace.run import selection
 from grammar import Bill, parse_file
 from provisions.kit import Catalogue, Example
 
@@ -46,12 +48,18 @@ class Inputs:
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
     """Read the inputs of ``workspace``.
 
+    A traced run that ran against other inputs than the checkout's (a rule, a test, the
+    bill ... edited since) is refused, never shown as current.
+
     Raises:
         BillError: the bill cannot be parsed.
         ResultsMissingError: no traced run yet and ``require_results`` is set; the
             message says how to make one.
+        StaleRunError: the traced run predates an edit; the message names what changed.
         ResultsError, ProvenanceError, ReviewedTextError: an input file is malformed.
     """
+    if require_results or workspace.results.is_file():
+        require_current(workspace, selection(workspace))
     bill = parse_file(workspace.bill)
     bill = dataclasses.replace(bill, source=workspace.relative(workspace.bill))
     rules = load_rules(workspace)
