@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import functools
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn, TypeVar
@@ -23,7 +22,7 @@ import click
 from generator.reports.answers import Labels, answer_json, answer_text
 from grammar import BillError, parse_file
 from grammar.model import Bill
-from provisions.candidate import candidate_from_document
+from provisions.candidate import candidate_from_document, candidate_parameters
 from provisions.inputs import (
     Alliance,
     Import,
@@ -35,6 +34,7 @@ from provisions.inputs import (
     parse_money,
 )
 from provisions.kit import Determination, Reason
+from provisions.kit.inputs import read_toml
 from provisions.kit.periods import read_adjournments
 from provisions.ledger_output import run_ledger
 from provisions.parameters import Parameters
@@ -221,7 +221,7 @@ def eligibility_command(path: str, as_json: bool, params: tuple[str, ...], bill:
     ctx = _Context(as_json, params, bill)
     with _input_errors(where=path):
         document = _read_toml(path)
-        overrides = {k: str(v) for k, v in document.get("parameters", {}).items()}
+        overrides = candidate_parameters(document)
         parameters = ctx.parameters(**overrides)
         candidate = candidate_from_document(document)
         answer = eligibility(candidate, params=parameters)
@@ -516,13 +516,7 @@ def _input_errors(*, where: str | None = None) -> Iterator[None]:
 
 
 def _read_toml(path: str) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
-    except tomllib.TOMLDecodeError as error:
-        raise InputError("", f"not valid TOML: {error}", where=path) from None
+    return read_toml(path)
 
 
 def _read_csv_rows(path: str) -> list[dict[str, str]]:
