@@ -43,6 +43,7 @@ class Inputs:
     examples: tuple[Example, ...] = ()  # worked examples, computed by calling the rules
     reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
+    verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -92,6 +93,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         examples=examples,
         reviewed=read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed)),
         notice=notice,
+        verified_share=workspace.verified_share,
     )
 
 
