@@ -36,6 +36,15 @@ class _CheckGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [question.name for question in self._package().questions]
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        package = self._package()
+        if not package.questions:
+            with formatter.section("Commands"):
+                formatter.write_text(f"{package.name} declares no questions yet: give its RulesPackage "
+                                     f"questions=(Question(...), ...) (see provisions.kit.package).")
+            return
+        super().format_commands(ctx, formatter)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         package = self._package()
         for question in package.questions:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sys
@@ -39,7 +38,7 @@ class Percent(click.ParamType[float]):
               show_default=True, help="table for a person, json for tools, md for a pull request.")
 @click.option("--fail-under", type=Percent(), default=None, metavar="PCT",
               help="Exit with status 1 when less than PCT percent of operative provisions are verified.")
-@click.option("--section", default=None, metavar="N", help="Only section N (e.g. 4, or s4).")
+@click.option("--section", default=None, metavar="N", help="Only section N (4, sec. 4, s4, or an id such as dA_s101).")
 def coverage_command(output_format: str, fail_under: float | None, section: str | None) -> None:
     """Show every provision with its rules, tests and status, from the last traced run.
 
@@ -50,13 +49,8 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
     matrix = join(inputs)
     rows, tally = None, None
     if section is not None:
-        section_id = section if section.startswith("s") else f"s{section}"
-        sections = {s.id: s for s in matrix.sections}
-        if section_id not in sections:
-            close = difflib.get_close_matches(section_id, list(sections), n=3, cutoff=0.5)
-            hint = f" (sections: {', '.join(close or list(sections))})"
-            raise click.BadParameter(f"the bill has no section {section!r}{hint}", param_hint="--section")
-        rows, tally = matrix.section(section_id), sections[section_id].tally
+        found = matrix.find_section(section)
+        rows, tally = matrix.section(found.id), found.tally
     if output_format == "json":
         text = json.dumps(matrix_to_json(matrix, inputs.bill, rows=rows, tally=tally), indent=2,
                           ensure_ascii=False)

@@ -81,4 +81,6 @@ def _exit_with(ctx: click.Context, message: str) -> None:
 @click.pass_context
 def main(ctx: click.Context, project: str | None) -> None:
     """billtrace: a bill's provisions, the rules that implement them and the tests that check them."""
-    ctx.obj = {"project": project}
+    # From BILLTRACE_PROJECT, the configuration reads the variable itself and says so.
+    given = ctx.get_parameter_source("project") == click.core.ParameterSource.COMMANDLINE
+    ctx.obj = {"project": project if given else None}

@@ -44,16 +44,19 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from generator.errors import GeneratorError
 from generator.trace.collect import Inputs
 from generator.trace.measure import RuleCoverage
 from generator.trace.provenance import Source
 from generator.trace.results import TestResult
 from generator.trace.review import Review, ReviewState, declared_tests, review
 from grammar import Provision
+from grammar.errors import close_ids
 from provisions.kit import Rule
 
 __all__ = ["OPERATIVE", "SEVERITY", "Matrix", "Row", "RuleLink", "SectionTally", "Status", "Tally",
@@ -223,6 +226,27 @@ class Matrix:
         """
         ids = {p.id for p in self._by_id[provision_id].provision.walk()}
         return tuple(r for r in self.rows if r.id in ids)
+
+    def find_section(self, wanted: str) -> SectionTally:
+        """The section ``wanted`` names: its id in any case (``s4``, ``dA_s101``), or its number
+        (``4``, ``sec. 4``) where only one section has it.
+
+        Raises:
+            GeneratorError: no section, or a number several sections share (naming them).
+        """
+        by_id = {s.id.lower(): s for s in self.sections}
+        if wanted.strip().lower() in by_id:
+            return by_id[wanted.strip().lower()]
+        number = re.sub(r"^(?:sec(?:tion)?\.?\s*)", "", wanted.strip(), flags=re.IGNORECASE).lower()
+        numbered = [s for s in self.sections if s.id.rsplit("_", 1)[-1].lower() == f"s{number}"]
+        if len(numbered) == 1:
+            return numbered[0]
+        if numbered:
+            raise GeneratorError(f"{len(numbered)} sections are numbered {number!r}: "
+                                 f"{', '.join(s.id for s in numbered)}; give one of those ids")
+        close = close_ids(wanted, [s.id for s in self.sections])
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise GeneratorError(f"the bill has no section {wanted!r}{hint}")
 
 
 def join(inputs: Inputs) -> Matrix:
