@@ -2,15 +2,16 @@
 
 ``render`` returns ``mkdocs.yml`` and every page and asset as text; nothing is
 written here.  Templates live in ``generator/site/templates`` and run under Jinja2
-with ``StrictUndefined`` and autoescape off: every value from the bill, the
-rules or the tests goes through ``h`` (HTML) or ``md`` (Markdown) on its way in.
+with ``StrictUndefined`` and autoescape on: every value from the bill, the rules or
+the tests is HTML-escaped unless it is a ``Markup`` fragment built here from escaped
+parts (``generator.site.markup``, the one escaping path); Markdown contexts take
+``md``, ``mkdocs.yml`` takes ``yaml``.
 All pages sit side by side in ``docs/``, so every link is ``page.html#anchor``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +24,7 @@ from pygments.lexers import PythonLexer
 
 from generator.trace.collect import Inputs
 from provisions.kit import Example
-from generator.site.markup import Mark, html_escape, marked_text, md_escape, slug
+from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
 from generator.trace.matrix import Matrix, Status
 from generator.trace.provenance import Source
 from generator.trace.review import Review, ReviewState, WordChange, advice
@@ -141,14 +142,14 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["h"] = html_escape
     env.filters["md"] = md_escape
-    env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    env.filters["yaml"] = yaml_text
+    env.filters["yaml_path"] = lambda value: yaml_text(value, as_html=False)
     return env
 
 
@@ -191,12 +192,12 @@ def _code(source: str, start: int, end: int, *, missed: Sequence[int], anchors: 
     lines = source.splitlines(keepends=True)[start - 1:end]
     formatter = HtmlFormatter(linenos="table", linenostart=start, hl_lines=[m - start + 1 for m in missed],
                               cssclass="highlight", lineanchors=anchors, wrapcode=True)
-    return str(highlight("".join(lines), PythonLexer(), formatter)).strip()
+    return Markup(str(highlight("".join(lines), PythonLexer(), formatter)).strip())
 
 
-def _doc_html(doc: str) -> str:
+def _doc_html(doc: str) -> Markup:
     paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
-    return "<br><br>".join(html_escape(p) for p in paragraphs) or "<em>No docstring.</em>"
+    return Markup("<br><br>").join(html_escape(p) for p in paragraphs) or Markup("<em>No docstring.</em>")
 
 
 def _short_rule(name: str) -> str:
@@ -260,12 +261,12 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
         elif level == 2:
             heading_md = md_escape(f"({provision.designation}) {provision.heading}")
         else:
-            heading_md = ""
-        lead = ""
+            heading_md = Markup("")
+        lead = Markup("")
         if level == 0:
-            lead = f'<span class="bt-des">({html_escape(provision.designation)})</span> '
+            lead = Markup('<span class="bt-des">({})</span> ').format(provision.designation)
             if provision.heading:
-                lead += f'<span class="bt-head">{html_escape(provision.heading)}.</span>\u2014'
+                lead += Markup('<span class="bt-head">{}.</span>\u2014').format(provision.heading)
         blocks.append({
             "flush": False,
             "id": provision.id,
@@ -308,7 +309,7 @@ def _review_view(item: Review | None, pages: _Pages) -> dict[str, Any] | None:
             "reviewed_words": _quotes(item.reviewed_words or "")}
 
 
-def _diff_html(diff: Sequence[WordChange]) -> str:
+def _diff_html(diff: Sequence[WordChange]) -> Markup:
     """A word diff as HTML: shared words as text, old words in ``<del>``, new words in ``<ins>``."""
     parts = []
     for change in diff:
@@ -316,10 +317,10 @@ def _diff_html(diff: Sequence[WordChange]) -> str:
             parts.append(html_escape(_quotes(change.old)))
             continue
         if change.old:
-            parts.append(f"<del>{html_escape(_quotes(change.old))}</del>")
+            parts.append(Markup("<del>{}</del>").format(_quotes(change.old)))
         if change.new:
-            parts.append(f"<ins>{html_escape(_quotes(change.new))}</ins>")
-    return " ".join(parts)
+            parts.append(Markup("<ins>{}</ins>").format(_quotes(change.new)))
+    return Markup(" ").join(parts)
 
 
 def _rule_view(link: Any, rules_by_name: Mapping[str, Any], inputs: Inputs, pages: _Pages) -> dict[str, Any]:
@@ -489,8 +490,8 @@ def _glossary(bill: Bill, pages: _Pages) -> list[dict[str, Any]]:
         provision = bill.get(definition.provision)
         base = len(bill.ancestors(provision.id))
         text = [{"depth": len(bill.ancestors(p.id)) - base,
-                 "html": ((f'<span class="bt-des">({html_escape(p.designation)})</span> ' if p is not provision
-                           else "") + html_escape(_quotes(" ".join(x for x in (p.text, p.flush) if x))))}
+                 "html": ((Markup('<span class="bt-des">({})</span> ').format(p.designation) if p is not provision
+                           else Markup("")) + html_escape(_quotes(" ".join(x for x in (p.text, p.flush) if x))))}
                 for p in provision.walk()]
         entries.append({
             "term": definition.term, "anchor": anchor, "href": pages.href(provision.id),

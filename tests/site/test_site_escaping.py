@@ -54,3 +54,25 @@ def test_markup_in_test_names_and_docstrings_shows_as_text(mini_site: Built) -> 
 def test_a_not_formalized_reason_with_markup_shows_as_text(mini_site: Built) -> None:
     page = _main(_pages(mini_site)["s3.html"])
     assert "&lt;b&gt;Reports&lt;/b&gt; are a [duty](javascript:x) to act" in page
+
+
+def test_a_noncharacter_in_a_heading_cannot_break_mkdocs_yml() -> None:
+    import yaml
+
+    from generator.site.markup import yaml_text
+
+    heading = 'Sense of \ufffe <svg onload=x> Congress: "a"'
+    loaded = yaml.safe_load(f"site_name: {yaml_text(heading)}\n")
+    assert loaded == {"site_name": "Sense of \ufffe &lt;svg onload=x&gt; Congress: &quot;a&quot;"}
+
+
+def test_the_theme_never_renders_a_title_as_html(mini_site: Built) -> None:
+    config = mini_site.workspace.config.read_text(encoding="utf-8")
+    assert "content.tooltips" not in config  # Material's tooltips put a title into innerHTML
+
+
+def test_only_links_of_the_site_or_the_web_are_made() -> None:
+    from generator.site.markup import Mark, marked_text
+
+    html = marked_text("see the law", [Mark("the law", "javascript:alert(1)", "x", "bt-cite bt-external")])
+    assert str(html) == "see the law"
