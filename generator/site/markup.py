@@ -19,8 +19,10 @@ A ``title`` attribute is plain text for the browser's own tooltip; the site
 turns off the theme's ``content.tooltips``, which would render it as HTML.
 
 ``marked_text`` turns a provision's words into HTML with defined terms linked to
-their definition (the ``title`` is the tooltip) and citations linked to their
-target: an anchor of this site, or the law cited, elsewhere.
+their definition and citations linked to their target: an anchor of this site, or
+the law cited, elsewhere.  A citation's tooltip is its ``title``; a defined term's
+is written once, in ``assets/terms.js``, and set as the ``title`` (plain text) when
+the reader points at the term, so a long definition is not repeated at every use.
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ class Mark:
     title: str
     css: str  # "bt-term", "bt-cite", "bt-cite bt-external"
     forms: tuple[str, ...] = ()
+    tip: int = -1  # a defined term: the index of its tooltip in the site's terms.js (instead of ``title``)
 
 
 def marked_text(text: str, marks: Sequence[Mark]) -> Markup:
@@ -148,7 +151,8 @@ def marked_text(text: str, marks: Sequence[Mark]) -> Markup:
     for start, end, mark in sorted(spans, key=lambda s: s[0]):
         out.append(html_escape(text[position:start]))
         external = ' rel="external noopener"' if mark.href.startswith(("http://", "https://")) else ""
-        out.append(f'<a class="{mark.css}" href="{html_escape(mark.href)}" title="{html_escape(mark.title)}"'
+        tip = f' data-tip="{mark.tip}"' if mark.tip >= 0 else f' title="{html_escape(mark.title)}"'
+        out.append(f'<a class="{mark.css}" href="{html_escape(mark.href)}"{tip}'
                    f'{external}>{html_escape(text[start:end])}</a>')
         position = end
     out.append(html_escape(text[position:]))
