@@ -9,12 +9,13 @@ import sys
 import click
 
 from generator.cli.context import workspace_of
-from generator.errors import GeneratorError
-from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
+from generator.reports.ids import UnknownId, candidate_id, resolve_id
+from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_json, trace_text
+from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.collect import collect
 from generator.trace.matrix import join
 
-__all__ = ["close_ids", "coverage_command", "trace_command"]
+__all__ = ["coverage_command", "trace_command"]
 
 
 @click.command("coverage")
@@ -22,32 +23,34 @@ __all__ = ["close_ids", "coverage_command", "trace_command"]
               show_default=True, help="table for a person, json for tools, md for a pull request.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="PCT",
               help="Exit with status 1 when less than PCT percent of operative provisions are verified.")
-@click.option("--section", default=None, metavar="N", help="Only section N (e.g. 4, or s4).")
+@click.option("--section", default=None, metavar="N", help="Only section N (4, s4, or \"sec. 4\").")
 def coverage_command(output_format: str, fail_under: float | None, section: str | None) -> None:
     """Show every provision with its rules, tests and status, from the last traced run.
 
-    Run `billtrace test` (or `billtrace build`) first to trace the tests.
+    Run `billtrace test` (or `billtrace build`) first to trace the tests.  --format md
+    is compact for a pull request: a table per section and the provisions not verified.
     """
     workspace = workspace_of()
     inputs = collect(workspace)
     matrix = join(inputs)
     rows, tally = None, None
     if section is not None:
-        section_id = section if section.startswith("s") else f"s{section}"
         sections = {s.id: s for s in matrix.sections}
-        if section_id not in sections:
-            close = difflib.get_close_matches(section_id, list(sections), n=3, cutoff=0.5)
+        try:
+            section_id = resolve_id(section, list(sections))
+        except UnknownId:
+            close = difflib.get_close_matches(candidate_id(section) or section, list(sections), n=3, cutoff=0.5)
             hint = f" (sections: {', '.join(close or list(sections))})"
-            raise click.BadParameter(f"the bill has no section {section!r}{hint}", param_hint="--section")
+            raise click.BadParameter(f"the bill has no section {section!r}{hint}", param_hint="--section") from None
         rows, tally = matrix.section(section_id), sections[section_id].tally
     if output_format == "json":
-        text = json.dumps(matrix_to_json(matrix, inputs.bill, rows=rows, tally=tally), indent=2,
-                          ensure_ascii=False)
+        click.echo(json.dumps(matrix_to_json(matrix, inputs.bill, rows=rows, tally=tally), indent=2,
+                              ensure_ascii=False))
     elif output_format == "md":
-        text = matrix_to_markdown(matrix, inputs.bill, rows=rows, tally=tally)
+        click.echo(matrix_to_markdown(matrix, inputs.bill, rows=rows, tally=tally))
     else:
-        text = matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally)
-    click.echo(text)
+        width = terminal_width()
+        echo(fit(matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally, width=width, styled=True), width))
     shown = tally or matrix.tally
     if fail_under is not None and shown.percent < fail_under:
         click.echo(f"billtrace coverage: {shown.percent:.1f}% verified is under {fail_under:g}%", err=True)
@@ -56,25 +59,19 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
 
 @click.command("trace")
 @click.argument("provision_id", metavar="ID")
-def trace_command(provision_id: str) -> None:
-    """Everything about one provision: text, rules, tests, status, citations, terms."""
+@click.option("--json", "as_json", is_flag=True, help="Print the provision as JSON (for tools).")
+def trace_command(provision_id: str, as_json: bool) -> None:
+    """Everything about one provision: text, rules, tests, status, citations, terms.
+
+    ID is the provision's id in any case (s4_c_1, S4_C_1) or its citation as counsel
+    writes it: "sec. 4(c)(1)", "section 4(c)(1)", "4(c)(1)".
+    """
     workspace = workspace_of()
     inputs = collect(workspace, require_results=False)
-    if provision_id not in inputs.bill:
-        close = close_ids(provision_id, [p.id for p in inputs.bill.walk()])
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise GeneratorError(f"no provision has the id {provision_id!r}{hint}")
-    click.echo(trace_text(join(inputs).row(provision_id), inputs))
-
-
-def close_ids(wanted: str, known: list[str], *, n: int = 3) -> list[str]:
-    """The ids nearest ``wanted``: its siblings first (same parent), then by spelling.
-
-    >>> close_ids("s4_c_3", ["s4_c", "s4_c_1", "s4_c_2", "s6_c_3"])
-    ['s4_c_1', 's4_c_2', 's6_c_3']
-    """
-    parent = wanted.rsplit("_", 1)[0]
-    siblings = [k for k in known if k.rsplit("_", 1)[0] == parent and k != wanted]
-    spelled = difflib.get_close_matches(wanted, known, n=n, cutoff=0.6)
-    return list(dict.fromkeys([*siblings, *spelled]))[:n]
-
+    found = resolve_id(provision_id, [p.id for p in inputs.bill.walk()])
+    row = join(inputs).row(found)
+    if as_json:
+        click.echo(json.dumps(trace_json(row, inputs), indent=2, ensure_ascii=False))
+        return
+    width = terminal_width()
+    echo(fit(trace_text(row, inputs, width=width or 88, styled=True), width))
