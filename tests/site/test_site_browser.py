@@ -118,3 +118,17 @@ def test_every_page_opens_without_a_console_error(page: Any, served: str, site: 
         page.goto(f"{served}{html.name}")
         page.wait_for_load_state("load")
     assert page.problems == []
+
+
+def test_a_search_for_a_citation_finds_that_provision_first(page: Any, served: str) -> None:
+    with page.expect_response(re.compile(r"search_index\.json$")):
+        page.goto(served)
+    page.wait_for_timeout(500)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("sec. 4(e)(2)", delay=20)
+    first = page.locator(".md-search-result__list > li a").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href") == "s4.html#s4_e_2"
+    first.click()
+    page.wait_for_url(re.compile(r"s4\.html#s4_e_2$"))
+    assert page.problems == []
