@@ -63,8 +63,9 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     text_nav = []
     marker = _Marks(inputs.bill, pages)
     section_template = env.get_template("section.md.j2")
+    owners = rule_owners(matrix)  # once: a section page looks up the owner of each of its rules
     for root in pages.roots:
-        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker))
+        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker, owners))
         text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
     nav.append({"title": "Text", "path": "", "children": text_nav})
     files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
@@ -288,7 +289,7 @@ def _definition_text(provision: Provision) -> str:
 
 
 def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
-            marker: _Marks) -> list[dict[str, Any]]:
+            marker: _Marks, owner_of: Mapping[str, str]) -> list[dict[str, Any]]:
     """The blocks of one section page, in the order of the text.
 
     Each provision: its words, one line of status, then (collapsed) the rules it
@@ -298,7 +299,6 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
     ancestor it inherits it from) says "covered by" that rule and links to it.
     """
     rules_by_name = {r.name: r for r in inputs.catalogue.rules}
-    owner_of = rule_owners(matrix)
     blocks: list[dict[str, Any]] = []
     listed: set[str] = set()
 
