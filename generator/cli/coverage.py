@@ -10,13 +10,13 @@ from typing import Any
 import click
 
 from generator.cli.context import workspace_of
-from generator.errors import GeneratorError
-from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
+from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_json, trace_text
+from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.collect import collect
 from generator.trace.matrix import join
-from grammar.errors import close_ids
+from grammar.ids import resolve_id
 
-__all__ = ["Percent", "close_ids", "coverage_command", "trace_command"]
+__all__ = ["Percent", "coverage_command", "trace_command"]
 
 
 class Percent(click.ParamType[float]):
@@ -42,7 +42,8 @@ class Percent(click.ParamType[float]):
 def coverage_command(output_format: str, fail_under: float | None, section: str | None) -> None:
     """Show every provision with its rules, tests and status, from the last traced run.
 
-    Run `billtrace test` (or `billtrace build`) first to trace the tests.
+    Run `billtrace test` (or `billtrace build`) first to trace the tests.  --format md
+    is compact for a pull request: a table per section and the provisions not verified.
     """
     workspace = workspace_of()
     inputs = collect(workspace)
@@ -52,13 +53,13 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
         found = matrix.find_section(section)
         rows, tally = matrix.section(found.id), found.tally
     if output_format == "json":
-        text = json.dumps(matrix_to_json(matrix, inputs.bill, rows=rows, tally=tally), indent=2,
-                          ensure_ascii=False)
+        click.echo(json.dumps(matrix_to_json(matrix, inputs.bill, rows=rows, tally=tally), indent=2,
+                              ensure_ascii=False))
     elif output_format == "md":
-        text = matrix_to_markdown(matrix, inputs.bill, rows=rows, tally=tally)
+        click.echo(matrix_to_markdown(matrix, inputs.bill, rows=rows, tally=tally))
     else:
-        text = matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally)
-    click.echo(text)
+        width = terminal_width()
+        echo(fit(matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally, width=width, styled=True), width))
     shown = tally or matrix.tally
     if fail_under is not None and shown.percent < fail_under:
         click.echo(f"billtrace coverage: {shown.percent:.1f}% verified is under {fail_under:g}%", err=True)
@@ -67,12 +68,19 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
 
 @click.command("trace")
 @click.argument("provision_id", metavar="ID")
-def trace_command(provision_id: str) -> None:
-    """Everything about one provision: text, rules, tests, status, citations, terms."""
+@click.option("--json", "as_json", is_flag=True, help="Print the provision as JSON (for tools).")
+def trace_command(provision_id: str, as_json: bool) -> None:
+    """Everything about one provision: text, rules, tests, status, citations, terms.
+
+    ID is the provision's id in any case (s4_c_1, S4_C_1) or its citation as counsel
+    writes it: "sec. 4(c)(1)", "section 4(c)(1)", "4(c)(1)".
+    """
     workspace = workspace_of()
     inputs = collect(workspace)  # a status needs a traced run as current as the checkout
-    if provision_id not in inputs.bill:
-        close = close_ids(provision_id, [p.id for p in inputs.bill.walk()])
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise GeneratorError(f"no provision has the id {provision_id!r}{hint}")
-    click.echo(trace_text(join(inputs).row(provision_id), inputs))
+    found = resolve_id(provision_id, [p.id for p in inputs.bill.walk()])
+    row = join(inputs).row(found)
+    if as_json:
+        click.echo(json.dumps(trace_json(row, inputs), indent=2, ensure_ascii=False))
+        return
+    width = terminal_width()
+    echo(fit(trace_text(row, inputs, width=width or 88, styled=True), width))

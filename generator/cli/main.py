@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "coverage": ("generator.cli.coverage", "coverage_command", "Every provision with its rules, tests and status."),
     "trace": ("generator.cli.coverage", "trace_command", "Everything about one provision."),
     "review": ("generator.cli.review", "review_command", "Provisions whose words changed since review."),
+    "report": ("generator.cli.report", "report_command", "The bill's report to print or share (html, md, csv, json)."),
     "build": ("generator.cli.site", "build_command", "Build the documentation site."),
     "serve": ("generator.cli.site", "serve_command", "Serve the built site on 127.0.0.1."),
     "check": ("generator.cli.check", "check_command", "Ask the rules a question; get the answer and its provisions."),
