@@ -67,6 +67,8 @@ def run(sections: int, *, with_mkdocs: bool) -> dict[str, float]:
         write_site(site, docs=workspace.docs, config=workspace.config)
         seconds["render + write"] = time.perf_counter() - started
         seconds["pages"] = float(len(site.files))
+        seconds["markdown bytes"] = float(sum(len(t.encode("utf-8")) for n, t in site.files.items()
+                                              if n.endswith(".md")))
         seconds["traced"] = float(inputs.traced)
         if with_mkdocs:
             started = time.perf_counter()
@@ -96,7 +98,9 @@ def main(argv: list[str]) -> int:
     figures = run(args.sections, with_mkdocs=not args.no_mkdocs)
     traced = "with the last traced run" if figures.pop("traced") else "no traced run found: tests left out"
     pages = int(figures.pop("pages"))
-    print(f"synthetic bill of {args.sections} sections, {pages} files, {traced}:")
+    markdown = figures.pop("markdown bytes")
+    print(f"synthetic bill of {args.sections} sections, {pages} files ({markdown / 1e6:.1f} MB of Markdown), "
+          f"{traced}:")
     for step, value in figures.items():
         print(f"  {step:<16} {value:8.2f} s")
     ok &= figures["render + write"] < TARGET_RENDER_WRITE

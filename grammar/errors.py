@@ -111,10 +111,11 @@ class BillStrictError(BillError):
 class UnknownProvisionError(BillError, KeyError):
     """A provision id that the bill does not have."""
 
-    def __init__(self, provision_id: str, known: Iterable[str] = ()) -> None:
-        close = close_ids(provision_id, known)
+    def __init__(self, provision_id: str, known: Iterable[str] = (), *, near: str | None = None,
+                 what: str = "id") -> None:
+        close = close_ids(near or provision_id, known)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        super().__init__(f"no provision has the id {provision_id!r}{hint}")
+        super().__init__(f"no provision has the {what} {provision_id!r}{hint}")
         self.provision_id = provision_id
         self.suggestions = tuple(close)
 
@@ -122,19 +123,22 @@ class UnknownProvisionError(BillError, KeyError):
         return BilltraceError.__str__(self)
 
 
-def close_ids(provision_id: str, known: Iterable[str]) -> list[str]:
-    """The ids nearest ``provision_id``, at most three: its siblings first, then look-alikes.
+def close_ids(wanted: str, known: Iterable[str], *, n: int = 4) -> list[str]:
+    """The ids nearest ``wanted`` by structure: the deepest ancestor it reaches, then that one's parts;
+    by spelling only when no ancestor is found.  The one did-you-mean of billtrace.
 
-    The one did-you-mean of billtrace (unknown ids in commands, markers and errors).
-
-    >>> close_ids("s4_c_3", ["s4_c", "s4_c_1", "s4_c_2", "s6_c_3"])
-    ['s4_c_2', 's4_c_1', 's6_c_3']
+    >>> close_ids("s4_c_9", ["s4", "s4_c", "s4_c_1", "s4_c_2", "s6_c_9"])
+    ['s4_c', 's4_c_1', 's4_c_2']
+    >>> close_ids("S4_C_3", ["s4", "s4_c", "s4_c_1"])
+    ['s4_c', 's4_c_1']
     """
     known = list(known)
-    parent = provision_id.rpartition("_")[0]
-    siblings = [k for k in known if parent and k.rpartition("_")[0] == parent]
-    close = difflib.get_close_matches(provision_id, siblings, n=3, cutoff=0.0) if siblings else []
-    for other in difflib.get_close_matches(provision_id, known, n=3, cutoff=0.6):
-        if len(close) < 3 and other not in close:
-            close.append(other)
-    return close
+    by_fold = {k.casefold(): k for k in known}
+    parts = wanted.casefold().split("_")
+    for depth in range(len(parts) - 1, 0, -1):
+        ancestor = by_fold.get("_".join(parts[:depth]))
+        if ancestor is None:
+            continue
+        children = [k for k in known if k != ancestor and k.rsplit("_", 1)[0] == ancestor]
+        return [ancestor, *children][:n]
+    return difflib.get_close_matches(wanted, known, n=n, cutoff=0.6)

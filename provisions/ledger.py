@@ -42,7 +42,7 @@ from decimal import Decimal, InvalidOperation
 
 from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
 from provisions.inputs import (
-    MAX_AMOUNT,
+    MAX_MONEY,
     Alliance,
     Hts,
     Import,
@@ -365,7 +365,7 @@ def _money(text: str, column: str) -> Decimal:
     except InvalidOperation:
         return parse_money(text, field=column)  # raises, with the message
     dot = text.find(".")
-    plain = amount.is_finite() and 0 <= amount <= MAX_AMOUNT and "e" not in text and "E" not in text
+    plain = amount.is_finite() and 0 <= amount <= MAX_MONEY and "e" not in text and "E" not in text
     if plain and (dot < 0 or len(text) - dot <= 3):
         return amount
     return parse_money(text, field=column)

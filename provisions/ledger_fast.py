@@ -3,7 +3,7 @@
 The rules are asked once per distinct question (``DutyCalculator``); what is left per row
 is reading its fields, a few dictionary look-ups and integer arithmetic.  Amounts are whole
 cents in ``int``, so they are exact at any size the input allows (up to 10^15 dollars a row,
-``MAX_AMOUNT``); a duty is ``value x rate / 100`` rounded to the cent, halves up, done as
+``MAX_MONEY``); a duty is ``value x rate / 100`` rounded to the cent, halves up, done as
 ``(cents x rate_scaled + 500,000) // 1,000,000`` with the rate scaled by 10^4 (no rate in
 the data has more than four decimal places; a rate that does is refused when built).
 
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
-from provisions.inputs import MAX_AMOUNT, Alliance, Hts, Import, InputError, Sourcing, parse_bool
+from provisions.inputs import MAX_MONEY, Alliance, Hts, Import, InputError, Sourcing, parse_bool
 from provisions.kit.determination import Determination
 from provisions.kit.periods import FiscalQuarter
 from provisions.ledger import (
@@ -44,7 +44,7 @@ __all__ = ["FastLedger", "cents_text"]
 _RATE_SCALE = 10_000  # rates in percent, scaled to integers
 _HALF = 500_000  # half of 100 x _RATE_SCALE
 _WHOLE = 1_000_000
-_MAX_CENTS = int(MAX_AMOUNT) * 100
+_MAX_CENTS = int(MAX_MONEY) * 100
 _CACHE_LIMIT = 100_000
 
 

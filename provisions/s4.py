@@ -446,7 +446,9 @@ def admission_timeline(
                 "counting days of session needs an adjournment calendar "
                 f"({params.describe('review_period_counting')})",
             )
-        why = calendar.exclusions(certified, certified + dt.timedelta(days=_COUNT_WINDOW))
+        horizon = dt.date.max - certified
+        end = certified + min(dt.timedelta(days=_COUNT_WINDOW), horizon)  # never past the calendar's last day
+        why = calendar.exclusions(certified, end)
         excluded = frozenset(why)
     committees = " and the ".join(appropriate_congressional_committees().value)
     reasons = [

@@ -41,7 +41,11 @@ def config_command(ctx: click.Context, as_json: bool) -> None:
     lines = [f"project: {config.root}", f"found by: {config.found_by}", ""]
     width = max(len(key) for key in SETTINGS)
     for key, value in config.values.items():
+        if key == "provenance" and value.value is None:
+            value = type(value)(config.bill.parent / "provenance.toml", "default: beside the bill")
         text = shown(value.value)
+        if isinstance(value.value, Path) and not value.value.exists():
+            text = f"{text} (absent)"
         if isinstance(text, list):
             text = ", ".join(text) if text else "(none)"
         lines.append(f"{key:<{width}}  {text if text is not None else '(none)'}  [{value.source}]")

@@ -2,53 +2,64 @@
 
 from __future__ import annotations
 
-import difflib
 import json
+import re
 import sys
+from typing import Any
 
 import click
 
 from generator.cli.context import workspace_of
-from generator.errors import GeneratorError
-from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
+from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_json, trace_text
+from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.collect import collect
 from generator.trace.matrix import join
-from grammar.errors import close_ids
+from grammar.ids import resolve_id
 
-__all__ = ["close_ids", "coverage_command", "trace_command"]
+__all__ = ["Percent", "coverage_command", "trace_command"]
+
+
+class Percent(click.ParamType[float]):
+    """A percent from 0 to 100, written as a plain number (``nan``, ``inf`` and ``1e2`` are refused)."""
+
+    name = "percent"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text) or not 0 <= float(text) <= 100:
+            self.fail(f"{value!r} is not a percent from 0 to 100 (a plain number, such as 90 or 97.5)", param, ctx)
+        return float(text)
 
 
 @click.command("coverage")
 @click.option("--format", "output_format", type=click.Choice(["table", "json", "md"]), default="table",
               show_default=True, help="table for a person, json for tools, md for a pull request.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="PCT",
+@click.option("--fail-under", type=Percent(), default=None, metavar="PCT",
               help="Exit with status 1 when less than PCT percent of operative provisions are verified.")
-@click.option("--section", default=None, metavar="N", help="Only section N (e.g. 4, or s4).")
+@click.option("--section", default=None, metavar="N", help="Only section N (4, sec. 4, s4, or an id such as dA_s101).")
 def coverage_command(output_format: str, fail_under: float | None, section: str | None) -> None:
     """Show every provision with its rules, tests and status, from the last traced run.
 
-    Run `billtrace test` (or `billtrace build`) first to trace the tests.
+    Run `billtrace test` (or `billtrace build`) first to trace the tests.  --format md
+    is compact for a pull request: a table per section and the provisions not verified.
     """
     workspace = workspace_of()
     inputs = collect(workspace)
     matrix = join(inputs)
     rows, tally = None, None
     if section is not None:
-        section_id = section if section.startswith("s") else f"s{section}"
-        sections = {s.id: s for s in matrix.sections}
-        if section_id not in sections:
-            close = difflib.get_close_matches(section_id, list(sections), n=3, cutoff=0.5)
-            hint = f" (sections: {', '.join(close or list(sections))})"
-            raise click.BadParameter(f"the bill has no section {section!r}{hint}", param_hint="--section")
-        rows, tally = matrix.section(section_id), sections[section_id].tally
+        found = matrix.find_section(section)
+        rows, tally = matrix.section(found.id), found.tally
     if output_format == "json":
-        text = json.dumps(matrix_to_json(matrix, inputs.bill, rows=rows, tally=tally), indent=2,
-                          ensure_ascii=False)
+        click.echo(json.dumps(matrix_to_json(matrix, inputs.bill, rows=rows, tally=tally), indent=2,
+                              ensure_ascii=False))
     elif output_format == "md":
-        text = matrix_to_markdown(matrix, inputs.bill, rows=rows, tally=tally)
+        click.echo(matrix_to_markdown(matrix, inputs.bill, rows=rows, tally=tally))
     else:
-        text = matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally)
-    click.echo(text)
+        width = terminal_width()
+        echo(fit(matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally, width=width, styled=True), width))
     shown = tally or matrix.tally
     if fail_under is not None and shown.percent < fail_under:
         click.echo(f"billtrace coverage: {shown.percent:.1f}% verified is under {fail_under:g}%", err=True)
@@ -57,12 +68,19 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
 
 @click.command("trace")
 @click.argument("provision_id", metavar="ID")
-def trace_command(provision_id: str) -> None:
-    """Everything about one provision: text, rules, tests, status, citations, terms."""
+@click.option("--json", "as_json", is_flag=True, help="Print the provision as JSON (for tools).")
+def trace_command(provision_id: str, as_json: bool) -> None:
+    """Everything about one provision: text, rules, tests, status, citations, terms.
+
+    ID is the provision's id in any case (s4_c_1, S4_C_1) or its citation as counsel
+    writes it: "sec. 4(c)(1)", "section 4(c)(1)", "4(c)(1)".
+    """
     workspace = workspace_of()
-    inputs = collect(workspace, require_results=False)
-    if provision_id not in inputs.bill:
-        close = close_ids(provision_id, [p.id for p in inputs.bill.walk()])
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise GeneratorError(f"no provision has the id {provision_id!r}{hint}")
-    click.echo(trace_text(join(inputs).row(provision_id), inputs))
+    inputs = collect(workspace)  # a status needs a traced run as current as the checkout
+    found = resolve_id(provision_id, [p.id for p in inputs.bill.walk()])
+    row = join(inputs).row(found)
+    if as_json:
+        click.echo(json.dumps(trace_json(row, inputs), indent=2, ensure_ascii=False))
+        return
+    width = terminal_width()
+    echo(fit(trace_text(row, inputs, width=width or 88, styled=True), width))

@@ -24,6 +24,6 @@ def init_command(directory: Path, bill: Path, package: str) -> None:
     tests folder with one example test, and a README saying what to do next.
     """
     made = init_project(directory, bill, package=package)
-    click.echo(f"made {made.root}: {len(made.modules)} section modules in {made.package}/, "
-               f"{made.operative} provisions, none with a rule yet.\n"
+    modules = f"{len(made.modules)} section module{'s' if len(made.modules) != 1 else ''}"
+    click.echo(f"made {made.root}: {modules} in {made.package}/, none with a rule yet.\n"
                f"next: cd {made.root} && billtrace coverage   (see README.md there)")

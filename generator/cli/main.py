@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "coverage": ("generator.cli.coverage", "coverage_command", "Every provision with its rules, tests and status."),
     "trace": ("generator.cli.coverage", "trace_command", "Everything about one provision."),
     "review": ("generator.cli.review", "review_command", "Provisions whose words changed since review."),
+    "report": ("generator.cli.report", "report_command", "The bill's report to print or share (html, md, csv, json)."),
     "build": ("generator.cli.site", "build_command", "Build the documentation site."),
     "serve": ("generator.cli.site", "serve_command", "Serve the built site on 127.0.0.1."),
     "check": ("generator.cli.check", "check_command", "Ask the rules a question; get the answer and its provisions."),
@@ -81,4 +82,6 @@ def _exit_with(ctx: click.Context, message: str) -> None:
 @click.pass_context
 def main(ctx: click.Context, project: str | None) -> None:
     """billtrace: a bill's provisions, the rules that implement them and the tests that check them."""
-    ctx.obj = {"project": project}
+    # From BILLTRACE_PROJECT, the configuration reads the variable itself and says so.
+    given = ctx.get_parameter_source("project") == click.core.ParameterSource.COMMANDLINE
+    ctx.obj = {"project": project if given else None}

@@ -11,15 +11,19 @@ file is left as it was.
 
 from __future__ import annotations
 
+import json
 import sys
 import textwrap
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import click
 
 from generator.cli.context import workspace_of
 from generator.errors import GeneratorError
 from generator.project.rules import load_catalogue
+from generator.reports.matrix import review_to_json
+from generator.reports.terminal import echo, fit, paint, terminal_width
 from generator.trace.review import (
     Review,
     ReviewedText,
@@ -37,9 +41,10 @@ from generator.trace.review import (
 from generator.trace.run import collect_tests
 from grammar import Bill, parse_file
 from grammar.errors import close_ids
+from grammar.ids import UnknownId, resolve_id
 from provisions.kit import Catalogue, Rule
 
-__all__ = ["review_command", "review_text"]
+__all__ = ["review_command", "review_json", "review_text"]
 
 _WIDTH = 92
 
@@ -50,12 +55,14 @@ _WIDTH = 92
               help="Record the words of each ID as they are now: a person has re-read its rules and tests.")
 @click.option("--accept-all", "accept_everything", is_flag=True,
               help="Record the words of every tracked provision as they are now.")
-def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print the review as JSON (for tools).")
+def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: bool, as_json: bool) -> None:
     """List the provisions whose words changed since their rules and tests were reviewed.
 
     Exit status 1 when a provision's words changed, were never reviewed or are gone
     from the text; 0 when none did.  Once a person has re-read the rules and tests of
-    a provision against its new words: billtrace review --accept ID [ID ...].
+    a provision against its new words: billtrace review --accept ID [ID ...].  An ID is
+    the provision's id in any case, or its citation: "sec. 4(c)(1)", "4(c)(1)".
     """
     if ids and not (accept_given or accept_everything):
         raise click.UsageError("provision ids are taken only with --accept (billtrace review --accept ID [ID ...])")
@@ -70,8 +77,14 @@ def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: 
     rules = load_catalogue(workspace)
     if not (accept_given or accept_everything):
         reviews = review(bill, rules, declared, reviewed)
-        click.echo(review_text(reviews, rules, present=reviewed.present))
+        if as_json:
+            click.echo(json.dumps(review_json(reviews, present=reviewed.present), indent=2, ensure_ascii=False))
+        else:
+            width = terminal_width()
+            echo(fit(review_text(reviews, rules, present=reviewed.present, width=width or _WIDTH, styled=True),
+                     width))
         sys.exit(1 if reviews.stale else 0)
+    ids = _resolved(ids, bill, reviewed)
     if accept_everything:
         updated = accept_all(reviewed, bill, tracked(bill, rules, declared))
         done = [f"recorded the words of all {len(updated.entries)} tracked provisions as reviewed"]
@@ -90,6 +103,32 @@ def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: 
     done.append(f"{reviewed.path}: " + (f"{len(left)} provision(s) still to review (billtrace review)" if left
                                        else "nothing left to review"))
     click.echo("\n".join(done))
+
+
+def _resolved(ids: Sequence[str], bill: Bill, reviewed: ReviewedText) -> tuple[str, ...]:
+    """Each id as the bill spells it (an id in any case, or a citation); an id nothing matches stays
+    as typed, for ``_accept_problems`` to name."""
+    known = [*(p.id for p in bill.walk()), *(pid for pid in reviewed.entries if pid not in bill)]
+    out = []
+    for pid in ids:
+        try:
+            out.append(resolve_id(pid, known))
+        except UnknownId:
+            out.append(pid)
+    return tuple(out)
+
+
+def review_json(reviews: Reviews, *, present: bool = True) -> dict[str, Any]:
+    """The review as plain JSON types: ``path``, ``present``, ``counts`` per state, ``stale`` (ids) and
+    ``items`` (each as ``billtrace coverage --format json`` gives a provision's review, with ``label``,
+    ``tests`` and ``not_formalized``)."""
+    return {
+        "path": reviews.path, "present": present,
+        "counts": {state.value: reviews.count(state) for state in ReviewState},
+        "stale": [item.id for item in reviews.stale],
+        "items": [{**review_to_json(item), "label": item.label, "tests": list(item.tests),
+                   "not_formalized": item.not_formalized} for item in reviews.items],
+    }
 
 
 def _accept_problems(ids: Sequence[str], bill: Bill, rules: Catalogue, declared: Mapping[str, Sequence[str]],
@@ -112,10 +151,12 @@ def _accept_problems(ids: Sequence[str], bill: Bill, rules: Catalogue, declared:
     return problems
 
 
-def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True) -> str:
+def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True, width: int = _WIDTH,
+                styled: bool = False) -> str:
     """The review for a terminal: a headline, then each stale provision with what to re-read.
 
-    ``present`` is False when there is no reviewed-text file at all.
+    ``present`` is False when there is no reviewed-text file at all; lines are wrapped
+    to ``width``; the states are coloured when ``styled``.
     """
     stale = reviews.stale
     tracked_count = sum(1 for r in reviews.items if r.state is not ReviewState.REMOVED)
@@ -129,22 +170,23 @@ def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True) -> 
         lines.append(f"{reviews.path} does not exist yet: no provision's words have been recorded as reviewed")
     by_name = {rule.name: rule for rule in rules.rules}
     for item in stale:
-        lines += ["", *_item_lines(item, by_name)]
+        lines += ["", *_item_lines(item, by_name, width, styled)]
     if len(stale) > 1:
         lines += ["", "once each has been re-read against the words now:",
-                  *_wrap("billtrace review --accept " + " ".join(r.id for r in stale), "  ", "    ")]
+                  *_wrap("billtrace review --accept " + " ".join(r.id for r in stale), width, "  ", "    ")]
     return "\n".join(lines)
 
 
-def _item_lines(item: Review, by_name: Mapping[str, Rule]) -> list[str]:
+def _item_lines(item: Review, by_name: Mapping[str, Rule], width: int, styled: bool) -> list[str]:
     head = f"{item.id}  {item.label}" if item.label != item.id else item.id
-    lines = [f"{head}  {item.state.value}", *_wrap(item.summary, "  ")]
+    state = paint(item.state.value, bold=True) if styled else item.state.value
+    lines = [f"{head}  {state}", *_wrap(item.summary, width, "  ")]
     if item.diff:
-        lines += _wrap("words: " + diff_text(item.diff), "  ", "         ")
+        lines += _wrap("words: " + diff_text(item.diff), width, "  ", "         ")
     elif item.state is ReviewState.UNREVIEWED and item.words:
-        lines += _wrap("words: " + item.words, "  ", "         ")
+        lines += _wrap("words: " + item.words, width, "  ", "         ")
     elif item.state is ReviewState.REMOVED and item.reviewed_words:
-        lines += _wrap("reviewed words: " + item.reviewed_words, "  ", "                  ")
+        lines += _wrap("reviewed words: " + item.reviewed_words, width, "  ", "                  ")
     if item.rules:
         lines.append("  rules to re-read:")
         for name in item.rules:
@@ -169,7 +211,7 @@ def _test_functions(nodeids: Sequence[str]) -> list[str]:
     return [base + (f" ({n} cases)" if n > 1 else "") for base, n in cases.items()]
 
 
-def _wrap(text: str, indent: str, subsequent: str | None = None) -> list[str]:
-    return textwrap.wrap(text, _WIDTH, initial_indent=indent, subsequent_indent=subsequent or indent,
+def _wrap(text: str, width: int, indent: str, subsequent: str | None = None) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=subsequent or indent,
                          break_on_hyphens=False, break_long_words=False)
 

@@ -9,10 +9,12 @@ place whole, so a failure leaves nothing half-written.
 
 from __future__ import annotations
 
+import importlib.metadata
 import keyword
 import os
 import re
 import shutil
+import sys
 import tempfile
 import textwrap
 from dataclasses import dataclass
@@ -65,26 +67,46 @@ def init_project(target: Path, bill_file: Path, *, package: str = "rules") -> Sc
         GeneratorError: ``target`` exists and is not an empty directory, or ``package`` is
             not a Python name.
     """
-    if not package.isidentifier() or keyword.iskeyword(package) or package in ("grammar", "provisions", "generator"):
-        raise GeneratorError(f"--package {package!r}: not a usable Python package name "
-                             f"(a lower-case name other than grammar, provisions and generator)")
+    _check_package(package)
     target = target.resolve()
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise GeneratorError(f"{target}: already exists and is a file, not a directory")
+    if target.exists() and any(target.iterdir()):
         raise GeneratorError(f"{target}: already exists and is not an empty directory")
     bill = parse_file(bill_file)
     text_name = bill_file.name if bill_file.suffix == ".txt" else f"{bill_file.stem}.txt"
     modules = section_modules(bill)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as error:
+        raise GeneratorError(f"{target}: cannot create it: {error.strerror or error}") from None
     try:
         _write_project(staging, bill, bill_file, text_name, package, modules)
         if target.exists():
             target.rmdir()
         os.replace(staging, target)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise GeneratorError(f"{target}: cannot write the project: {error.strerror or error}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return Scaffold(target, package, tuple(name for name, _ in modules), sum(1 for _ in bill.walk()))
+
+
+_RESERVED = frozenset({"grammar", "provisions", "generator", "tests", "statute", "site", "benchmarks"})
+
+
+def _check_package(package: str) -> None:
+    """Refuse a package name that is not a lower-case Python name or that would shadow a module
+    the project imports (``os``, ``pytest``, billtrace's own packages, the project's folders)."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", package) or keyword.iskeyword(package):
+        raise GeneratorError(f"--package {package!r}: not a lower-case Python name (letters, digits, _)")
+    installed = importlib.metadata.packages_distributions()  # top-level names of installed distributions
+    if package in _RESERVED or package in sys.stdlib_module_names or package in installed:
+        raise GeneratorError(f"--package {package!r}: that name is taken (a module Python or billtrace "
+                             f"already imports, or a folder of the project); choose another")
 
 
 def _write_project(root: Path, bill: Bill, bill_file: Path, text_name: str, package: str,
@@ -98,7 +120,8 @@ def _write_project(root: Path, bill: Bill, bill_file: Path, text_name: str, pack
     (root / package / "__init__.py").write_text(_package_init(title, package, modules), encoding="utf-8")
     for name, provision in modules:
         (root / package / f"{name}.py").write_text(_section_module(provision), encoding="utf-8")
-    (root / "tests" / "test_example.py").write_text(_example_test(package, text_name, len(modules)),
+    example = next((p for _, section in modules for p in section.walk() if not p.children), None)
+    (root / "tests" / "test_example.py").write_text(_example_test(package, text_name, len(modules), example),
                                                     encoding="utf-8")
     (root / "README.md").write_text(_readme(title, text_name, package, modules), encoding="utf-8")
     (root / ".gitignore").write_text(".billtrace/\nsite/\n__pycache__/\n", encoding="utf-8")
@@ -113,9 +136,11 @@ def _title(bill: Bill) -> str:
 def _pyproject(bill: Bill, text_name: str, package: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", (bill.meta.citation or Path(text_name).stem).lower()).strip("-") or "bill"
     document = {
-        "project": {"name": f"{slug}-rules", "version": "0.1.0", "requires-python": ">=3.11",
-                    "dependencies": ["billtrace"]},
+        "build-system": {"requires": ["setuptools>=77"], "build-backend": "setuptools.build_meta"},
+        # billtrace itself is not on a package index: install it beside this project (its README).
+        "project": {"name": f"{slug}-rules", "version": "0.1.0", "requires-python": ">=3.11"},
         "tool": {
+            "setuptools": {"packages": {"find": {"include": [package, f"{package}.*"]}}},
             "billtrace": {"bill": f"statute/{text_name}", "rules": package,
                           "reviewed": f"{package}/reviewed-text.toml", "tests": ["tests"],
                           "coverage": [package]},
@@ -165,11 +190,12 @@ RULES = RulesPackage(
 
 
 def _section_module(provision: Provision) -> str:
-    heading = " ".join(part for part in (provision.label.upper() if provision.kind == "section" else provision.label,
-                                         provision.heading) if part)
+    label = provision.label.upper() if provision.kind == "section" else provision.label
+    heading = f"{label}. {provision.heading.rstrip('.')}." if provision.heading else label
     lines = [f'"""{_doc_line(heading)}', "", "The words this module implements, provision by provision:", ""]
     for unit in provision.walk():
-        words = " ".join(part for part in (unit.heading, unit.text, unit.flush) if part)
+        heading = f"{unit.heading.rstrip('.')}." if unit.heading and (unit.text or unit.flush) else unit.heading
+        words = " ".join(part for part in (heading, unit.text, unit.flush) if part)
         lines.append(f"{unit.id} ({unit.label}):")
         lines.extend(textwrap.wrap(_doc_line(words), width=_WIDTH, initial_indent="    ",
                                    subsequent_indent="    ") or ["    (no words of its own)"])
@@ -183,11 +209,12 @@ def _section_module(provision: Provision) -> str:
     return "\n".join(lines)
 
 
-def _example_test(package: str, text_name: str, count: int) -> str:
+def _example_test(package: str, text_name: str, count: int, example: Provision | None) -> str:
+    example_id, example_label = (example.id, example.label) if example else ("ID", "that provision")
     return f'''"""An example test: every id the rules name is one the bill has.
 
 Add tests of your rules beside it, each marked with the provision it checks:
-``@pytest.mark.provision("s2_a")`` above a test that calls the rule for sec. 2(a).
+``@pytest.mark.provision("{example_id}")`` above a test that calls the rule for {example_label}.
 """
 
 from __future__ import annotations

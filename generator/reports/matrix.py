@@ -17,16 +17,16 @@ or unreviewed) and, for the whole bill, ``removed``.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from generator.reports.terminal import paint, wrap
 from generator.trace.collect import Inputs
-from generator.trace.matrix import Matrix, Row, Status, Tally
+from generator.trace.matrix import OPERATIVE, Matrix, Row, Status, Tally
 from generator.trace.review import Review, ReviewState, advice, diff_text
 from grammar import Bill
 
-__all__ = ["matrix_to_json", "matrix_to_markdown", "matrix_to_table", "trace_text"]
+__all__ = ["matrix_to_json", "matrix_to_markdown", "matrix_to_table", "review_to_json", "trace_json", "trace_text"]
 
 
 def matrix_to_json(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = None,
@@ -52,13 +52,19 @@ def matrix_to_json(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = N
 
 
 def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = None,
-                    tally: Tally | None = None) -> str:
-    """The matrix as a fixed-width table for a terminal."""
+                    tally: Tally | None = None, width: int | None = None, styled: bool = False) -> str:
+    """The matrix as a fixed-width table for a terminal.
+
+    ``width``: wrap each row's note under the NOTE column to fit (None: one line a row);
+    ``styled``: colour the status and review words (``generator.reports.terminal.echo``
+    drops the colour where the output is no terminal).
+    """
     shown = matrix.rows if rows is None else rows
     total = tally or matrix.tally
     lines = [_headline(bill, total), ""]
-    width = max([len("PROVISION")] + [len(r.id) + 2 * r.depth for r in shown])
-    lines.append(f"{'PROVISION':<{width}}  {'STATUS':<24}  {'REVIEW':<10}  RULES  TESTS  NOTE")
+    name_width = max([len("PROVISION")] + [len(r.id) + 2 * r.depth for r in shown])
+    lines.append(f"{'PROVISION':<{name_width}}  {'STATUS':<24}  {'REVIEW':<10}  RULES  TESTS  NOTE")
+    note_column = name_width + 2 + 24 + 2 + 10 + 2 + 5 + 2 + 5 + 2
     for row in shown:
         status = row.status.value if row.rollup is None else f"container: {row.rollup.value}"
         tests = f"{sum(t.declared for t in row.tests)}d/{sum(t.measured for t in row.tests)}m"
@@ -67,7 +73,21 @@ def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = 
             note = "; ".join(n for n in (note, f"words: {row.review.summary}") if n)
         name = "  " * row.depth + row.id
         review = row.review.state.value if row.review is not None else "-"
-        lines.append(f"{name:<{width}}  {status:<24}  {review:<10}  {len(row.rules):>5}  {tests:>5}  {note}".rstrip())
+        status_cell, review_cell = f"{status:<24}", f"{review:<10}"
+        if styled:
+            status_cell = paint(status_cell, row.status.value if row.rollup is None else row.rollup.value)
+            review_cell = paint(review_cell, review)
+        head = f"{name:<{name_width}}  {status_cell}  {review_cell}  {len(row.rules):>5}  {tests:>5}  "
+        if width is not None and note and note_column + len(note) > width:
+            if width - note_column >= 30:
+                noted = wrap(note, width - note_column)
+                lines.append(head + noted[0])
+                lines += [" " * note_column + n for n in noted[1:]]
+            else:
+                lines.append(head.rstrip())
+                lines += wrap(note, width, " " * (2 * row.depth + 4))
+            continue
+        lines.append(f"{head}{note}".rstrip())
     lines += ["", "tests: d = declared with @pytest.mark.provision, m = measured (executes a rule)",
               "review: whether the words are those its rules and tests were reviewed against "
               "(- nothing of its own rests on them)", ""]
@@ -87,48 +107,74 @@ def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = 
 
 def matrix_to_markdown(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = None,
                        tally: Tally | None = None) -> str:
-    """The matrix as a Markdown table (for a pull request or an issue)."""
+    """The matrix for a pull request or an issue, compact: the headline, a table per section, then
+    only the provisions that need attention (operative and not verified, or words changed since review),
+    each with the tests that do not pass."""
     from generator.site.markup import md_cell
 
     shown = matrix.rows if rows is None else rows
     total = tally or matrix.tally
     lines = [f"**{md_cell(_headline(bill, total))}**", "",
-             "| Provision | Status | Review | Rules | Tests | Note |", "|---|---|---|---|---|---|"]
-    for row in shown:
-        status = row.status.value if row.rollup is None else f"container ({row.rollup.value})"
-        review = "" if row.review is None else (f"**{row.review.state.value}**: {md_cell(row.review.summary)}"
-                                                if row.stale else row.review.state.value)
-        rules = "<br>".join(md_cell(link.name) for link in row.rules)
-        tests = "<br>".join(
-            md_cell(f"{t.nodeid} ({t.outcome}; {'declared' if t.declared else ''}"
-                    f"{', ' if t.declared and t.measured else ''}{'measured' if t.measured else ''})")
-            for t in row.tests)
-        note = "" if row.status in (Status.VERIFIED, Status.CONTAINER) else md_cell(row.explanation)
-        lines.append(f"| `{row.id}` {md_cell(row.provision.label)} | {status} | {review} | {rules} | {tests} "
-                     f"| {note} |")
-    lines += ["", "| Section | " + " | ".join(s.value for s in Status) + " | % verified |",
-              "|---|" + "---:|" * (len(Status) + 1)]
+             "| Section | " + " | ".join(s.value for s in Status) + " | % verified |",
+             "|---|" + "---:|" * (len(Status) + 1)]
     for section in matrix.sections:
         if rows is None or any(r.id == section.id for r in shown):
-            lines.append(_tally_md(section.label, section.tally))
+            lines.append(_tally_md(md_cell(section.label), section.tally))
     lines.append(_tally_md("**total**", total))
+    attention = [r for r in shown if (r.status in OPERATIVE and r.status is not Status.VERIFIED) or r.stale]
+    if attention:
+        lines += ["", f"**{len(attention)} provision(s) need attention**", "",
+                  "| Provision | Status | Review | Why | Tests not passing |", "|---|---|---|---|---|"]
+    for row in attention:
+        review = "" if row.review is None else (f"**{row.review.state.value}**: {md_cell(row.review.summary)}"
+                                                if row.stale else row.review.state.value)
+        failing = [t for t in row.tests if t.outcome != "passed"]
+        tests = "<br>".join(md_cell(f"{t.nodeid} ({t.outcome})") for t in failing[:5])
+        if len(failing) > 5:
+            tests += f"<br>and {len(failing) - 5} more"
+        note = "" if row.status is Status.VERIFIED else md_cell(row.explanation)
+        lines.append(f"| `{row.id}` {md_cell(row.provision.label)} | {row.status.value} | {review} | {note} "
+                     f"| {tests} |")
+    if not attention:
+        lines += ["", "Every operative provision is verified and every tracked provision's words are reviewed."]
     lines += ["", md_cell(_review_line(total, len(matrix.removed) if rows is None else None))]
     if rows is None:
         lines += [f"- removed: {md_cell(item.summary)}" for item in matrix.removed]
     return "\n".join(lines)
 
 
-def trace_text(row: Row, inputs: Inputs) -> str:
-    """Everything about one provision, for a terminal."""
+def trace_json(row: Row, inputs: Inputs) -> dict[str, Any]:
+    """Everything about one provision as plain JSON types: the row of ``matrix_to_json`` with its words,
+    citations out and in, the terms it defines and those it uses."""
+    bill, provision = inputs.bill, row.provision
+    return {
+        **_row_json(row),
+        "lines": [provision.line_start, provision.line_end],
+        "text": provision.text, "flush": provision.flush, "children": [c.id for c in provision.children],
+        "citations_out": [{"text": c.text, "kind": c.kind, "targets": list(c.targets), "url": c.url}
+                          for c in bill.citations if c.source == provision.id],
+        "citations_in": [{"source": c.source, "text": c.text} for c in bill.citations if provision.id in c.targets],
+        "defines": [{"term": d.term, "scope": d.scope, "uses": list(d.uses)}
+                    for d in bill.definitions if d.provision == provision.id],
+        "uses_terms": [{"term": d.term, "defined_in": d.provision}
+                       for d in bill.definitions if provision.id in d.uses],
+        "traced": inputs.traced,
+    }
+
+
+def trace_text(row: Row, inputs: Inputs, *, width: int = 88, styled: bool = False) -> str:
+    """Everything about one provision, for a terminal ``width`` columns wide (status and outcomes
+    coloured when ``styled``)."""
     bill, provision = inputs.bill, row.provision
     lines = [f"{provision.id}  {provision.label}  (lines {provision.line_start}-{provision.line_end})"]
     if provision.heading:
         lines.append(f"heading: {provision.heading}")
     status = row.status.value if row.rollup is None else f"container, rolls up to {row.rollup.value}"
-    lines.append(f"status: {status}")
+    lines.append("status: " + (paint(status, row.status.value if row.rollup is None else row.rollup.value)
+                               if styled else status))
     if row.explanation:
         lines.append(f"  {row.explanation}")
-    lines += _trace_review(row, inputs)
+    lines += _trace_review(row, inputs, width)
     source = row.provenance
     lines.append(f"provenance: {source.status}" + (f" ({source.note})" if source.note else ""))
     if not inputs.traced:
@@ -136,7 +182,7 @@ def trace_text(row: Row, inputs: Inputs) -> str:
     lines.append("text:")
     for part in (provision.text, *(f"[{c.id}] ..." for c in provision.children), provision.flush):
         if part:
-            lines.extend(textwrap.wrap(part, 88, initial_indent="  ", subsequent_indent="  "))
+            lines.extend(wrap(part, width, "  "))
     lines.append("rules:" if row.rules else "rules: none")
     rules_by_name = {r.name: r for r in inputs.catalogue.rules}
     for link in row.rules:
@@ -148,8 +194,9 @@ def trace_text(row: Row, inputs: Inputs) -> str:
     lines.append("tests:" if row.tests else "tests: none")
     for test in row.tests:
         how = " + ".join(w for w, on in (("declared", test.declared), ("measured", test.measured)) if on)
-        lines.append(f"  {test.outcome:<8} {how:<19} {test.nodeid}")
-        lines.append(f"           {test.sentence}")
+        outcome = paint(f"{test.outcome:<8}", test.outcome) if styled else f"{test.outcome:<8}"
+        lines.append(f"  {outcome} {how:<19} {test.nodeid}")
+        lines += wrap(test.sentence, width, "           ")
     out = [c for c in bill.citations if c.source == provision.id]
     into = [c for c in bill.citations if provision.id in c.targets]
     lines.append("citations out:" if out else "citations out: none")
@@ -171,7 +218,7 @@ def trace_text(row: Row, inputs: Inputs) -> str:
     return "\n".join(lines)
 
 
-def _trace_review(row: Row, inputs: Inputs) -> list[str]:
+def _trace_review(row: Row, inputs: Inputs, width: int) -> list[str]:
     item = row.review
     if item is None:
         owner = next((link.inherited_from for link in row.rules if link.inherited_from), None)
@@ -181,11 +228,9 @@ def _trace_review(row: Row, inputs: Inputs) -> list[str]:
         return [f"review: nothing of its own rests on its words{unknown}"]
     lines = [f"review: {item.state.value} ({inputs.reviewed.path})", f"  {item.summary}"]
     if item.diff:
-        lines += textwrap.wrap("words: " + diff_text(item.diff, context=None), 88, initial_indent="  ",
-                               subsequent_indent="         ", break_on_hyphens=False, break_long_words=False)
+        lines += wrap("words: " + diff_text(item.diff, context=None), width, "  ", "         ")
     if item.stale:
-        lines += textwrap.wrap(advice(item), 88, initial_indent="  ", subsequent_indent="  ",
-                               break_on_hyphens=False, break_long_words=False)
+        lines += wrap(advice(item), width, "  ")
     return lines
 
 
@@ -195,6 +240,11 @@ def _review_line(tally: Tally, removed: int | None) -> str:
     return (f"review: {counts[ReviewState.CURRENT]} current, {counts[ReviewState.CHANGED]} changed since review, "
             f"{counts[ReviewState.UNREVIEWED]} unreviewed{gone}"
             + (" (billtrace review lists them)" if tally.stale or removed else ""))
+
+
+def review_to_json(item: Review) -> dict[str, Any]:
+    """One provision's review as ``billtrace coverage --format json`` gives it."""
+    return _review_json(item)
 
 
 def _review_json(item: Review) -> dict[str, Any]:
@@ -217,7 +267,7 @@ def _review_json(item: Review) -> dict[str, Any]:
 def _headline(bill: Bill, tally: Tally) -> str:
     name = " ".join(p for p in (bill.meta.citation, bill.meta.short_title) if p) or bill.source
     return (f"{name}: {tally.verified} of {tally.operative} operative provisions verified "
-            f"({tally.percent:.1f}%)")
+            f"({_percent(tally)})")
 
 
 def _tally_json(tally: Tally) -> dict[str, Any]:
@@ -227,13 +277,18 @@ def _tally_json(tally: Tally) -> dict[str, Any]:
                        "stale": tally.stale}}
 
 
+def _percent(tally: Tally) -> str:
+    """Percent verified, or a dash where nothing is operative (as the site shows it)."""
+    return "\u2014" if tally.operative == 0 else f"{tally.percent:.1f}%"
+
+
 def _tally_line(label: str, tally: Tally) -> str:
     return (f"{label:<10}  " + "  ".join(f"{tally.counts[s]:>14}" for s in Status)
-            + f"  {tally.percent:>7.1f}%")
+            + f"  {_percent(tally):>8}")
 
 
 def _tally_md(label: str, tally: Tally) -> str:
-    return f"| {label} | " + " | ".join(str(tally.counts[s]) for s in Status) + f" | {tally.percent:.1f} |"
+    return f"| {label} | " + " | ".join(str(tally.counts[s]) for s in Status) + f" | {_percent(tally)} |"
 
 
 def _row_json(row: Row) -> dict[str, Any]:

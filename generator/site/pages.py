@@ -2,8 +2,10 @@
 
 ``render`` returns ``mkdocs.yml`` and every page and asset as text; nothing is
 written here.  Templates live in ``generator/site/templates`` and run under Jinja2
-with ``StrictUndefined`` and autoescape off: every value from the bill, the
-rules or the tests goes through ``h`` (HTML) or ``md`` (Markdown) on its way in.
+with ``StrictUndefined`` and autoescape on: every value from the bill, the rules or
+the tests is HTML-escaped unless it is a ``Markup`` fragment built here from escaped
+parts (``generator.site.markup``, the one escaping path); Markdown contexts take
+``md``, ``mkdocs.yml`` takes ``yaml``.
 All pages sit side by side in ``docs/``, so every link is ``page.html#anchor``.
 """
 
@@ -21,20 +23,21 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
+from generator.reports.report import report_csv, report_json, report_markdown, report_rows, rule_owners
 from generator.trace.collect import Inputs
 from provisions.kit import Example
-from generator.site.markup import Mark, html_escape, marked_text, md_escape, slug
+from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
 from generator.trace.matrix import Matrix, Status
 from generator.trace.provenance import Source
 from generator.trace.review import Review, ReviewState, WordChange, advice
 from grammar import Bill, Citation, Provision
 
-__all__ = ["Site", "render", "rule_anchor", "test_anchor"]
+__all__ = ["Site", "render", "rule_anchor", "test_anchor", "test_page"]
 
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
-_PROVENANCE_LABELS = {"official": "official text", "summary": "drafted from summary",
-                      "assumed": "assumed", "unrecorded": "provenance unrecorded"}
+_PROVENANCE_LABELS = {"official": "official text", "summary": "from summary",
+                      "assumed": "assumed", "unrecorded": "unrecorded"}
 _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
                   ReviewState.REMOVED: "provision gone from the text"}
 _STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
@@ -60,21 +63,33 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     text_nav = []
     marker = _Marks(inputs.bill, pages)
     section_template = env.get_template("section.md.j2")
+    owners = rule_owners(matrix)  # once: a section page looks up the owner of each of its rules
     for root in pages.roots:
-        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker))
+        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker, owners))
         text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
     nav.append({"title": "Text", "path": "", "children": text_nav})
     files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
     files["glossary.md"] = env.get_template("glossary.md.j2").render(entries=_glossary(inputs.bill, pages))
     files["rules.md"] = env.get_template("rules.md.j2").render(rules=_rules_index(matrix, inputs, pages))
-    files["tests.md"] = env.get_template("tests.md.j2").render(
-        groups=_tests_index(inputs, pages), traced=inputs.traced)
+    groups = _tests_index(inputs, pages)
+    files["tests.md"] = env.get_template("tests.md.j2").render(groups=groups, traced=inputs.traced)
+    module_template = env.get_template("test_module.md.j2")
+    test_nav = [{"title": "All test modules", "path": "tests.md"}]
+    for group in groups:
+        files[group["page"]] = module_template.render(group=group)
+        test_nav.append({"title": group["path"], "path": group["page"]})
     files["examples.md"] = env.get_template("examples.md.j2").render(
         examples=[_example(e, inputs.bill, pages) for e in inputs.examples])
     files["provenance.md"] = env.get_template("provenance.md.j2").render(**_provenance_page(matrix, inputs, pages))
+    report = report_rows(matrix)
+    files["matrix.csv"] = report_csv(report)
+    files["matrix.json"] = report_json(report, inputs.bill, matrix)
+    files["report.md"] = report_markdown(report, inputs.bill, matrix)
     nav += [{"title": title, "path": path, "children": []} for title, path in (
-        ("Matrix", "matrix.md"), ("Glossary", "glossary.md"), ("Rules", "rules.md"), ("Tests", "tests.md"),
-        ("Worked examples", "examples.md"), ("Provenance", "provenance.md"))]
+        ("Matrix", "matrix.md"), ("Glossary", "glossary.md"), ("Rules", "rules.md"))]
+    nav.append({"title": "Tests", "path": "", "children": test_nav})
+    nav += [{"title": title, "path": path, "children": []} for title, path in (
+        ("Worked examples", "examples.md"), ("Provenance", "provenance.md"), ("Report", "report.md"))]
     source_nav = []
     for path, source in inputs.sources.items():
         name = _source_page(path)
@@ -87,6 +102,8 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
         nav.append({"title": "Source", "path": "", "children": source_nav})
     for asset in ("billtrace.css", "billtrace.js", "iframe-worker-shim.js"):
         files[f"assets/{asset}"] = _asset(asset)
+    files["assets/terms.js"] = _terms_script(marker.tips)
+    files["assets/ids.js"] = _ids_script(inputs.bill, pages)
     meta = inputs.bill.meta
     config = env.get_template("mkdocs.yml.j2").render(
         site_name=" — ".join(p for p in (meta.citation, meta.short_title) if p) or inputs.bill.source,
@@ -98,6 +115,15 @@ def test_anchor(nodeid: str) -> str:
     """The anchor of a test on the tests page: readable, and unique by a short hash."""
     digest = hashlib.sha1(nodeid.encode("utf-8")).hexdigest()[:8]
     return f"t-{slug(nodeid.split('::', 1)[-1])[:60]}-{digest}"
+
+
+def test_page(path: str) -> str:
+    """The page of a test module: ``tests/rules/test_s4.py`` -> ``tests-tests-rules-test-s4-py.md``."""
+    return f"tests-{slug(path)}.md"
+
+
+def _test_href(nodeid: str) -> str:
+    return f"{test_page(nodeid.split('::', 1)[0])[:-3]}.html#{test_anchor(nodeid)}"
 
 
 def rule_anchor(name: str) -> str:
@@ -141,19 +167,32 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["h"] = html_escape
     env.filters["md"] = md_escape
-    env.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    env.filters["yaml"] = yaml_text
+    env.filters["yaml_path"] = lambda value: yaml_text(value, as_html=False)
     return env
 
 
 def _asset(name: str) -> str:
     return resources.files("generator.site").joinpath("templates", "assets", name).read_text(encoding="utf-8")
+
+
+def _terms_script(tips: Sequence[str]) -> str:
+    """The tooltips of the defined terms, as a script: plain text the page sets as a ``title``."""
+    data = json.dumps(list(tips), ensure_ascii=True).replace("<", "\\u003c")
+    return f"/* Generated by billtrace: the tooltip of each defined term. */\nwindow.billtraceTerms = {data};\n"
+
+
+def _ids_script(bill: Bill, pages: _Pages) -> str:
+    """Every provision as [id, page, label, heading], for the search box to find a provision by its citation."""
+    entries = [[p.id, pages.page[p.id], p.label, p.heading] for p in bill.walk()]
+    data = json.dumps(entries, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    return f"/* Generated by billtrace: each provision's page, label and heading. */\nwindow.billtraceIds = {data};\n"
 
 
 def _source_page(path: str) -> str:
@@ -182,8 +221,9 @@ def _status_view(status: Status) -> dict[str, str]:
 
 
 def _provenance_view(provision_id: str, source: Source) -> dict[str, str]:
-    title = f"words: {source.status}" + (f"; {source.note}" if source.note else "")
-    return {"status": source.status, "id": provision_id, "title": title,
+    """A provision's provenance badge: its label, its note as the tooltip, a link to the entry it takes."""
+    href = f"provenance.html#p-{source.declared_at}" if source.declared_at else "provenance.html"
+    return {"status": source.status, "id": provision_id, "title": source.note, "href": href,
             "label": _PROVENANCE_LABELS.get(source.status, source.status)}
 
 
@@ -191,12 +231,12 @@ def _code(source: str, start: int, end: int, *, missed: Sequence[int], anchors: 
     lines = source.splitlines(keepends=True)[start - 1:end]
     formatter = HtmlFormatter(linenos="table", linenostart=start, hl_lines=[m - start + 1 for m in missed],
                               cssclass="highlight", lineanchors=anchors, wrapcode=True)
-    return str(highlight("".join(lines), PythonLexer(), formatter)).strip()
+    return Markup(str(highlight("".join(lines), PythonLexer(), formatter)).strip())
 
 
-def _doc_html(doc: str) -> str:
+def _doc_html(doc: str) -> Markup:
     paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
-    return "<br><br>".join(html_escape(p) for p in paragraphs) or "<em>No docstring.</em>"
+    return Markup("<br><br>").join(html_escape(p) for p in paragraphs) or Markup("<em>No docstring.</em>")
 
 
 def _short_rule(name: str) -> str:
@@ -217,13 +257,15 @@ class _Marks:
         for citation in sorted(bill.citations, key=lambda c: (c.line, c.column)):
             self.citations.setdefault(citation.source, []).append(citation)
         self.terms: dict[str, list[Mark]] = {}
+        self.tips: list[str] = []
         for definition in bill.definitions:
             words = _definition_text(bill.get(definition.provision))
             tooltip = f"\u201c{definition.term}\u201d ({pages.label(definition.provision)}): {words}"
             if len(tooltip) > 320:
                 tooltip = tooltip[:317].rsplit(" ", 1)[0] + " ..."
+            self.tips.append(tooltip)
             mark = Mark(definition.term, pages.href(definition.provision), tooltip, "bt-term",
-                        forms=definition.forms or (definition.term,))
+                        forms=definition.forms or (definition.term,), tip=len(self.tips) - 1)
             for use in definition.uses:
                 self.terms.setdefault(use, []).append(mark)
 
@@ -248,9 +290,18 @@ def _definition_text(provision: Provision) -> str:
 
 
 def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
-            marker: _Marks) -> list[dict[str, Any]]:
+            marker: _Marks, owner_of: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The blocks of one section page, in the order of the text.
+
+    Each provision: its words, one line of status, then (collapsed) the rules it
+    owns and the tests that check them.  A test is listed once on the page, on
+    the first provision that owns a rule it executes or that it is declared for;
+    a provision whose rule is owned by another (the first it implements, or the
+    ancestor it inherits it from) says "covered by" that rule and links to it.
+    """
     rules_by_name = {r.name: r for r in inputs.catalogue.rules}
     blocks: list[dict[str, Any]] = []
+    listed: set[str] = set()
 
     def visit(provision: Provision, depth: int) -> None:
         row = matrix.row(provision.id)
@@ -261,12 +312,25 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
         elif level == 2:
             heading_md = md_escape(f"({provision.designation}) {provision.heading}")
         else:
-            heading_md = ""
-        lead = ""
+            heading_md = Markup("")
+        lead = Markup("")
         if level == 0:
-            lead = f'<span class="bt-des">({html_escape(provision.designation)})</span> '
+            lead = Markup('<span class="bt-des">({})</span> ').format(provision.designation)
             if provision.heading:
-                lead += f'<span class="bt-head">{html_escape(provision.heading)}.</span>\u2014'
+                lead += Markup('<span class="bt-head">{}.</span>\u2014').format(provision.heading)
+        own = [link for link in row.rules if owner_of[link.name] == provision.id]
+        covered = [{"rule": _short_rule(link.name), "href": f"rules.html#{rule_anchor(link.name)}",
+                    "owner": pages.label(owner_of[link.name]), "owner_href": pages.href(owner_of[link.name])}
+                   for link in row.rules if owner_of[link.name] != provision.id and owner_of[link.name] in pages.page]
+        elsewhere = {link.name for link in row.rules if owner_of[link.name] != provision.id}
+        tests = []
+        for test in row.tests:
+            if test.nodeid in listed or (test.rules and set(test.rules) <= elsewhere and not test.declared):
+                continue
+            listed.add(test.nodeid)
+            tests.append({"sentence": test.sentence, "href": _test_href(test.nodeid), "outcome": test.outcome,
+                          "how": _how(test.declared, test.measured)})
+        passing = sum(1 for t in row.tests if t.outcome == "passed")
         blocks.append({
             "flush": False,
             "id": provision.id,
@@ -281,10 +345,11 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             "review": _review_view(row.review, pages),
             "matrix_href": f"matrix.html#m-{provision.id}",
             "provenance": _provenance_view(provision.id, row.provenance),
-            "note": "" if row.status is Status.VERIFIED else row.explanation,
-            "rules": [_rule_view(link, rules_by_name, inputs, pages) for link in row.rules],
-            "tests": [{"sentence": t.sentence, "href": f"tests.html#{test_anchor(t.nodeid)}",
-                       "outcome": t.outcome, "how": _how(t.declared, t.measured)} for t in row.tests],
+            "note": "" if row.status in (Status.VERIFIED, Status.PENDING) else row.explanation,
+            "counts": _counts_text(len(own), len(row.tests), passing) if row.rules or row.tests else "",
+            "covered": covered,
+            "rules": [_rule_view(link, rules_by_name) for link in own],
+            "tests": tests,
         })
         for child in provision.children:
             if pages.page.get(child.id) == pages.page[root.id]:
@@ -295,6 +360,13 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
 
     visit(root, 0)
     return blocks
+
+
+def _counts_text(rules: int, tests: int, passing: int) -> str:
+    parts = [f"{rules} rule{'' if rules == 1 else 's'}"] if rules else []
+    if tests:
+        parts.append(f"{tests} test{'' if tests == 1 else 's'}" + ("" if passing == tests else f", {passing} passing"))
+    return " \u00b7 ".join(parts)
 
 
 def _review_view(item: Review | None, pages: _Pages) -> dict[str, Any] | None:
@@ -309,7 +381,7 @@ def _review_view(item: Review | None, pages: _Pages) -> dict[str, Any] | None:
             "reviewed_words": _quotes(item.reviewed_words or "")}
 
 
-def _diff_html(diff: Sequence[WordChange]) -> str:
+def _diff_html(diff: Sequence[WordChange]) -> Markup:
     """A word diff as HTML: shared words as text, old words in ``<del>``, new words in ``<ins>``."""
     parts = []
     for change in diff:
@@ -317,32 +389,23 @@ def _diff_html(diff: Sequence[WordChange]) -> str:
             parts.append(html_escape(_quotes(change.old)))
             continue
         if change.old:
-            parts.append(f"<del>{html_escape(_quotes(change.old))}</del>")
+            parts.append(Markup("<del>{}</del>").format(_quotes(change.old)))
         if change.new:
-            parts.append(f"<ins>{html_escape(_quotes(change.new))}</ins>")
-    return " ".join(parts)
+            parts.append(Markup("<ins>{}</ins>").format(_quotes(change.new)))
+    return Markup(" ").join(parts)
 
 
-def _rule_view(link: Any, rules_by_name: Mapping[str, Any], inputs: Inputs, pages: _Pages) -> dict[str, Any]:
+def _rule_view(link: Any, rules_by_name: Mapping[str, Any]) -> dict[str, Any]:
     rule = rules_by_name[link.name]
-    view: dict[str, Any] = {
+    return {
         "name": rule.name,
         "href": f"rules.html#{rule_anchor(rule.name)}",
-        "inherited_from": link.inherited_from or "",
-        "owner_href": pages.href(link.inherited_from) if link.inherited_from else "",
-    }
-    if link.inherited_from:
-        return view
-    source = inputs.sources[rule.path]
-    view.update({
         "doc_html": _doc_html(rule.doc),
         "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
         "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
         "coverage_text": _coverage_text(link.statements, link.executed),
         "missed_text": ("lines no test executed: " + ", ".join(map(str, link.missed))) if link.missed else "",
-        "code_html": _code(source, rule.line_start, rule.line_end, missed=link.missed, anchors=""),
-    })
-    return view
+    }
 
 
 def _coverage_text(statements: Sequence[int], executed: Sequence[int]) -> str:
@@ -454,27 +517,32 @@ def _join(parts: Sequence[str]) -> str:
 
 def _matrix_page(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
     rows = []
+    owner_of = rule_owners(matrix)
     for row in matrix.rows:
+        passed = sum(1 for t in row.tests if t.outcome == "passed")
         rows.append({
             "id": row.id, "label": row.provision.label, "href": pages.href(row.id), "depth": row.depth,
             "status": _status_view(row.status), "rollup": row.rollup.value if row.rollup else "",
-            "rules": [{"href": f"rules.html#{rule_anchor(r.name)}", "short": _short_rule(r.name),
-                       "inherited_from": r.inherited_from or ""} for r in row.rules],
-            "tests": [{"href": f"tests.html#{test_anchor(t.nodeid)}", "short": t.nodeid.split("::")[-1],
-                       "sentence": t.sentence, "outcome": t.outcome, "how": _how(t.declared, t.measured)}
-                      for t in row.tests],
-            "tests_passed": sum(1 for t in row.tests if t.outcome == "passed"),
-            "tests_declared": sum(1 for t in row.tests if t.declared),
-            "tests_measured": sum(1 for t in row.tests if t.measured),
-            "note": row.explanation,
+            "provenance": row.provenance.status,
+            "provenance_label": _PROVENANCE_LABELS.get(row.provenance.status, row.provenance.status),
+            "rules": [{"href": f"rules.html#{rule_anchor(r.name)}", "short": _short_rule(r.name)}
+                      for r in row.rules if owner_of[r.name] == row.id],
+            "covered": sorted({pages.label(owner_of[r.name]) for r in row.rules if owner_of[r.name] != row.id}),
+            "tests": len(row.tests),
+            "tests_text": "" if not row.tests else str(len(row.tests)) + (
+                "" if passed == len(row.tests) else f", {len(row.tests) - passed} not passing"),
+            "note": "" if row.status in (Status.VERIFIED, Status.PENDING, Status.CONTAINER) else row.explanation,
             "review": _review_view(row.review, pages),
             "review_state": row.review.state.value if row.review is not None else "",
         })
     tally = matrix.tally
     headline = (f"{tally.verified} of {tally.operative} operative provisions are verified "
                 f"({_percent(tally)}).")
+    provenance = [{"status": k, "label": v, "count": sum(1 for r in matrix.rows if r.provenance.status == k)}
+                  for k, v in _PROVENANCE_LABELS.items()]
     return {"rows": rows, "statuses": [_status_view(s) for s in _STATUS_ORDER],
             "counts": {s.value: n for s, n in tally.counts.items()}, "headline": headline,
+            "provenance": [p for p in provenance if p["count"]],
             "problems": list(matrix.problems), "stale": tally.stale,
             "removed": [_review_view(r, pages) for r in matrix.removed]}
 
@@ -490,8 +558,8 @@ def _glossary(bill: Bill, pages: _Pages) -> list[dict[str, Any]]:
         provision = bill.get(definition.provision)
         base = len(bill.ancestors(provision.id))
         text = [{"depth": len(bill.ancestors(p.id)) - base,
-                 "html": ((f'<span class="bt-des">({html_escape(p.designation)})</span> ' if p is not provision
-                           else "") + html_escape(_quotes(" ".join(x for x in (p.text, p.flush) if x))))}
+                 "html": ((Markup('<span class="bt-des">({})</span> ').format(p.designation) if p is not provision
+                           else Markup("")) + html_escape(_quotes(" ".join(x for x in (p.text, p.flush) if x))))}
                 for p in provision.walk()]
         entries.append({
             "term": definition.term, "anchor": anchor, "href": pages.href(provision.id),
@@ -518,7 +586,7 @@ def _rules_index(matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str
             "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
             "coverage_text": _coverage_text(cov.statements if cov else (), cov.executed if cov else ()),
             "doc_html": _doc_html(rule.doc),
-            "tests": [{"href": f"tests.html#{test_anchor(n)}", "sentence": tests_by_id[n].sentence,
+            "tests": [{"href": _test_href(n), "sentence": tests_by_id[n].sentence,
                        "outcome": tests_by_id[n].outcome} for n in nodeids],
         })
     return views
@@ -542,18 +610,28 @@ def _tests_index(inputs: Inputs, pages: _Pages) -> list[dict[str, Any]]:
             "measured": [{"href": pages.href(p), "label": pages.label(p)} for p in measured],
             "rules": [{"href": f"rules.html#{rule_anchor(r)}", "short": _short_rule(r)} for r in rules],
         })
-    return [{"path": path, "anchor": "file-" + slug(path), "tests": tests}
+    return [{"path": path, "anchor": "file-" + slug(path), "page": test_page(path), "tests": tests,
+             "href": test_page(path)[:-3] + ".html",
+             "passed": sum(1 for t in tests if t["outcome"] == "passed")}
             for path, tests in sorted(groups.items())]
 
 
 def _provenance_page(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
+    # The entries of the table, each with the provisions that take it: a provision without
+    # an entry of its own takes its nearest ancestor's, so listing every row would repeat them.
+    takers: dict[str, int] = {}
+    for r in matrix.rows:
+        if r.provenance.declared_at:
+            takers[r.provenance.declared_at] = takers.get(r.provenance.declared_at, 0) + 1
     rows = [{"id": r.id, "label": r.provision.label, "href": pages.href(r.id), "depth": r.depth,
-             "status": r.provenance.status, "note": r.provenance.note,
-             "declared_at": r.provenance.declared_at or ""} for r in matrix.rows]
+             "status": r.provenance.status, "note": r.provenance.note, "takers": takers.get(r.id, 1) - 1}
+            for r in matrix.rows if r.provenance.declared_at == r.id]
+    counts = {status: sum(1 for r in matrix.rows if r.provenance.status == status) for status in _PROVENANCE_LABELS}
     path = inputs.provenance.path
     root_relative = path
     return {"notice": _notice(matrix, inputs), "recorded": inputs.provenance.recorded,
-            "path": root_relative, "rows": rows}
+            "path": root_relative, "rows": rows,
+            "counts": [{"status": k, "label": _PROVENANCE_LABELS[k], "count": n} for k, n in counts.items() if n]}
 
 
 def _example(example: Example, bill: Bill, pages: _Pages) -> dict[str, Any]:

@@ -6,7 +6,9 @@ One row per provision, in the order of the text.  A row's status:
     declared with ``not_formalized(id, reason=...)``; a provision below a declared
     one, with no rule of its own, is not formalized for the same reason.
 ``verified``
-    the provision has a rule, and every rule it has was executed by a passing test.
+    the provision has a rule, and every rule it has was executed by a passing test: its
+    passing tests together ran at least the project's ``verified-share`` of the rule's
+    statements (0, the default: any of them).
 ``failing``
     a test declared for the provision, or one that executed its rules, failed
     (failed, errored, or passed when marked xfail).
@@ -42,16 +44,19 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from generator.errors import GeneratorError
 from generator.trace.collect import Inputs
 from generator.trace.measure import RuleCoverage
 from generator.trace.provenance import Source
 from generator.trace.results import TestResult
 from generator.trace.review import Review, ReviewState, declared_tests, review
 from grammar import Provision
+from grammar.errors import close_ids
 from provisions.kit import Rule
 
 __all__ = ["OPERATIVE", "SEVERITY", "Matrix", "Row", "RuleLink", "SectionTally", "Status", "Tally",
@@ -90,6 +95,7 @@ class RuleLink:
     executed: tuple[int, ...]
     missed: tuple[int, ...]
     passing_tests: tuple[str, ...]  # node ids of passing tests that executed it
+    passing_share: float = 0.0  # the share of its statements the passing tests executed (1 with none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,7 @@ class TestLink:
     declared: bool
     measured: bool
     rules: tuple[str, ...]  # the provision's rules the test executed
+    message: str = ""  # a failed test's first assertion line
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +227,27 @@ class Matrix:
         ids = {p.id for p in self._by_id[provision_id].provision.walk()}
         return tuple(r for r in self.rows if r.id in ids)
 
+    def find_section(self, wanted: str) -> SectionTally:
+        """The section ``wanted`` names: its id in any case (``s4``, ``dA_s101``), or its number
+        (``4``, ``sec. 4``) where only one section has it.
+
+        Raises:
+            GeneratorError: no section, or a number several sections share (naming them).
+        """
+        by_id = {s.id.lower(): s for s in self.sections}
+        if wanted.strip().lower() in by_id:
+            return by_id[wanted.strip().lower()]
+        number = re.sub(r"^(?:sec(?:tion)?\.?\s*)", "", wanted.strip(), flags=re.IGNORECASE).lower()
+        numbered = [s for s in self.sections if s.id.rsplit("_", 1)[-1].lower() == f"s{number}"]
+        if len(numbered) == 1:
+            return numbered[0]
+        if numbered:
+            raise GeneratorError(f"{len(numbered)} sections are numbered {number!r}: "
+                                 f"{', '.join(s.id for s in numbered)}; give one of those ids")
+        close = close_ids(wanted, [s.id for s in self.sections])
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise GeneratorError(f"the bill has no section {wanted!r}{hint}")
+
 
 def join(inputs: Inputs) -> Matrix:
     """Build the matrix from the collected inputs (a pure function of them)."""
@@ -317,11 +345,12 @@ def _row(provision: Provision, inputs: Inputs, declared: list[TestResult],
                              tests=declared_links)
         return place.row(Status.PENDING, "no rule implements it, no test is marked for it, and it is not "
                                          "declared not formalized")
-    return _operative(place, rules, owner, declared, tests_by_id, inputs.measured)
+    return _operative(place, rules, owner, declared, tests_by_id, inputs.measured, inputs.verified_share)
 
 
 def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declared: list[TestResult],
-               tests_by_id: Mapping[str, TestResult], measured: Mapping[str, RuleCoverage]) -> Row:
+               tests_by_id: Mapping[str, TestResult], measured: Mapping[str, RuleCoverage],
+               verified_share: float = 0) -> Row:
     executed_rules: dict[str, list[str]] = {}  # node id -> the rules it executed
     links: list[RuleLink] = []
     for rule in rules:
@@ -331,8 +360,11 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
             if nodeid in tests_by_id:
                 executed_rules.setdefault(nodeid, []).append(rule.name)
         passing = tuple(n for n in by if n in tests_by_id and tests_by_id[n].passed)
-        links.append(RuleLink(rule.name, owner, cov.statements if cov else (),
-                              cov.executed if cov else (), cov.missed if cov else (), passing))
+        statements = cov.statements if cov else ()
+        ran = {line for n in passing for line in by[n]}
+        share = len(ran & set(statements)) / len(statements) if statements else (1.0 if passing else 0.0)
+        links.append(RuleLink(rule.name, owner, statements, cov.executed if cov else (),
+                              cov.missed if cov else (), passing, share))
     declared_ids = {t.nodeid for t in declared}
     tests = []
     for nodeid in sorted(declared_ids | set(executed_rules)):
@@ -341,10 +373,16 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
                            rules=tuple(executed_rules.get(nodeid, ()))))
     failing = [t for t in tests if t.outcome in ("failed", "error", "xpassed")]
     unexecuted = [link.name for link in links if not link.passing_tests]
+    short = [link for link in links if link.passing_tests and link.passing_share < verified_share]
     claims = [t for t in tests if t.declared and not t.measured]
     via = f" (the rule of {owner})" if owner else ""
     if failing:
         status, why = Status.FAILING, f"{len(failing)} test(s) of it fail, e.g. {failing[0].nodeid}"
+    elif not unexecuted and short:
+        link = short[0]
+        status, why = Status.UNTESTED, (f"its passing tests execute {link.passing_share:.0%} of the statements of "
+                                        f"{link.name}{via}, under the project's verified-share of "
+                                        f"{verified_share:.0%}")
     elif not unexecuted:
         count = len({n for link in links for n in link.passing_tests})
         status, why = Status.VERIFIED, f"every rule{via} is executed by a passing test ({count} in all)"
@@ -367,4 +405,4 @@ def _summarise(row: Row, below: list[Row]) -> Row:
 
 
 def _link(test: TestResult, *, declared: bool, measured: bool, rules: tuple[str, ...]) -> TestLink:
-    return TestLink(test.nodeid, test.sentence, test.outcome, declared, measured, rules)
+    return TestLink(test.nodeid, test.sentence, test.outcome, declared, measured, rules, test.message)

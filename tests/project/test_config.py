@@ -68,7 +68,7 @@ def test_billtrace_config_prints_every_setting_and_its_source() -> None:
     result = CliRunner().invoke(main, ["--project", str(ROOT), "config"], env={"BILLTRACE_STATE": "/tmp/st"})
     assert result.exit_code == 0, result.output
     assert "bill             statute/s2839-is.txt  [pyproject.toml]" in result.output
-    assert "state            /tmp/st  [BILLTRACE_STATE]" in result.output
+    assert "state            /tmp/st (absent)  [BILLTRACE_STATE]" in result.output
 
 
 @pytest.mark.parametrize("command", [

@@ -79,3 +79,13 @@ def test_init_of_a_file_that_is_not_a_bill_leaves_nothing_behind(tmp_path: Path)
     assert done.returncode == 2
     assert "is not a bill in the GPO plain-text layout" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize(("package", "message"), [
+    ("os", "that name is taken"), ("pytest", "that name is taken"), ("tests", "that name is taken"),
+    ("Rules", "not a lower-case Python name"), ("class", "not a lower-case Python name"),
+])
+def test_init_refuses_a_package_name_that_would_break_the_project(tmp_path: Path, package: str, message: str) -> None:
+    with pytest.raises(GeneratorError, match=message):
+        init_project(tmp_path / "new", FIXTURES / "enrolled.txt", package=package)
+    assert not (tmp_path / "new").exists()

@@ -272,7 +272,7 @@ def test_an_amount_beyond_the_supported_range_is_one_message_naming_the_row(tmp_
     result = run_ledger(tmp_path, big)
     assert result.exit_code == 2
     assert "row 3 (line 4), field 'value'" in result.stderr
-    assert "beyond the supported range" in result.stderr
+    assert "beyond the largest amount the rules take" in result.stderr
     assert result.stdout == ""
     exact = LEDGER.replace("a3,2825.90.30,CN,2027-01-01,5000,,", "a3,2825.90.30,CN,2027-01-01,1000000000000000.00,,")
     rows = ledger_json(tmp_path, exact)["value"]["rows"]

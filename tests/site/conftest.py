@@ -27,6 +27,7 @@ from grammar import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+HOSTILE_BILL = ROOT / "tests" / "site" / "fixtures" / "hostile-bill.txt"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -65,14 +66,38 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="session")
-def served(site: Built) -> Iterator[str]:
-    """The base URL of S. 2839's built site, served on 127.0.0.1."""
-    server = make_server(site.workspace.build, port=0)
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The fixture bill with script, event-handler and ``javascript:`` payloads in its headings,
+    short title, sponsor, definitions and text (tests/site/fixtures/hostile-bill.txt)."""
+    mini = _mini()
+    workspace = mini.workspace(tmp_path_factory.mktemp("hostile"))
+    shutil.copyfile(HOSTILE_BILL, workspace.bill)
+    inputs = collect_from(parse_file(workspace.bill), mini.catalogue(), workspace)
+    matrix = join(inputs)
+    write_site(render(matrix, inputs), docs=workspace.docs, config=workspace.config)
+    mkdocs_build(workspace.config)
+    return Built(workspace, inputs, matrix)
+
+
+def _serve(built: Built) -> Iterator[str]:
+    server = make_server(built.workspace.build, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(site: Built) -> Iterator[str]:
+    """The base URL of S. 2839's built site, served on 127.0.0.1."""
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def hostile_served(hostile_site: Built) -> Iterator[str]:
+    """The base URL of the hostile bill's built site, served on 127.0.0.1."""
+    yield from _serve(hostile_site)
 
 
 @pytest.fixture(scope="session")

@@ -27,13 +27,17 @@ def page(browser: Any, served: str) -> Iterator[Any]:
 
 
 def test_a_reader_follows_a_provision_to_its_test_and_back(page: Any, served: str, site: Built) -> None:
-    row = next((r for r in site.matrix.rows if any(t.declared for t in r.tests)), None)
+    row = next((r for r in site.matrix.rows if any(t.declared for t in r.tests) and r.rules
+                and not any(link.inherited_from for link in r.rules)), None)
     assert row is not None, "no provision has a declared test: the site has no test to follow"
     section = row.section or row.id
     page.goto(f"{served}{section}.html#{row.id}")
-    link = page.locator(f"div[data-provision='{row.id}'] a.bt-test-link").first
+    block = page.locator(f"div[data-provision='{row.id}']")
+    link = block.locator("a.bt-test-link").first
+    assert not link.is_visible()  # the tests are collapsed under the provision's words
+    block.locator("details.bt-work > summary").first.click()
     link.click()
-    page.wait_for_url(re.compile(r"tests\.html#t-"))
+    page.wait_for_url(re.compile(r"tests-[a-z0-9-]+\.html#t-"))
     anchor = page.url.split("#", 1)[1]
     entry = page.locator(f"[id='{anchor}']")
     assert entry.is_visible()
@@ -42,6 +46,41 @@ def test_a_reader_follows_a_provision_to_its_test_and_back(page: Any, served: st
     page.wait_for_url(f"{served}{section}.html#{row.id}")
     assert page.locator(f"[id='{row.id}']").is_visible()
     assert page.problems == []
+
+
+def test_a_part_implemented_by_its_parent_says_covered_by_and_links_to_it(page: Any, served: str,
+                                                                           site: Built) -> None:
+    from generator.reports.report import rule_owners
+
+    owner_of = rule_owners(site.matrix)
+    row = next(r for r in site.matrix.rows if any(owner_of[link.name] != r.id for link in r.rules))
+    owner = next(owner_of[link.name] for link in row.rules if owner_of[link.name] != row.id)
+    section = row.section or row.id
+    page.goto(f"{served}{section}.html#{row.id}")
+    covered = page.locator(f"div[data-provision='{row.id}'] p.bt-covered").first
+    assert covered.inner_text().startswith("Covered by ")
+    covered.locator(f"a[href$='#{owner}']").click()
+    page.wait_for_url(re.compile(rf"#{owner}$"))
+    assert page.problems == []
+
+
+def test_no_test_is_listed_twice_on_a_section_page(site: Built) -> None:
+    for html in sorted(site.workspace.build.glob("s*.html")):
+        if html.name.startswith("source-"):
+            continue
+        links = re.findall(r'class="bt-test-link" href="([^"]+)"', html.read_text(encoding="utf-8"))
+        assert len(links) == len(set(links)), html.name
+
+
+def test_the_matrix_fits_a_400_pixel_screen(browser: Any, served: str) -> None:
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    narrow = context.new_page()
+    narrow.goto(f"{served}matrix.html")
+    narrow.wait_for_load_state("load")
+    assert narrow.evaluate("document.documentElement.scrollWidth") <= 400
+    table = narrow.locator("table.bt-matrix")
+    assert table.evaluate("t => t.getBoundingClientRect().right") <= 400
+    context.close()
 
 
 def test_a_reader_searches_for_a_defined_term_and_finds_its_page(page: Any, served: str, site: Built) -> None:
@@ -78,4 +117,18 @@ def test_every_page_opens_without_a_console_error(page: Any, served: str, site: 
     for html in sorted(site.workspace.build.glob("*.html")):
         page.goto(f"{served}{html.name}")
         page.wait_for_load_state("load")
+    assert page.problems == []
+
+
+def test_a_search_for_a_citation_finds_that_provision_first(page: Any, served: str) -> None:
+    with page.expect_response(re.compile(r"search_index\.json$")):
+        page.goto(served)
+    page.wait_for_timeout(500)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("sec. 4(e)(2)", delay=20)
+    first = page.locator(".md-search-result__list > li a").first
+    first.wait_for(timeout=15000)
+    assert first.get_attribute("href") == "s4.html#s4_e_2"
+    first.click()
+    page.wait_for_url(re.compile(r"s4\.html#s4_e_2$"))
     assert page.problems == []

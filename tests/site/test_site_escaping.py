@@ -43,14 +43,37 @@ def test_markup_in_the_long_title_shows_as_text_on_the_home_page(mini_site: Buil
 
 def test_markup_in_test_names_and_docstrings_shows_as_text(mini_site: Built) -> None:
     pages = _pages(mini_site)
-    for name in ("tests.html", "s3.html", "matrix.html", "rules.html", "s2.html"):
+    module = next(n for n in pages if n.startswith("tests-"))
+    for name in ("tests.html", module, "s3.html", "matrix.html", "rules.html", "s2.html"):
         main = _main(pages[name])
         assert "<script" not in main, name
         assert 'href="javascript:' not in main, name
-    assert "A gadget pays [ten](javascript:x) percent &lt;script&gt;x&lt;/script&gt;" in _main(pages["tests.html"])
+    assert "A gadget pays [ten](javascript:x) percent &lt;script&gt;x&lt;/script&gt;" in _main(pages[module])
     assert "&lt;script&gt;alert(&quot;doc&quot;)&lt;/script&gt; [a link](javascript:x)" in _main(pages["rules.html"])
 
 
 def test_a_not_formalized_reason_with_markup_shows_as_text(mini_site: Built) -> None:
     page = _main(_pages(mini_site)["s3.html"])
     assert "&lt;b&gt;Reports&lt;/b&gt; are a [duty](javascript:x) to act" in page
+
+
+def test_a_noncharacter_in_a_heading_cannot_break_mkdocs_yml() -> None:
+    import yaml
+
+    from generator.site.markup import yaml_text
+
+    heading = 'Sense of \ufffe <svg onload=x> Congress: "a"'
+    loaded = yaml.safe_load(f"site_name: {yaml_text(heading)}\n")
+    assert loaded == {"site_name": "Sense of \ufffe &lt;svg onload=x&gt; Congress: &quot;a&quot;"}
+
+
+def test_the_theme_never_renders_a_title_as_html(mini_site: Built) -> None:
+    config = mini_site.workspace.config.read_text(encoding="utf-8")
+    assert "content.tooltips" not in config  # Material's tooltips put a title into innerHTML
+
+
+def test_only_links_of_the_site_or_the_web_are_made() -> None:
+    from generator.site.markup import Mark, marked_text
+
+    html = marked_text("see the law", [Mark("the law", "javascript:alert(1)", "x", "bt-cite bt-external")])
+    assert str(html) == "see the law"

@@ -61,8 +61,14 @@ def test_the_glossary_has_every_defined_term_with_its_uses(site: Built) -> None:
 
 
 def test_a_defined_term_in_the_text_links_to_its_definition_with_a_tooltip(site: Built) -> None:
+    import json
+
     page = (site.workspace.build / "s5.html").read_text(encoding="utf-8")
-    assert re.search(r'<a class="bt-term" href="s3\.html#s3_2" title="[^"]*critical mineral', page)
+    found = re.search(r'<a class="bt-term" href="s3\.html#s3_2" data-tip="(\d+)"', page)
+    assert found is not None
+    script = (site.workspace.build / "assets" / "terms.js").read_text(encoding="utf-8")
+    tips = json.loads(script.split("=", 1)[1].strip().rstrip(";"))
+    assert "critical mineral" in tips[int(found.group(1))]
 
 
 def test_an_internal_citation_links_to_its_anchor_and_an_external_one_links_out(site: Built) -> None:
