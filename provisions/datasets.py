@@ -20,6 +20,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Literal, get_args
 
+from provisions.kit.periods import AdjournmentCalendar, read_adjournments
+
 __all__ = [
     "STAGES",
     "ConcernCountry",
@@ -28,6 +30,7 @@ __all__ = [
     "IncomeGroupEntry",
     "MineralList",
     "Section301Rate",
+    "committed_adjournments",
     "concern_countries",
     "covered_goods",
     "data_file_descriptions",
@@ -263,6 +266,14 @@ def covered_goods() -> Mapping[str, CoveredLine]:
             fails=tuple(filter(None, row["fails"].split(";"))),
         )
     return MappingProxyType(lines)
+
+
+def committed_adjournments() -> AdjournmentCalendar:
+    """The committed adjournment calendar (``adjournments.csv``), with its source and confidence."""
+    return read_adjournments(
+        list(_csv(ADJOURNMENTS_FILE)),
+        source=f"provisions/data/{ADJOURNMENTS_FILE} (the 2026 recesses as scheduled; confidence low)",
+    )
 
 
 def lookup_line(

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from provisions.candidate import candidate_from_document, candidate_parameters
+from provisions.datasets import committed_adjournments
 from provisions.inputs import (
     Alliance,
     Import,
@@ -123,11 +124,13 @@ def _timeline(values: Values, parameters: MakeParameters) -> Answer:
     if values["adjournments"] is not None:
         rows, name = values["adjournments"]
         try:
-            calendar = read_adjournments(rows)
+            calendar = read_adjournments(rows, source=f"{name}, as given")
         except InputError as error:
             raise error.located(where=name) from None
         overrides["review_period_counting"] = "days-of-session"
     params = parameters(**overrides)
+    if calendar is None and params.review_period_counting == "days-of-session":
+        calendar = committed_adjournments()  # the committed calendar, whose reason gives its source
     disapproval = None
     if values["disapproved_on"] is not None:
         introduced = values["disapproval_introduced_on"]

@@ -344,3 +344,11 @@ def test_check_timeline_rejects_an_enactment_before_the_introduction_with_one_me
     assert result.stdout == ""
     assert "introduced before it is enacted" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.provision("s4_e_2")
+def test_check_timeline_counts_days_of_session_on_the_committed_calendar_and_names_it() -> None:
+    document = answer("timeline", "--certified", "2026-07-01", "--param", "review_period_counting=days-of-session")
+    said_all = " ".join(reason["statement"] for reason in document["reasons"])
+    assert "provisions/data/adjournments.csv" in said_all and "confidence low" in said_all
+    assert document["value"]["period_last_day"] > "2026-09-28"  # later than 90 calendar days
