@@ -10,6 +10,7 @@ when it is a terminal (through the ``Writer`` the command line supplies).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import shutil
@@ -49,7 +50,7 @@ def run_ledger(
     Raises:
         InputError: a missing column, or a bad field (naming the row, the line and the column).
     """
-    with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="") as spool:
+    with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+b") as spool:  # bytes: copied out as they are
         try:
             advance = writer.progress("Reading the ledger", size)
             ledger, has_id = _process(source, _position(source, size, advance), alliance, params, spool,
@@ -73,7 +74,7 @@ def _process(
     progress: Callable[[], None],
     alliance: Alliance,
     params: Parameters,
-    spool: IO[str],
+    spool: IO[bytes],
     *,
     as_json: bool,
     summary_only: bool,
@@ -98,11 +99,11 @@ def _process(
         if not summary_only:
             keep(line)
             if len(batch) >= _BATCH:
-                spool.write("".join(batch))
+                spool.write("".join(batch).encode("utf-8"))
                 batch.clear()
         if not number % _PROGRESS_EVERY:
             progress()
-    spool.write("".join(batch))
+    spool.write("".join(batch).encode("utf-8"))
     progress()
     return ledger, ledger.has_id
 
@@ -131,7 +132,7 @@ def _trust_fund(totals: LedgerTotals, params: Parameters) -> list[dict[str, Any]
 
 
 def _emit_json(
-    path: str, spool: IO[str], totals: LedgerTotals, params: Parameters, writer: Writer, *, summary_only: bool
+    path: str, spool: IO[bytes], totals: LedgerTotals, params: Parameters, writer: Writer, *, summary_only: bool
 ) -> None:
     value: dict[str, Any] = {"ledger": path, "row_count": totals.rows}
     if not summary_only:
@@ -151,13 +152,13 @@ def _emit_json(
         return
     head, tail = text.split(json.dumps(_ROWS_PLACEHOLDER), 1)
     out.write(head + "[")
-    shutil.copyfileobj(spool, out)
+    _copy(spool, out)
     out.write("\n    ]" + tail + "\n")
 
 
 def _emit_text(
     path: str,
-    spool: IO[str],
+    spool: IO[bytes],
     totals: LedgerTotals,
     params: Parameters,
     writer: Writer,
@@ -173,7 +174,7 @@ def _emit_text(
             f"{'row':>9}  {'hts':<13} {'origin':<6}  {'entry date':<10}  {'treatment':<19} {'rate':>6} "
             f"{'duty':>15}{ref}\n"
         )
-        shutil.copyfileobj(spool, out)
+        _copy(spool, out)
         out.write("\n")
     out.write("Totals by treatment (duty: as set by this bill):\n")
     out.write(f"  {'treatment':<19} {'rows':>11} {'customs value':>20} {'duty':>18}\n")
@@ -203,6 +204,20 @@ def _emit_text(
         + "\n"
     )
     out.write("\nWhy:\n" + writer.reasons_text(ledger_reasons(params)) + "\n")
+
+
+def _copy(spool: IO[bytes], out: IO[str]) -> None:
+    """The spooled rows to ``out``: as bytes to its buffer when it has one, else decoded in chunks."""
+    out.flush()
+    raw = getattr(out, "buffer", None)
+    if raw is not None:
+        shutil.copyfileobj(spool, raw)
+        raw.flush()
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()  # a character may straddle two chunks
+    while chunk := spool.read(1 << 20):
+        out.write(decoder.decode(chunk))
+    out.write(decoder.decode(b"", final=True))
 
 
 def _money(amount: Any) -> str:
