@@ -27,6 +27,9 @@ from generator.site.markup import Mark, html_escape, marked_text, md_escape, slu
 from generator.trace.matrix import Matrix, Status
 from generator.trace.provenance import Source
 from generator.trace.review import Review, ReviewState, WordChange, advice
+from generator.versions.compare import Comparison, compare
+from generator.versions.history import chain
+from generator.site.versions_pages import coverages, history_view, pair_page, pair_page_name, versions_page
 from grammar import Bill, Citation, Provision
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor"]
@@ -36,6 +39,7 @@ _SMALL_WORDS = frozenset(
 _PROVENANCE_LABELS = {"official": "official text", "summary": "drafted from summary",
                       "assumed": "assumed", "unrecorded": "provenance unrecorded"}
 _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
+                  ReviewState.AFFECTED: "meaning changed through a definition or citation",
                   ReviewState.REMOVED: "provision gone from the text"}
 _STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
                  Status.NOT_FORMALIZED, Status.CONTAINER)
@@ -60,8 +64,11 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     text_nav = []
     marker = _Marks(inputs.bill, pages)
     section_template = env.get_template("section.md.j2")
+    comparisons = chain(inputs.versions, inputs.bill) if inputs.versions else ()
+    histories = history_view(comparisons)
     for root in pages.roots:
-        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker))
+        files[f"{root.id}.md"] = section_template.render(
+            blocks=_blocks(root, matrix, inputs, pages, marker, histories))
         text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
     nav.append({"title": "Text", "path": "", "children": text_nav})
     files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
@@ -72,9 +79,12 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     files["examples.md"] = env.get_template("examples.md.j2").render(
         examples=[_example(e, inputs.bill, pages) for e in inputs.examples])
     files["provenance.md"] = env.get_template("provenance.md.j2").render(**_provenance_page(matrix, inputs, pages))
+    version_nav = _version_pages(files, env, comparisons, matrix, inputs, pages)
     nav += [{"title": title, "path": path, "children": []} for title, path in (
         ("Matrix", "matrix.md"), ("Glossary", "glossary.md"), ("Rules", "rules.md"), ("Tests", "tests.md"),
         ("Worked examples", "examples.md"), ("Provenance", "provenance.md"))]
+    if version_nav:
+        nav.append({"title": "Versions", "path": "", "children": version_nav})
     source_nav = []
     for path, source in inputs.sources.items():
         name = _source_page(path)
@@ -247,8 +257,26 @@ def _definition_text(provision: Provision) -> str:
                             for p in provision.walk()))
 
 
+def _version_pages(files: dict[str, str], env: jinja2.Environment, comparisons: Sequence[Comparison],
+                   matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str, str]]:
+    """The version pages into ``files`` (none when the project holds one text); their nav entries."""
+    if not comparisons:
+        return []
+    verified = {row.provision.id: row.status is Status.VERIFIED for row in matrix.rows}
+    coverage = coverages([compare(v, inputs.bill) for v in inputs.versions], verified)
+    files["versions.md"] = env.get_template("versions.md.j2").render(**versions_page(comparisons, coverage))
+    nav = [{"title": "Overview", "path": "versions.md"}]
+    for n, comparison in enumerate(comparisons):
+        href = pages.href if comparison.new is inputs.bill else None
+        view = pair_page(comparison, href)
+        files[pair_page_name(n)] = env.get_template("version-pair.md.j2").render(**view)
+        nav.append({"title": f"{comparison.old.meta.version or n + 1} to {comparison.new.meta.version or n + 2}",
+                    "path": pair_page_name(n)})
+    return nav
+
+
 def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
-            marker: _Marks) -> list[dict[str, Any]]:
+            marker: _Marks, histories: Mapping[str, list[dict[str, str]]]) -> list[dict[str, Any]]:
     rules_by_name = {r.name: r for r in inputs.catalogue.rules}
     blocks: list[dict[str, Any]] = []
 
@@ -285,6 +313,7 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             "rules": [_rule_view(link, rules_by_name, inputs, pages) for link in row.rules],
             "tests": [{"sentence": t.sentence, "href": f"tests.html#{test_anchor(t.nodeid)}",
                        "outcome": t.outcome, "how": _how(t.declared, t.measured)} for t in row.tests],
+            "history": histories.get(provision.id, []),
         })
         for child in provision.children:
             if pages.page.get(child.id) == pages.page[root.id]:
@@ -398,6 +427,9 @@ def _review_counts(matrix: Matrix) -> dict[str, Any]:
     reviews = matrix.tally.reviews
     figures = [{"state": ReviewState.CHANGED.value, "count": reviews[ReviewState.CHANGED],
                 "label": _REVIEW_LABELS[ReviewState.CHANGED]}]
+    if reviews[ReviewState.AFFECTED]:
+        figures.append({"state": ReviewState.AFFECTED.value, "count": reviews[ReviewState.AFFECTED],
+                        "label": _REVIEW_LABELS[ReviewState.AFFECTED]})
     if reviews[ReviewState.UNREVIEWED]:
         figures.append({"state": ReviewState.UNREVIEWED.value, "count": reviews[ReviewState.UNREVIEWED],
                         "label": _REVIEW_LABELS[ReviewState.UNREVIEWED]})

@@ -41,6 +41,7 @@ class Inputs:
     examples: tuple[Example, ...] = ()  # worked examples, computed by calling the rules
     reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
+    versions: tuple[Bill, ...] = ()  # other texts of the bill the project holds, oldest first
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -55,8 +56,11 @@ def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
     bill = parse_file(workspace.bill)
     bill = dataclasses.replace(bill, source=workspace.relative(workspace.bill))
     rules = load_rules(workspace)
-    return collect_from(bill, rules.catalogue().relative_to(str(workspace.root)), workspace,
-                        require_results=require_results, examples=rules.examples(), notice=rules.notice)
+    versions = tuple(dataclasses.replace(parse_file(path), source=workspace.relative(path))
+                     for path in workspace.versions)
+    inputs = collect_from(bill, rules.catalogue().relative_to(str(workspace.root)), workspace,
+                          require_results=require_results, examples=rules.examples(), notice=rules.notice)
+    return dataclasses.replace(inputs, versions=versions) if versions else inputs
 
 
 def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_results: bool = True,
