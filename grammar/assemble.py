@@ -18,7 +18,8 @@ freezes them into provisions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from grammar.errors import BillStructureError
@@ -30,6 +31,7 @@ from grammar.lexicon import (
     ends_sentence,
     heading_case,
     is_capitals,
+    is_first,
     join_lines,
     levels_of,
     section_header,
@@ -38,12 +40,13 @@ from grammar.lexicon import (
 )
 from grammar.lines import Line
 from grammar.model import Diagnostic, QuotedBlock, TocEntry
-from grammar.nesting import Cue, LeadIn, OpenUnit, lead_in_of, place
+from grammar.nesting import Cue, LeadIn, OpenUnit, continues_citation, lead_in_of, place
+from grammar.quotes import carry, closes_straight, ends_paragraph
 
 __all__ = ["Assembly", "Draft", "assemble"]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Draft:
     """A unit being assembled: the words gathered so far and the units below it."""
 
@@ -60,6 +63,7 @@ class Draft:
     line_end: int = 0
     quote_balance: int = 0  # inline ``quotations'' opened and not yet closed
     straight_open: bool = False  # an inline "quotation" opened and not yet closed
+    quote_line: int = 0  # the line on which the open inline quotation opened
 
     @property
     def in_quotation(self) -> bool:
@@ -80,14 +84,19 @@ class Assembly:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def assemble(lines: Sequence[Line]) -> Assembly:
+def assemble(lines: Sequence[Line], *, release: bool = False) -> Assembly:
     """Assemble the body's lines (those with ``part == "body"``) into drafts.
+
+    With ``release`` the caller gives ``lines`` up (a list of body lines only): each
+    line in it is replaced by a placeholder once read, so that a large bill's lines
+    and its drafts are never both whole in memory.
 
     Raises:
         BillStructureError: a quoted block is never closed.
     """
-    body = [line for line in lines if line.part == "body"]
-    return _Assembler(body).run()
+    if release and isinstance(lines, list) and all(line.part == "body" for line in lines):
+        return _Assembler(lines, release=True).run()
+    return _Assembler([line for line in lines if line.part == "body"]).run()
 
 
 @dataclass
@@ -105,20 +114,33 @@ class _Target:
 
 @dataclass
 class _Quote:
+    """A quoted block being read: from the line it opens on to the ``''`` that ends it."""
+
     draft: Draft | None
     start: int
     pieces: list[str]
     straight: bool
+    depth: int = 0  # quotations open in the block (see grammar/quotes.py)
+    after_break: bool = True  # the block's last line ended a paragraph
+    last: int = 0  # the block's last line so far
 
 
 _QUOTE_OPENERS = ("(", "SEC", "Sec", "SECTION", "TITLE", "Subtitle", "SUBTITLE", "CHAPTER",
                   "Chapter", "PART", "Part", "DIVISION", "Subchapter", "SUBCHAPTER")
 _HEADER_KINDS = ("SECTION_HEADER_LINE", "SECTION_HEADER_OPEN")
+_LOOKAHEAD = 400  # lines a look-ahead reads at most: a paragraph is never longer
+_BARE_SECTION_ONE = re.compile(r"^1\.\s+([A-Z][A-Z ,;'-]*[A-Z])\.$")
+
+
+# What a line that has been read and let go is replaced by.
+_GONE = Line("_GONE", "", 0, 0, "body")
 
 
 class _Assembler:
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], *, release: bool = False) -> None:
         self.lines = lines
+        self.release = release
+        self.kept: dict[int, Line] = {}  # released lines an open quotation opened on
         self.roots: list[Draft] = []
         self.containers: list[Draft] = []
         self.section: Draft | None = None
@@ -131,6 +153,7 @@ class _Assembler:
         self.diagnostics: list[Diagnostic] = []
         self.position = 0  # index of the line being read
         self.whereas_count = 0
+        self.roots_have_sections = False  # a section has been opened
         self.resolution_count = 0
 
     # The walk over the lines -------------------------------------------------
@@ -139,59 +162,83 @@ class _Assembler:
         i = 0
         lines = self.lines
         while i < len(lines):
-            self.position = i
-            line = lines[i]
-            if self.quote is not None:
-                self._quoted_line(line)
-                i += 1
-                continue
-            kind = line.kind
-            if kind in _HEADER_KINDS:
-                i = self._section_header(i)
-                continue
-            if kind == "_BLANK" or kind == "PAGE_MARK" or kind == "DELETED" or not line.text.strip():
-                i += 1
-                continue
-            if self.in_toc and kind not in ("TOC_ENTRY", "DIVISION_HEADING", "TEXT"):
-                self.in_toc = False
-            if kind == "TOC_ENTRY":
-                i = self._sec_line(i)
-            elif kind == "DIVISION_HEADING":
-                i = self._division_heading(i)
-            elif kind == "DESIGNATED":
-                self._designated(line)
-                i += 1
-            elif kind == "QUOTED":
-                self._quoted_start(line)
-                i += 1
-            elif kind == "WHEREAS":
-                self._whereas(line)
-                i += 1
-            elif kind == "RESOLVED":
-                self._resolved(line)
-                i += 1
-            elif kind in ("ENACTING", "STRIKE_ALL"):
-                self._close_section()
-                self.target = _Target(None)
-                self.preamble.append(line.content)
-                i += 1
-            elif kind == "SIGNATURE" and self._only_signatures_from(i):
+            following = self._step(i)
+            if following < 0:
                 break
-            else:
-                i = self._text(i)
+            if self.release:
+                self._release(i, following)
+            i = following
         if self.quote is not None:
-            opening = next(line for line in lines if line.number == self.quote.start)
+            opening = self.kept.get(self.quote.start) or next(
+                (line for line in lines if line.number == self.quote.start), None)
             raise BillStructureError(
                 f"the quotation opened on line {self.quote.start} is never closed",
-                line=opening.number,
-                column=opening.indent + 1,
-                source_line=opening.text,
+                line=self.quote.start,
+                column=opening.indent + 1 if opening is not None else 1,
+                source_line=opening.text if opening is not None else None,
                 expected="a line ending the quotation with '' (or \") and its punctuation, "
                 "such as ''. or '';",
             )
         self._close_section()
         return Assembly(tuple(self.roots), tuple(self.toc), join_lines(self.preamble),
                         tuple(self.diagnostics))
+
+    def _release(self, start: int, stop: int) -> None:
+        """Let go of the lines just read (their words live on in the drafts), keeping only the
+        line an open quotation opened on, for the error if it never closes."""
+        wanted = {self.quote.start} if self.quote is not None else set()
+        draft = self.target.draft
+        if draft is not None and draft.in_quotation:
+            wanted.add(draft.quote_line)
+        for number in [n for n in self.kept if n not in wanted]:
+            del self.kept[number]
+        for k in range(start, stop):
+            line = self.lines[k]
+            if line.number in wanted:
+                self.kept[line.number] = line
+            self.lines[k] = _GONE
+
+    def _step(self, i: int) -> int:
+        """Read the line at index ``i`` (and any lines that go with it); the index to read next,
+        or -1 where the body ends."""
+        line = self.lines[i]
+        self.position = i
+        if self.quote is not None and not self._recovers_from_quote(line):
+            self._quoted_line(line)
+            return i + 1
+        kind = line.kind
+        if kind in _HEADER_KINDS:
+            return self._section_header(i)
+        if kind == "_BLANK" or kind == "PAGE_MARK" or kind == "DELETED" or not line.content:
+            return i + 1
+        if self.in_toc and kind not in ("TOC_ENTRY", "DIVISION_HEADING", "TEXT"):
+            self.in_toc = False
+        if kind == "TOC_ENTRY":
+            return self._sec_line(i)
+        if kind == "DIVISION_HEADING":
+            return self._division_heading(i)
+        if kind == "DESIGNATED":
+            self._designated(line)
+        elif kind == "QUOTED":
+            self._quoted_start(line)
+        elif kind == "WHEREAS":
+            self._whereas(line)
+        elif kind == "RESOLVED":
+            self._resolved(line)
+        elif kind in ("ENACTING", "STRIKE_ALL"):
+            self._close_section()
+            self.target = _Target(None)
+            self.preamble.append(line.content)
+        elif kind == "SIGNATURE" and self._only_signatures_from(i):
+            return -1
+        elif self.section is None and not self.roots_have_sections and (
+                bare := _BARE_SECTION_ONE.match(line.content)) is not None:
+            # "1. TABLE OF CONTENTS.": a Senate amendment's first section without "SECTION"
+            draft = self._open_section("1", line, bare.group(1))
+            draft.line_end = line.number
+        else:
+            return self._text(i)
+        return i + 1
 
     # Sections and divisions --------------------------------------------------
 
@@ -225,6 +272,7 @@ class _Assembler:
 
     def _open_section(self, number: str, line: Line, heading: str) -> Draft:
         self._close_section()
+        self.roots_have_sections = True
         draft = Draft("section", number, line.number, heading=heading, indent=line.indent)
         (self.containers[-1].children if self.containers else self.roots).append(draft)
         self.section = draft
@@ -238,8 +286,11 @@ class _Assembler:
 
     def _division_heading(self, i: int) -> int:
         line = self.lines[i]
-        if self.in_toc or (self._toc_context() and self._toc_follows(i)):
+        # A heading inside a table of contents lists a division; the first one after the
+        # table that is followed by a section, not an entry, is the body's own.
+        if (self.in_toc or self._toc_context()) and self._toc_follows(i):
             return self._toc_division(i)
+        self.in_toc = False
         parsed = division_heading(line.content)
         if parsed is None:
             return self._text(i)
@@ -282,7 +333,7 @@ class _Assembler:
         return words.endswith("follows:") and "contents" in self._target_text().lower()
 
     def _toc_follows(self, i: int) -> bool:
-        for line in self.lines[i + 1 :]:
+        for line in self._ahead(i + 1):
             if line.kind in ("_BLANK", "TEXT", "DIVISION_HEADING", "PAGE_MARK"):
                 continue
             return line.kind == "TOC_ENTRY"
@@ -355,10 +406,13 @@ class _Assembler:
         designations, rest = designation_run(content)
         lead_in = self._lead_in()
         if self.section is None and not self.units:
-            if lead_in is LeadIn.OPEN:
+            if lead_in in (LeadIn.OPEN, LeadIn.BARE):
                 self._continue(line)
                 return
             self._open_text_root(line)
+        if continues_citation(rest):
+            self._continue(line)  # "(iii), (iv), and (v) of such Act": citations wrapped onto the line
+            return
         heading, after_heading = split_heading(rest.lstrip()) if ".--" in rest else ("", rest)
         # "(a) In General.--(1) The Secretary ...": a child run in after the heading.
         run_after_heading, words_after_run = (
@@ -381,7 +435,7 @@ class _Assembler:
         opened: list[Draft] = []
         for position, cue in enumerate(cues):
             level = place(stack, cue)
-            if level is None and position == 0 and cue.lead_in is not LeadIn.OPEN:
+            if level is None and position == 0 and cue.lead_in not in (LeadIn.OPEN, LeadIn.BARE):
                 level = self._out_of_sequence(stack, cue, line)
             if level is None:
                 break
@@ -483,6 +537,9 @@ class _Assembler:
                 return None
             outermost = False
         elif ends_sentence(words) and first.isupper() and not current.in_quotation:
+            if current.indent and line.indent and line.indent >= current.indent - 4:
+                # At the unit's own continuation indent: its next sentence, not flush language.
+                return None
             outermost = True
         else:
             return None
@@ -490,7 +547,10 @@ class _Assembler:
         if not chain:
             return None
         owner = chain[0] if outermost else chain[-1]
-        if self._sibling_follows(current):
+        if outermost and line.indent:
+            # Flush language sits at the continuation indent of the unit it belongs to.
+            owner = next((d for d in chain if d.indent and line.indent == d.indent - 4), owner)
+        if self._sibling_follows(current) or (outermost and self._children_follow(current)):
             return None
         return owner
 
@@ -515,9 +575,29 @@ class _Assembler:
                 break
         return chain
 
+    def _children_follow(self, current: Draft) -> bool:
+        """Whether the words from this line on end in a chapeau that the next designation opens
+        a first child under: then they are ``current``'s own next sentence (``... found unsafe.
+        The State shall send a notice that states-- (i) ...``), not flush language."""
+        if current.level is None:
+            return False
+        last_words = ""
+        for following in self._ahead(self.position):
+            if following.kind == "DESIGNATED":
+                designations, _ = designation_run(following.content)
+                if not designations or not last_words.endswith(("--", ":")):
+                    return False
+                return any(level > current.level and is_first(designations[0], level)
+                           for level in levels_of(designations[0]))
+            if following.kind == "TEXT":
+                last_words = following.content.rstrip()
+            elif following.kind not in ("_BLANK", "PAGE_MARK"):
+                return False
+        return False
+
     def _sibling_follows(self, current: Draft) -> bool:
         """Whether the next unit after ``line`` continues ``current``'s own list."""
-        for following in self.lines[self.position + 1 :]:
+        for following in self._ahead(self.position + 1):
             if following.kind == "DESIGNATED":
                 designations, _ = designation_run(following.content)
                 if designations and current.level is not None:
@@ -532,30 +612,118 @@ class _Assembler:
 
     def _quoted_start(self, line: Line) -> None:
         content = line.content
-        tail = self._target_tail()
-        opener = content.lstrip('`"')
-        structural = opener.startswith(_QUOTE_OPENERS)
-        lead_in = self._lead_in()
-        if not (tail.endswith(":") or (structural and lead_in is not LeadIn.OPEN)):
-            self._continue(line)
-            return
+        draft = self.target.draft
         straight = content.startswith('"')
-        self.quote = _Quote(self.target.draft, line.number, [], straight)
+        # "is amended by inserting ``which--" and then quoted paragraphs: the quotation
+        # opened in the running text goes on as a block.
+        continuing = draft is not None and (
+            draft.straight_open if straight else draft.quote_balance > 0
+        )
+        if not continuing:
+            tail = self._target_tail()
+            structural = content.lstrip('`"').startswith(_QUOTE_OPENERS)
+            if not (tail.endswith(":") or (structural and self._lead_in() is not LeadIn.OPEN)):
+                self._continue(line)
+                return
+        start = line.number
+        depth = 0
+        if continuing and draft is not None:
+            start, depth = draft.quote_line or line.number, draft.quote_balance
+            words = (draft.flush if self.target.flush else draft.words)
+            quoted_from = next((k for k in range(len(words) - 1, -1, -1) if "``" in words[k] or '"' in words[k]),
+                               len(words) - 1)
+            pieces = words[quoted_from:]
+            if pieces:  # from the mark that opened the quotation
+                opener = max(pieces[0].rfind("``"), pieces[0].rfind('"'), 0)
+                pieces = [pieces[0][opener:], *pieces[1:]]
+            draft.quote_balance, draft.straight_open = 0, False
+        else:
+            pieces = []
+        self.quote = _Quote(draft, start, list(pieces), straight, depth=depth)
         self._quoted_line(line)
 
     def _quoted_line(self, line: Line) -> None:
         quote = self.quote
-        assert quote is not None
-        quote.pieces.append(line.content)
-        if quote.draft is not None:
-            self._append(quote.draft, line.content, line.number, flush=self.target.flush,
-                         count_quotes=False)
+        if quote is None:  # only called while a block is open
+            return
+        content = line.content
+        quote.pieces.append(content)
+        quote.last = line.number
+        if quote.straight:
+            closed_at: int | None = len(content) if closes_straight(content) else None
         else:
-            self.preamble.append(line.content)
-        if _closes_quotation(line.content, quote.straight):
-            if quote.draft is not None:
-                quote.draft.quoted.append(QuotedBlock(quote.start, line.number, join_lines(quote.pieces)))
-            self.quote = None
+            carried = carry(quote.depth, content, after_break=quote.after_break)
+            quote.depth, closed_at = carried
+            if closed_at is None and _ends_like_a_block(content) and not self._quoted_paragraph_follows():
+                # The marks do not balance (GPO text has stray ones), but the line ends as a
+                # block ends and no quoted paragraph follows: the block ends here.
+                self.diagnostics.append(Diagnostic(
+                    "unbalanced-quotation",
+                    f"the quotation opened on line {quote.start} has unbalanced quotation marks; "
+                    f"read as ending on line {line.number}, where it ends as a quoted block does",
+                    line.number, line.indent + 1,
+                ))
+                closed_at = len(content)
+        quote.after_break = ends_paragraph(content)
+        if quote.draft is not None:
+            self._append(quote.draft, content[: closed_at if closed_at is not None else len(content)],
+                         line.number, flush=self.target.flush, count_quotes=False)
+            if closed_at is not None and closed_at < len(content):
+                # The words after the block's closing '' are the running text's own.
+                pieces = quote.draft.flush if self.target.flush else quote.draft.words
+                pieces[-1] += content[closed_at:]
+                self._count_quotes(quote.draft, content[closed_at:], line.number)
+        else:
+            self.preamble.append(content)
+        if closed_at is not None:
+            self._close_quote(line.number)
+
+    def _close_quote(self, last_line: int) -> None:
+        quote = self.quote
+        if quote is not None and quote.draft is not None:
+            quote.draft.quoted.append(QuotedBlock(quote.start, last_line, join_lines(quote.pieces)))
+        self.quote = None
+
+    def _quoted_paragraph_follows(self) -> bool:
+        for following in self._ahead(self.position + 1):
+            if following.kind in ("_BLANK", "PAGE_MARK") or not following.content:
+                continue
+            return following.kind == "QUOTED"
+        return False
+
+    def _recovers_from_quote(self, line: Line) -> bool:
+        """Whether ``line`` can only be this bill's own unit, so that an open quoted block
+        must have ended before it (its closing marks lost): if so, end it and say so."""
+        quote = self.quote
+        if quote is None or not self._only_this_bills(line, quote.after_break):
+            return False
+        self.diagnostics.append(Diagnostic(
+            "unclosed-quotation",
+            f"the quotation opened on line {quote.start} is not closed before line {line.number}, "
+            "which can only be a unit of this bill; read as ending on the line before",
+            line.number, line.indent + 1,
+        ))
+        self._close_quote(quote.last or quote.start)
+        return True
+
+    def _only_this_bills(self, line: Line, after_break: bool) -> bool:
+        """A line no quoted text could hold: a section header or division heading without its
+        opening quotation mark, or a designation after a break that goes on with one of this
+        bill's open units (every quoted paragraph opens with its own mark)."""
+        if line.kind in _HEADER_KINDS:
+            return True
+        if line.kind == "DIVISION_HEADING":
+            return division_heading(line.content) is not None and line.content[:1].isupper()
+        if line.kind != "DESIGNATED" or not after_break or "''" in line.content:
+            return False
+        designations, _ = designation_run(line.content)
+        if not designations:
+            return False
+        return any(
+            unit.level is not None and successor_of(unit.designation, designations[0], unit.level)
+            and (unit.indent is None or unit.indent == line.indent or not line.indent)
+            for unit in self.units
+        )
 
     # Helpers ------------------------------------------------------------------------
 
@@ -564,10 +732,17 @@ class _Assembler:
         (draft.flush if flush else draft.words).append(words)
         draft.line_end = max(draft.line_end, number)
         if count_quotes:
-            if "``" in words or "''" in words:
-                draft.quote_balance += words.count("``") - words.count("''")
-            if '"' in words and words.count('"') % 2:
-                draft.straight_open = not draft.straight_open
+            self._count_quotes(draft, words, number)
+
+    @staticmethod
+    def _count_quotes(draft: Draft, words: str, number: int) -> None:
+        was_open = draft.in_quotation
+        if "``" in words or "''" in words:
+            draft.quote_balance += words.count("``") - words.count("''")
+        if '"' in words and words.count('"') % 2:
+            draft.straight_open = not draft.straight_open
+        if draft.in_quotation and not was_open:
+            draft.quote_line = number
 
     def _lead_in(self) -> LeadIn:
         """What the words gathered so far end with (their tail is enough)."""
@@ -587,15 +762,20 @@ class _Assembler:
         return pieces[-1].rstrip() if pieces else ""
 
     def _only_signatures_from(self, i: int) -> bool:
-        return all(line.kind in ("SIGNATURE", "_BLANK", "PAGE_MARK") or not line.text.strip()
-                   for line in self.lines[i:])
+        return all(self.lines[k].kind in ("SIGNATURE", "_BLANK", "PAGE_MARK") or not self.lines[k].content
+                   for k in range(i, len(self.lines)))
+
+    def _ahead(self, start: int) -> Iterator[Line]:
+        """The lines from index ``start`` on, as many as a look-ahead may read."""
+        for k in range(start, min(len(self.lines), start + _LOOKAHEAD)):
+            yield self.lines[k]
 
 
-def _closes_quotation(content: str, straight: bool) -> bool:
+def _ends_like_a_block(content: str) -> bool:
+    """A line ending as a quoted block ends: ``''`` and the instruction's punctuation."""
     text = content.rstrip()
     for end in ("; and", "; or", ", and", ", or"):
         if text.endswith(end):
             text = text[: -len(end)].rstrip()
             break
-    text = text.rstrip(".;,:")
-    return text.endswith('"') if straight else text.endswith("''")
+    return text.rstrip(".;,:").endswith("''")

@@ -26,12 +26,13 @@ resolves to nothing is a diagnostic.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from grammar.lexicon import quoted_spans
 from grammar.model import Bill, Citation, Diagnostic, Provision
+from grammar.quotes import Spans
 
 __all__ = ["find_citations", "usc_url"]
 
@@ -41,7 +42,7 @@ _UNIT_WORDS = {
     "item": "item", "subitem": "subitem",
 }
 _DESIGS = r"(?:\([A-Za-z0-9]{1,8}\))"
-_GROUP = rf"(?:\d+[A-Za-z]{{0,3}}(?:-\d+)?{_DESIGS}*|{_DESIGS}+)"
+_GROUP = rf"(?:[0-9]+[A-Za-z]{{0,3}}(?:-[0-9]+)?{_DESIGS}*|{_DESIGS}+)"
 _PAREN_GROUP = rf"(?:{_DESIGS}+)"
 _JOIN = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through)\s+)"
 _INTERNAL = re.compile(
@@ -53,7 +54,7 @@ _INTERNAL = re.compile(
     rf"|[Ss]ubclauses?|[Ii]tems?|[Ss]ubitems?)\s+(?P<subgroups>{_PAREN_GROUP}(?:{_JOIN}{_PAREN_GROUP})*))"
 )
 _GROUP_ONLY = re.compile(rf"{_GROUP}|\s+through\s+")
-_OF_SECTION = re.compile(rf"\s+of\s+section\s+(?P<group>\d+[A-Za-z]{{0,3}}{_DESIGS}*)")
+_OF_SECTION = re.compile(rf"\s+of\s+section\s+(?P<group>[0-9]+[A-Za-z]{{0,3}}{_DESIGS}*)")
 _OF_UNIT = re.compile(
     rf"\s+of\s+(?P<of_unit>subsection|paragraph|subparagraph|clause|subclause|item|subitem)\s+(?P<group>{_DESIGS}+)"
 )
@@ -64,33 +65,37 @@ _OF_THIS_UNIT = re.compile(
 # "Act", "Code" or "Constitution", with its year if given: "the Trade Act of 1974".
 _ACT_NAME = (
     r"(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
-    r"(?:Act|Code|Constitution)(?:\s+of\s+\d{4})?"
+    r"(?:Act|Code|Constitution)(?:\s+of\s+[0-9]{4})?"
 )
 _OF_EXTERNAL = re.compile(
     r"(?:,\s+article\s+[IVX]+)?"
     r"\s+of\s+(?:(?:part|title|subtitle|chapter|subchapter|division)\s+[A-Z0-9]+\s+of\s+)*(?:"
-    r"(?P<title>title\s+(?P<usc_title>\d+),\s+United\s+States\s+Code)"
-    r"|(?P<pl>Public\s+Law\s+\d+[-\u2013]\d+)"
-    rf"|(?P<such>such\s+(?:Act|title|Code|section(?:\s+\d+[A-Za-z]*{_DESIGS}*)?))"
+    # "title 38, United States Code"; a title in arabic numerals is the Code's even when the
+    # name is left out ("section 1710 of title 38"): a bill's own titles take roman ones.
+    r"(?P<title>title\s+(?P<usc_title>[0-9]+)(?:,\s+United\s+States\s+Code)?)(?![0-9A-Za-z(])"
+    r"|(?P<pl>Public\s+Law\s+[0-9]+[-\u2013][0-9]+)"
+    rf"|(?P<such>such\s+(?:Act|title|Code|section(?:\s+[0-9]+[A-Za-z]*{_DESIGS}*)?))"
     rf"|(?:the\s+)?(?P<act>{_ACT_NAME})"
     r")"
 )
 _USC = re.compile(
-    r"\b(?P<title>\d{1,2})\s+U\.\s?S\.\s?C\.\s+(?:App\.\s+)?(?:(?:section|sec\.|\u00a7+)\s*)?"
-    r"(?P<section>\d+[a-zA-Z]*(?:-\d+[a-zA-Z]*)?)(?P<sub>(?:\([A-Za-z0-9]+\))*)"
+    r"\b(?P<title>[0-9]{1,2})\s+U\.\s?S\.\s?C\.\s+(?:App\.\s+)?(?:(?:section|sec\.|\u00a7+)\s*)?"
+    r"(?P<section>[0-9]+[a-zA-Z]*(?:-[0-9]+[a-zA-Z]*)?)(?P<sub>(?:\([A-Za-z0-9]+\))*)"
     r"(?P<tail>\s+et\s+seq\.|\s+note)?"
 )
 _SECTION_OF_TITLE = re.compile(
-    r"\b[Ss]ection\s+(?P<section>\d+[a-zA-Z]*)(?P<sub>(?:\([A-Za-z0-9]+\))*)\s+of\s+title\s+(?P<title>\d+),"
+    r"\b[Ss]ection\s+(?P<section>[0-9]+[a-zA-Z]*)(?P<sub>(?:\([A-Za-z0-9]+\))*)\s+of\s+title\s+(?P<title>[0-9]+),"
     r"\s+United\s+States\s+Code"
 )
 _CFR = re.compile(
-    r"\b(?:[Ss]ection|[Pp]art)\s+(?P<section>\d+(?:\.\d+)?)(?:\([A-Za-z0-9]+\))*\s+of\s+title\s+(?P<title>\d+),"
+    r"\b(?:[Ss]ection|[Pp]art)\s+(?P<section>[0-9]+(?:\.[0-9]+)?)(?:\([A-Za-z0-9]+\))*\s+of\s+title\s+(?P<title>[0-9]+),"
     r"\s+Code\s+of\s+Federal\s+Regulations"
-    r"|\b(?P<title2>\d+)\s+C\.?F\.?R\.?\s+(?:(?:part|section|\u00a7+)\s*)?(?P<section2>\d+(?:\.\d+)?)"
+    r"|\b(?P<title2>[0-9]+)\s+C\.?F\.?R\.?\s+(?:(?:part|section|\u00a7+)\s*)?(?P<section2>[0-9]+(?:\.[0-9]+)?)"
 )
-_PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>\d+)[-\u2013](?P<number>\d+)")
+_PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>[0-9]+)[-\u2013](?P<number>[0-9]+)")
 _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
+# Words before a reference that make it one to this Act's own units, inside an amendment too.
+_BY_THIS_ACT = re.compile(r"\b(?:as\s+(?:amended|added|inserted|redesignated)\s+by|made\s+by)\s+(?:the\s+)?$")
 # "title VII of the Tariff Act of 1930": a division of another law.
 _DIVISION_OF_ACT = re.compile(
     r"\b(?:title|subtitle|chapter|subchapter|part|division)\s+[A-Z0-9]+"
@@ -103,11 +108,13 @@ def usc_url(title: str, section: str) -> str:
     return f"https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title{title}-section{section}"
 
 
-def find_citations(bill: Bill, source_lines: Sequence[str] = ()) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
+def find_citations(
+    bill: Bill, source_lines: str | Sequence[str] = ()
+) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
     """Every citation in ``bill`` in document order, and a diagnostic for each that resolves to nothing.
 
-    ``source_lines`` (the file's lines) lets each citation carry its line and
-    column; without them it carries its provision's first line.
+    ``source_lines`` (the file's text, or its lines) lets each citation carry its
+    line and column; without them it carries its provision's first line.
     """
     locator = _Locator(source_lines)
     resolver = _Resolver(bill)
@@ -146,13 +153,13 @@ class _Hit:
 
 
 def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
-    spans: list[tuple[int, int]] | None = None
+    spans: Spans | None = None
 
     def quoted(position: int) -> bool:
         nonlocal spans
         if spans is None:
-            spans = quoted_spans(text) if ("``" in text or '"' in text) else []
-        return any(start <= position < end for start, end in spans)
+            spans = Spans(text, (block.text for block in provision.quoted))
+        return spans.holds(position)
 
     hits: list[_Hit] = []
     taken: list[tuple[int, int]] = []
@@ -184,16 +191,23 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
     if " of " in text and ("Act" in text or "Code" in text):
         for match in _DIVISION_OF_ACT.finditer(text):
             if not quoted(match.start()):
-                hits.append(_external(match.start(), match.group(), text[match.end() :]))
+                hits.append(_external(match.start(), match.group(), text, match.end()))
                 taken.append((match.start(), match.end()))
+    # The stretches other references took, searched by bisection; the internal references come
+    # in order, so only the last one's stretch can hold the next match.
+    taken.sort()
+    taken_starts = [a for a, _ in taken]
+    last_end = -1
     for match in _INTERNAL.finditer(text):
-        if any(a <= match.start() < b for a, b in taken) or quoted(match.start()):
+        at = match.start()
+        index = bisect_right(taken_starts, at) - 1
+        if at < last_end or (index >= 0 and at < taken[index][1]) or quoted(at):
             continue
         hit = _internal(resolver, provision, text, match)
         if hit is not None:
             hits.append(hit)
             # "section 7002(c)" in "paragraph (3) of section 7002(c) of ..." is part of this reference
-            taken.append((hit.start, hit.start + len(hit.text)))
+            last_end = max(last_end, hit.start + len(hit.text))
     hits.sort(key=lambda hit: hit.start)
     return hits
 
@@ -213,24 +227,23 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
     # "of this section" anchor them in this bill; "of the X Act" makes them another law's.
     anchors: list[tuple[str, str]] = []
     while True:
-        tail = text[end:]
-        of_unit = _OF_UNIT.match(tail) or _OF_SECTION.match(tail)
+        of_unit = _OF_UNIT.match(text, end) or _OF_SECTION.match(text, end)
         if of_unit is None:
             break
         anchors.append((of_unit.group("of_unit") if "of_unit" in of_unit.groupdict() else "section",
                         of_unit.group("group")))
-        end += of_unit.end()
-    tail = text[end:]
-    external = _OF_EXTERNAL.match(tail)
+        end = of_unit.end()
+    external = _OF_EXTERNAL.match(text, end)
     if external is not None and not _names_this_act(resolver, external):
-        whole = text[match.start() : end + external.end()]
-        return _external(match.start(), whole, text[end + external.end() :])
-    explicit = bool(anchors)
-    of_this = _OF_THIS_UNIT.match(tail)
+        whole = text[match.start() : external.end()]
+        return _external(match.start(), whole, text, external.end())
+    # "as amended by section 101", "the amendment made by section 201": this Act's own
+    explicit = bool(anchors) or bool(_BY_THIS_ACT.search(text, max(0, match.start() - 40), match.start()))
+    of_this = _OF_THIS_UNIT.match(text, end)
     if of_this is not None:
         if of_this.group("of_this") != "Act":
             anchors.append(("this", of_this.group("of_this").lower()))
-        end += of_this.end()
+        end = of_this.end()
         explicit = True
     if not explicit and resolver.amending(provision):
         # "Section 207 of the X Act is amended-- (1) in subsection (a) ...": the
@@ -246,10 +259,14 @@ def _names_this_act(resolver: _Resolver, external: re.Match[str]) -> bool:
     return bool(name and resolver.short_title and " ".join(name.split()) == resolver.short_title)
 
 
-def _external(start: int, whole: str, after: str) -> _Hit:
-    """A reference into another law; its U.S. Code parenthetical, if any, gives the link."""
+_PARENTHETICAL = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
+def _external(start: int, whole: str, text: str, after: int) -> _Hit:
+    """A reference into another law; its U.S. Code parenthetical (in ``text`` from ``after``),
+    if any, gives the link."""
     url = None
-    parenthetical = re.match(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)", after)
+    parenthetical = _PARENTHETICAL.match(text, after)
     if parenthetical is not None:
         usc = _USC.search(parenthetical.group(1))
         if usc is not None:
@@ -257,8 +274,9 @@ def _external(start: int, whole: str, after: str) -> _Hit:
     return _Hit(start, " ".join(whole.split()), "statute", url=url)
 
 
+# "as amended by section 101" cites the amending section; it amends nothing itself.
 _AMENDING = re.compile(
-    r"\b(?:is|are)\s+(?:further\s+|each\s+)?amended\b|\bamended\s+(?:to\s+read|by)\b"
+    r"\b(?:is|are)\s+(?:further\s+|each\s+)?amended\b|(?<!\bas\s)\bamended\s+(?:to\s+read|by)\b"
     r"|\bby\s+(?:striking|inserting|adding|redesignating)\b"
 )
 
@@ -331,7 +349,7 @@ class _Resolver:
         return tuple(dict.fromkeys(targets))
 
     def _compound_section(self, citing: Provision, token: str) -> Provision | None:
-        number = re.match(r"\d+[A-Za-z]{0,3}(?:-\d+)?", token)
+        number = re.match(r"[0-9]+[A-Za-z]{0,3}(?:-[0-9]+)?", token)
         if number is None:
             return None
         candidates = self.sections.get(number.group())
@@ -368,12 +386,12 @@ class _Resolver:
 
     @staticmethod
     def _descend(provision: Provision, designations: Sequence[str]) -> Provision | None:
-        current: Provision | None = provision
+        current = provision
         for designation in designations:
-            assert current is not None
-            current = next((c for c in current.children if c.designation == designation), None)
-            if current is None:
+            found = next((c for c in current.children if c.designation == designation), None)
+            if found is None:
                 return None
+            current = found
         return current
 
     def _range(self, first: Provision, last: Provision) -> list[str] | None:
@@ -386,17 +404,35 @@ class _Resolver:
 
 
 class _Locator:
-    """Finds where a citation stands in the file, from the provision's line range."""
+    """Finds where a citation stands in the file, from the provision's line range.
 
-    def __init__(self, lines: Sequence[str]) -> None:
-        contents = [line.strip() for line in lines]
-        self.stream = " ".join(contents)
-        self.offsets: list[int] = []
+    The file's lines, each stripped, are joined by single spaces into one stream in
+    which citations are searched; per line only its offset in the stream and its
+    indentation are kept, in arrays (a large bill has hundreds of thousands of lines).
+    """
+
+    def __init__(self, lines: str | Sequence[str]) -> None:
+        self.offsets = array("q")
+        self.indents = array("q")
+        if isinstance(lines, str):
+            # The stream made from the text at once, and per line only two numbers: no
+            # string for each line.
+            offset = 0
+            for row in _ROW.finditer(lines):
+                self.offsets.append(offset)
+                self.indents.append(row.end(1) - row.start(1))
+                offset += row.end(2) - row.start(2) + 1
+            self.stream = _LINE_BREAK.sub(" ", _LEADING_SPACE.sub("", lines, count=1))
+            return
+        pieces: list[str] = []
         offset = 0
-        for content in contents:
+        for line in lines:
+            content = line.strip()
             self.offsets.append(offset)
+            self.indents.append(len(line) - len(line.lstrip()))
+            pieces.append(content)
             offset += len(content) + 1
-        self.indents = [len(line) - len(line.lstrip()) for line in lines]
+        self.stream = " ".join(pieces)
 
     def start(self, provision: Provision) -> int:
         if not self.offsets:
@@ -415,3 +451,9 @@ class _Locator:
         index = bisect_right(self.offsets, at) - 1
         column = at - self.offsets[index] + self.indents[index] + 1
         return index + 1, column, at + len(text.split(" ")[0])
+
+
+# A line: its indentation, its words (up to the trailing spaces) and its end.
+_ROW = re.compile(r"([^\S\n]*)([^\n]*?)[^\S\n]*(?:\n|\Z)")
+_LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")
+_LEADING_SPACE = re.compile(r"\A[^\S\n]+")

@@ -16,23 +16,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from grammar.lexicon import pluralize, quoted_spans
+from grammar.lexicon import pluralize
 from grammar.model import Bill, Definition, Provision
+from grammar.quotes import Spans
 
 __all__ = ["find_definitions"]
 
 _TERMS = re.compile(
-    r"\b[Tt]he terms? (?P<terms>``[^`']+''(?:,? (?:and |or )?``[^`']+'')*)"
+    r"\b[Tt]he terms? (?P<terms>``(?:[^`']|'(?!'))+''(?:,? (?:and |or )?``(?:[^`']|'(?!'))+'')*)"
 )
 _REFERRED = re.compile(
     r"\((?:in|for purposes of) this (?P<unit>Act|section|subsection|paragraph|title|subtitle|division)"
-    r",? referred to as (?:the )?``(?P<term>[^`']+)''\)"
+    r",? referred to as (?:the )?``(?P<term>(?:[^`']|'(?!'))+)''\)"
     r"|\(referred to in this (?P<unit2>Act|section|subsection|paragraph|title|subtitle|division)"
-    r" as (?:the )?``(?P<term2>[^`']+)''\)"
+    r" as (?:the )?``(?P<term2>(?:[^`']|'(?!'))+)''\)"
     r"|\(hereinafter (?:in this (?P<unit3>Act|section|subsection|title) )?"
-    r"referred to as (?:the )?``(?P<term3>[^`']+)''\)"
+    r"referred to as (?:the )?``(?P<term3>(?:[^`']|'(?!'))+)''\)"
 )
-_QUOTED_TERM = re.compile(r"``([^`']+)''")
+# A term may hold an apostrophe (``registrar's jurisdiction''), never a closing quotation mark.
+_QUOTED_TERM = re.compile(r"``((?:[^`']|'(?!'))+)''")
 _LEAD_IN = re.compile(
     r"^(?:In|For (?:the )?purposes of) this "
     r"(Act|section|subsection|paragraph|subparagraph|title|subtitle|division|part|chapter)\b"
@@ -64,15 +66,22 @@ def _defined_in(bill: Bill, provision: Provision) -> Iterable[Definition]:
     text = provision.text
     if "``" not in text:
         return
+    spans: Spans | None = None
     for match in _TERMS.finditer(text):
-        if _inside_quotation(text, match.start()):
-            continue
+        if spans is None:  # once per provision, not per match
+            spans = Spans(text, (block.text for block in provision.quoted))
+        if spans.holds(match.start(), strictly=True):
+            continue  # another law's definition, quoted
         terms = _QUOTED_TERM.findall(match.group("terms"))
-        kind = _kind(text[match.end() :], provision)
+        kind = _kind(text[match.end() : match.end() + 200], provision)
         scope = _scope(bill, provision, text)
         for term in terms:
             yield _definition(term, provision, scope, kind)
     for match in _REFERRED.finditer(text):
+        if spans is None:
+            spans = Spans(text, (block.text for block in provision.quoted))
+        if spans.holds(match.start(), strictly=True):
+            continue
         unit = match.group("unit") or match.group("unit2") or match.group("unit3") or "section"
         term = match.group("term") or match.group("term2") or match.group("term3")
         yield _definition(term, provision, _scope_of_unit(bill, provision, unit), "referred-to-as")
@@ -85,10 +94,6 @@ def _definition(term: str, provision: Provision, scope: str, kind: str) -> Defin
         forms += [f[:1].upper() + f[1:] for f in forms]
     return Definition(term=term, provision=provision.id, scope=scope, kind=kind,
                       line=provision.line_start, forms=tuple(dict.fromkeys(forms)))
-
-
-def _inside_quotation(text: str, position: int) -> bool:
-    return any(start < position < end for start, end in quoted_spans(text))
 
 
 def _kind(after: str, provision: Provision) -> str:
@@ -146,11 +151,11 @@ def _with_uses(bill: Bill, definitions: list[Definition]) -> list[Definition]:
         parent = bill.parent(provision.id)
         chain[provision.id] = (provision.id, *(chain[parent.id] if parent is not None else ()))
         words = provision.text + ("\n" + provision.flush if provision.flush else "")
-        spans: list[tuple[int, int]] | None = None
+        spans: Spans | None = None
         for match in pattern.finditer(words):
             if spans is None:
-                spans = quoted_spans(words) if ("``" in words or '"' in words) else []
-            if spans and any(start <= match.start() < end for start, end in spans):
+                spans = Spans(words, (block.text for block in provision.quoted))
+            if spans.holds(match.start()):
                 continue
             scopes = by_form[match.group(1)]
             ids = chain[provision.id]

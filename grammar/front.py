@@ -11,35 +11,7 @@ from grammar.lexicon import join_lines
 from grammar.lines import Line
 from grammar.model import Action, Meta
 
-__all__ = ["VERSION_NAMES", "read_meta"]
-
-# GPO bill version codes and their names.
-VERSION_NAMES = {
-    "AS": "Amendment Ordered to be Printed (Senate)", "ASH": "Additional Sponsors (House)",
-    "ATH": "Agreed to (House)", "ATS": "Agreed to (Senate)",
-    "CDH": "Committee Discharged (House)", "CDS": "Committee Discharged (Senate)",
-    "CPH": "Considered and Passed (House)", "CPS": "Considered and Passed (Senate)",
-    "EAH": "Engrossed Amendment (House)", "EAS": "Engrossed Amendment (Senate)",
-    "EH": "Engrossed in House", "EPH": "Engrossed and Deemed Passed by House",
-    "ENR": "Enrolled Bill", "ES": "Engrossed in Senate",
-    "FAH": "Failed Amendment (House)", "FPH": "Failed of Passage (House)",
-    "FPS": "Failed of Passage (Senate)", "HDH": "Held at Desk (House)",
-    "HDS": "Held at Desk (Senate)", "IH": "Introduced in House", "IS": "Introduced in Senate",
-    "IPH": "Indefinitely Postponed (House)", "IPS": "Indefinitely Postponed (Senate)",
-    "LTH": "Laid on Table (House)", "LTS": "Laid on Table (Senate)",
-    "OPH": "Ordered to be Printed (House)", "OPS": "Ordered to be Printed (Senate)",
-    "PAP": "Printed as Passed", "PCH": "Placed on Calendar (House)",
-    "PCS": "Placed on Calendar (Senate)", "PP": "Public Print",
-    "PWAH": "Ordered to be Printed with House Amendment",
-    "RAH": "Referred with Amendments (House)", "RAS": "Referred with Amendments (Senate)",
-    "RCH": "Reference Change (House)", "RCS": "Reference Change (Senate)",
-    "RDH": "Received in House", "RDS": "Received in Senate",
-    "RENR": "Re-enrolled Bill", "RFH": "Referred in House", "RFS": "Referred in Senate",
-    "RH": "Reported in House", "RIH": "Referral Instructions (House)",
-    "RIS": "Referral Instructions (Senate)", "RS": "Reported in Senate",
-    "RTH": "Referred to Committee (House)", "RTS": "Referred to Committee (Senate)",
-    "SAS": "Additional Sponsors (Senate)", "SC": "Sponsor Change",
-}
+__all__ = ["read_meta"]
 
 _MEASURES = {
     "S": "S.", "HR": "H.R.", "SJRES": "S.J.Res.", "HJRES": "H.J.Res.",
@@ -60,13 +32,14 @@ _MONTHS = {name: number for number, name in enumerate(
      "November", "December"],
     start=1)}
 _VERSION_LINE = re.compile(
-    r"^\[(?P<measure>[A-Za-z. ]+?)\s*(?P<number>\d+)\s+(?P<name>.+?)\s*\((?P<code>[A-Z]+)\)\s*\]$"
+    r"^\[(?P<measure>[A-Za-z. ]+?)\s*(?P<number>[0-9]+)\s+(?P<name>.+?)\s*\((?P<code>[A-Z]+)\)\s*\]$"
 )
-_CONGRESS = re.compile(r"(\d+)(?:st|nd|rd|th|d)\s+Congress", re.IGNORECASE)
-_MEASURE = re.compile(r"^(H|S)\.?\s*(R\.|J\.\s*RES\.|CON\.\s*RES\.|RES\.)?\s*(\d+)$", re.IGNORECASE)
+_CONGRESS = re.compile(r"([0-9]+)(?:st|nd|rd|th|d)\s+Congress", re.IGNORECASE)
+_MEASURE = re.compile(r"^(H|S)\.?\s*(R\.|J\.\s*RES\.|CON\.\s*RES\.|RES\.)?\s*([0-9]+)$", re.IGNORECASE)
 _DATE = re.compile(
-    r"(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2})"
-    r"(?: \(legislative day, (?P<lmonth>[A-Z][a-z]+) (?P<lday>\d{1,2})(?:, (?P<lyear>\d{4}))?\))?, (?P<year>\d{4})"
+    r"(?P<month>[A-Z][a-z]+) (?P<day>[0-9]{1,2})"
+    r"(?: \(legislative day, (?P<lmonth>[A-Z][a-z]+) (?P<lday>[0-9]{1,2})(?:, (?P<lyear>[0-9]{4}))?\))?"
+    r", (?P<year>[0-9]{4})"
 )
 _COMMITTEES = re.compile(r"referred to the (Committees? on .+?)(?:,? for a period|\.|$)", re.IGNORECASE)
 
@@ -138,14 +111,14 @@ def read_meta(lines: Sequence[Line]) -> Meta:
         if kind == "GPO_BRACKET":
             _bracket(content, fields)
         elif kind in ("CONGRESS", "SESSION"):
-            number = int(re.match(r"\d+", content).group())  # type: ignore[union-attr]
+            number = int(re.match(r"[0-9]+", content).group())  # type: ignore[union-attr]
             fields.offer(**{kind.lower(): number})
         elif kind == "SESSION_WORDS":
             fields.offer(session=words_to_number(content.split()[2]))
         elif kind == "ORDINAL_CONGRESS":
             fields.offer(congress=words_to_number(content.rsplit(" ", 1)[0]))
         elif kind == "PUBLIC_LAW":
-            fields.offer(congress=int(re.search(r"(\d+)-", content).group(1)))  # type: ignore[union-attr]
+            fields.offer(congress=int(re.search(r"([0-9]+)-", content).group(1)))  # type: ignore[union-attr]
         elif kind == "MEASURE":
             measure = _measure(content)
             if measure is not None:

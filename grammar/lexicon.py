@@ -10,6 +10,7 @@ here, in one place.
 from __future__ import annotations
 
 import re
+import sys
 from enum import IntEnum
 from functools import cache
 
@@ -37,16 +38,19 @@ class Level(IntEnum):
 
     @property
     def kind(self) -> str:
-        """The level's name as a provision kind: ``subsection``, ``paragraph`` ..."""
-        return self.name.lower()
+        """The level's name as a provision kind: ``subsection``, ``paragraph`` ... (one string
+        for every unit of the kind, not a copy each)."""
+        return _KINDS[self]
 
 
+_KINDS = {level: sys.intern(level.name.lower()) for level in Level}
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN = re.compile(r"^(m{0,3})(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _DESIGNATION = re.compile(r"\(([0-9]{1,4}[A-Z]{0,2}|[a-z]{1,6}|[A-Z]{1,6})\)")
 _RUN = re.compile(r"(?:\([0-9A-Za-z]{1,8}\))+")
-# A heading ends at the first ".--"; it starts with a capital and holds no sentence.
-_HEADING = re.compile(r"^([A-Z0-9][^;]{0,160}?[^.\s])\.--(?!-)")
+# A heading ends at the first ".--"; it starts with a capital and holds no sentence (it may
+# hold a semicolon: ``Inspections; reports.--``).
+_HEADING = re.compile(r"^([A-Z0-9](?:[^.]|\.(?! [A-Z])){0,160}?[^.\s])\.--(?!-)")
 
 
 def roman_value(text: str) -> int | None:

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from grammar.errors import BillSyntaxError
 
@@ -21,18 +21,23 @@ __all__ = ["Line", "grammar_parser", "read_lines"]
 
 
 class Line(NamedTuple):
-    """One line of the document, as the grammar saw it (a tuple: there are many)."""
+    """One line of the document, as the grammar saw it (a tuple: there are many).
+
+    The line is kept as its words and its indentation apart, so that the words the
+    assembler gathers are the line's own string, not a copy of it.
+    """
 
     kind: str  # the terminal's name: TEXT, DESIGNATED, SECTION_HEADER_LINE ...
-    text: str  # without the newline or trailing spaces
+    content: str  # the line without its indentation, newline or trailing spaces
     number: int  # 1-based line number in the file
     indent: int  # leading spaces (a tab counts as one)
     part: str  # "front", "body" or "back"
+    prefix: str = ""  # the indentation itself (shared between lines that have the same)
 
     @property
-    def content(self) -> str:
-        """The line without its indentation."""
-        return self.text[self.indent :]
+    def text(self) -> str:
+        """The line as the file has it, without the newline or trailing spaces."""
+        return self.prefix + self.content
 
 
 # What each terminal is, in words, for error messages.
@@ -109,17 +114,28 @@ def read_lines(text: str) -> list[Line]:
     except UnexpectedInput as error:
         raise _syntax_error(text, error) from None
     lines: list[Line] = []
-    for part in tree.children:
+    prefixes: dict[str, str] = {}
+    parts, tree.children = tree.children, []
+    for part in parts:
         if not isinstance(part, Tree):
             continue
         name = str(part.data)
         label = "body" if name == "body" else ("front" if name == "front" else "back")
-        for token in _tokens(part):
+        # Each token is let go once its lines are made, so that the tree and the lines
+        # are never both whole in memory.
+        tokens = _tokens(part)
+        part.children = []
+        tokens.reverse()
+        while tokens:
+            token = tokens.pop()
             kind = "TEXT" if token.type == "BODY_TEXT" else token.type
             number = token.line or 0
             for physical in str(token.value).rstrip("\n").split("\n"):
                 raw = physical.rstrip()
-                lines.append(Line(kind, raw, number, len(raw) - len(raw.lstrip(" \t")), label))
+                content = raw.lstrip(" \t")
+                indent = len(raw) - len(content)
+                prefix = prefixes.setdefault(raw[:indent], raw[:indent]) if indent else ""
+                lines.append(Line(kind, content, number, indent, label, prefix))
                 kind = "TEXT"  # the lines a multi-line token carries on with
                 number += 1
     return lines
@@ -150,9 +166,8 @@ def _syntax_error(text: str, error: UnexpectedInput) -> BillSyntaxError:
     if isinstance(error, UnexpectedToken):
         expected_names = set(error.expected)
         misplaced = f"{_a(error.token.type)} cannot stand here"
-    else:
-        assert isinstance(error, UnexpectedCharacters)
-        expected_names = set(error.allowed or ())
+    else:  # UnexpectedCharacters: no terminal matches the line
+        expected_names = set(getattr(error, "allowed", None) or ())
         misplaced = "this line cannot stand here"
     expected = _expected(expected_names)
     if expected_names <= {"HEADER_CONTINUED", "HEADER_CLOSE"}:

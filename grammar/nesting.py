@@ -26,7 +26,7 @@ from enum import Enum
 
 from grammar.lexicon import Level, is_first, levels_of, successor_of
 
-__all__ = ["Cue", "LeadIn", "OpenUnit", "lead_in_of", "nest", "place"]
+__all__ = ["Cue", "LeadIn", "OpenUnit", "continues_citation", "lead_in_of", "nest", "place"]
 
 
 class LeadIn(Enum):
@@ -35,7 +35,8 @@ class LeadIn(Enum):
     CHAPEAU = "chapeau"  # "--", ":" or no words yet: a new level may open
     LIST = "list"  # ";", "; and", "; or", ",": a list goes on
     SENTENCE = "sentence"  # ".": a sentence, or a list, has ended
-    OPEN = "open"  # mid-sentence, or inside a quotation
+    BARE = "bare"  # no closing punctuation ("multiplied by"), and no citation going on
+    OPEN = "open"  # mid-sentence after a unit word ("paragraph"), or inside a quotation
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,16 @@ class Cue:
 
 
 _LIST_END = re.compile(r"(;|,|[;,]\s+(and|or))$")
+# Words after which a designation is cited, not opened: "paragraph (2)", "(A) and (B)".
+_CITING_END = re.compile(
+    r"(?:\b(?:sections?|subsections?|paragraphs?|subparagraphs?|clauses?|subclauses?|items?"
+    r"|subitems?|and|or|through|in|under|of|to|by|section\s+[0-9]+[A-Za-z]*)|[0-9)(`'\"-])$",
+    re.IGNORECASE,
+)
+# What follows a designation that continues a list of citations: "(iii), (iv), and (v) of",
+# "(1)(E) of subsection (a)".
+_CITATION_GOES_ON = re.compile(r"^(?:\s*[,;)]|''|\s+(?:of|and|or|through)\b)")
+_BARE_WORDS = frozenset(["by", "minus", "plus", "times", "less", "over", "divided"])
 
 
 def lead_in_of(text: str, *, count_quotes: bool = True) -> LeadIn:
@@ -82,7 +93,20 @@ def lead_in_of(text: str, *, count_quotes: bool = True) -> LeadIn:
         return LeadIn.SENTENCE
     if _LIST_END.search(bare):
         return LeadIn.LIST
+    last = words.rsplit(None, 1)[-1].lower()
+    if last in _BARE_WORDS or not _CITING_END.search(words):
+        return LeadIn.BARE
     return LeadIn.OPEN
+
+
+def continues_citation(after: str) -> bool:
+    """Whether the words after a line's opening designations go on with a list of citations
+    (``(iii), (iv), and (v) of such Act``), so the designations open no unit.
+
+    >>> continues_citation(", (iv), and (v) of such Act"), continues_citation(" the Secretary")
+    (True, False)
+    """
+    return bool(_CITATION_GOES_ON.match(after))
 
 
 def place(stack: Sequence[OpenUnit], cue: Cue) -> Level | None:
@@ -94,6 +118,8 @@ def place(stack: Sequence[OpenUnit], cue: Cue) -> Level | None:
     """
     if cue.lead_in is LeadIn.OPEN:
         return None
+    if cue.lead_in is LeadIn.BARE:
+        return _after_bare_words(stack, cue)
     deepest = stack[-1].level if stack else 0
     children = [
         level for level in levels_of(cue.designation)
@@ -113,6 +139,20 @@ def place(stack: Sequence[OpenUnit], cue: Cue) -> Level | None:
     if len(siblings) == 1:
         return siblings[0]
     return _break_tie(stack, cue, siblings)
+
+
+def _after_bare_words(stack: Sequence[OpenUnit], cue: Cue) -> Level | None:
+    """After words with no closing punctuation (``multiplied by``, a period left out) only a
+    sibling of an open unit may follow, and only at that unit's indentation if lines have any."""
+    siblings = [
+        unit for unit in stack
+        if unit.level in levels_of(cue.designation)
+        and successor_of(unit.designation, cue.designation, unit.level)
+        and (cue.indent is None or unit.indent is None or unit.indent == cue.indent)
+    ]
+    if not siblings:
+        return None
+    return siblings[-1].level if len(siblings) == 1 else _break_tie(stack, cue, [u.level for u in siblings])
 
 
 def _break_tie(stack: Sequence[OpenUnit], cue: Cue, siblings: list[Level]) -> Level:
@@ -147,9 +187,16 @@ def nest(cues: Sequence[Cue]) -> list[Level | None]:
     A convenience over ``place`` for tables of cases: each cue that opens a unit
     closes the units at its level and below, then stays open.
 
+    ``(i)`` after a chapeau under ``(A)`` opens clause (i); a run that cannot
+    start a level (``(g)`` with nothing open) opens nothing:
+
     >>> [level.name if level else None for level in nest([
-    ...     Cue("h", LeadIn.CHAPEAU), Cue("i", LeadIn.SENTENCE)])]
-    ['SUBSECTION', 'SUBSECTION']
+    ...     Cue("a", LeadIn.CHAPEAU), Cue("1", LeadIn.CHAPEAU), Cue("A", LeadIn.CHAPEAU),
+    ...     Cue("i", LeadIn.CHAPEAU), Cue("ii", LeadIn.LIST), Cue("B", LeadIn.SENTENCE),
+    ...     Cue("b", LeadIn.SENTENCE)])]
+    ['SUBSECTION', 'PARAGRAPH', 'SUBPARAGRAPH', 'CLAUSE', 'CLAUSE', 'SUBPARAGRAPH', 'SUBSECTION']
+    >>> nest([Cue("g", LeadIn.CHAPEAU)])
+    [None]
     """
     stack: list[OpenUnit] = []
     levels: list[Level | None] = []

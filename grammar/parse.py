@@ -14,9 +14,9 @@ from grammar.citations import find_citations
 from grammar.definitions import find_definitions
 from grammar.errors import BillError, BillStrictError
 from grammar.front import read_meta
-from grammar.lines import read_lines
+from grammar.lines import Line, read_lines
 from grammar.model import Bill, Diagnostic, Provision
-from grammar.source import decode_source, read_source
+from grammar.source import decode_source, read_source, refuse_unsafe_characters
 from grammar.tree import freeze
 
 __all__ = ["parse_file", "parse_text"]
@@ -47,7 +47,12 @@ def parse_text(text: str, *, source: str = "<text>", strict: bool = False) -> Bi
         BillError: as ``parse_file``.
     """
     try:
-        return _parse(decode_source(text.encode("utf-8"), path=source), source=source, strict=strict)
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: say where it is
+            refuse_unsafe_characters(text, path=source)
+            raise
+        return _parse(decode_source(data, path=source), source=source, strict=strict)
     except BillError as error:
         raise error.with_path(source) from None
 
@@ -73,16 +78,23 @@ def _parse(text: str, *, source: str, strict: bool) -> Bill:
 def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
     lines = read_lines(text)
     meta = read_meta(lines)
-    assembly = assemble(lines)
+    back_diagnostics = _back_matter_diagnostics(lines)
+    body = [line for line in lines if line.part == "body"]
+    del lines
+    # The assembler lets go of each line once read: its words live on in the drafts.
+    assembly = assemble(body, release=True)
+    del body
     provisions, tree_diagnostics = freeze(assembly.drafts)
+    assembly = dataclasses.replace(assembly, drafts=())
     short_title = _short_title(provisions)
     if short_title is not None:
         meta = dataclasses.replace(meta, short_title=short_title)
     bill = Bill(meta=meta, provisions=provisions, toc=assembly.toc, preamble=assembly.preamble,
                 source=source)
     definitions = find_definitions(bill)
-    citations, citation_diagnostics = find_citations(bill, text.split("\n"))
+    citations, citation_diagnostics = find_citations(bill, text)
     diagnostics = (
+        *back_diagnostics,
         *assembly.diagnostics,
         *tree_diagnostics,
         *_toc_diagnostics(bill),
@@ -105,6 +117,23 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
             source_line=source_lines[first.line - 1] if 0 < first.line <= len(source_lines) else None,
         )
     return bill
+
+
+_BILL_TEXT_SHAPE = re.compile(r"^(?:(?:SECTION|SEC\.) +[0-9]+[A-Za-z0-9-]*\. |Be it enacted |Resolved, That)")
+
+
+def _back_matter_diagnostics(lines: list[Line]) -> list[Diagnostic]:
+    """Bill text after the back matter (a second copy of the bill after ``Attest:``) is not
+    read: say so, at its first section header or enacting clause, rather than lose it silently."""
+    for line in lines:
+        if line.part == "back" and _BILL_TEXT_SHAPE.match(line.content):
+            return [Diagnostic(
+                "text-after-back-matter",
+                f"line {line.number} is bill text after the back matter (a second copy of the bill?); "
+                "it is not read",
+                line.number, line.indent + 1,
+            )]
+    return []
 
 
 def _short_title(provisions: tuple[Provision, ...]) -> str | None:

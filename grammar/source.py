@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 
 from grammar.errors import BillSourceError
 
-__all__ = ["decode_source", "read_source"]
+__all__ = ["decode_source", "read_source", "refuse_unsafe_characters"]
 
 # Magic numbers of the binary files people most often mistake for bill text.
 _MAGIC = (
@@ -38,6 +39,12 @@ _DOCUMENTS = (
 _COLLAPSED_MARKS = ("SEC. ", "Be it enacted", "Resolved", "<DOC>", "CONGRESS", "Public Law")
 # Control characters other than tab, newline, carriage return and form feed.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Beyond ASCII: C1 controls, noncharacters (U+FDD0..U+FDEF and the last two code points of
+# every plane) and lone surrogates, none of which a YAML file or an HTML page may hold;
+# and digits other than 0-9, which would make a section or designation number that
+# reads as one to a person and as none to the grammar.
+_NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE\\U{plane:04X}FFFF" for plane in range(17))
+_UNSAFE = re.compile(rf"[\x80-\x9f\ufdd0-\ufdef\ud800-\udfff{_NONCHARACTERS}]|(?=\d)[^0-9]")
 
 
 def read_source(path: str | os.PathLike[str]) -> str:
@@ -80,10 +87,17 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
                 path=path,
                 expected="the plain-text (.txt) version of the bill from govinfo.gov or congress.gov",
             )
-    if b"\x00" in data[:65536]:
+    nul = data.find(b"\x00", 0, 65536)
+    if nul >= 0:
+        line_start = data.rfind(b"\n", 0, nul) + 1
+        line_end = data.find(b"\n", nul)
+        shown = data[line_start : len(data) if line_end < 0 else line_end]
         raise BillSourceError(
             "this is a binary file (it contains NUL bytes), not bill text",
             path=path,
+            line=data.count(b"\n", 0, nul) + 1,
+            column=len(data[line_start:nul].decode("utf-8", "replace")) + 1,
+            source_line=_printable(shown.decode("utf-8", "replace")),
             expected="the plain-text (.txt) version of the bill",
         )
     if data.startswith(b"\xef\xbb\xbf"):
@@ -97,20 +111,9 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
     for pattern, what, wanted in _DOCUMENTS:
         if pattern.match(data):
             raise BillSourceError(f"this is {what}", path=path, line=1, column=1,
-                                  source_line=text.splitlines()[0], expected=wanted)
+                                  source_line=text.split("\n")[0], expected=wanted)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").replace("\u00a0", " ")
-    control = _CONTROL.search(text)
-    if control is not None:
-        line = text.count("\n", 0, control.start()) + 1
-        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
-        raise BillSourceError(
-            f"the text contains the control character U+{ord(control.group()):04X}",
-            path=path,
-            line=line,
-            column=column,
-            source_line=text.splitlines()[line - 1],
-            expected="printable text",
-        )
+    refuse_unsafe_characters(text, path=path)
     lines = text.split("\n")
     longest = max(lines, key=len)
     if len(lines) <= 3 and len(longest) > 500 and any(mark in longest for mark in _COLLAPSED_MARKS):
@@ -144,3 +147,55 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, path: str) -> BillSourceEr
         expected="UTF-8 text (a Windows-1252 file can be converted with "
         "`iconv -f cp1252 -t utf-8`)",
     )
+
+
+def refuse_unsafe_characters(text: str, *, path: str = "<text>") -> None:
+    """Refuse a character no bill holds and no page or YAML file can: one message naming its line.
+
+    Raises:
+        BillSourceError: a control character other than tab, newline, carriage return and
+            form feed; a noncharacter or lone surrogate; a digit that is not 0-9.
+    """
+    found = _CONTROL.search(text)
+    if found is None and not text.isascii():
+        found = _UNSAFE.search(text)
+    if found is None:
+        return
+    at = found.start()
+    line = text.count("\n", 0, at) + 1
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    source_line = text[line_start : len(text) if line_end < 0 else line_end]
+    char = found.group()
+    code = ord(char)
+    if char.isdigit() or unicodedata.category(char) == "Nd":
+        name = unicodedata.name(char, "a digit")
+        message = (f"the digit {char!r} ({name}) is not one of 0-9: section and "
+                   "designation numbers are read in ASCII digits only")
+        expected = "the digits 0-9"
+    elif 0xD800 <= code <= 0xDFFF:
+        message = f"the text contains the lone surrogate U+{code:04X}, which is not a character"
+        expected = "valid Unicode text"
+    elif code < 0xA0:
+        message = f"the text contains the control character U+{code:04X}"
+        expected = "printable text"
+    else:
+        message = (f"the text contains the noncharacter U+{code:04X}, which a web page or a "
+                   "YAML file cannot hold")
+        expected = "printable text"
+    raise BillSourceError(
+        message,
+        path=path,
+        line=line,
+        column=at - line_start + 1,
+        source_line=_printable(source_line),
+        expected=expected,
+    )
+
+
+def _printable(line: str) -> str:
+    """The line as an error message may show it: each unsafe character (not a digit) as U+FFFD."""
+    line = _CONTROL.sub("\ufffd", line)
+    if line.isascii():
+        return line
+    return _UNSAFE.sub(lambda m: m.group() if m.group().isdigit() else "\ufffd", line)

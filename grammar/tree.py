@@ -36,7 +36,8 @@ def freeze(drafts: Sequence[Draft]) -> tuple[tuple[Provision, ...], tuple[Diagno
     """Turn the assembled drafts into frozen provisions with unique ids.
 
     Returns the top-level provisions and the diagnostics raised on the way
-    (ids made unique after a repeated designation).
+    (ids made unique after a repeated designation).  The drafts are used up: their
+    words are let go as each is frozen.
     """
     builder = _Builder(_repeated_section_numbers(drafts))
     provisions = tuple(builder.build(draft, parent_id="", parent_label="", division="") for draft in drafts)
@@ -66,6 +67,7 @@ class _Builder:
     def __init__(self, repeated: frozenset[str]) -> None:
         self.repeated = repeated
         self.used: set[str] = set()
+        self.next_dup: dict[str, int] = {}
         self.diagnostics: list[Diagnostic] = []
         self.resolutions = 0
 
@@ -73,6 +75,7 @@ class _Builder:
         kind = draft.kind
         heading = draft.heading
         text = join_lines(draft.words)
+        draft.words.clear()  # the drafts are used up as they are frozen: one copy of the words at a time
         if kind in _CONTAINER_PREFIX:
             base = _CONTAINER_PREFIX[kind] + draft.designation
             pid = f"{parent_id}_{base}" if parent_id else base
@@ -111,6 +114,7 @@ class _Builder:
             for child in draft.children
         )
         flush = join_lines(draft.flush)
+        draft.flush.clear()
         line_end = max([draft.line_end, *(child.line_end for child in children)])
         digest = _hash(kind, draft.designation, heading, text, flush, children)
         return Provision(
@@ -132,10 +136,12 @@ class _Builder:
         if pid not in self.used:
             self.used.add(pid)
             return pid
-        n = 2
+        # Where the last -dupN of this id left off, so that many repeats cost one step each.
+        n = self.next_dup.get(pid, 2)
         while f"{pid}-dup{n}" in self.used:
             n += 1
         unique = f"{pid}-dup{n}"
+        self.next_dup[pid] = n + 1
         self.used.add(unique)
         self.diagnostics.append(Diagnostic(
             "duplicate-id",

@@ -1,4 +1,4 @@
-"""The committed data the rules read: critical-minerals lists, section 301 rates, countries.
+"""The committed data the rules read: critical-minerals lists, the covered goods, countries.
 
 Each file in ``provisions/data/`` opens with comment lines (``#``) giving its
 source, the date it was compiled, its confidence and, on a ``# provisions:``
@@ -18,23 +18,31 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from types import MappingProxyType
+from typing import Literal, get_args
 
 __all__ = [
+    "STAGES",
     "ConcernCountry",
+    "CoveredLine",
+    "DataFile",
     "IncomeGroupEntry",
     "MineralList",
-    "Section301Line",
+    "Section301Rate",
     "concern_countries",
+    "covered_goods",
+    "data_file_descriptions",
     "data_files",
     "declared_provisions",
     "income_groups",
     "iso_countries",
+    "lookup_line",
     "mineral_lists",
     "section301_lines",
 ]
 
 MINERALS_FILE = "critical_minerals.toml"
-SECTION301_FILE = "section301_china_2026-01-01.csv"
+GOODS_FILE = "covered_goods.csv"
+ADJOURNMENTS_FILE = "adjournments.csv"
 CONCERN_FILE = "countries_of_concern.csv"
 INCOME_FILE = "world_bank_income_groups.csv"
 ISO_FILE = "iso3166_countries.csv"
@@ -51,19 +59,62 @@ class MineralList:
     confidence: str
 
 
-@dataclass(frozen=True, slots=True)
-class Section301Line:
-    """The section 301 rate on a China-origin good on January 1, 2026, and what the good is."""
+Stage = Literal[
+    "mined",
+    "processed",
+    "permanent-magnet",
+    "li-ion-battery-ev",
+    "li-ion-battery-other",
+    "li-ion-battery",
+    "battery-part",
+    "not-covered",
+]
+STAGES: tuple[Stage, ...] = get_args(Stage)
 
-    hts: str  # "8505.11.00"
-    description: str
-    good: str  # mined | processed | permanent-magnet | li-ion-battery | battery-part
-    minerals: tuple[str, ...]
+
+@dataclass(frozen=True, slots=True)
+class Section301Rate:
+    """The section 301 rate on such a good of China on January 1, 2026, and where it comes from."""
+
     rate: Decimal  # percent
-    chapter99: str
-    in_force_since: dt.date
-    confidence: str
+    heading: str  # the chapter 99 heading, e.g. 9903.91.06
+    since: dt.date
     source: str
+    confidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class CoveredLine:
+    """One line of the table of covered goods: what the good is under the bill, and why we say so."""
+
+    hts: str  # "2606.00.00" or a statistical line "2701.12.0010"
+    description: str
+    minerals: tuple[str, ...]
+    stage: Stage
+    form: str  # ore | intermediate | metal | powder | master-alloy | compound | product
+    reading: tuple[str, str] | None  # (parameter, value) the line needs to be covered
+    mapping_source: str
+    mapping_confidence: str
+    section301: Section301Rate | None  # None: no section 301 duty found on the line
+    section301_note: str  # the source (or the search) behind ``section301``
+    fails: tuple[str, ...]  # for a line held as not covered: the definitions it fails
+
+    @property
+    def good(self) -> str:
+        """The stage, under the name the section 301 table used (kept for readers of the old table)."""
+        return self.stage
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    """A committed data file: what it holds, where from, when, how sure, and who reads it."""
+
+    file: str
+    what: str
+    source: str
+    compiled: str
+    confidence: str
+    provisions: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +140,61 @@ class IncomeGroupEntry:
 
 def data_files() -> tuple[str, ...]:
     """The names of the committed data files."""
-    return (MINERALS_FILE, SECTION301_FILE, CONCERN_FILE, INCOME_FILE, ISO_FILE)
+    return (MINERALS_FILE, GOODS_FILE, CONCERN_FILE, INCOME_FILE, ISO_FILE, ADJOURNMENTS_FILE)
+
+
+_DESCRIPTIONS: Mapping[str, tuple[str, str, str]] = {
+    MINERALS_FILE: (
+        "The final lists of critical minerals under 30 U.S.C. 1606(c)(3): 2022 (50) and 2025 (60, in force "
+        "on January 1, 2026), each from its date of publication",
+        "87 FR 10381 (Feb 24, 2022); 90 FR 50494 (Nov 7, 2025), names agreed across USGS/Interior, EMA, ITT",
+        "high (end page of 90 FR 50494: medium)",
+    ),
+    GOODS_FILE: (
+        "The goods the bill reaches by HTS subheading: each mineral's mined and processed forms and the "
+        "select derivative products, with the section 301 rate on such a good of China on January 1, 2026",
+        "HTSUS subheading texts as cited by the USGS Mineral Commodity Summaries; 89 FR 76581 and "
+        "89 FR 101682; Lists 1-4A via the USITC China Tariffs table (luv91/Laynes dataset)",
+        "per line: high for the 89 FR 76581 lines, medium for named subheadings, low for baskets",
+    ),
+    CONCERN_FILE: (
+        "China, North Korea, Russia, Iran (42 U.S.C. 19221(a)(1)) and Venezuela (sec. 3(4)(B))",
+        "US Code text; the bill",
+        "high (which statute sec. 3(4)(A) cites is an assumption of the working text)",
+    ),
+    INCOME_FILE: (
+        "World Bank income groups, FY2026 and FY2027 of the Bank, for likely members and countries of concern",
+        "World Bank OGHIST workbook (FY25) plus the reported FY26 and FY27 moves",
+        "FY2026 high (Argentina, Indonesia medium-high; Zambia medium); FY2027 medium",
+    ),
+    ISO_FILE: (
+        "ISO 3166-1 alpha-2 codes, to validate every country code",
+        "tz database iso3166.tab, tzdata 2025b (public domain)",
+        "high",
+    ),
+    ADJOURNMENTS_FILE: (
+        "Adjournments of the Senate and the House of more than 3 days, and sine die, for counting days "
+        "of session under 19 U.S.C. 2194(b)",
+        "see the file's header: each row names its source",
+        "per row",
+    ),
+}
+
+
+def data_file_descriptions() -> tuple[DataFile, ...]:
+    """Every committed data file: what it holds, its source, compiled date, confidence and provisions.
+
+    What the site's data-sources page renders.
+    """
+    described: list[DataFile] = []
+    for name in data_files():
+        what, source, confidence = _DESCRIPTIONS[name]
+        compiled = next(
+            (line.split(":", 1)[1].strip() for line in _text(name).splitlines() if line.startswith("# Compiled:")),
+            "",
+        )
+        described.append(DataFile(name, what, source, compiled, confidence, declared_provisions(name)))
+    return tuple(described)
 
 
 def declared_provisions(name: str) -> tuple[str, ...]:
@@ -118,23 +223,63 @@ def mineral_lists() -> tuple[MineralList, ...]:
 
 
 @functools.cache
-def section301_lines() -> Mapping[str, Section301Line]:
-    """The section 301 table, keyed by 8-digit HTS subheading (``"8505.11.00"``)."""
-    lines = {
-        row["hts"]: Section301Line(
+def covered_goods() -> Mapping[str, CoveredLine]:
+    """The table of covered goods, keyed by HTS number as written (8 or 10 digits)."""
+    lines: dict[str, CoveredLine] = {}
+    for row in _csv(GOODS_FILE):
+        stage = row["stage"]
+        if stage not in STAGES:
+            raise ValueError(f"{GOODS_FILE}: {row['hts']}: unknown stage {stage!r}")
+        name, _, value = row["reading"].partition("=")
+        rate = (
+            Section301Rate(
+                Decimal(row["section301_rate"]),
+                row["section301_heading"],
+                dt.date.fromisoformat(row["section301_since"]),
+                row["section301_source"],
+                row["section301_confidence"],
+            )
+            if row["section301_rate"]
+            else None
+        )
+        lines[row["hts"]] = CoveredLine(
             hts=row["hts"],
             description=row["description"],
-            good=row["good"],
             minerals=tuple(filter(None, row["minerals"].split(";"))),
-            rate=Decimal(row["rate"]),
-            chapter99=row["chapter99"],
-            in_force_since=dt.date.fromisoformat(row["in_force_since"]),
-            confidence=row["confidence"],
-            source=row["source"],
+            stage=stage,
+            form=row["form"],
+            reading=(name, value) if value else None,
+            mapping_source=row["mapping_source"],
+            mapping_confidence=row["mapping_confidence"],
+            section301=rate,
+            section301_note=f"{row['section301_source']}; confidence {row['section301_confidence']}",
+            fails=tuple(filter(None, row["fails"].split(";"))),
         )
-        for row in _csv(SECTION301_FILE)
-    }
     return MappingProxyType(lines)
+
+
+def lookup_line(
+    subheading: str, suffix: str | None, table: Mapping[str, CoveredLine] | None = None
+) -> CoveredLine | None:
+    """The line for an HTS number: its 10-digit statistical line if the table has one, else its subheading."""
+    lines = table if table is not None else covered_goods()
+    if suffix is not None:
+        found = lines.get(subheading + suffix)
+        if found is not None:
+            return found
+    return lines.get(subheading)
+
+
+@functools.cache
+def section301_lines() -> Mapping[str, CoveredLine]:
+    """The covered goods on which China's good bore a section 301 duty on January 1, 2026, by HTS number."""
+    return MappingProxyType(
+        {
+            hts: line
+            for hts, line in covered_goods().items()
+            if line.stage != "not-covered" and line.section301 is not None and line.section301.rate > 0
+        }
+    )
 
 
 @functools.cache

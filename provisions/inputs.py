@@ -21,14 +21,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from provisions.datasets import iso_countries
-from provisions.kit.inputs import InputError, parse_bool, parse_date, parse_money, parse_rate
+from provisions.kit.inputs import MAX_AMOUNT, InputError, parse_bool, parse_date, parse_money, parse_rate
 
 __all__ = [
+    "MAX_AMOUNT",
     "Alliance",
     "Hts",
     "Import",
     "InputError",
     "Member",
+    "OtherDuties",
+    "Sourcing",
     "parse_bool",
     "parse_country",
     "parse_date",
@@ -51,14 +54,62 @@ class Hts:
 
 
 @dataclass(frozen=True, slots=True)
+class Sourcing:
+    """Where a good was mined, processed and manufactured, and whether a foreign entity of concern did it.
+
+    A country left None is not known; a flag left False is not known to be so.
+    """
+
+    mined_in: str | None = None
+    processed_in: str | None = None
+    manufactured_in: str | None = None
+    mined_by_feoc: bool = False
+    processed_by_feoc: bool = False
+    manufactured_by_feoc: bool = False
+
+    def countries(self) -> tuple[tuple[str, str], ...]:
+        """(stage, country) for each stage whose country is known."""
+        stages = (("mined", self.mined_in), ("processed", self.processed_in), ("manufactured", self.manufactured_in))
+        return tuple((stage, code) for stage, code in stages if code is not None)
+
+    def feoc_stages(self) -> tuple[str, ...]:
+        """The stages a foreign entity of concern carried out."""
+        flags = (
+            ("mined", self.mined_by_feoc),
+            ("processed", self.processed_by_feoc),
+            ("manufactured", self.manufactured_by_feoc),
+        )
+        return tuple(stage for stage, flag in flags if flag)
+
+
+@dataclass(frozen=True, slots=True)
+class OtherDuties:
+    """The duty layers an entry bears under other law, as given: rates in percent, None if not given.
+
+    ``section232_since`` is the date the section 232 action took effect (for sec. 4(g)(2)).
+    """
+
+    ordinary_rate: Decimal | None = None
+    section232_rate: Decimal | None = None
+    section232_since: dt.date | None = None
+    antidumping_countervailing_rate: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Import:
-    """One entry of goods: what, from where, by whom, when and for how much."""
+    """One entry of goods: what, from where, by whom, when and for how much.
+
+    ``producer_feoc`` says a foreign entity of concern mined, processed or manufactured the
+    good (at a stage not named); ``sourcing`` names the stages and their countries.
+    """
 
     hts: Hts
     origin: str
     entry_date: dt.date
     producer_feoc: bool = False
     value: Decimal | None = None
+    sourcing: Sourcing = Sourcing()
+    duties: OtherDuties = OtherDuties()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from provisions.datasets import MineralList, Section301Line, iso_countries, mineral_lists
+from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
 from provisions.inputs import Alliance, Hts, Import, InputError, parse_bool, parse_hts, parse_money
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.money import duty_amount
@@ -184,7 +184,7 @@ class DutyCalculator:
         alliance: Alliance,
         *,
         params: Parameters = DEFAULTS,
-        table: Mapping[str, Section301Line] | None = None,
+        table: Mapping[str, CoveredLine] | None = None,
         lists: Sequence[MineralList] | None = None,
     ) -> None:
         self.alliance = alliance
@@ -310,7 +310,7 @@ def _money(text: str, column: str) -> Decimal:
 
 def ledger_reasons(params: Parameters = DEFAULTS) -> tuple[Reason, ...]:
     """What a ledger's answers rest on, provision by provision, for the summary of a run."""
-    table = "provisions/data/section301_china_2026-01-01.csv"
+    table = "provisions/data/covered_goods.csv"
     return (
         Reason(
             "s3_2",

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from provisions.datasets import (
+    GOODS_FILE,
+    CoveredLine,
     MineralList,
-    Section301Line,
     concern_countries,
+    covered_goods,
     iso_countries,
+    lookup_line,
     mineral_lists,
-    section301_lines,
 )
 from provisions.inputs import Hts
 from provisions.kit.determination import Determination, Reason
@@ -59,12 +61,7 @@ class Good:
     description: str = ""
     category: str | None = None  # for a select derivative product: a key of SELECT_PRODUCTS
     critical_minerals: tuple[str, ...] = ()
-    line: Section301Line | None = None  # the section 301 table's line for the subheading
-
-    @property
-    def is_mined_or_processed(self) -> bool:
-        """True for a mined or processed critical mineral (the goods whose duties feed the Trust Fund)."""
-        return self.kind in ("mined", "processed")
+    line: CoveredLine | None = None  # the line of the table of covered goods, if it has one
 
     @property
     def covered(self) -> bool:
@@ -185,33 +182,44 @@ def classify_good(
     on: dt.date,
     *,
     params: Parameters = DEFAULTS,
-    table: Mapping[str, Section301Line] | None = None,
+    table: Mapping[str, CoveredLine] | None = None,
     lists: Sequence[MineralList] | None = None,
 ) -> Determination[Good]:
     """The term "derivative product"-- (A) means a good that incorporates a critical mineral
     as a material input in the production of the good; and (B) does not include a critical
     mineral that has been mined or processed but has not been incorporated into another good.
 
-    Sorts a subheading into a mined or processed critical mineral, a select derivative
-    product, or neither, from the committed table of covered goods
-    (provisions/data/section301_china_2026-01-01.csv).
+    Sorts an HTS number into a mined or processed critical mineral, a select derivative
+    product, or neither, from the table of covered goods (provisions/data/covered_goods.csv).
+    A number on no line of the table is out of scope as a limit of the data, and the reason
+    says so; a line the table holds as outside the bill cites the definitions it fails.
     """
-    line = (table if table is not None else section301_lines()).get(hts.subheading)
+    lines = table if table is not None else covered_goods()
+    line = lookup_line(hts.subheading, hts.suffix, lines)
+    inputs = {"hts": str(hts)}
     if line is None:
+        return Determination(Good(str(hts), "not-covered"), (_data_limit(hts, lines),))
+    if line.stage == "not-covered":
+        failed = tuple(
+            Reason(provision, f"{hts} ({line.description}) {_FAILS.get(provision, 'fails this definition')}.", inputs)
+            for provision in line.fails or ("s3_3",)
+        )
+        return Determination(Good(str(hts), "not-covered", line.description, line=line), failed)
+    if line.reading is not None and getattr(params, line.reading[0]) != line.reading[1]:
+        name = line.reading[0]
         return Determination(
-            Good(str(hts), "not-covered"),
+            Good(str(hts), "not-covered", line.description, line=line),
             (
                 Reason(
-                    "s3_2",
-                    f"{hts} is not in the table of subheadings of mined or processed critical minerals and "
-                    "select derivative products (provisions/data/section301_china_2026-01-01.csv), so the "
-                    "rules do not treat it as a good the bill covers.",
-                    {"hts": str(hts)},
+                    "s3_7_A" if line.stage == "permanent-magnet" else "s3_3",
+                    f"{hts} ({line.description}) is not counted as a good the bill reaches "
+                    f"({params.describe(name)}; it would be with {name}={line.reading[1]!r}).",
+                    inputs,
                 ),
             )
         )
-    if line.good in ("mined", "processed"):
-        stage = mineral_stage(hts, on, params=params, table=table, lists=lists)
+    if line.stage in ("mined", "processed"):
+        stage = mineral_stage(hts, on, params=params, table=lines, lists=lists)
         reasons = list(stage.reasons)
         if stage.value is None:
             return Determination(
@@ -222,19 +230,47 @@ def classify_good(
                 "s3_3_B",
                 f"As a critical mineral {stage.value} but not incorporated into another good, "
                 f"{hts} is not a derivative product.",
-                {"hts": str(hts)},
+                inputs,
             )
         )
         minerals = _critical(line.minerals, on, params, lists)
         return Determination(
             Good(str(hts), stage.value, line.description, None, minerals, line), tuple(reasons)
         )
-    select = is_select_derivative_product(hts, on, params=params, table=table, lists=lists)
+    select = is_select_derivative_product(hts, on, params=params, table=lines, lists=lists)
     minerals = _critical(line.minerals, on, params, lists)
     kind: GoodKind = "select-derivative-product" if select.value else "not-covered"
     return Determination(
         Good(str(hts), kind, line.description, select.value, minerals, line), select.reasons
     )
+
+
+_FAILS = {
+    "s3_2": "is or incorporates no mineral on the list of critical minerals, so it is no critical mineral",
+    "s3_6": "is worked past metal, powder or master alloy (a wrought product or an article), so it is not "
+    "a processed critical mineral",
+    "s3_7": "is a derivative product but none of the select derivative products (a permanent magnet, a "
+    "lithium-ion battery, or a battery part subject to section 301 duties on January 1, 2026)",
+    "s3_3": "is not a good the bill reaches",
+}
+
+
+def _data_limit(hts: Hts, lines: Mapping[str, CoveredLine]) -> Reason:
+    """The reason for a number on no line of the table: a limit of the data, not a reading of the law."""
+    statistical = sorted(key for key in lines if len(key) > 10 and key.startswith(hts.subheading))
+    if statistical and hts.suffix is None:
+        statement = (
+            f"Whether {hts} is a good the bill reaches depends on its statistical suffix: the table of "
+            f"covered goods holds {', '.join(statistical)}. Give the 10-digit number."
+        )
+    else:
+        statement = (
+            f"Data limit: {hts} is on no line of the table of covered goods we hold (provisions/data/{GOODS_FILE}), "
+            "so the rules cannot say it is a mined or processed critical mineral or a select "
+            "derivative product and treat it as out of scope. That is a limit of the table, not a "
+            "finding that the bill does not reach the good."
+        )
+    return Reason("s3", statement, {"hts": str(hts), "data_limit": True})
 
 
 @implements("s3_4", "s3_4_A", "s3_4_B")
@@ -262,6 +298,19 @@ def is_foreign_country_of_concern(
                     ),
                 )
             )
+    if country in ("HK", "MO") and params.hong_kong_macau == "part-of-china":
+        return Determination(
+            True,
+            (
+                Reason(
+                    "s3_4_A",
+                    f"{country} ({iso_countries().get(country, country)}) is treated as part of the "
+                    "People's Republic of China, a foreign country of concern named in 42 U.S.C. "
+                    f"19221(a)(1) ({params.describe('hong_kong_macau')}).",
+                    inputs,
+                ),
+            ),
+        )
     for code, since in params.state_designated_countries_of_concern:
         if code == country and since <= on:
             return Determination(
@@ -279,6 +328,11 @@ def is_foreign_country_of_concern(
             )
     listed = ", ".join(entry.code for entry in concern_countries())
     name = iso_countries().get(country, country)
+    separate = (
+        f" It is a customs territory separate from China ({params.describe('hong_kong_macau')})."
+        if country in ("HK", "MO")
+        else ""
+    )
     return Determination(
         False,
         (
@@ -286,7 +340,7 @@ def is_foreign_country_of_concern(
                 "s3_4",
                 f"{country} ({name}) is not a foreign country of concern on "
                 f"{long_date(on)}: the countries are {listed}, and no Department of State "
-                "determination adds it.",
+                f"determination adds it.{separate}",
                 inputs,
             ),
         )
@@ -307,25 +361,22 @@ def mineral_stage(
     on: dt.date,
     *,
     params: Parameters = DEFAULTS,
-    table: Mapping[str, Section301Line] | None = None,
+    table: Mapping[str, CoveredLine] | None = None,
     lists: Sequence[MineralList] | None = None,
 ) -> Determination[Literal["mined", "processed"] | None]:
     """The term "processed", with respect to a critical mineral, includes intermediate
     refining of the critical mineral through conversion into metal, powder, or master alloy.
 
-    Says whether a subheading is a critical mineral as mined, as processed, or neither.
+    Says whether an HTS number is a critical mineral as mined, as processed, or neither.
+    Whether a refined compound (an oxide, a carbonate ...) is processed is
+    ``params.processed_compounds``.
     """
-    line = (table if table is not None else section301_lines()).get(hts.subheading)
-    if line is None or line.good not in ("mined", "processed"):
+    line = lookup_line(hts.subheading, hts.suffix, table)
+    inputs = {"hts": str(hts)}
+    if line is None or line.stage not in ("mined", "processed"):
         return Determination(
             None,
-            (
-                Reason(
-                    "s3_6",
-                    f"{hts} is not a mined or processed mineral in the table of covered goods.",
-                    {"hts": str(hts)},
-                ),
-            )
+            (Reason("s3_6", f"{hts} is not a mined or processed mineral in the table of covered goods.", inputs),),
         )
     reasons: list[Reason] = []
     critical: list[str] = []
@@ -336,21 +387,35 @@ def mineral_stage(
             critical.append(mineral)
     if not critical:
         reasons.append(
-            Reason(
-                "s3_2",
-                f"{hts} ({line.description}) is no critical mineral on {long_date(on)}.",
-                {"hts": str(hts)},
-            )
+            Reason("s3_2", f"{hts} ({line.description}) is no critical mineral on {long_date(on)}.", inputs)
         )
         return Determination(None, tuple(reasons))
     minerals = _and(critical)
-    if line.good == "processed":
+    mapping = f"mapping: {line.mapping_source}; confidence {line.mapping_confidence}"
+    if line.stage == "processed":
+        if line.form == "compound" and params.processed_compounds == "metal-powder-alloy-only":
+            reasons.append(
+                Reason(
+                    "s3_6",
+                    f"{hts} ({line.description}) is a compound of {minerals}, not metal, powder or master "
+                    f"alloy, so it is not counted as processed ({params.describe('processed_compounds')}).",
+                    inputs,
+                )
+            )
+            return Determination(None, tuple(reasons))
+        how = {
+            "compound": "refined into a compound, an intermediate refining that \"processed\" includes "
+            f"({params.describe('processed_compounds')})",
+            "intermediate": "an intermediate product of refining",
+            "metal": "converted into metal",
+            "powder": "converted into powder",
+            "master-alloy": "converted into a master alloy",
+        }.get(line.form, "processed")
         reasons.append(
             Reason(
                 "s3_6",
-                f'{hts} ({line.description}) is {minerals} processed: "processed" includes '
-                "intermediate refining through conversion into metal, powder, or master alloy.",
-                {"hts": str(hts)},
+                f"{hts} ({line.description}) is {minerals} processed: {how} ({mapping}).",
+                inputs,
             )
         )
         return Determination("processed", tuple(reasons))
@@ -358,8 +423,8 @@ def mineral_stage(
         Reason(
             "s3_2",
             f"{hts} ({line.description}) is {minerals} as mined (an ore, a concentrate or the "
-            'natural mineral; the bill does not define "mined").',
-            {"hts": str(hts)},
+            f'natural mineral; the bill does not define "mined"; {mapping}).',
+            inputs,
         )
     )
     return Determination("mined", tuple(reasons))
@@ -371,7 +436,7 @@ def is_select_derivative_product(
     on: dt.date,
     *,
     params: Parameters = DEFAULTS,
-    table: Mapping[str, Section301Line] | None = None,
+    table: Mapping[str, CoveredLine] | None = None,
     lists: Sequence[MineralList] | None = None,
 ) -> Determination[str | None]:
     """The term "select derivative product" means a derivative product that is any of the
@@ -385,8 +450,8 @@ def is_select_derivative_product(
     or None.
     """
     inputs = {"hts": str(hts)}
-    line = (table if table is not None else section301_lines()).get(hts.subheading)
-    if line is None or line.good in ("mined", "processed"):
+    line = lookup_line(hts.subheading, hts.suffix, table)
+    if line is None or line.stage in ("mined", "processed", "not-covered"):
         return Determination(
             None,
             (
@@ -420,32 +485,42 @@ def is_select_derivative_product(
     )
     reasons = [
         Reason(
-            "s3_3_A", f"{hts} ({line.description}) incorporates {what}: it is a derivative product.", inputs
+            "s3_3_A",
+            f"{hts} ({line.description}) incorporates {what}: it is a derivative product "
+            f"(mapping confidence {line.mapping_confidence}).",
+            inputs,
         )
     ]
-    if line.good == "permanent-magnet":
-        reasons.append(Reason("s3_7_A", f"{hts} is a permanent magnet: a select derivative product.", inputs))
+    if line.stage == "permanent-magnet":
+        reasons.append(
+            Reason(
+                "s3_7_A",
+                f"{hts} is a permanent magnet: a select derivative product "
+                f"({params.describe('permanent_magnet_lines')}).",
+                inputs,
+            )
+        )
         return Determination("permanent-magnet", tuple(reasons))
-    if line.good == "li-ion-battery":
-        if hts.suffix == "10":
-            reasons.append(
-                Reason(
-                    "s3_7_B",
-                    f"{hts} is a lithium-ion battery for an electric vehicle: a select derivative product.",
-                    inputs,
-                )
+    if line.stage == "li-ion-battery-ev":
+        reasons.append(
+            Reason(
+                "s3_7_B",
+                f"{hts} is a lithium-ion battery for an electric vehicle: a select derivative product.",
+                inputs,
             )
-            return Determination("li-ion-battery-ev", tuple(reasons))
-        if hts.suffix == "20":
-            reasons.append(
-                Reason(
-                    "s3_7_C",
-                    f"{hts} is a lithium-ion battery for a use other than in an electric "
-                    "vehicle: a select derivative product.",
-                    inputs,
-                )
+        )
+        return Determination("li-ion-battery-ev", tuple(reasons))
+    if line.stage == "li-ion-battery-other":
+        reasons.append(
+            Reason(
+                "s3_7_C",
+                f"{hts} is a lithium-ion battery for a use other than in an electric "
+                "vehicle: a select derivative product.",
+                inputs,
             )
-            return Determination("li-ion-battery-other", tuple(reasons))
+        )
+        return Determination("li-ion-battery-other", tuple(reasons))
+    if line.stage == "li-ion-battery":
         reasons.append(
             Reason(
                 "s3_7_B",
@@ -460,14 +535,14 @@ def is_select_derivative_product(
             )
         )
         return Determination("li-ion-battery", tuple(reasons))
-    subject = line.rate > 0 and line.in_force_since <= LIST_DATE
-    if subject:
+    duty = line.section301
+    if duty is not None and duty.rate > 0 and duty.since <= LIST_DATE:
         reasons.append(
             Reason(
                 "s3_7_D",
                 f"{hts} is a battery part subject to section 301 duties on January 1, 2026 "
-                f"({line.rate}% under {line.chapter99}, in force since "
-                f"{long_date(line.in_force_since)}): a select derivative product.",
+                f"({duty.rate}% under {duty.heading}, in force since "
+                f"{long_date(duty.since)}): a select derivative product.",
                 inputs,
             )
         )

@@ -10,7 +10,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Literal
 
 from provisions.candidate import COMMITMENTS, Candidate
-from provisions.datasets import MineralList, Section301Line, mineral_lists, section301_lines
+from provisions.datasets import CoveredLine, MineralList, mineral_lists, section301_lines
 from provisions.inputs import Alliance, InputError
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.periods import AdjournmentCalendar, anniversary, day_number, long_date, nth_day_after
@@ -43,6 +43,8 @@ __all__ = [
 
 REVIEW_DAYS = 90
 """The congressional review period of sec. 4(e)(2), in days."""
+
+_COUNT_WINDOW = 4 * 366  # days searched for the 90th day of session; far more than any session needs
 
 _PHASE_IN_YEARS = 5
 _PERCENT = Decimal("0.01")
@@ -100,7 +102,7 @@ def eligibility(
     candidate: Candidate,
     *,
     params: Parameters = DEFAULTS,
-    table: Mapping[str, Section301Line] | None = None,
+    table: Mapping[str, CoveredLine] | None = None,
 ) -> Determination[Eligibility]:
     """A country is eligible to become a member of the Alliance if the country commits to--
     (1) ... (5) [the criteria of paragraphs (1) to (5), each a rule of its own above].
@@ -129,7 +131,7 @@ def duty_commitment(
     candidate: Candidate,
     *,
     params: Parameters = DEFAULTS,
-    table: Mapping[str, Section301Line] | None = None,
+    table: Mapping[str, CoveredLine] | None = None,
 ) -> Determination[DutyCommitmentCheck]:
     """(b)(1) increase the rates of duty imposed by the country on mined and processed
     critical minerals and select derivative products that are sourced from a foreign
@@ -154,6 +156,9 @@ def duty_commitment(
     shortfalls: list[Shortfall] = []
     by_measure: list[str] = []
     for hts, line in sorted(lines.items()):
+        if line.section301 is None:
+            continue
+        required = line.section301.rate
         measure = candidate.measures.get(hts)
         rate = candidate.duty_rates.get(hts, candidate.default_rate)
         if measure == "import-prohibition" or (
@@ -164,7 +169,7 @@ def duty_commitment(
             shortfalls.append(
                 Shortfall(
                     hts,
-                    line.rate,
+                    required,
                     rate,
                     measure,
                     "a measure the Trade Representative has not "
@@ -172,10 +177,10 @@ def duty_commitment(
                 )
             )
         elif rate is None:
-            shortfalls.append(Shortfall(hts, line.rate, None, None, "no commitment"))
-        elif rate < line.rate:
+            shortfalls.append(Shortfall(hts, required, None, None, "no commitment"))
+        elif rate < required:
             shortfalls.append(
-                Shortfall(hts, line.rate, rate, None, f"{rate}% committed, {line.rate}% required")
+                Shortfall(hts, required, rate, None, f"{rate}% committed, {required}% required")
             )
     met_by_rate = len(lines) - len(shortfalls) - len(by_measure)
     reasons.append(
@@ -436,7 +441,8 @@ def admission_timeline(
                 "counting days of session needs an adjournment calendar "
                 f"({params.describe('review_period_counting')})",
             )
-        excluded = calendar.excluded()
+        why = calendar.exclusions(certified, certified + dt.timedelta(days=_COUNT_WINDOW))
+        excluded = frozenset(why)
     committees = " and the ".join(appropriate_congressional_committees().value)
     reasons = [
         Reason(
@@ -473,15 +479,30 @@ def admission_timeline(
             {"period_first_day": first, "period_last_day": last},
         )
     )
-    if calendar is not None and calendar.ignored() and excluded:
+    if calendar is not None and params.review_period_counting == "days-of-session":
+        within = [why[day] for day in why if certified < day <= last]
+        one, two = within.count("paragraph (1)"), within.count("paragraph (2)")
         reasons.append(
             Reason(
                 "s4_e_2",
-                f"{len(calendar.ignored())} adjournment(s) of 3 days or fewer do not break "
-                "the count (only adjournments of more than 3 days, or sine die, do).",
-                {},
+                f"Left out of the count as 19 U.S.C. 2194(b) does: {one} day(s) on which either House was "
+                "not in session because of an adjournment of more than 3 days to a day certain or an "
+                f"adjournment of the Congress sine die (paragraph (1)), and {two} Saturday(s) and "
+                "Sunday(s) not left out under paragraph (1) on which either House was not in session "
+                f"(paragraph (2)); calendar: {calendar.source or 'as given'}.",
+                {"paragraph_1": one, "paragraph_2": two},
             )
         )
+        if calendar.ignored():
+            reasons.append(
+                Reason(
+                    "s4_e_2",
+                    f"{len(calendar.ignored())} adjournment(s) leave out no day under paragraph (1): "
+                    "3 days or fewer to a day certain, or one House's adjournment sine die while the other "
+                    "House sits (only an adjournment of the Congress sine die counts).",
+                    {},
+                )
+            )
     status: Literal["may-enter-into-force", "blocked"] = "may-enter-into-force"
     earliest: dt.date | None = last
     if disapproval is not None:
@@ -491,7 +512,15 @@ def admission_timeline(
                 f"{disapproval.enacted_on} is not after the certification "
                 f"({certified}); a resolution cannot disapprove it before it exists",
             )
-        joint = is_joint_resolution_of_disapproval(disapproval, certified=certified, period_last_day=last)
+        if disapproval.introduced_on is not None and disapproval.introduced_on > disapproval.enacted_on:
+            raise InputError(
+                "introduced_on",
+                f"the resolution is introduced on {disapproval.introduced_on}, after its enactment on "
+                f"{disapproval.enacted_on}; a resolution is introduced before it is enacted",
+            )
+        joint = is_joint_resolution_of_disapproval(
+            disapproval, certified=certified, period_last_day=last, params=params
+        )
         reasons.extend(joint.reasons)
         day = day_number(certified, disapproval.enacted_on, excluded=excluded)
         inputs = {"enacted_on": disapproval.enacted_on, "day": day}
@@ -537,6 +566,7 @@ def is_joint_resolution_of_disapproval(
     *,
     certified: dt.date,
     period_last_day: dt.date,
+    params: Parameters = DEFAULTS,
 ) -> Determination[bool]:
     """In this section, the term "joint resolution of disapproval" means only a joint
     resolution of the two Houses of Congress-- (A) that is introduced during the 90-day period
@@ -562,6 +592,15 @@ def is_joint_resolution_of_disapproval(
                 {},
             )
         )
+    elif introduced == certified and params.introduced_on_certification_day == "within-period":
+        reasons.append(
+            Reason(
+                "s4_f_1_A",
+                f"Introduced on {long_date(introduced)}, the day of the certification, which is taken as "
+                f"during the 90-day period ({params.describe('introduced_on_certification_day')}).",
+                {"introduced_on": introduced},
+            )
+        )
     elif certified < introduced <= period_last_day:
         reasons.append(
             Reason(
@@ -578,7 +617,9 @@ def is_joint_resolution_of_disapproval(
                 "s4_f_1_A",
                 f"Introduced on {long_date(introduced)}, outside the 90-day period "
                 f"({long_date(certified + dt.timedelta(days=1))} to {long_date(period_last_day)}): "
-                "not a joint resolution of disapproval.",
+                "not a joint resolution of disapproval"
+                + (f" ({params.describe('introduced_on_certification_day')})" if introduced == certified else "")
+                + ".",
                 {"introduced_on": introduced},
             )
         )
@@ -651,7 +692,7 @@ class MemberTreatment:
 
 @implements("s4_g_1", "s4_g_2", "s4_g_3")
 def member_duty_free(
-    good: Good, origin: str, entry_date: dt.date, alliance: Alliance
+    good: Good, origin: str, entry_date: dt.date, alliance: Alliance, *, params: Parameters = DEFAULTS
 ) -> Determination[MemberTreatment | None]:
     """(g)(1) Beginning on the date on which an agreement under subsection (a) with a country
     enters into force, a mined or processed critical mineral or a select derivative product
@@ -699,10 +740,21 @@ def member_duty_free(
                 ),
             )
         )
-    waived = (
-        f"section 301 duties applied on or after {since}",
-        f"section 232 duties applied on or after {since}",
-    )
+    if params.duties_applied_on_or_after == "applied-at-entry":
+        waived = (
+            f"section 301 duties applied on or after {since}",
+            f"section 232 duties applied on or after {since}",
+        )
+        which = f"applied on or after {long_date(since)}, whenever the action imposing it was taken"
+    else:
+        waived = (
+            f"section 301 duties imposed by actions taking effect on or after {since}",
+            f"section 232 duties imposed by actions taking effect on or after {since}",
+        )
+        which = (
+            f"imposed by an action taking effect on or after {long_date(since)}; duties imposed earlier "
+            "still apply"
+        )
     reasons = (
         Reason(
             "s4_g_1",
@@ -712,8 +764,8 @@ def member_duty_free(
         ),
         Reason(
             "s4_g_2",
-            f"No section 301 duty and no section 232 duty applied on or after {long_date(since)} applies "
-            "to it.",
+            f"No section 301 duty and no section 232 duty {which} applies to it "
+            f"({params.describe('duties_applied_on_or_after')}).",
             {"since": since},
         ),
         Reason(

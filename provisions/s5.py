@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from provisions.datasets import MineralList, Section301Line
+from provisions.datasets import CoveredLine, MineralList
 from provisions.inputs import Alliance, Import
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.money import duty_amount
@@ -22,7 +22,15 @@ from provisions.s4 import member_duty_free
 section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
 
-__all__ = ["TREATMENTS", "DutyTreatment", "concern_rate", "duty_treatment", "sourced_from_concern"]
+__all__ = [
+    "TREATMENTS",
+    "DutyLayer",
+    "DutyTreatment",
+    "concern_rate",
+    "duty_layers",
+    "duty_treatment",
+    "sourced_from_concern",
+]
 
 Treatment = Literal["alliance-duty-free", "concern-rate", "unaffected", "out-of-scope"]
 TREATMENTS: tuple[Treatment, ...] = ("alliance-duty-free", "concern-rate", "unaffected", "out-of-scope")
@@ -30,11 +38,30 @@ _FREE = Decimal("0")
 
 
 @dataclass(frozen=True, slots=True)
+class DutyLayer:
+    """One layer of duty on an entry: its rate under other law and what the bill does to it.
+
+    ``before`` and ``under_bill`` are rates in percent; None where the rate is neither given
+    nor held in the data.
+    """
+
+    layer: Literal["ordinary", "section-301", "section-232", "antidumping-countervailing", "section-5a"]
+    before: Decimal | None
+    under_bill: Decimal | None
+    effect: str  # what the bill does to it, in words
+    provision: str  # the provision that does it ("" when the bill leaves it alone)
+    source: str  # where ``before`` comes from
+
+
+@dataclass(frozen=True, slots=True)
 class DutyTreatment:
     """How the bill treats one import, with the rate it sets and the duty at that rate.
 
-    ``rate`` (percent) and ``duty`` (dollars) are None where the bill does not set the
+    ``rate`` (percent) and ``duty`` (dollars) are what the bill sets: 0 for duty-free entry,
+    the sec. 5(a) rate for a good sourced from a concern; None where the bill does not set the
     rate (``unaffected``, ``out-of-scope``); ``duty`` is also None without a customs value.
+    ``layers`` shows each layer of duty the answer rests on; ``total_rate`` and ``total_duty``
+    add them up where every layer is known.
     """
 
     treatment: Treatment
@@ -47,11 +74,14 @@ class DutyTreatment:
     category: str | None
     no_longer_apply: tuple[str, ...]
     antidumping_countervailing: str = "not affected"
+    layers: tuple[DutyLayer, ...] = ()
+    total_rate: Decimal | None = None
+    total_duty: Decimal | None = None
 
 
 @implements("s5_a")
 def concern_rate(
-    good: Good, imp: Import, alliance: Alliance, *, sourced: bool
+    good: Good, imp: Import, alliance: Alliance, *, sourced: bool, params: Parameters = DEFAULTS
 ) -> Determination[Decimal | None]:
     """(a) Beginning on the date on which the first agreement under section 4(a) enters into
     force, the rate of duty applicable to a mined or processed critical mineral or a select
@@ -60,7 +90,9 @@ def concern_rate(
     1974 (19 U.S.C. 2411) to such a mineral or product of the People's Republic of China on
     January 1, 2026.
 
-    The value is the rate in percent, or None when subsection (a) does not set it.
+    The value is the rate in percent, or None when subsection (a) does not set it.  Where
+    China's line bore no section 301 duty on January 1, 2026, ``params.concern_rate_where_no_301``
+    decides.
     """
     inputs = {"hts": good.hts, "origin": imp.origin, "entry_date": imp.entry_date}
     first = alliance.first_entry_into_force
@@ -109,18 +141,49 @@ def concern_rate(
             )
         )
     line = good.line
+    duty = line.section301
+    if duty is None or duty.rate == 0:
+        found = (
+            f"no section 301 duty on such a good of the People's Republic of China on January 1, 2026 is "
+            f"known ({line.section301_note})"
+        )
+        if params.concern_rate_where_no_301 == "zero":
+            return Determination(
+                _FREE,
+                (
+                    Reason(
+                        "s5_a",
+                        f"The first Alliance agreement entered into force on {long_date(first)}; {found}, so "
+                        f"the rate sec. 5(a) sets on {good.hts} is 0% "
+                        f"({params.describe('concern_rate_where_no_301')}).",
+                        {**inputs, "rate": _FREE},
+                    ),
+                ),
+            )
+        return Determination(
+            None,
+            (
+                Reason(
+                    "s5_a",
+                    f"{good.hts} is sourced from a concern and the first Alliance agreement entered into "
+                    f"force on {long_date(first)}, but {found}: sec. 5(a) has no section 301 rate to "
+                    f"apply and sets none ({params.describe('concern_rate_where_no_301')}).",
+                    inputs,
+                ),
+            ),
+        )
     return Determination(
-        line.rate,
+        duty.rate,
         (
             Reason(
                 "s5_a",
                 f"The first Alliance agreement entered into force on "
                 f"{long_date(first)}: the rate on {good.hts} sourced from a foreign "
                 f"country or entity of concern is the section 301 rate on such a good "
-                f"of the People's Republic of China on January 1, 2026, {line.rate}% "
-                f"(heading {line.chapter99}, {line.source}; confidence "
-                f"{line.confidence}).",
-                {**inputs, "rate": line.rate, "first_entry_into_force": first},
+                f"of the People's Republic of China on January 1, 2026, {duty.rate}% "
+                f"(heading {duty.heading}, {duty.source}; confidence "
+                f"{duty.confidence}).",
+                {**inputs, "rate": duty.rate, "first_entry_into_force": first},
             ),
         )
     )
@@ -132,7 +195,7 @@ def duty_treatment(
     alliance: Alliance,
     *,
     params: Parameters = DEFAULTS,
-    table: Mapping[str, Section301Line] | None = None,
+    table: Mapping[str, CoveredLine] | None = None,
     lists: Sequence[MineralList] | None = None,
 ) -> Determination[DutyTreatment]:
     """Sec. 4(g)(1): "Beginning on the date on which an agreement under subsection (a) with a
@@ -147,23 +210,38 @@ def duty_treatment(
     When both apply -- a member's good made by a foreign entity of concern, or a member
     that is itself a foreign country of concern -- the text does not say which prevails;
     ``params.member_good_sourced_from_concern`` decides (default: sec. 5(a)).  A duty is the
-    customs value times the rate, rounded to the nearest cent, halves up.
+    customs value times the rate, rounded to the nearest cent, halves up.  The answer's
+    ``layers`` show the ordinary duty, section 301, section 232 and antidumping and
+    countervailing duties, and what the bill does to each.
     """
     classified = classify_good(imp.hts, imp.entry_date, params=params, table=table, lists=lists)
     good = classified.value
     reasons = list(classified.reasons)
     if not good.covered:
+        layers = duty_layers(imp, good, "out-of-scope", None, (), params=params)
         value = DutyTreatment(
-            "out-of-scope", None, None, str(imp.hts), imp.origin, imp.entry_date, good.kind, None, ()
+            "out-of-scope", None, None, str(imp.hts), imp.origin, imp.entry_date, good.kind, None, (), layers=layers
         )
         return Determination(value, tuple(reasons))
     sourced = sourced_from_concern(imp, params=params)
-    member = member_duty_free(good, imp.origin, imp.entry_date, alliance)
-    concern = concern_rate(good, imp, alliance, sourced=sourced.value)
+    member = member_duty_free(good, imp.origin, imp.entry_date, alliance, params=params)
+    concern = concern_rate(good, imp, alliance, sourced=sourced.value, params=params)
     conflict = member.value is not None and concern.value is not None
     concern_prevails = conflict and params.member_good_sourced_from_concern == "concern-rate"
-    # where sec. 5(a) prevails, the exemption of sec. 4(g)(2) does not reach the good
-    member_reasons = [r for r in member.reasons if not (concern_prevails and r.provision == "s4_g_2")]
+    if concern_prevails:
+        # sec. 4(g)(1) does not decide this entry: no reason may say the good enters free of duty
+        member_reasons = [
+            Reason(
+                "s4_g_1",
+                f"{good.hts} from {imp.origin} is a product of a member whose agreement entered into force "
+                f"on {long_date(member.value.in_force_since) if member.value else ''}, which sec. 4(g)(1) "
+                "reaches, but it is sourced from a concern (below).",
+                {"origin": imp.origin, "entry_date": imp.entry_date},
+            ),
+            *(r for r in member.reasons if r.provision == "s4_g_3"),
+        ]
+    else:
+        member_reasons = list(member.reasons)
     reasons.extend((*sourced.reasons, *member_reasons, *concern.reasons))
     treatment: Treatment
     rate: Decimal | None
@@ -200,7 +278,7 @@ def duty_treatment(
         reasons.append(
             Reason(
                 "s5_a",
-                "Neither sec. 4(g) nor sec. 5(a) applies to this entry: the bill leaves its "
+                "Neither sec. 4(g) nor sec. 5(a) sets a rate for this entry: the bill leaves its "
                 "duties as they are.",
                 {},
             )
@@ -214,10 +292,134 @@ def duty_treatment(
                 {"value": imp.value, "rate": rate, "duty": duty},
             )
         )
+    since = member.value.in_force_since if member.value is not None else None
+    layers = duty_layers(imp, good, treatment, rate, waived, params=params, member_since=since)
+    total = _total(layers)
+    total_duty = duty_amount(imp.value, total) if total is not None and imp.value is not None else None
+    provision = "s4_g_1" if treatment == "alliance-duty-free" else "s5_a"
+    reasons.append(_layers_reason(layers, total, total_duty, params, provision))
     value = DutyTreatment(
-        treatment, rate, duty, str(imp.hts), imp.origin, imp.entry_date, good.kind, good.category, waived
+        treatment,
+        rate,
+        duty,
+        str(imp.hts),
+        imp.origin,
+        imp.entry_date,
+        good.kind,
+        good.category,
+        waived,
+        layers=layers,
+        total_rate=total,
+        total_duty=total_duty,
     )
     return Determination(value, tuple(reasons))
+
+
+def duty_layers(
+    imp: Import,
+    good: Good,
+    treatment: Treatment,
+    rate: Decimal | None,
+    waived: tuple[str, ...],
+    *,
+    params: Parameters = DEFAULTS,
+    member_since: dt.date | None = None,
+) -> tuple[DutyLayer, ...]:
+    """Each layer of duty on the entry, before the bill and under it (a helper of ``duty_treatment``)."""
+    given = imp.duties
+    line = good.line
+    china = imp.origin == "CN" or (imp.origin in ("HK", "MO") and params.hong_kong_macau == "part-of-china")
+    s301 = line.section301.rate if line is not None and line.section301 is not None else None
+    s301_before = (s301 if s301 is not None else _FREE) if china else _FREE
+    s301_source = (
+        f"China's rate on January 1, 2026 ({line.section301_note})" if china and line is not None else
+        "section 301 actions on China reach products of China only"
+    )
+    ordinary = given.ordinary_rate
+    ordinary_source = "as given" if ordinary is not None else "not given, and not held in the data"
+    s232, s232_source = given.section232_rate, ("as given" if given.section232_rate is not None else "not given")
+    adcvd = given.antidumping_countervailing_rate
+    adcvd_source = "as given" if adcvd is not None else "not given"
+    never = DutyLayer("antidumping-countervailing", adcvd, adcvd, "never waived", "s4_g_3", adcvd_source)
+    if treatment == "alliance-duty-free":
+        keep_232 = (
+            params.duties_applied_on_or_after == "imposed-on-or-after"
+            and given.section232_since is not None
+            and member_since is not None
+            and given.section232_since < member_since
+        )
+        return (
+            DutyLayer("ordinary", ordinary, _FREE, "free of duty", "s4_g_1", ordinary_source),
+            DutyLayer("section-301", s301_before, _FREE, "not applied to the good", "s4_g_2", s301_source),
+            DutyLayer(
+                "section-232",
+                s232,
+                s232 if keep_232 else _FREE,
+                "imposed before entry into force: still applies" if keep_232 else "not applied to the good",
+                "s4_g_2",
+                s232_source,
+            ),
+            never,
+        )
+    if treatment == "concern-rate":
+        replaces = params.concern_rate_and_ordinary == "replaces-ordinary"
+        return (
+            DutyLayer(
+                "ordinary",
+                ordinary,
+                _FREE if replaces else ordinary,
+                "replaced by the sec. 5(a) rate" if replaces else "unchanged; the sec. 5(a) rate comes on top",
+                "s5_a",
+                ordinary_source,
+            ),
+            DutyLayer("section-301", s301_before, _FREE, "replaced by the sec. 5(a) rate", "s5_a", s301_source),
+            DutyLayer(
+                "section-5a", None, rate, "set by sec. 5(a)", "s5_a", "China's section 301 rate on January 1, 2026"
+            ),
+            DutyLayer("section-232", s232, s232, "unchanged", "", s232_source),
+            never,
+        )
+    return (
+        DutyLayer("ordinary", ordinary, ordinary, "unchanged", "", ordinary_source),
+        DutyLayer("section-301", s301_before, s301_before, "unchanged", "", s301_source),
+        DutyLayer("section-232", s232, s232, "unchanged", "", s232_source),
+        never,
+    )
+
+
+def _total(layers: tuple[DutyLayer, ...]) -> Decimal | None:
+    rates = [
+        layer.under_bill
+        for layer in layers
+        if layer.layer != "antidumping-countervailing" or layer.before is not None
+    ]
+    if any(rate is None for rate in rates):
+        return None
+    return sum((rate for rate in rates if rate is not None), _FREE)
+
+
+def _layers_reason(
+    layers: tuple[DutyLayer, ...],
+    total: Decimal | None,
+    total_duty: Decimal | None,
+    params: Parameters,
+    provision: str,
+) -> Reason:
+    def shown(rate: Decimal | None) -> str:
+        return "not known" if rate is None else f"{rate}%"
+
+    parts = [f"{layer.layer} {shown(layer.before)} -> {shown(layer.under_bill)} ({layer.effect})" for layer in layers]
+    summed = (
+        f"all layers: {total}%" + (f", {total_duty} on the value" if total_duty is not None else "")
+        if total is not None
+        else "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
+        "antidumping or countervailing duty)"
+    )
+    return Reason(
+        provision,
+        "Duty layers: " + "; ".join(parts) + f"; {summed} ({params.describe('concern_rate_and_ordinary')}).",
+        {"layers": len(layers)},
+    )
 
 
 @implements("s5_b")
@@ -225,29 +427,62 @@ def sourced_from_concern(imp: Import, *, params: Parameters = DEFAULTS) -> Deter
     """(b) For purposes of subsection (a), a good is sourced from a foreign entity of concern
     if the good is mined, processed, or manufactured by a foreign entity of concern.
 
-    A good is sourced from a foreign country of concern when that country is its origin.
+    A good is sourced from a foreign country of concern when that country is its origin, or,
+    with ``params.sourced_from_country = "any-stage"``, when it was mined, processed or
+    manufactured there.  Whether an entity is a foreign entity of concern is an input.
     """
     country = is_foreign_country_of_concern(imp.origin, imp.entry_date, params=params)
     reasons = list(country.reasons)
-    if imp.producer_feoc:
+    sourced = country.value
+    if params.sourced_from_country == "any-stage":
+        for stage, code in imp.sourcing.countries():
+            if code == imp.origin:
+                continue
+            found = is_foreign_country_of_concern(code, imp.entry_date, params=params)
+            if found.value:
+                sourced = True
+                reasons.extend(found.reasons)
+                reasons.append(
+                    Reason(
+                        "s5_a",
+                        f"The good was {stage} in {code}, a foreign country of concern: it is sourced from "
+                        f"one ({params.describe('sourced_from_country')}).",
+                        {f"{stage}_in": code},
+                    )
+                )
+    elif any(code != imp.origin for _, code in imp.sourcing.countries()):
+        reasons.append(
+            Reason(
+                "s5_a",
+                "Where the good was mined, processed or manufactured does not make it sourced from a "
+                f"country ({params.describe('sourced_from_country')}: the country of origin decides).",
+                {},
+            )
+        )
+    stages = imp.sourcing.feoc_stages()
+    if imp.producer_feoc or stages:
+        done = _and_words(stages) if stages else "mined, processed or manufactured"
         reasons.append(
             Reason(
                 "s3_5",
-                "The producer is flagged as a foreign entity of concern (42 U.S.C. 18741(a)); "
-                "the flag is an input these rules take as given.",
-                {"producer_feoc": True},
+                f"A foreign entity of concern (42 U.S.C. 18741(a)) {done} the good; that the entity "
+                "is one is an input these rules take as given.",
+                {"producer_feoc": imp.producer_feoc, "stages": list(stages)},
             )
         )
         reasons.append(
             Reason(
                 "s5_b",
-                "A good mined, processed or manufactured by a foreign entity of concern is "
-                "sourced from a foreign entity of concern.",
+                f"A good {done} by a foreign entity of concern is sourced from a foreign entity of concern.",
                 {"producer_feoc": True},
             )
         )
-    return Determination(
-        country.value or imp.producer_feoc, tuple(reasons))
+        sourced = True
+    return Determination(sourced, tuple(reasons), "provisions.s5.sourced_from_concern")
+
+
+def _and_words(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 not_formalized(

@@ -34,7 +34,7 @@ def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, s
 
 
 def title(bill: Bill) -> str:
-    """The measure and version, "S. 1 (IS)"."""
+    """The measure and version, "S. 77 (IS)"."""
     meta = bill.meta
     return " ".join(p for p in (meta.citation, f"({meta.version})" if meta.version else None) if p) or "a bill"
 

@@ -16,6 +16,9 @@ from grammar.errors import BilltraceError
 __all__ = ["InputError", "parse_bool", "parse_date", "parse_money", "parse_rate"]
 
 _CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 15
+"""The largest amount of money the parsers take (10^15 dollars): sums of millions of such amounts
+stay exact in cents under the default decimal context of 28 digits."""
 
 
 class InputError(BilltraceError, ValueError):
@@ -101,6 +104,8 @@ def parse_money(text: str | Decimal, *, field: str = "value", signed: bool = Fal
         raise InputError(field, f"{text!r} has fractions of a cent")
     if amount < 0 and not signed:
         raise InputError(field, f"negative amount {text!r}")
+    if abs(amount) > MAX_AMOUNT:
+        raise InputError(field, f"{text!r} is beyond the supported range (at most 10^15 dollars)")
     return amount.quantize(_CENT)
 
 
@@ -115,7 +120,7 @@ def parse_rate(text: str, *, field: str = "rate") -> Decimal:
         rate = Decimal(text.strip().rstrip("%"))
     except InvalidOperation:
         raise InputError(field, f"not a rate in percent: {text!r}") from None
-    if not rate.is_finite() or rate < 0:
+    if not rate.is_finite() or rate < 0 or rate > 10_000:
         raise InputError(field, f"not a rate in percent: {text!r}")
     return rate
 

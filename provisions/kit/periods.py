@@ -1,8 +1,10 @@
 """Counting time the way the bill does: days after a date, anniversaries, fiscal quarters.
 
 Periods "after" a date start counting on the next day (the day of the trigger is
-day 0).  A day of session is a day on which neither House is away because of an
-adjournment of more than 3 days to a day certain, or sine die (19 U.S.C. 2194(b)).
+day 0).  Days of session are counted as 19 U.S.C. 2194(b) counts them: leave out (1) the
+days on which either House is not in session because of an adjournment of more than 3
+days to a day certain or an adjournment of the Congress sine die, and (2) any Saturday and
+Sunday, not left out under (1), on which either House is not in session.
 The federal fiscal year begins on October 1: fiscal year 2027 runs from
 October 1, 2026 to September 30, 2027, and its first quarter is October to December.
 """
@@ -51,30 +53,59 @@ class Adjournment:
 
     @property
     def breaks_the_count(self) -> bool:
-        """True if these days are left out of a count of days of session (more than 3, or sine die)."""
-        return self.sine_die or self.days > 3
+        """True for an adjournment of more than 3 days to a day certain (paragraph (1) of 19 U.S.C.
+        2194(b)); one House's adjournment sine die leaves out days only while the other House is
+        adjourned sine die too, as an adjournment of the Congress."""
+        return not self.sine_die and self.days > 3
 
 
 @dataclass(frozen=True, slots=True)
 class AdjournmentCalendar:
-    """The adjournments of both Houses over a span of time; days not listed are days of session."""
+    """The adjournments of both Houses, and the Saturdays and Sundays on which a House sat.
+
+    A weekday not inside a listed adjournment is a day of session; a Saturday or Sunday is
+    one only for a House listed in ``weekend_sessions`` on that day.  ``source`` says where
+    the calendar comes from.
+    """
 
     adjournments: tuple[Adjournment, ...] = ()
+    weekend_sessions: frozenset[tuple[Chamber, dt.date]] = frozenset()
+    source: str = ""
 
-    def excluded(self) -> frozenset[dt.date]:
-        """Every day on which either House is away because of an adjournment that breaks the count."""
-        days: set[dt.date] = set()
+    def exclusions(self, start: dt.date, end: dt.date) -> dict[dt.date, str]:
+        """Each day from ``start`` to ``end`` left out of a count of days of session, and why:
+        ``"paragraph (1)"`` or ``"paragraph (2)"`` of 19 U.S.C. 2194(b)."""
+        left_out: dict[dt.date, str] = {}
+        sine_die: dict[Chamber, set[dt.date]] = {"senate": set(), "house": set()}
         for adjournment in self.adjournments:
-            if adjournment.breaks_the_count:
-                day = adjournment.first_day
-                while day <= adjournment.last_day:
-                    days.add(day)
-                    day += _ONE_DAY
-        return frozenset(days)
+            day = max(adjournment.first_day, start)
+            last = min(adjournment.last_day, end)
+            while day <= last:
+                if adjournment.sine_die:
+                    sine_die[adjournment.chamber].add(day)
+                elif adjournment.days > 3:
+                    left_out[day] = "paragraph (1)"
+                day += _ONE_DAY
+        for day in sine_die["senate"] & sine_die["house"]:  # an adjournment of the Congress sine die
+            left_out[day] = "paragraph (1)"
+        day = start
+        while day <= end:
+            if day.weekday() >= 5 and day not in left_out and not self._both_sat(day):
+                left_out[day] = "paragraph (2)"
+            day += _ONE_DAY
+        return left_out
+
+    def excluded(self, start: dt.date, end: dt.date) -> frozenset[dt.date]:
+        """The days from ``start`` to ``end`` left out of a count of days of session."""
+        return frozenset(self.exclusions(start, end))
 
     def ignored(self) -> tuple[Adjournment, ...]:
-        """Adjournments of 3 days or fewer to a day certain, which do not break the count."""
+        """Adjournments that leave out no day under paragraph (1): 3 days or fewer to a day certain,
+        or one House's adjournment sine die while the other sits."""
         return tuple(a for a in self.adjournments if not a.breaks_the_count)
+
+    def _both_sat(self, day: dt.date) -> bool:
+        return ("senate", day) in self.weekend_sessions and ("house", day) in self.weekend_sessions
 
 
 class FiscalQuarter(NamedTuple):
@@ -170,25 +201,37 @@ def long_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def read_adjournments(rows: Iterable[Mapping[str, str]]) -> AdjournmentCalendar:
+def read_adjournments(rows: Iterable[Mapping[str, str]], *, source: str = "") -> AdjournmentCalendar:
     """An adjournment calendar from rows with ``chamber`` (senate or house), ``first_day``,
-    ``last_day`` (the days the House is away, inclusive) and, optionally, ``sine_die``.
+    ``last_day`` (the days the House is away, inclusive) and, optionally, ``kind``
+    (``day-certain``, the default; ``sine-die``; or ``weekend-session``, a Saturday or Sunday
+    on which the House sat, given as ``first_day`` = ``last_day``) or the older ``sine_die``
+    flag.
 
     Raises:
-        InputError: a missing or malformed field, naming the row (counting from 1).
+        InputError: a missing or malformed field, or impossible dates, naming the row (counting from 1).
     """
     adjournments: list[Adjournment] = []
+    sessions: set[tuple[Chamber, dt.date]] = set()
     for number, row in enumerate(rows, start=1):
         try:
             chamber = (row.get("chamber") or "").strip().lower()
             if chamber not in ("senate", "house"):
                 raise InputError("chamber", f"{row.get('chamber')!r} is not senate or house")
+            house: Chamber = "senate" if chamber == "senate" else "house"
             first = parse_date(row.get("first_day") or "", field="first_day")
             last = parse_date(row.get("last_day") or "", field="last_day")
-            sine_die = parse_bool(row.get("sine_die") or "", field="sine_die")
-            adjournments.append(
-                Adjournment("senate" if chamber == "senate" else "house", first, last, sine_die)
+            kind = (row.get("kind") or "").strip().lower() or (
+                "sine-die" if parse_bool(row.get("sine_die") or "", field="sine_die") else "day-certain"
             )
+            if kind == "weekend-session":
+                if first != last or first.weekday() < 5:
+                    raise InputError("first_day", f"a weekend session is one Saturday or Sunday, not {first} to {last}")
+                sessions.add((house, first))
+            elif kind in ("day-certain", "sine-die"):
+                adjournments.append(Adjournment(house, first, last, kind == "sine-die"))
+            else:
+                raise InputError("kind", f"{kind!r} is not day-certain, sine-die or weekend-session")
         except InputError as error:
             raise error.located(row=number) from None
-    return AdjournmentCalendar(tuple(adjournments))
+    return AdjournmentCalendar(tuple(adjournments), frozenset(sessions), source)

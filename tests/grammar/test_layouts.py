@@ -44,15 +44,13 @@ def test_a_quoted_block_in_straight_quotes_is_recognised_in_an_enrolled_bill() -
     assert [c.id for c in bill.get("s3").children] == ["s3_a", "s3_b"]
 
 
-def test_an_unclosed_quotation_is_an_error_naming_the_line_it_opens_on() -> None:
+def test_an_unclosed_quotation_at_the_end_of_the_file_is_an_error_naming_the_line_it_opens_on() -> None:
     text = (
         "SEC. 2. AMENDMENT.\n"
         "\n"
         "    Section 12 of the Widget Act is amended by adding at the end the \n"
         "following:\n"
         "    ``(c) Exception.--Subsection (a) shall not apply to toy widgets.\n"
-        "\n"
-        "SEC. 3. EFFECTIVE DATE.\n"
         "\n"
         "    This Act takes effect on January 1, 2027.\n"
     )
@@ -64,6 +62,27 @@ def test_an_unclosed_quotation_is_an_error_naming_the_line_it_opens_on() -> None
         "      |     ^\n"
         "expected: a line ending the quotation with '' (or \") and its punctuation, such as ''. or '';"
     )
+
+
+def test_an_unclosed_quotation_ends_at_the_next_section_header_with_a_diagnostic_naming_it() -> None:
+    text = (
+        "SEC. 2. AMENDMENT.\n"
+        "\n"
+        "    Section 12 of the Widget Act is amended by adding at the end the \n"
+        "following:\n"
+        "    ``(c) Exception.--Subsection (a) shall not apply to toy widgets.\n"
+        "\n"
+        "SEC. 3. EFFECTIVE DATE.\n"
+        "\n"
+        "    (a) In General.--This Act takes effect on January 1, 2027.\n"
+    )
+    bill = parse_text(text, source="broken.txt")
+    assert [p.id for p in bill.walk()] == ["s2", "s3", "s3_a"]
+    [block] = bill.get("s2").quoted
+    assert (block.line_start, block.line_end) == (5, 5)
+    [diagnostic] = bill.diagnostics
+    assert (diagnostic.code, diagnostic.line) == ("unclosed-quotation", 7)
+    assert "opened on line 5 is not closed before line 7" in diagnostic.message
 
 
 # Tables of contents, titles, subtitles, divisions -------------------------------

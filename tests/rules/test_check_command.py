@@ -202,7 +202,7 @@ def test_check_timeline_counts_days_of_session_from_an_adjournment_file(tmp_path
         "chamber,first_day,last_day,sine_die\nhouse,2026-04-01,2026-04-10,\n", encoding="utf-8"
     )
     document = answer("timeline", "--certified", "2026-03-02", "--adjournments", str(calendar))
-    assert document["value"]["period_last_day"] == "2026-06-10"
+    assert document["value"]["period_last_day"] == "2026-07-16"  # weekends out too: 19 U.S.C. 2194(b)(2)
     assert document["parameters"] == {"review_period_counting": "days-of-session"}
 
 

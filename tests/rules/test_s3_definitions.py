@@ -154,7 +154,9 @@ def test_a_battery_part_whose_section_301_duty_began_after_january_1_2026_is_not
     from provisions.datasets import section301_lines
 
     table = dict(section301_lines())
-    table["8507.90.40"] = replace(table["8507.90.40"], in_force_since=D(2026, 1, 2))
+    line = table["8507.90.40"]
+    assert line.section301 is not None
+    table["8507.90.40"] = replace(line, section301=replace(line.section301, since=D(2026, 1, 2)))
     answer = is_select_derivative_product(parse_hts("8507.90.40"), D(2027, 3, 1), table=table)
     assert answer.value is None
     assert cited(answer)[-1] == "s3_7_D"

@@ -198,5 +198,5 @@ def test_the_reasons_follow_the_text_from_definition_to_duty(
     alliance: Alliance, make_import: MakeImport
 ) -> None:
     answer = duty_treatment(make_import("8505.11.00", "CN", "2027-03-01"), alliance)
-    assert cited(answer) == ["s3_3_A", "s3_7_A", "s3_4_A", "s4_g_1", "s5_a", "s5_a"]
+    assert cited(answer) == ["s3_3_A", "s3_7_A", "s3_4_A", "s4_g_1", "s5_a", "s5_a", "s5_a"]
     assert answer.rule == "provisions.s5.duty_treatment"
