@@ -8,6 +8,8 @@
         +-- ConfigurationError      [tool.billtrace] has an unknown key or a value of the wrong type
         +-- ResultsMissingError     no traced test run to read (say how to make one)
         +-- ResultsError            a results or coverage file that cannot be read
+        +-- StaleRunError           the traced run ran against inputs that have changed since
+        +-- BuildLockedError        another build holds the project's lock
         +-- ProvenanceError         statute/provenance.toml is present but malformed
         +-- ReviewedTextError       provisions/reviewed-text.toml is present but malformed
         +-- CollectionError         pytest could not collect the tests to read their markers
@@ -21,9 +23,19 @@ from __future__ import annotations
 
 from grammar.errors import BilltraceError
 
-__all__ = ["CollectionError", "ConfigurationError", "GeneratorError", "NotInProjectError", "ProvenanceError",
-           "ResultsError", "ResultsMissingError",
-           "ReviewedTextError", "SiteBuildError"]
+__all__ = [
+    "BuildLockedError",
+    "CollectionError",
+    "ConfigurationError",
+    "GeneratorError",
+    "NotInProjectError",
+    "ProvenanceError",
+    "ResultsError",
+    "ResultsMissingError",
+    "ReviewedTextError",
+    "SiteBuildError",
+    "StaleRunError",
+]
 
 
 class GeneratorError(BilltraceError):
@@ -49,6 +61,14 @@ class ResultsMissingError(GeneratorError):
 
 class ResultsError(GeneratorError):
     """A results or coverage file exists but cannot be read."""
+
+
+class StaleRunError(ResultsError):
+    """The traced run predates an edit of the bill, a rule, a test or another input it ran against."""
+
+
+class BuildLockedError(GeneratorError):
+    """Another ``billtrace test`` or ``billtrace build`` of the same checkout is running."""
 
 
 class ProvenanceError(GeneratorError):

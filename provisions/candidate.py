@@ -33,8 +33,9 @@ from decimal import Decimal
 from typing import Any
 
 from provisions.inputs import InputError, parse_country, parse_date, parse_hts, parse_rate
+from provisions.kit.inputs import check_date
 
-__all__ = ["COMMITMENTS", "MEASURES", "Candidate", "candidate_from_document"]
+__all__ = ["COMMITMENTS", "MEASURES", "Candidate", "candidate_from_document", "candidate_parameters"]
 
 COMMITMENTS: Mapping[str, tuple[str, str]] = {
     "meet_regularly": ("s4_b_2", "meet on a regular basis with the other members of the Alliance"),
@@ -101,8 +102,11 @@ def candidate_from_document(document: Mapping[str, Any]) -> Candidate:
     unknown = set(document) - _TOP_KEYS
     if unknown:
         raise InputError(sorted(unknown)[0], f"unknown key (the keys are {', '.join(sorted(_TOP_KEYS))})")
+    candidate_parameters(document)  # its shape, before anything reads it
     if "country" not in document:
         raise InputError("country", 'missing: the candidate country\'s ISO code, e.g. country = "AU"')
+    if not isinstance(document["country"], str):
+        raise InputError("country", f"{document['country']!r} should be an ISO code in quotes, e.g. \"AU\"")
     duties = _table(document, "duties")
     rates: dict[str, Decimal] = {}
     default: Decimal | None = None
@@ -114,7 +118,7 @@ def candidate_from_document(document: Mapping[str, Any]) -> Candidate:
             rates[parse_hts(key, field=f"duties.{key}").subheading] = rate
     measures: dict[str, str] = {}
     for key, value in _table(document, "measures").items():
-        if value not in MEASURES:
+        if not isinstance(value, str) or value not in MEASURES:
             raise InputError(f"measures.{key}", f"{value!r} is not one of {', '.join(MEASURES)}")
         measures[parse_hts(key, field=f"measures.{key}").subheading] = value
     commitments: dict[str, bool] = {}
@@ -162,5 +166,22 @@ def _date(document: Mapping[str, Any], key: str) -> dt.date | None:
     if isinstance(value, dt.datetime):
         raise InputError(key, f"{value!r} should be a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, dt.date):
-        return value
-    return parse_date(str(value), field=key)
+        return check_date(value, field=key)
+    if not isinstance(value, str):
+        raise InputError(key, f"{value!r} should be a date (YYYY-MM-DD)")
+    return parse_date(value, field=key)
+
+
+def candidate_parameters(document: Mapping[str, Any]) -> dict[str, str]:
+    """The ``[parameters]`` table of a candidate document: parameter name -> value, as text.
+
+    Raises:
+        InputError: ``parameters`` is not a table, or a value is a table or a list.
+    """
+    table = _table(document, "parameters")
+    overrides: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, (Mapping, list)):
+            raise InputError(f"parameters.{key}", f"{value!r} should be a value, not a table or a list")
+        overrides[str(key)] = str(value).lower() if isinstance(value, bool) else str(value)
+    return overrides

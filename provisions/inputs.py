@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from provisions.datasets import iso_countries
-from provisions.kit.inputs import MAX_AMOUNT, InputError, parse_bool, parse_date, parse_money, parse_rate
+from provisions.kit.inputs import MAX_MONEY, InputError, parse_bool, parse_date, parse_money, parse_rate
 
 __all__ = [
-    "MAX_AMOUNT",
+    "MAX_MONEY",
     "Alliance",
     "Hts",
     "Import",

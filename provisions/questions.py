@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from provisions.candidate import candidate_from_document
+from provisions.candidate import candidate_from_document, candidate_parameters
 from provisions.inputs import (
     Alliance,
     Import,
@@ -73,10 +73,7 @@ def _duty(values: Values, parameters: MakeParameters) -> Answer | StreamAnswer:
 
 def _eligibility(values: Values, parameters: MakeParameters) -> Answer:
     document = values["path"]
-    table = document.get("parameters", {})
-    if not isinstance(table, dict):
-        raise InputError("parameters", "should be a table of NAME = VALUE")
-    params = parameters(**{k: str(v) for k, v in table.items()})
+    params = parameters(**candidate_parameters(document))
     candidate = candidate_from_document(document)
     answer = eligibility(candidate, params=params)
     return Answer.of(f"Eligibility of {candidate.country} for the Critical Minerals Security Alliance", answer, params)

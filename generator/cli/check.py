@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from typing import IO, Any
@@ -23,6 +22,7 @@ from generator.project.rules import load_rules
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
 from grammar import parse_file
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
+from provisions.kit.inputs import read_toml
 
 __all__ = ["check_command"]
 
@@ -143,15 +143,7 @@ def _read(option: Option, path: str, stack: ExitStack) -> Any:
 
 
 def _read_toml(path: str) -> dict[str, Any]:
-    try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise InputError("", f"not valid TOML: {error}", where=path) from None
-    except RecursionError:
-        raise InputError("", "not valid TOML: nested too deeply", where=path) from None
+    return read_toml(path)
 
 
 def _read_csv_rows(path: str) -> list[dict[str, str]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import sys
+from typing import Any
 
 import click
 
@@ -15,13 +17,27 @@ from generator.trace.collect import collect
 from generator.trace.matrix import join
 from grammar.errors import close_ids
 
-__all__ = ["close_ids", "coverage_command", "trace_command"]
+__all__ = ["Percent", "close_ids", "coverage_command", "trace_command"]
+
+
+class Percent(click.ParamType[float]):
+    """A percent from 0 to 100, written as a plain number (``nan``, ``inf`` and ``1e2`` are refused)."""
+
+    name = "percent"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text) or not 0 <= float(text) <= 100:
+            self.fail(f"{value!r} is not a percent from 0 to 100 (a plain number, such as 90 or 97.5)", param, ctx)
+        return float(text)
 
 
 @click.command("coverage")
 @click.option("--format", "output_format", type=click.Choice(["table", "json", "md"]), default="table",
               show_default=True, help="table for a person, json for tools, md for a pull request.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, metavar="PCT",
+@click.option("--fail-under", type=Percent(), default=None, metavar="PCT",
               help="Exit with status 1 when less than PCT percent of operative provisions are verified.")
 @click.option("--section", default=None, metavar="N", help="Only section N (e.g. 4, or s4).")
 def coverage_command(output_format: str, fail_under: float | None, section: str | None) -> None:
@@ -60,7 +76,7 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
 def trace_command(provision_id: str) -> None:
     """Everything about one provision: text, rules, tests, status, citations, terms."""
     workspace = workspace_of()
-    inputs = collect(workspace, require_results=False)
+    inputs = collect(workspace)  # a status needs a traced run as current as the checkout
     if provision_id not in inputs.bill:
         close = close_ids(provision_id, [p.id for p in inputs.bill.walk()])
         hint = f" (did you mean {', '.join(close)}?)" if close else ""

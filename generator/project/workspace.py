@@ -91,6 +91,16 @@ class Workspace:
         return self.state / "coverage"
 
     @property
+    def fingerprint(self) -> Path:
+        """What the traced run ran against (``generator.trace.fingerprint``)."""
+        return self.state / "fingerprint.json"
+
+    @property
+    def lock(self) -> Path:
+        """The lock a traced run or a build holds; it holds the holder's pid."""
+        return self.state / "lock"
+
+    @property
     def docs(self) -> Path:
         """The generated Markdown pages and assets."""
         return self.site / "docs"

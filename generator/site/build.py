@@ -6,20 +6,24 @@ gathered and rendered in memory before the first file is written.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from generator.trace.collect import collect
-from generator.errors import SiteBuildError
+from generator.errors import ResultsError, ResultsMissingError, SiteBuildError
+from generator.project.lock import holding_lock
+from generator.trace.fingerprint import require_current
+from generator.trace.results import TestResult
 from generator.site.linkcheck import check_links
 from generator.trace.matrix import Matrix, join
 from generator.site.mkdocs_run import mkdocs_build
 from generator.site.pages import render
-from generator.trace.run import TracedRun, run_traced
+from generator.trace.run import TracedRun, run_traced, selection
 from generator.project.workspace import Workspace
-from generator.site.write import write_site
+from generator.site.write import exchange, staging, write_site
 
 __all__ = ["BuildReport", "build_site"]
 
@@ -34,14 +38,18 @@ class BuildReport:
     matrix: Matrix
     pages: int
     seconds: dict[str, float] = field(default_factory=dict)
+    failures: tuple[TestResult, ...] = ()  # the tests of the run the site shows that failed or errored
 
 
 def build_site(workspace: Workspace, *, trace: bool = True, html: bool = True,
                progress: Callable[[str], None] = lambda _: None) -> BuildReport:
     """Build the site of ``workspace``.
 
-    ``trace=False`` reuses the last traced run in ``.billtrace/``; ``html=False``
-    stops after writing the Markdown sources.
+    ``trace=True`` runs the tests with tracing unless the last traced run ran against the
+    checkout as it stands (its fingerprint matches: nothing to re-run); ``trace=False``
+    reuses the last traced run, and refuses a stale one.  ``html=False`` stops after
+    writing the Markdown sources.  The build holds the project's lock, builds in a staging
+    folder and swaps the result in whole (``generator.site.write``).
 
     Raises:
         BillError: the bill cannot be parsed; a GeneratorError subclass when a
@@ -56,16 +64,41 @@ def build_site(workspace: Workspace, *, trace: bool = True, html: bool = True,
         seconds[name] = round(time.perf_counter() - started, 3)
         return value
 
-    traced = timed("trace", lambda: run_traced(workspace)) if trace else None
-    inputs = timed("collect", lambda: collect(workspace))
-    matrix = timed("join", lambda: join(inputs))
-    site = timed("render", lambda: render(matrix, inputs))
-    timed("write", lambda: write_site(site, docs=workspace.docs, config=workspace.config))
-    if html:
-        timed("mkdocs", lambda: mkdocs_build(workspace.config))
-        links = timed("links", lambda: check_links(workspace.build))
-        if not links.ok:
-            found = [*links.broken, *links.remote_loads]
-            raise SiteBuildError(f"{len(found)} broken link(s) or remote load(s) in the built site:\n"
-                                 + "\n".join(found[:20]))
-    return BuildReport(traced, matrix, len(site.files), seconds)
+    with holding_lock(workspace.lock, waiting=progress):
+        traced: TracedRun | None = None
+        if trace and _stale(workspace):
+            traced = timed("trace", lambda: run_traced(workspace))
+        elif trace:
+            progress("trace skipped: nothing the traced run ran against changed since it ran")
+        inputs = timed("collect", lambda: collect(workspace))
+        matrix = timed("join", lambda: join(inputs))
+        if matrix.problems:
+            raise SiteBuildError(f"{len(matrix.problems)} declaration(s) name what the bill lacks:\n"
+                                 + "\n".join(matrix.problems[:20]))
+        site = timed("render", lambda: render(matrix, inputs))
+        with staging(workspace.site) as folder:
+            docs, config, build = folder / "docs", folder / "mkdocs.yml", folder / "build"
+            timed("write", lambda: write_site(site, docs=docs, config=config))
+            if html:
+                timed("mkdocs", lambda: mkdocs_build(config, site_dir=build))
+                links = timed("links", lambda: check_links(build))
+                if not links.ok:
+                    found = [*links.broken, *links.remote_loads]
+                    raise SiteBuildError(f"{len(found)} broken link(s) or remote load(s) in the built site:\n"
+                                         + "\n".join(found[:20]))
+                exchange(build, workspace.build)
+            exchange(docs, workspace.docs)
+            os.replace(config, workspace.config)
+    failures = tuple(test for test in inputs.results.tests if test.failed)
+    return BuildReport(traced, matrix, len(site.files), seconds, failures)
+
+
+def _stale(workspace: Workspace) -> bool:
+    """True when the last traced run is missing or ran against other inputs than the checkout's."""
+    try:
+        require_current(workspace, selection(workspace))
+    except ResultsError:
+        return True
+    except ResultsMissingError:
+        return True
+    return False

@@ -17,10 +17,12 @@ from types import MappingProxyType
 from generator.errors import ResultsMissingError
 from generator.project.rules import load_rules
 from generator.project.workspace import Workspace
+from generator.trace.fingerprint import require_current
 from generator.trace.measure import RuleCoverage, measure
 from generator.trace.provenance import Provenance, read_provenance
 from generator.trace.results import Results, read_results
 from generator.trace.review import NOTHING_REVIEWED, ReviewedText, read_reviewed
+from generator.trace.run import selection
 from grammar import Bill, parse_file
 from provisions.kit import Catalogue, Example
 
@@ -41,24 +43,33 @@ class Inputs:
     examples: tuple[Example, ...] = ()  # worked examples, computed by calling the rules
     reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
+    verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
     versions: tuple[Bill, ...] = ()  # other texts of the bill the project holds, oldest first
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
     """Read the inputs of ``workspace``.
 
+    A traced run that ran against other inputs than the checkout's (a rule, a test, the
+    bill ... edited since) is refused, never shown as current.
+
     Raises:
         BillError: the bill cannot be parsed.
         ResultsMissingError: no traced run yet and ``require_results`` is set; the
             message says how to make one.
+        StaleRunError: the traced run predates an edit; the message names what changed.
         ResultsError, ProvenanceError, ReviewedTextError: an input file is malformed.
     """
+    rules = load_rules(workspace)
+    catalogue = rules.catalogue().relative_to(str(workspace.root))
+    # With no rule yet there is nothing a traced run could show: a new project needs none.
+    if (require_results and catalogue.rules) or workspace.results.is_file():
+        require_current(workspace, selection(workspace))
     bill = parse_file(workspace.bill)
     bill = dataclasses.replace(bill, source=workspace.relative(workspace.bill))
-    rules = load_rules(workspace)
     versions = tuple(dataclasses.replace(parse_file(path), source=workspace.relative(path))
                      for path in workspace.versions)
-    inputs = collect_from(bill, rules.catalogue().relative_to(str(workspace.root)), workspace,
+    inputs = collect_from(bill, catalogue, workspace,
                           require_results=require_results, examples=rules.examples(), notice=rules.notice)
     return dataclasses.replace(inputs, versions=versions) if versions else inputs
 
@@ -88,6 +99,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         examples=examples,
         reviewed=read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed)),
         notice=notice,
+        verified_share=workspace.verified_share,
     )
 
 

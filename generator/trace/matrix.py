@@ -6,7 +6,9 @@ One row per provision, in the order of the text.  A row's status:
     declared with ``not_formalized(id, reason=...)``; a provision below a declared
     one, with no rule of its own, is not formalized for the same reason.
 ``verified``
-    the provision has a rule, and every rule it has was executed by a passing test.
+    the provision has a rule, and every rule it has was executed by a passing test: its
+    passing tests together ran at least the project's ``verified-share`` of the rule's
+    statements (0, the default: any of them).
 ``failing``
     a test declared for the provision, or one that executed its rules, failed
     (failed, errored, or passed when marked xfail).
@@ -90,6 +92,7 @@ class RuleLink:
     executed: tuple[int, ...]
     missed: tuple[int, ...]
     passing_tests: tuple[str, ...]  # node ids of passing tests that executed it
+    passing_share: float = 0.0  # the share of its statements the passing tests executed (1 with none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,7 @@ class TestLink:
     declared: bool
     measured: bool
     rules: tuple[str, ...]  # the provision's rules the test executed
+    message: str = ""  # a failed test's first assertion line
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,11 +322,12 @@ def _row(provision: Provision, inputs: Inputs, declared: list[TestResult],
                              tests=declared_links)
         return place.row(Status.PENDING, "no rule implements it, no test is marked for it, and it is not "
                                          "declared not formalized")
-    return _operative(place, rules, owner, declared, tests_by_id, inputs.measured)
+    return _operative(place, rules, owner, declared, tests_by_id, inputs.measured, inputs.verified_share)
 
 
 def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declared: list[TestResult],
-               tests_by_id: Mapping[str, TestResult], measured: Mapping[str, RuleCoverage]) -> Row:
+               tests_by_id: Mapping[str, TestResult], measured: Mapping[str, RuleCoverage],
+               verified_share: float = 0) -> Row:
     executed_rules: dict[str, list[str]] = {}  # node id -> the rules it executed
     links: list[RuleLink] = []
     for rule in rules:
@@ -332,8 +337,11 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
             if nodeid in tests_by_id:
                 executed_rules.setdefault(nodeid, []).append(rule.name)
         passing = tuple(n for n in by if n in tests_by_id and tests_by_id[n].passed)
-        links.append(RuleLink(rule.name, owner, cov.statements if cov else (),
-                              cov.executed if cov else (), cov.missed if cov else (), passing))
+        statements = cov.statements if cov else ()
+        ran = {line for n in passing for line in by[n]}
+        share = len(ran & set(statements)) / len(statements) if statements else (1.0 if passing else 0.0)
+        links.append(RuleLink(rule.name, owner, statements, cov.executed if cov else (),
+                              cov.missed if cov else (), passing, share))
     declared_ids = {t.nodeid for t in declared}
     tests = []
     for nodeid in sorted(declared_ids | set(executed_rules)):
@@ -342,10 +350,16 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
                            rules=tuple(executed_rules.get(nodeid, ()))))
     failing = [t for t in tests if t.outcome in ("failed", "error", "xpassed")]
     unexecuted = [link.name for link in links if not link.passing_tests]
+    short = [link for link in links if link.passing_tests and link.passing_share < verified_share]
     claims = [t for t in tests if t.declared and not t.measured]
     via = f" (the rule of {owner})" if owner else ""
     if failing:
         status, why = Status.FAILING, f"{len(failing)} test(s) of it fail, e.g. {failing[0].nodeid}"
+    elif not unexecuted and short:
+        link = short[0]
+        status, why = Status.UNTESTED, (f"its passing tests execute {link.passing_share:.0%} of the statements of "
+                                        f"{link.name}{via}, under the project's verified-share of "
+                                        f"{verified_share:.0%}")
     elif not unexecuted:
         count = len({n for link in links for n in link.passing_tests})
         status, why = Status.VERIFIED, f"every rule{via} is executed by a passing test ({count} in all)"
@@ -368,4 +382,4 @@ def _summarise(row: Row, below: list[Row]) -> Row:
 
 
 def _link(test: TestResult, *, declared: bool, measured: bool, rules: tuple[str, ...]) -> TestLink:
-    return TestLink(test.nodeid, test.sentence, test.outcome, declared, measured, rules)
+    return TestLink(test.nodeid, test.sentence, test.outcome, declared, measured, rules, test.message)

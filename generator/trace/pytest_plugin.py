@@ -24,7 +24,7 @@ import pytest
 from generator.trace.results import Results, TestResult, sentence_for, write_results
 from grammar.errors import close_ids
 
-__all__ = ["check_markers", "outcome_of"]
+__all__ = ["check_markers", "first_message", "outcome_of"]
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("billtrace")
@@ -85,15 +85,26 @@ def outcome_of(report: pytest.TestReport) -> str | None:
     return None
 
 
+def first_message(report: pytest.TestReport) -> str:
+    """The first line of what a failed report says: the assertion (``assert 1 == 2``) or the error."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = str(getattr(crash, "message", "") or report.longreprtext or "")
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:500]
+
+
 class _Recorder:
     """Collects each test's outcome and duration; writes them when asked to."""
 
     def __init__(self) -> None:
         self.outcomes: dict[str, str] = {}
         self.durations: dict[str, float] = {}
+        self.messages: dict[str, str] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         self.durations[report.nodeid] = self.durations.get(report.nodeid, 0.0) + report.duration
+        if report.failed and report.nodeid not in self.messages:
+            self.messages[report.nodeid] = first_message(report)
         phase = outcome_of(report)
         if phase is None or (report.when == "teardown" and phase != "error"):
             return
@@ -117,6 +128,7 @@ class _Recorder:
                 provisions=tuple(dict.fromkeys(_marker_ids(item))),
                 path=path,
                 line=(line or 0) + 1,
+                message=self.messages.get(item.nodeid, ""),
             ))
         write_results(Path(session.config.rootpath, target), Results(tuple(tests)))
 

@@ -5,7 +5,9 @@ session; ``collect`` reads it.  The format is JSON, tests sorted by node id::
 
     {"format": 1, "tests": [{"nodeid": "tests/rules/test_s5.py::test_x", "name": "test_x",
       "sentence": "...", "outcome": "passed", "duration": 0.001,
-      "provisions": ["s5_a"], "path": "tests/rules/test_s5.py", "line": 12}]}
+      "provisions": ["s5_a"], "path": "tests/rules/test_s5.py", "line": 12, "message": ""}]}
+
+``message`` is a failed test's first assertion line (optional: older files lack it).
 
 Outcomes: ``passed``, ``failed``, ``error`` (setup or teardown failed),
 ``skipped``, ``xfailed``, ``xpassed``, ``not run`` (collected, never run).
@@ -43,6 +45,7 @@ class TestResult:
     provisions: tuple[str, ...]  # declared with @pytest.mark.provision
     path: str
     line: int
+    message: str = ""  # a failed test's first assertion line (its error, for one that errored)
 
     @property
     def passed(self) -> bool:
@@ -95,7 +98,7 @@ def write_results(path: Path, results: Results) -> None:
             {
                 "nodeid": t.nodeid, "name": t.name, "sentence": t.sentence, "outcome": t.outcome,
                 "duration": round(t.duration, 6), "provisions": list(t.provisions),
-                "path": t.path, "line": t.line,
+                "path": t.path, "line": t.line, "message": t.message,
             }
             for t in sorted(results.tests, key=lambda t: t.nodeid)
         ],
@@ -132,6 +135,7 @@ def read_results(path: Path) -> Results:
                 nodeid=str(t["nodeid"]), name=str(t["name"]), sentence=str(t["sentence"]),
                 outcome=_outcome(t["outcome"]), duration=float(t["duration"]),
                 provisions=tuple(str(p) for p in t["provisions"]), path=str(t["path"]), line=int(t["line"]),
+                message=str(t.get("message", "")),
             )
             for t in payload["tests"]
         )

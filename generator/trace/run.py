@@ -13,31 +13,41 @@ which tests are marked for which provision, not their outcomes).
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import CollectionError, SiteBuildError
 from generator.project.workspace import Workspace
-from generator.trace.results import Results, read_results
+from generator.trace.fingerprint import current_fingerprint, with_outputs
+from generator.trace.results import Results, TestResult, read_results
 
 __all__ = ["TracedRun", "collect_tests", "run_traced", "selection"]
 
 _ACCEPTED = (0, 1, 5)  # passed, some tests failed, no tests collected
+_RUN_PREFIX = ".run-"
 
 
 @dataclass(frozen=True, slots=True)
 class TracedRun:
-    """How the traced run ended."""
+    """How the traced run ended, and what it recorded."""
 
     returncode: int
     seconds: float
     summary: str  # pytest's closing line
+    results: Results
+
+    @property
+    def failures(self) -> tuple[TestResult, ...]:
+        """The tests that failed, errored or passed when marked xfail."""
+        return tuple(test for test in self.results.tests if test.failed)
 
 
 def selection(workspace: Workspace) -> tuple[str, ...]:
@@ -49,29 +59,57 @@ def selection(workspace: Workspace) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-def run_traced(workspace: Workspace, *, tests: Sequence[str] | None = None) -> TracedRun:
-    """Run the tests with tracing; results and coverage go to ``workspace.state``.
+def run_traced(workspace: Workspace, *, options: Sequence[str] = (), echo: Callable[[str], None] | None = None,
+               cache: bool = False) -> TracedRun:
+    """Run the tests with tracing; results, coverage and fingerprint go to ``workspace.state``.
+
+    ``options`` are more pytest options (``-k EXPR``, ``-x``, ``--lf``, ``-v``); the fingerprint
+    records them, so a run of a selection is never taken for the project's whole run.  ``echo``
+    gets pytest's output line by line as it runs (progress); ``cache`` keeps pytest's cache
+    (``--lf`` needs it).  The run writes into a folder of its own in the state folder; only a
+    run pytest finished (every test passed, or some failed) replaces the last one there, file by
+    file and the fingerprint last, so an interrupted or broken run never replaces a whole one.
 
     Raises:
-        SiteBuildError: pytest could not run the tests (a collection or usage error).
+        SiteBuildError: pytest could not run the tests (a collection or usage error,
+            interrupted), or wrote no results; the last traced run is kept.
     """
     workspace.state.mkdir(parents=True, exist_ok=True)
-    workspace.coverage.unlink(missing_ok=True)
-    chosen = selection(workspace) if tests is None else tuple(tests)
-    measured = [f"--cov={package}" for package in workspace.coverage_packages]
-    command = [sys.executable, "-m", "pytest", *chosen, "-q", "-p", "no:cacheprovider",
-               *measured, "--cov-context=test", "--cov-report=",
-               f"--billtrace-results={workspace.results}"]
-    env = {**_environment(workspace), "COVERAGE_FILE": str(workspace.coverage)}
-    started = time.perf_counter()
-    done = subprocess.run(command, cwd=workspace.root, capture_output=True, text=True, env=env, check=False)
-    seconds = time.perf_counter() - started
-    output = (done.stdout + done.stderr).strip().splitlines()
-    summary = next((line for line in reversed(output) if line.strip()), "")
-    if done.returncode not in _ACCEPTED:
-        tail = "\n".join(output[-25:])
-        raise SiteBuildError(f"the traced test run failed (pytest exit {done.returncode}):\n{tail}")
-    return TracedRun(done.returncode, seconds, summary.strip("= "))
+    _remove_leftovers(workspace.state)
+    chosen = (*selection(workspace), *options)
+    fingerprint = current_fingerprint(workspace, chosen)  # before the run: an edit during it makes it stale
+    folder = Path(tempfile.mkdtemp(prefix=_RUN_PREFIX, dir=workspace.state))
+    try:
+        results_file, coverage_file = folder / "results.json", folder / "coverage"
+        measured = [f"--cov={package}" for package in workspace.coverage_packages]
+        quiet = [] if any(o in ("-v", "-q", "-vv", "-qq", "--verbose", "--quiet") for o in options) else ["-q"]
+        command = [sys.executable, "-m", "pytest", *chosen, *quiet, *([] if cache else ["-p", "no:cacheprovider"]),
+                   *measured, "--cov-context=test", "--cov-report=", f"--billtrace-results={results_file}"]
+        env = {**_environment(workspace), "COVERAGE_FILE": str(coverage_file)}
+        started = time.perf_counter()
+        returncode, output = _pytest(command, workspace.root, env, echo)
+        seconds = time.perf_counter() - started
+        summary = next((line for line in reversed(output) if line.strip()), "")
+        if returncode not in _ACCEPTED:
+            tail = "\n".join(output[-25:])
+            raise SiteBuildError(f"the traced test run failed (pytest exit {returncode}); the last traced run "
+                                 f"is kept:\n{tail}")
+        if not results_file.is_file():
+            raise SiteBuildError(f"the traced test run wrote no results in {workspace.relative(folder)} "
+                                 f"(is the disk full?); the last traced run is kept")
+        results = read_results(results_file)
+        if not coverage_file.is_file():
+            _empty_coverage(coverage_file)
+        recorded = with_outputs(fingerprint, results_file, coverage_file)
+        fingerprint_file = folder / "fingerprint.json"
+        fingerprint_file.write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        workspace.fingerprint.unlink(missing_ok=True)  # from here until the last rename the state is stale
+        os.replace(coverage_file, workspace.coverage)
+        os.replace(results_file, workspace.results)
+        os.replace(fingerprint_file, workspace.fingerprint)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return TracedRun(returncode, seconds, summary.strip("= "), results)
 
 
 def collect_tests(workspace: Workspace, *, tests: Sequence[str] | None = None) -> Results:
@@ -92,6 +130,38 @@ def collect_tests(workspace: Workspace, *, tests: Sequence[str] | None = None) -
             tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-25:])
             raise CollectionError(f"pytest could not collect the tests (exit {done.returncode}):\n{tail}")
         return read_results(target)
+
+
+def _pytest(command: list[str], root: Path, env: Mapping[str, str],
+            echo: Callable[[str], None] | None) -> tuple[int, list[str]]:
+    """Run pytest, passing each line of its output to ``echo`` as it comes; its exit status and output."""
+    if echo is None:
+        done = subprocess.run(command, cwd=root, capture_output=True, text=True, env=dict(env), check=False)
+        return done.returncode, (done.stdout + done.stderr).strip().splitlines()
+    lines: list[str] = []
+    with subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          env=dict(env), bufsize=1) as process:
+        assert process.stdout is not None  # invariant: stdout=PIPE was asked for
+        for line in process.stdout:
+            lines.append(line.rstrip("\n"))
+            echo(line.rstrip("\n"))
+        returncode = process.wait()
+    return returncode, lines
+
+
+def _empty_coverage(path: Path) -> None:
+    """A coverage data file that measured nothing (no test ran a measured line)."""
+    from coverage import CoverageData
+
+    CoverageData(basename=str(path)).write()
+    if not path.is_file():
+        path.write_bytes(b"")
+
+
+def _remove_leftovers(state: Path) -> None:
+    """The folders of runs that were killed before they finished."""
+    for leftover in state.glob(f"{_RUN_PREFIX}*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _environment(workspace: Workspace) -> dict[str, str]:

@@ -152,7 +152,14 @@ def nth_day_after(start: dt.date, n: int, *, excluded: Iterable[dt.date] = ()) -
     """
     skip = frozenset(excluded)
     if not skip:
-        return start + dt.timedelta(days=n)
+        try:
+            return start + dt.timedelta(days=n)
+        except OverflowError:
+            raise _beyond_the_calendar(start, f"{n} days") from None
+    try:
+        start + dt.timedelta(days=n + len(skip))  # the latest the counted day can be
+    except OverflowError:
+        raise _beyond_the_calendar(start, f"{n} days") from None
     day, counted = start, 0
     while counted < n:
         day += _ONE_DAY
@@ -188,12 +195,19 @@ def anniversary(
     >>> anniversary(dt.date(2028, 2, 29), 20)
     datetime.date(2048, 2, 29)
     """
+    if not dt.MINYEAR <= start.year + years <= dt.MAXYEAR:
+        raise _beyond_the_calendar(start, f"{years} years")
     try:
         return start.replace(year=start.year + years)
     except ValueError:  # February 29 in a common year
         if leap_day == "march-1":
             return dt.date(start.year + years, 3, 1)
         return dt.date(start.year + years, 2, 28)
+
+
+def _beyond_the_calendar(start: dt.date, span: str) -> InputError:
+    return InputError("", f"{span} after {start.isoformat()} is beyond the last date the calendar has "
+                          f"({dt.date.max.isoformat()})")
 
 
 def long_date(day: dt.date) -> str:

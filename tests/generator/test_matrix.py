@@ -87,3 +87,15 @@ def test_without_a_traced_run_every_rule_is_untested(mini_inputs: Inputs) -> Non
     statuses = {row.id: row.status for row in join(bare).rows}
     assert statuses["s3_a"] is Status.UNTESTED
     assert isinstance(bare.catalogue.rules[0], Rule)
+
+
+def test_the_project_sets_the_share_of_a_rule_its_passing_tests_must_run_to_count_as_verified(
+        mini_inputs: Inputs) -> None:
+    link = join(mini_inputs).row("s3_a").rules[0]
+    assert 0 < link.passing_share < 1  # the fixture's passing test runs two of the rule's three statements
+    assert join(dataclasses.replace(mini_inputs, verified_share=link.passing_share)).row("s3_a").status \
+        is Status.VERIFIED
+    short = join(dataclasses.replace(mini_inputs, verified_share=0.9)).row("s3_a")
+    assert short.status is Status.UNTESTED
+    assert f"execute {link.passing_share:.0%} of the statements of fixture.widget_duty" in short.explanation
+    assert "verified-share of 90%" in short.explanation

@@ -1,0 +1,90 @@
+"""A status you can trust, end to end in a project of its own: a failing test fails the command
+naming it, a stale traced run is refused, a warm build skips the test run, a broken run is never
+published, and builds in one checkout take turns."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fixtures.tiny_project import ROOT, billtrace, make_project
+
+from generator.project.lock import holding_lock
+
+pytestmark = pytest.mark.site  # runs billtrace (and pytest) in subprocesses: left out of the traced run
+
+
+def test_a_failing_test_fails_billtrace_test_naming_it_and_its_assertion(tmp_path: Path) -> None:
+    project = make_project(tmp_path, failing=True)
+    done = billtrace(project, "test")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAILED tests/test_tiny.py::test_a_gadget_is_free_too (failed): AssertionError: gadgets are free" \
+        in done.stderr
+    assert "test_a_widget_enters_free" not in done.stderr  # only the failed ones are named
+    assert "1 failed, 1 passed" in done.stdout  # pytest's progress and summary, shown as it runs
+
+
+def test_a_failing_test_fails_the_build_too_and_a_warm_build_skips_the_test_run(tmp_path: Path) -> None:
+    project = make_project(tmp_path, failing=True)
+    first = billtrace(project, "build", "--markdown-only")
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "FAILED tests/test_tiny.py::test_a_gadget_is_free_too" in first.stderr
+    assert "billtrace build: trace\n" in first.stderr
+    again = billtrace(project, "build", "--markdown-only")
+    assert again.returncode == 1  # the same failing run, not re-run, still fails the build
+    assert "trace skipped" in again.stderr and "billtrace build: trace\n" not in again.stderr
+
+
+def test_after_an_edit_of_a_rule_a_test_or_the_text_the_old_run_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert billtrace(project, "test").returncode == 0
+    assert billtrace(project, "coverage").returncode == 0
+    for edited in ("tinyrules/s3.py", "tests/test_tiny.py", "statute/bill.txt"):
+        path = project / edited
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        for command in (("coverage",), ("trace", "s3_a"), ("build", "--no-trace", "--markdown-only")):
+            done = billtrace(project, *command)
+            assert done.returncode == 2 and done.stdout == "", (command, done.stderr)
+            assert f"the traced run is stale: {edited} changed" in done.stderr, (command, done.stderr)
+        path.write_bytes(original)  # reverted: the run is current again
+        assert billtrace(project, "coverage").returncode == 0
+
+
+def test_trace_without_a_traced_run_says_how_to_make_one(tmp_path: Path) -> None:
+    done = billtrace(make_project(tmp_path), "trace", "s3_a")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "billtrace test" in done.stderr and "untested" not in done.stderr
+
+
+def test_a_broken_run_never_replaces_the_last_whole_one(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert billtrace(project, "test").returncode == 0
+    kept = {name: (project / ".billtrace" / name).read_bytes() for name in ("results.json", "coverage")}
+    (project / "tests" / "test_broken.py").write_text("def test_(:\n", encoding="utf-8")
+    done = billtrace(project, "test")
+    assert done.returncode == 2 and "the last traced run is kept" in done.stderr
+    assert {name: (project / ".billtrace" / name).read_bytes() for name in kept} == kept
+    assert not list((project / ".billtrace").glob(".run-*"))
+    refused = billtrace(project, "coverage")  # kept, but not shown as current: a test file is new
+    assert refused.returncode == 2 and "tests/test_broken.py is new" in refused.stderr
+
+
+def test_a_second_build_waits_for_the_one_holding_the_lock(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert billtrace(project, "test").returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("BILLTRACE_STATE", None)
+    with holding_lock(project / ".billtrace" / "lock"):
+        second = subprocess.Popen([sys.executable, "-m", "generator", "build", "--no-trace", "--markdown-only"],
+                                  cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        time.sleep(3)
+        assert second.poll() is None  # still waiting
+    _, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err
+    assert f"(pid {os.getpid()})" in err and "waiting for it to finish" in err
+    assert (project / "site" / "docs" / "index.md").is_file()
