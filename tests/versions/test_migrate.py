@@ -90,6 +90,15 @@ def test_migrate_refuses_to_edit_a_file_with_uncommitted_changes(project: Path) 
     assert migrate(project, str(project.parent / "s2839-rs.txt"), "--force").exit_code == 0
 
 
+def test_a_rule_module_that_does_not_parse_is_listed_not_edited(project: Path) -> None:
+    rules = project / "provisions" / "s2.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\ndef broken(:\n", encoding="utf-8")
+    git(project, "commit", "-qam", "a broken module")
+    result = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run")
+    assert result.exit_code == 0
+    assert "provisions/s2.py:" in result.stdout and "not valid Python" in result.stdout
+
+
 def test_the_bill_itself_as_new_text_needs_the_old_one(project: Path) -> None:
     result = migrate(project, str(project / "statute" / "s2839-is.txt"))
     assert result.exit_code == 2 and "--from OLD" in result.stderr
