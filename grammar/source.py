@@ -90,14 +90,12 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
     nul = data.find(b"\x00", 0, 65536)
     if nul >= 0:
         line_start = data.rfind(b"\n", 0, nul) + 1
-        line_end = data.find(b"\n", nul)
-        shown = data[line_start : len(data) if line_end < 0 else line_end]
+        # No offending line is shown: a binary file's "line" is bytes no terminal should receive.
         raise BillSourceError(
             "this is a binary file (it contains NUL bytes), not bill text",
             path=path,
             line=data.count(b"\n", 0, nul) + 1,
             column=len(data[line_start:nul].decode("utf-8", "replace")) + 1,
-            source_line=_printable(shown.decode("utf-8", "replace")),
             expected="the plain-text (.txt) version of the bill",
         )
     if data.startswith(b"\xef\xbb\xbf"):
