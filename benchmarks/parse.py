@@ -13,8 +13,9 @@ of the process's resident set while parsing) is its own.
     python benchmarks/parse.py bills 100 1000  # bills of those sizes only
     python benchmarks/parse.py shapes 5        # the shapes only, each of about 5 MB
 
-Prints per input the MB, the seconds (best of the runs), seconds per MB and peak memory
-as a multiple of the file's size; then time per MB of the largest bill against the
+Prints per input the MB, the seconds (CPU time of the parsing process, best of the runs:
+on a shared machine wall-clock time measures the neighbours), seconds per MB and peak
+memory as a multiple of the file's size; then time per MB of the largest bill against the
 smallest, and of each shape against the 1,000-section bill, measured in the same run.
 """
 
@@ -97,9 +98,9 @@ from grammar.lines import grammar_parser
 grammar_parser()
 parse_file({warm!r})
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-start = time.perf_counter()
+start = time.process_time()
 bill = parse_file({path!r})
-seconds = time.perf_counter() - start
+seconds = time.process_time() - start
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(seconds, after - before, len(bill.ids))
 """

@@ -130,7 +130,8 @@ def test_headings_with_a_semicolon_are_kept_below_section_level(amended: Bill) -
 
 def test_a_defined_term_may_hold_an_apostrophe_and_quoted_law_defines_nothing_here(amended: Bill) -> None:
     terms = {d.term: d for d in amended.definitions}
-    assert sorted(terms) == ["registrar's jurisdiction", "widget"]  # not "approved widget", quoted in s201
+    # not "approval program", referred to in the text of title 38 that s201 quotes
+    assert sorted(terms) == ["registrar's jurisdiction", "widget"]
     assert terms["registrar's jurisdiction"].provision == "s102_1"
 
 
