@@ -231,3 +231,23 @@ def test_continues_citation(after: str, citation: bool) -> None:
 )
 def test_words_without_closing_punctuation_are_told_from_a_citation_going_on(words: str, lead_in: LeadIn) -> None:
     assert lead_in_of(words) is lead_in
+
+
+def test_a_stray_opening_mark_in_running_text_is_closed_at_this_bills_next_unit() -> None:
+    text = (
+        "SEC. 2. AMENDMENTS.\n"
+        "\n"
+        "    (a) In General.--Section 5 of the Widget Act is amended--\n"
+        "            (1) by striking ``any gadget and inserting ``any \n"
+        "        widget; and\n"
+        "            (2) in subsection (b), by striking ``gadget'' and inserting \n"
+        "        ``widget''.\n"
+        "    (b) Effective Date.--The amendments made by subsection (a) take \n"
+        "effect on January 1, 2027.\n"
+    )
+    for variant in (text, "\n".join(line.lstrip() for line in text.split("\n"))):
+        bill = parse_text(variant)
+        assert [p.id for p in bill.walk()] == ["s2", "s2_a", "s2_a_1", "s2_a_2", "s2_b"]
+        [diagnostic] = bill.diagnostics
+        assert (diagnostic.code, diagnostic.line) == ("unclosed-quotation", 6)
+        assert "opened on line 4 is not closed before line 6" in diagnostic.message
