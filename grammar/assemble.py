@@ -5,8 +5,11 @@ line does, using the lines around it:
 
 - a line that opens with a designation opens a unit only where ``nesting.place``
   says so (otherwise it is a citation at the start of a wrapped line);
-- a quoted block (amendatory text) runs from the line after a colon to the line
-  that closes the quotation, and stays text of the unit that quotes it;
+- a quoted block (amendatory text) runs from the line after a colon (or from a
+  quotation opened in the running text, ``inserting ``which--``) to the ``''`` that
+  closes it, read one quoted paragraph at a time (grammar/quotes.py), and stays
+  text of the unit that quotes it; where its marks never balance it ends at the
+  first line that can only be this bill's own unit, with a diagnostic;
 - a ``Sec. 2.`` line is a table of contents entry inside a table of contents,
   and a section (appropriations style) elsewhere;
 - words after a list's last item belong to the list's parent (flush language)

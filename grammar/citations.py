@@ -74,7 +74,7 @@ _OF_EXTERNAL = re.compile(
     # name is left out ("section 1710 of title 38"): a bill's own titles take roman ones.
     r"(?P<title>title\s+(?P<usc_title>[0-9]+)(?:,\s+United\s+States\s+Code)?)(?![0-9A-Za-z(])"
     r"|(?P<pl>Public\s+Law\s+[0-9]+[-\u2013][0-9]+)"
-    rf"|(?P<such>such\s+(?:Act|title|Code|section(?:\s+[0-9]+[A-Za-z]*{_DESIGS}*)?))"
+    rf"|(?P<such>(?:such|that)\s+(?:Act|title|Code|section(?:\s+[0-9]+[A-Za-z]*{_DESIGS}*)?))"
     rf"|(?:the\s+)?(?P<act>{_ACT_NAME})"
     r")"
 )

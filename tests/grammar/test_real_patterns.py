@@ -251,3 +251,16 @@ def test_a_stray_opening_mark_in_running_text_is_closed_at_this_bills_next_unit(
         [diagnostic] = bill.diagnostics
         assert (diagnostic.code, diagnostic.line) == ("unclosed-quotation", 6)
         assert "opened on line 4 is not closed before line 6" in diagnostic.message
+
+
+def test_a_section_of_that_title_is_another_laws() -> None:
+    bill = parse_text(
+        "SEC. 1. ELIGIBILITY.\n\n"
+        "    (a) In General.--Section 1720 of title 38, United States Code, is \n"
+        "amended by striking ``1 year'' and inserting ``2 years''.\n"
+        "    (b) Rule.--A veteran described in section 1710(a)(2) of that title \n"
+        "is eligible.\n"
+    )
+    by_text = {c.text: c for c in bill.citations}
+    assert by_text["section 1710(a)(2) of that title"].kind == "statute"
+    assert bill.diagnostics == ()
