@@ -44,7 +44,7 @@ from grammar.lexicon import (
 from grammar.lines import Line
 from grammar.model import Diagnostic, QuotedBlock, TocEntry
 from grammar.nesting import Cue, LeadIn, OpenUnit, continues_citation, lead_in_of, place
-from grammar.quotes import carry, closes_straight, ends_paragraph
+from grammar.quotes import carry, closes_straight, ends_as_a_block_ends, ends_paragraph
 
 __all__ = ["Assembly", "Draft", "assemble"]
 
@@ -665,7 +665,7 @@ class _Assembler:
         else:
             carried = carry(quote.depth, content, after_break=quote.after_break)
             quote.depth, closed_at = carried
-            if closed_at is None and _ends_like_a_block(content) and not self._quoted_paragraph_follows():
+            if closed_at is None and ends_as_a_block_ends(content) and not self._quoted_paragraph_follows():
                 # The marks do not balance (GPO text has stray ones), but the line ends as a
                 # block ends and no quoted paragraph follows: the block ends here.
                 self.diagnostics.append(Diagnostic(
@@ -815,13 +815,3 @@ def _not_a_header(line: Line) -> BillStructureError:
         line=line.number, column=line.indent + 1, source_line=line.text,
         expected="a header such as 'SEC. 5. DUTIES.' (the number in the digits 0-9)",
     )
-
-
-def _ends_like_a_block(content: str) -> bool:
-    """A line ending as a quoted block ends: ``''`` and the instruction's punctuation."""
-    text = content.rstrip()
-    for end in ("; and", "; or", ", and", ", or"):
-        if text.endswith(end):
-            text = text[: -len(end)].rstrip()
-            break
-    return text.rstrip(".;,:").endswith("''")
