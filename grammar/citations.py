@@ -120,6 +120,8 @@ def find_citations(
     resolver = _Resolver(bill)
     citations: list[Citation] = []
     diagnostics: list[Diagnostic] = []
+    shared: dict[str, str] = {}
+    shared_targets: dict[tuple[str, ...], tuple[str, ...]] = {}
     for provision in bill.walk():
         for text in (provision.text, provision.flush):
             if not text:
@@ -128,9 +130,12 @@ def find_citations(
             cursor = locator.start(provision)
             for hit in found:
                 line, column, cursor = locator.locate(provision, hit.text, cursor)
+                # The same words and targets recur ("this Act", ("s4",)): one copy of each.
+                cited = shared.setdefault(hit.text, hit.text)
+                targets = shared_targets.setdefault(hit.targets, hit.targets)
                 citation = Citation(
-                    source=provision.id, text=hit.text, kind=hit.kind, line=line, column=column,
-                    targets=hit.targets, url=hit.url, resolved=hit.resolved,
+                    source=provision.id, text=cited, kind=hit.kind, line=line, column=column,
+                    targets=targets, url=hit.url, resolved=hit.resolved,
                 )
                 citations.append(citation)
                 if not hit.resolved:
