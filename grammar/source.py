@@ -104,7 +104,7 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise _not_utf8(data, error, path) from None
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text)
         raise BillSourceError("the file contains only white space", path=path)
     for pattern, what, wanted in _DOCUMENTS:
         if pattern.match(data):
@@ -112,7 +112,8 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
                                   source_line=text.split("\n")[0], expected=wanted)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").replace("\u00a0", " ")
     refuse_unsafe_characters(text, path=path)
-    lines = text.split("\n")
+    # Only a text of three lines or fewer can be a bill run onto one line: split no other.
+    lines = text.split("\n") if text.count("\n", 0, len(text)) <= 2 else [""]
     longest = max(lines, key=len)
     if len(lines) <= 3 and len(longest) > 500 and any(mark in longest for mark in _COLLAPSED_MARKS):
         raise BillSourceError(
