@@ -43,6 +43,7 @@ __all__ = [
 MINERALS_FILE = "critical_minerals.toml"
 GOODS_FILE = "covered_goods.csv"
 ADJOURNMENTS_FILE = "adjournments.csv"
+VALUES_FILE = "values.toml"
 CONCERN_FILE = "countries_of_concern.csv"
 INCOME_FILE = "world_bank_income_groups.csv"
 ISO_FILE = "iso3166_countries.csv"
@@ -140,7 +141,7 @@ class IncomeGroupEntry:
 
 def data_files() -> tuple[str, ...]:
     """The names of the committed data files."""
-    return (MINERALS_FILE, GOODS_FILE, CONCERN_FILE, INCOME_FILE, ISO_FILE, ADJOURNMENTS_FILE)
+    return (MINERALS_FILE, GOODS_FILE, CONCERN_FILE, INCOME_FILE, ISO_FILE, ADJOURNMENTS_FILE, VALUES_FILE)
 
 
 _DESCRIPTIONS: Mapping[str, tuple[str, str, str]] = {
@@ -177,6 +178,12 @@ _DESCRIPTIONS: Mapping[str, tuple[str, str, str]] = {
         "of session under 19 U.S.C. 2194(b)",
         "see the file's header: each row names its source",
         "per row",
+    ),
+    VALUES_FILE: (
+        "Every number, share, period and date the rules take from the text, with the provision and the "
+        "exact words it is read from",
+        "the bill's text (statute/s2839-is.txt); checked against it by tests/rules/test_values.py",
+        "as the text: a value whose words change fails the check",
     ),
 }
 

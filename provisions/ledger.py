@@ -10,14 +10,20 @@ origin         yes       country of origin, ISO 3166-1 alpha-2 (``CN``)
 entry_date     yes       date of entry, ``YYYY-MM-DD``
 value          yes       customs value in dollars, at most two decimal places, not negative
 producer_feoc  no        ``true`` if a foreign entity of concern mined, processed or made it
+mined_in       no        country where it was mined (also ``processed_in``, ``manufactured_in``)
+mined_by_feoc  no        ``true`` if a foreign entity of concern mined it (also
+                         ``processed_by_feoc``, ``manufactured_by_feoc``; sec. 5(b))
 other_duties   no        duties collected on the entry under other law (dollars; default 0)
+deposit_date   no        date estimated duties were deposited (needed with
+                         ``fund_collection_basis = deposit-date``)
+liquidation_date no      date of liquidation (needed with ``fund_collection_basis = liquidation-date``)
 id             no        the entry's own reference, echoed in the results
 =============  ========  ====================================================================
 
-Duties are taken as collected on the day of entry, so each falls in the federal fiscal
-quarter of its entry date (the fiscal year begins on October 1).  The duties that feed the
-Trust Fund are those on mined and processed critical minerals: the duty this bill sets
-plus ``other_duties``.
+Duties count as collected on the day the parameter ``fund_collection_basis`` names (by
+default the day of entry), so each falls in the federal fiscal quarter of that day (the
+fiscal year begins on October 1).  The duties that feed the Trust Fund are those on mined
+and processed critical minerals: the duty this bill sets plus ``other_duties``.
 
 ``DutyCalculator`` answers row after row in constant memory.  It asks the rule
 (``s5.duty_treatment``) once per combination of subheading, origin, producer flag and
@@ -35,7 +41,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
-from provisions.inputs import Alliance, Hts, Import, InputError, parse_bool, parse_hts, parse_money
+from provisions.inputs import (
+    MAX_MONEY,
+    Alliance,
+    Hts,
+    Import,
+    InputError,
+    Sourcing,
+    parse_bool,
+    parse_country,
+    parse_hts,
+    parse_money,
+)
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.money import duty_amount
 from provisions.kit.periods import FiscalQuarter
@@ -45,18 +62,30 @@ from provisions.s5 import TREATMENTS, DutyTreatment, duty_treatment
 from provisions.s6 import FundQuarter, trust_fund_quarter
 
 __all__ = [
+    "BASIS_COLUMNS",
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
+    "SOURCING_COLUMNS",
     "DutyCalculator",
     "LedgerReader",
     "LedgerRow",
     "LedgerTotals",
     "RowResult",
     "ledger_reasons",
+    "read_sourcing",
 ]
 
 REQUIRED_COLUMNS = ("hts", "origin", "entry_date", "value")
-OPTIONAL_COLUMNS = ("producer_feoc", "other_duties", "id")
+SOURCING_COLUMNS = (
+    "mined_in",
+    "processed_in",
+    "manufactured_in",
+    "mined_by_feoc",
+    "processed_by_feoc",
+    "manufactured_by_feoc",
+)
+BASIS_COLUMNS = {"deposit-date": "deposit_date", "liquidation-date": "liquidation_date"}
+OPTIONAL_COLUMNS = ("producer_feoc", *SOURCING_COLUMNS, "other_duties", "deposit_date", "liquidation_date", "id")
 _ZERO = Decimal("0.00")
 _CACHE_LIMIT = 100_000
 
@@ -79,11 +108,13 @@ class LedgerReader:
         InputError: a required column is missing from the header.
     """
 
-    def __init__(self, header: Sequence[str]) -> None:
+    def __init__(self, header: Sequence[str], *, params: Parameters = DEFAULTS) -> None:
         names = [name.strip().lower() for name in header]
-        for column in REQUIRED_COLUMNS:
+        basis = BASIS_COLUMNS.get(params.fund_collection_basis)
+        for column in (*REQUIRED_COLUMNS, *((basis,) if basis else ())):
             if column not in names:
                 raise InputError(column, f"missing column (the header has: {', '.join(names) or 'nothing'})")
+        self._basis = basis
         self._index = {
             name: names.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in names
         }
@@ -111,8 +142,8 @@ class LedgerReader:
             for column, position in index.items():
                 if position >= len(values):
                     raise InputError(column, "missing (the row has fewer fields than the header)")
-        hts = self._cached_hts(values[index["hts"]])
-        origin = self._cached_country(values[index["origin"]])
+        hts = self.hts(values[index["hts"]])
+        origin = self.country(values[index["origin"]])
         day, quarter = self._cached_date(values[index["entry_date"]])
         value = _money(values[index["value"]], "value")
         feoc = (
@@ -122,9 +153,15 @@ class LedgerReader:
         )
         other = _money(values[index["other_duties"]], "other_duties") if "other_duties" in index else _ZERO
         ref = values[index["id"]] if "id" in index else None
-        return LedgerRow(row, Import(hts, origin, day, feoc, value), quarter, other, ref)
+        sourcing = read_sourcing(values, index)
+        if self._basis is not None:
+            collected, quarter = self._cached_date(values[index[self._basis]], self._basis)
+            if collected < day:
+                raise InputError(self._basis, f"{collected} is before the entry date {day}")
+        return LedgerRow(row, Import(hts, origin, day, feoc, value, sourcing), quarter, other, ref)
 
-    def _cached_hts(self, text: str) -> Hts:
+    def hts(self, text: str) -> Hts:
+        """An HTS number of the ledger, validated once per text."""
         hts = self._hts.get(text)
         if hts is None:
             hts = parse_hts(text, field="hts")
@@ -132,7 +169,8 @@ class LedgerReader:
                 self._hts[text] = hts
         return hts
 
-    def _cached_country(self, text: str) -> str:
+    def country(self, text: str) -> str:
+        """An origin of the ledger, validated once per text."""
         code = self._countries.get(text)
         if code is None:
             code = text.strip().upper()
@@ -144,16 +182,16 @@ class LedgerReader:
                 self._countries[text] = code
         return code
 
-    def _cached_date(self, text: str) -> tuple[dt.date, FiscalQuarter]:
+    def _cached_date(self, text: str, column: str = "entry_date") -> tuple[dt.date, FiscalQuarter]:
         known = self._dates.get(text)
         if known is None:
             raw = text.strip()
             if len(raw) != 10 or raw[4] != "-" or raw[7] != "-" or not raw.replace("-", "").isdigit():
-                raise InputError("entry_date", f"malformed date {text!r} (expected YYYY-MM-DD)")
+                raise InputError(column, f"malformed date {text!r} (expected YYYY-MM-DD)")
             try:
                 day = dt.date.fromisoformat(raw)
             except ValueError:
-                raise InputError("entry_date", f"impossible date {text!r}") from None
+                raise InputError(column, f"impossible date {text!r}") from None
             known = (day, FiscalQuarter.of(day))
             if len(self._dates) < _CACHE_LIMIT:
                 self._dates[text] = known
@@ -199,7 +237,7 @@ class DutyCalculator:
             *(since for _, since in params.state_designated_countries_of_concern),
         }
         self._changes = sorted(changes)
-        self._answers: dict[tuple[str, str | None, str, bool, int], tuple[str, Decimal | None, bool]] = {}
+        self._answers: dict[tuple[object, ...], tuple[str, Decimal | None, bool]] = {}
 
     def determination(self, imp: Import) -> Determination[DutyTreatment]:
         """The rule's full answer for one import, with its reasons."""
@@ -209,11 +247,11 @@ class DutyCalculator:
         """The treatment, rate, duty and Trust Fund share of one row."""
         imp = entry.imp
         period = bisect.bisect_right(self._changes, imp.entry_date)
-        key = (imp.hts.subheading, imp.hts.suffix, imp.origin, imp.producer_feoc, period)
+        key = (imp.hts.subheading, imp.hts.suffix, imp.origin, imp.producer_feoc, period, imp.sourcing)
         answer = self._answers.get(key)
         if answer is None:
             found = duty_treatment(
-                Import(imp.hts, imp.origin, imp.entry_date, imp.producer_feoc),
+                Import(imp.hts, imp.origin, imp.entry_date, imp.producer_feoc, None, imp.sourcing),
                 self.alliance,
                 params=self.params,
                 table=self._table,
@@ -291,6 +329,31 @@ class LedgerTotals:
         ]
 
 
+def read_sourcing(values: Sequence[str], index: Mapping[str, int]) -> Sourcing:
+    """The sourcing columns of a row (those the header has), validated."""
+    if not any(column in index for column in SOURCING_COLUMNS):
+        return _NO_SOURCING
+
+    def country(column: str) -> str | None:
+        text = values[index[column]].strip() if column in index else ""
+        return parse_country(text, field=column) if text else None
+
+    def flag(column: str) -> bool:
+        return parse_bool(values[index[column]], field=column) if column in index else False
+
+    return Sourcing(
+        country("mined_in"),
+        country("processed_in"),
+        country("manufactured_in"),
+        flag("mined_by_feoc"),
+        flag("processed_by_feoc"),
+        flag("manufactured_by_feoc"),
+    )
+
+
+_NO_SOURCING = Sourcing()
+
+
 def _money(text: str, column: str) -> Decimal:
     """``parse_money`` with a fast path for the plain amounts ledgers hold (``1234.56``)."""
     if not text:
@@ -302,7 +365,7 @@ def _money(text: str, column: str) -> Decimal:
     except InvalidOperation:
         return parse_money(text, field=column)  # raises, with the message
     dot = text.find(".")
-    plain = amount.is_finite() and amount >= 0 and "e" not in text and "E" not in text
+    plain = amount.is_finite() and 0 <= amount <= MAX_MONEY and "e" not in text and "E" not in text
     if plain and (dot < 0 or len(text) - dot <= 3):
         return amount
     return parse_money(text, field=column)
@@ -314,9 +377,10 @@ def ledger_reasons(params: Parameters = DEFAULTS) -> tuple[Reason, ...]:
     return (
         Reason(
             "s3_2",
-            "A row is out-of-scope when its subheading is not a mined or processed critical mineral or "
-            f"a select derivative product in the committed table ({table}) on its entry date "
-            f"({params.describe('mineral_list_reading')}).",
+            "A row is out-of-scope when its subheading is on a line the table of covered goods "
+            f"({table}) holds as outside the bill, or is no critical mineral on its entry date "
+            f"({params.describe('mineral_list_reading')}); a subheading on no line of the table is "
+            "out-of-scope as a limit of the data, not of the bill.",
             {},
         ),
         Reason(
@@ -340,8 +404,8 @@ def ledger_reasons(params: Parameters = DEFAULTS) -> tuple[Reason, ...]:
             "s6_b_1",
             "The Trust Fund receives amounts equal to the duties on mined and processed critical "
             "minerals (the duty set here plus the ledger's other_duties), counted in the federal fiscal "
-            "quarter of the entry date (the fiscal year begins October 1); duties on select derivative "
-            "products do not count.",
+            "quarter in which they are collected (the fiscal year begins October 1; "
+            f"{params.describe('fund_collection_basis')}); duties on select derivative products do not count.",
             {},
         ),
         Reason(

@@ -15,18 +15,20 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import IO, Any
 
 from provisions.inputs import Alliance, InputError
 from provisions.kit import Writer, to_jsonable
-from provisions.ledger import DutyCalculator, LedgerReader, LedgerTotals, RowResult, ledger_reasons
+from provisions.ledger import LedgerTotals, ledger_reasons
+from provisions.ledger_fast import FastLedger
 from provisions.parameters import Parameters
 
 __all__ = ["run_ledger"]
 
 _SPOOL_IN_MEMORY = 1 << 20
+_BATCH = 4096  # output lines joined per write to the spool
 _PROGRESS_EVERY = 8192
 _ROWS_PLACEHOLDER = "\x00rows\x00"
 
@@ -47,12 +49,12 @@ def run_ledger(
     Raises:
         InputError: a missing column, or a bad field (naming the row, the line and the column).
     """
-    calculator = DutyCalculator(alliance, params=params)
-    totals = LedgerTotals()
     with tempfile.SpooledTemporaryFile(_SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="") as spool:
         try:
-            has_id = _process(_lines(source, size, writer), calculator, totals, spool, as_json=as_json,
-                              summary_only=summary_only)
+            advance = writer.progress("Reading the ledger", size)
+            ledger, has_id = _process(source, _position(source, size, advance), alliance, params, spool,
+                                      as_json=as_json, summary_only=summary_only)
+            totals = ledger.totals()
         except InputError as error:
             raise error.located(where=name) from None
         except csv.Error as error:
@@ -67,68 +69,50 @@ def run_ledger(
 
 
 def _process(
-    lines: Iterable[str],
-    calculator: DutyCalculator,
-    totals: LedgerTotals,
+    source: Iterable[str],
+    progress: Callable[[], None],
+    alliance: Alliance,
+    params: Parameters,
     spool: IO[str],
     *,
     as_json: bool,
     summary_only: bool,
-) -> bool:
-    reader = csv.reader(lines)
+) -> tuple[FastLedger, bool]:
+    reader = csv.reader(source)  # straight from the file: no Python step per line
     header = next(reader, None)
     if header is None:
         raise InputError("", "the ledger is empty: no header row")
-    ledger = LedgerReader(header)
-    has_id = "id" in (name.strip().lower() for name in header)
-    write = spool.write
+    ledger = FastLedger(header, alliance, params=params)
+    treat = ledger.row
+    batch: list[str] = []
+    keep = batch.append
     number = 0
     for values in reader:
         if not values:
             continue
         number += 1
         try:
-            entry = ledger.read(values, number)
+            line = treat(values, number, as_json=as_json)
         except InputError as error:
-            raise error.located(line=reader.line_num) from None
-        result = calculator.result(entry)
-        totals.add(entry, result)
+            raise error.located(row=number, line=reader.line_num) from None
         if not summary_only:
-            write(_row_json(result, first=number == 1) if as_json else _row_text(result, has_id))
-    return has_id
+            keep(line)
+            if len(batch) >= _BATCH:
+                spool.write("".join(batch))
+                batch.clear()
+        if not number % _PROGRESS_EVERY:
+            progress()
+    spool.write("".join(batch))
+    progress()
+    return ledger, ledger.has_id
 
 
-def _lines(source: IO[str], size: int | None, writer: Writer) -> Iterator[str]:
-    advance = writer.progress("Reading the ledger", size)
-    done = 0
-    for count, line in enumerate(source, start=1):
-        done += len(line)
-        if count % _PROGRESS_EVERY == 0:
-            advance(done)
-        yield line
-    advance(done)
-
-
-def _row_text(result: RowResult, has_id: bool) -> str:
-    rate = "-" if result.rate is None else f"{result.rate}%"
-    duty = "-" if result.duty is None else str(result.duty)
-    ref = f"  {result.ref}" if has_id else ""
-    return (
-        f"{result.row:>9}  {result.hts:<13} {result.origin:<6}  {result.entry_date}  {result.treatment:<19} "
-        f"{rate:>6} {duty:>15}{ref}\n"
-    )
-
-
-def _row_json(result: RowResult, *, first: bool) -> str:
-    rate = "null" if result.rate is None else f'"{result.rate}"'
-    duty = "null" if result.duty is None else f'"{result.duty}"'
-    ref = "" if result.ref is None else f', "id": {json.dumps(result.ref, ensure_ascii=False)}'
-    lead = "\n" if first else ",\n"
-    return (
-        f'{lead}      {{"row": {result.row}{ref}, "hts": "{result.hts}", "origin": "{result.origin}", '
-        f'"entry_date": "{result.entry_date}", "treatment": "{result.treatment}", "rate": {rate}, '
-        f'"duty": {duty}, "quarter": "{result.quarter}"}}'
-    )
+def _position(source: IO[str], size: int | None, advance: Callable[[int], None]) -> Callable[[], None]:
+    """A callback telling ``advance`` how many bytes of ``source`` have been read (for a progress bar)."""
+    raw = getattr(source, "buffer", None)
+    if size is None or raw is None or not raw.seekable():  # a pipe has no position to show
+        return lambda: None
+    return lambda: advance(raw.tell())
 
 
 def _trust_fund(totals: LedgerTotals, params: Parameters) -> list[dict[str, Any]]:

@@ -17,11 +17,14 @@ from provisions.inputs import (
     Alliance,
     Import,
     InputError,
+    OtherDuties,
+    Sourcing,
     parse_country,
     parse_date,
     parse_hts,
     parse_member,
     parse_money,
+    parse_rate,
 )
 from provisions.kit import Answer, Option, Question, StreamAnswer
 from provisions.kit.periods import read_adjournments
@@ -53,6 +56,7 @@ def _duty(values: Values, parameters: MakeParameters) -> Answer | StreamAnswer:
     if ledger is not None:
         given = [f"--{name.replace('_', '-')}" for name in ("hts", "origin", "entry_date", "value")
                  if values[name] is not None]
+        given += [f"--{name.replace('_', '-')}" for name in _SOURCING_AND_LAYERS if values[name]]
         if given or values["producer_feoc"]:
             raise InputError(given[0] if given else "--producer-feoc",
                              "not with --ledger (the ledger has a column for it)")
@@ -66,9 +70,42 @@ def _duty(values: Values, parameters: MakeParameters) -> Answer | StreamAnswer:
         parse_date(_required(values["entry_date"], "--entry-date"), field="--entry-date"),
         values["producer_feoc"],
         parse_money(values["value"], field="--value") if values["value"] is not None else None,
+        _sourcing(values),
+        _other_duties(values),
     )
     answer = duty_treatment(imp, alliance, params=params)
     return Answer.of(f"Duty treatment of {imp.hts} from {imp.origin} entered {imp.entry_date}", answer, params)
+
+
+_SOURCING_AND_LAYERS = (
+    "mined_in", "processed_in", "manufactured_in", "mined_by_feoc", "processed_by_feoc", "manufactured_by_feoc",
+    "ordinary_rate", "section232_rate", "section232_since", "adcvd_rate",
+)
+
+
+def _sourcing(values: Values) -> Sourcing:
+    def country(name: str) -> str | None:
+        text = values[name]
+        return parse_country(text, field=f"--{name.replace('_', '-')}") if text is not None else None
+
+    return Sourcing(
+        country("mined_in"), country("processed_in"), country("manufactured_in"),
+        bool(values["mined_by_feoc"]), bool(values["processed_by_feoc"]), bool(values["manufactured_by_feoc"]),
+    )
+
+
+def _other_duties(values: Values) -> OtherDuties:
+    def rate(name: str) -> Any:
+        text = values[name]
+        return parse_rate(text, field=f"--{name.replace('_', '-')}") if text is not None else None
+
+    since = values["section232_since"]
+    if since is not None and values["section232_rate"] is None:
+        raise InputError("--section232-since", "needs --section232-rate")
+    return OtherDuties(
+        rate("ordinary_rate"), rate("section232_rate"),
+        parse_date(since, field="--section232-since") if since is not None else None, rate("adcvd_rate"),
+    )
 
 
 def _eligibility(values: Values, parameters: MakeParameters) -> Answer:
@@ -156,6 +193,7 @@ def _dfc(values: Values, parameters: MakeParameters) -> Answer:
         us_private_participation=values["us_private_participation"],
         dod_offtake=values["dod_offtake"],
         income_group_override=values["income_group"],
+        params=params,
     )
     return Answer.of(f"Development Finance Corporation support for a project in {answer.value.country}",
                      answer, params)
@@ -172,8 +210,11 @@ QUESTIONS: tuple[Question, ...] = (
         "duty", "How an import is treated under secs. 4(g) and 5, and its duty.",
         """How secs. 4(g) and 5 treat an import: alliance-duty-free, concern-rate, unaffected or out-of-scope.
 
-        With --ledger, the CSV has columns hts, origin, entry_date, value and, optionally,
-        producer_feoc, other_duties and id (see provisions/ledger.py). It is read as a stream:
+        The answer shows each duty layer (ordinary, section 301, section 232, antidumping and
+        countervailing) and what the bill does to it. With --ledger, the CSV has columns hts,
+        origin, entry_date, value and, optionally, producer_feoc, the sourcing columns
+        (mined_in ... manufactured_by_feoc), other_duties, deposit_date, liquidation_date and id
+        (see provisions/ledger.py). It is read as a stream:
         per-row treatments and duties, totals, and the Trust Fund transfer for each federal
         fiscal quarter (the fiscal year begins October 1) and each recipient.""",
         (
@@ -182,7 +223,20 @@ QUESTIONS: tuple[Question, ...] = (
             Option("entry_date", "Date of entry, YYYY-MM-DD.", metavar="DATE"),
             _MEMBERS,
             Option("producer_feoc", "A foreign entity of concern mined, processed or made the good.", kind="flag"),
+            Option("mined_in", "Country where the good (or its mineral) was mined.", metavar="CODE"),
+            Option("processed_in", "Country where it was processed.", metavar="CODE"),
+            Option("manufactured_in", "Country where it was manufactured.", metavar="CODE"),
+            Option("mined_by_feoc", "A foreign entity of concern mined it (sec. 5(b)).", kind="flag"),
+            Option("processed_by_feoc", "A foreign entity of concern processed it (sec. 5(b)).", kind="flag"),
+            Option("manufactured_by_feoc", "A foreign entity of concern manufactured it (sec. 5(b)).",
+                   kind="flag"),
             Option("value", "Customs value, to compute the duty.", metavar="DOLLARS"),
+            Option("ordinary_rate", "The ordinary (column 1) rate in percent, for the duty layers.",
+                   metavar="PERCENT"),
+            Option("section232_rate", "A section 232 rate on the good, in percent.", metavar="PERCENT"),
+            Option("section232_since", "Day the section 232 action took effect (sec. 4(g)(2)).", metavar="DATE"),
+            Option("adcvd_rate", "Antidumping and countervailing duty rate, in percent (never waived).",
+                   metavar="PERCENT"),
             Option("ledger", "Treat every row of an import ledger ('-' for standard input) instead of one import.",
                    kind="lines", metavar="FILE.csv"),
             Option("summary_only", "With --ledger: print the totals, not every row.", kind="flag"),
@@ -208,8 +262,8 @@ QUESTIONS: tuple[Question, ...] = (
                    required=True),
             Option("disapproved_on", "Day a joint resolution of disapproval was enacted.", metavar="DATE"),
             Option("disapproval_introduced_on", "Day that resolution was introduced.", metavar="DATE"),
-            Option("adjournments", "Adjournment calendar (chamber, first_day, last_day, sine_die): count days of "
-                   "session instead of calendar days.", kind="csv", metavar="FILE.csv"),
+            Option("adjournments", "Adjournment calendar (chamber, first_day, last_day, kind): count days of "
+                   "session under 19 U.S.C. 2194(b) instead of calendar days.", kind="csv", metavar="FILE.csv"),
             Option("modification", "The agreement is a modification of an agreement (sec. 4(e)(3)).", kind="flag"),
         ),
         _timeline,

@@ -22,6 +22,7 @@ from provisions.kit.determination import Determination, Reason
 from provisions.kit.periods import long_date
 from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
+from provisions.values import VALUES
 
 section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
@@ -38,7 +39,7 @@ __all__ = [
     "mineral_stage",
 ]
 
-LIST_DATE = dt.date(2026, 1, 1)
+LIST_DATE = VALUES.date("list date")
 """The date sec. 3(2)(A) fixes the critical-minerals list on, and sec. 3(7)(D) and 5(a) the 301 rates."""
 
 SELECT_PRODUCTS: Mapping[str, tuple[str, str]] = {

@@ -17,6 +17,7 @@ from provisions.kit.periods import AdjournmentCalendar, anniversary, day_number,
 from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
 from provisions.s3 import LIST_DATE, SELECT_PRODUCTS, Good, appropriate_congressional_committees
+from provisions.values import VALUES
 
 section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
@@ -41,12 +42,16 @@ __all__ = [
     "review_due_dates",
 ]
 
-REVIEW_DAYS = 90
+REVIEW_DAYS = int(VALUES.number("review period"))
 """The congressional review period of sec. 4(e)(2), in days."""
 
 _COUNT_WINDOW = 4 * 366  # days searched for the 90th day of session; far more than any session needs
 
-_PHASE_IN_YEARS = 5
+_PHASE_IN_YEARS = int(VALUES.number("phase-in limit"))
+_OBJECTIVE = int(VALUES.number("mineral coverage objective"))  # percent
+_FIRST_REVIEW = int(VALUES.number("first review"))
+_REVIEW_EVERY = int(VALUES.number("review interval"))
+_FIRST_REPORT = int(VALUES.number("annual report"))
 _PERCENT = Decimal("0.01")
 
 not_formalized(
@@ -325,7 +330,7 @@ def coverage_objective(
                 f"(one of {', '.join(SELECT_PRODUCTS)}, or li-ion-battery)",
             )
     total = len(base.minerals)
-    meets_minerals = len(covered) * 100 >= 90 * total
+    meets_minerals = len(covered) * 100 >= _OBJECTIVE * total
     meets_products = kinds >= set(SELECT_PRODUCTS)
     mineral_share = _share(len(covered), total)
     product_share = _share(len(kinds), len(SELECT_PRODUCTS))
@@ -336,7 +341,7 @@ def coverage_objective(
             f"The agreements cover {len(covered)} of the {total} critical minerals on the {base.name} "
             f"({base.citation}), the list described in sec. 3(2)(A): {mineral_share}%, "
             f"{'meeting' if meets_minerals else 'short of'} the objective of not less than 90 percent "
-            f"({-(-90 * total // 100)} minerals).",
+            f"({-(-_OBJECTIVE * total // 100)} minerals).",
             {"covered": len(covered), "on_list": total},
         ),
         Reason(
@@ -441,7 +446,9 @@ def admission_timeline(
                 "counting days of session needs an adjournment calendar "
                 f"({params.describe('review_period_counting')})",
             )
-        why = calendar.exclusions(certified, certified + dt.timedelta(days=_COUNT_WINDOW))
+        horizon = dt.date.max - certified
+        end = certified + min(dt.timedelta(days=_COUNT_WINDOW), horizon)  # never past the calendar's last day
+        why = calendar.exclusions(certified, end)
         excluded = frozenset(why)
     committees = " and the ".join(appropriate_congressional_committees().value)
     reasons = [
@@ -474,8 +481,9 @@ def admission_timeline(
         Reason(
             "s4_e_2",
             f"The 90-day period runs from {long_date(first)} to {long_date(last)}, counting "
-            f"{counting}; {params.describe('review_period_counting')}. The {subject} may enter into "
-            f"force on or after {long_date(last)}, the date that is 90 days after the certification.",
+            f"{counting}; {params.describe('review_period_counting')}. Unless a joint resolution of "
+            f"disapproval is enacted before the period ends, the {subject} may enter into force on or "
+            f"after {long_date(last)}, the date that is 90 days after the certification.",
             {"period_first_day": first, "period_last_day": last},
         )
     )
@@ -798,7 +806,9 @@ def review_due_dates(
     if count < 1:
         raise InputError("count", f"{count} is not a positive number of due dates")
     dates = tuple(
-        anniversary(first_entry_into_force, 5 * n, leap_day=params.leap_day_anniversary)
+        anniversary(
+            first_entry_into_force, _FIRST_REVIEW + _REVIEW_EVERY * (n - 1), leap_day=params.leap_day_anniversary
+        )
         for n in range(1, count + 1)
     )
     leap = first_entry_into_force.month == 2 and first_entry_into_force.day == 29
@@ -860,7 +870,7 @@ def annual_report_due_dates(
     if count < 1:
         raise InputError("count", f"{count} is not a positive number of due dates")
     dates = tuple(
-        anniversary(first_entry_into_force, n, leap_day=params.leap_day_anniversary)
+        anniversary(first_entry_into_force, _FIRST_REPORT + n - 1, leap_day=params.leap_day_anniversary)
         for n in range(1, count + 1)
     )
     committees = " and the ".join(appropriate_congressional_committees().value)

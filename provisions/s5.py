@@ -197,6 +197,7 @@ def duty_treatment(
     params: Parameters = DEFAULTS,
     table: Mapping[str, CoveredLine] | None = None,
     lists: Sequence[MineralList] | None = None,
+    classified: Determination[Good] | None = None,
 ) -> Determination[DutyTreatment]:
     """Sec. 4(g)(1): "Beginning on the date on which an agreement under subsection (a) with a
     country enters into force, a mined or processed critical mineral or a select derivative
@@ -212,9 +213,11 @@ def duty_treatment(
     ``params.member_good_sourced_from_concern`` decides (default: sec. 5(a)).  A duty is the
     customs value times the rate, rounded to the nearest cent, halves up.  The answer's
     ``layers`` show the ordinary duty, section 301, section 232 and antidumping and
-    countervailing duties, and what the bill does to each.
+    countervailing duties, and what the bill does to each.  ``classified`` is
+    ``s3.classify_good``'s answer for the same good and day, when the caller already has it.
     """
-    classified = classify_good(imp.hts, imp.entry_date, params=params, table=table, lists=lists)
+    if classified is None:
+        classified = classify_good(imp.hts, imp.entry_date, params=params, table=table, lists=lists)
     good = classified.value
     reasons = list(classified.reasons)
     if not good.covered:
@@ -242,7 +245,19 @@ def duty_treatment(
         ]
     else:
         member_reasons = list(member.reasons)
-    reasons.extend((*sourced.reasons, *member_reasons, *concern.reasons))
+    if conflict and not concern_prevails:
+        # sec. 5(a) does not decide this entry: no reason may say the good pays its rate
+        concern_reasons = [
+            Reason(
+                "s5_a",
+                f"{good.hts} is sourced from a concern, which sec. 5(a) reaches (it would set "
+                f"{concern.value}%), but it is a member's good (above).",
+                {"rate": concern.value},
+            )
+        ]
+    else:
+        concern_reasons = list(concern.reasons)
+    reasons.extend((*sourced.reasons, *member_reasons, *concern_reasons))
     treatment: Treatment
     rate: Decimal | None
     waived: tuple[str, ...]

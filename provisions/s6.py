@@ -16,6 +16,7 @@ from provisions.kit.money import split_cents
 from provisions.kit.periods import FiscalQuarter, long_date
 from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
+from provisions.values import VALUES
 
 section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
@@ -34,10 +35,15 @@ __all__ = [
     "trust_fund_quarter",
 ]
 
+def _share(name: str) -> Fraction:
+    """A share of sec. 6(c), as read from the values file (percent -> fraction)."""
+    return Fraction(VALUES.number(name)) / 100
+
+
 RECIPIENTS: tuple[tuple[str, Fraction, str, str], ...] = (
-    ("doe_lpo", Fraction(60, 100), "s6_c_1", "the Loan Programs Office of the Department of Energy"),
-    ("dod", Fraction(20, 100), "s6_c_2", "the Department of Defense"),
-    ("dfc", Fraction(20, 100), "s6_c_3", "the United States International Development Finance Corporation"),
+    ("doe_lpo", _share("DOE share"), "s6_c_1", "the Loan Programs Office of the Department of Energy"),
+    ("dod", _share("DOD share"), "s6_c_2", "the Department of Defense"),
+    ("dfc", _share("DFC share"), "s6_c_3", "the United States International Development Finance Corporation"),
 )
 """Who receives the Trust Fund's amounts: key, share, provision id, name; in the order of sec. 6(c)."""
 
@@ -245,7 +251,8 @@ class DfcSupport:
     """Whether the Development Finance Corporation may use Trust Fund amounts for a project."""
 
     country: str
-    allowed: bool
+    barred: bool  # barred by sec. 6(c)(3) or 6(d)
+    verdict: Literal["barred", "not-barred", "allowed"]  # "allowed" only under dfc_conditions=necessary-and-sufficient
     income_group: str | None
     conditions_apply: bool
 
@@ -260,6 +267,7 @@ def dfc_may_support(
     us_private_participation: bool = False,
     dod_offtake: bool = False,
     income_group_override: str | None = None,
+    params: Parameters = DEFAULTS,
 ) -> Determination[DfcSupport]:
     """(d)(1) Notwithstanding section 1412(c) of the BUILD Act of 2018 (22 U.S.C. 9612(c)),
     the United States International Development Finance Corporation may use amounts made
@@ -271,7 +279,10 @@ def dfc_may_support(
     in the private sector; or (ii) is the subject of a commitment by the Department of
     Defense to purchase the output of the project.
 
-    ``on`` is the day of the decision: membership and the income group are taken on it.
+    ``on`` is the day of the decision: membership is taken on it, and the income group on it
+    or on the first day of the Corporation's fiscal year (``params.income_classification_year``).
+    "Only if" makes the conditions necessary, not sufficient: met, the answer is "not barred by
+    sec. 6(d)" (``params.dfc_conditions``), since the Corporation's other limits still apply.
     """
     member = alliance.member(country)
     if member is None or member.entry_into_force > on:
@@ -281,7 +292,7 @@ def dfc_may_support(
             else f"not a member until its agreement enters into force on {long_date(member.entry_into_force)}"
         )
         return Determination(
-            DfcSupport(country, False, None, False),
+            DfcSupport(country, True, "barred", None, False),
             (
                 Reason(
                     "s6_c_3",
@@ -291,7 +302,12 @@ def dfc_may_support(
                 ),
             )
         )
-    group = income_group(country, on, override=income_group_override)
+    classified_on = (
+        on
+        if params.income_classification_year == "in-force-on-decision"
+        else dt.date(on.year if on.month >= 10 else on.year - 1, 10, 1)
+    )
+    group = income_group(country, classified_on, override=income_group_override)
     reasons = [
         Reason(
             "s6_c_3",
@@ -301,17 +317,28 @@ def dfc_may_support(
         ),
         *group.reasons,
     ]
+    if classified_on != on:
+        reasons.append(
+            Reason(
+                "s6_d_2",
+                f"The classification is taken on {long_date(classified_on)}, the first day of the "
+                f"Corporation's fiscal year ({params.describe('income_classification_year')}).",
+                {"classified_on": classified_on},
+            )
+        )
+    sufficient = params.dfc_conditions == "necessary-and-sufficient"
+    open_verdict: Literal["not-barred", "allowed"] = "allowed" if sufficient else "not-barred"
     if group.value not in ("upper-middle", "high"):
         reasons.append(
             Reason(
                 "s6_d_1",
                 f"The conditions of sec. 6(d)(1) apply only in upper-middle-income and "
-                f"high-income economies; {country}'s is {group.value}-income, so they do not limit "
+                f"high-income economies; {country}'s is {group.value}-income, so sec. 6(d) does not bar "
                 "support (the BUILD Act's own limits are not modelled).",
                 {},
             )
         )
-        return Determination(DfcSupport(country, True, group.value, False), tuple(reasons))
+        return Determination(DfcSupport(country, False, open_verdict, group.value, False), tuple(reasons))
     reasons.append(
         Reason(
             "s6_d_1",
@@ -352,7 +379,7 @@ def dfc_may_support(
         )
     )
     project_ok = us_private_participation or dod_offtake
-    allowed = presidential_certification and project_ok
+    met = presidential_certification and project_ok
     reasons.append(
         Reason(
             "s6_d_1_B",
@@ -362,16 +389,22 @@ def dfc_may_support(
             {},
         )
     )
-    reasons.append(
-        Reason(
-            "s6_d_1",
-            "The Corporation may support the project."
-            if allowed
-            else "The Corporation may not support the project with Trust Fund amounts.",
-            {"allowed": allowed},
+    if met and sufficient:
+        verdict = (
+            "The conditions of sec. 6(d)(1) are met: the Corporation may support the project "
+            f"({params.describe('dfc_conditions')})."
         )
-    )
-    return Determination(DfcSupport(country, allowed, group.value, True), tuple(reasons))
+    elif met:
+        verdict = (
+            "The conditions of sec. 6(d)(1) are met, so sec. 6(d) does not bar the support; they are "
+            'necessary, not sufficient ("only if"), and the Corporation\'s other limits still apply '
+            f"({params.describe('dfc_conditions')})."
+        )
+    else:
+        verdict = "Sec. 6(d)(1) bars the Corporation from supporting the project with Trust Fund amounts."
+    reasons.append(Reason("s6_d_1", verdict, {"conditions_met": met}))
+    value = DfcSupport(country, not met, open_verdict if met else "barred", group.value, True)
+    return Determination(value, tuple(reasons))
 
 
 @implements("s6_d_2")

@@ -100,8 +100,16 @@ _HEADER = re.compile(r"^#\s*provisions:(?P<list>.*)$", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
 
 
+_TOML_PROVISION = re.compile(r'^[ \t]*provision[ \t]*=[ \t]*"(?P<id>[A-Za-z0-9_]+)"', re.MULTILINE)
+
+
 def data_sites(text: str, ids: Collection[str]) -> Iterator[Site]:
-    """The ids of a data file's ``# provisions:`` header line, and of its CSV columns named ``*provision*``."""
+    """The ids of a data file's ``# provisions:`` header line, of its CSV columns named ``*provision*``,
+    and of its TOML ``provision = "ID"`` keys (a values file)."""
+    for match in _TOML_PROVISION.finditer(text):
+        if match.group("id") in ids:
+            line = text.count("\n", 0, match.start()) + 1
+            yield Site(match.start("id"), match.end("id"), line, match.group("id"), "data key")
     for match in _HEADER.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         for word in _WORD.finditer(match.group("list")):

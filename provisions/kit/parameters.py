@@ -28,10 +28,18 @@ __all__ = ["check_choices", "choices", "describe", "from_strings", "non_default"
 T = TypeVar("T")
 
 
+_CHOICES: dict[type, dict[str, tuple[str, ...]]] = {}
+_DEFAULTS: dict[type, object] = {}
+
+
 def choices(cls: type) -> dict[str, tuple[str, ...]]:
-    """The parameters of ``cls`` that are a choice among words, with their choices."""
+    """The parameters of ``cls`` that are a choice among words, with their choices (read once per class)."""
+    known = _CHOICES.get(cls)
+    if known is not None:
+        return known
     hints = get_type_hints(cls)
-    return {name: get_args(hint) for name, hint in hints.items() if get_origin(hint) is Literal}
+    found = _CHOICES[cls] = {name: get_args(hint) for name, hint in hints.items() if get_origin(hint) is Literal}
+    return found
 
 
 def check_choices(instance: object) -> None:
@@ -42,11 +50,27 @@ def check_choices(instance: object) -> None:
             raise InputError(name, f"{value!r} is not one of {', '.join(allowed)}")
 
 
+def _default(cls: type) -> object:
+    default = _DEFAULTS.get(cls)
+    if default is None:
+        default = _DEFAULTS[cls] = cls()
+    return default
+
+
+_NON_DEFAULT: dict[object, tuple[str, ...]] = {}
+
+
 def non_default(instance: object) -> tuple[str, ...]:
-    """The names of the parameters set to something other than their default."""
-    default = type(instance)()
-    return tuple(f.name for f in dataclasses.fields(instance)  # type: ignore[arg-type]
-                 if getattr(instance, f.name) != getattr(default, f.name))
+    """The names of the parameters set to something other than their default (remembered per value)."""
+    known = _NON_DEFAULT.get(instance)
+    if known is not None:
+        return known
+    default = _default(type(instance))
+    names = tuple(f.name for f in dataclasses.fields(instance)  # type: ignore[arg-type]
+                  if getattr(instance, f.name) != getattr(default, f.name))
+    if len(_NON_DEFAULT) < 1024:
+        _NON_DEFAULT[instance] = names
+    return names
 
 
 def describe(instance: object, name: str) -> str:

@@ -205,14 +205,20 @@ def anniversary(
         return dt.date(start.year + years, 2, 28)
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
 def _beyond_the_calendar(start: dt.date, span: str) -> InputError:
     return InputError("", f"{span} after {start.isoformat()} is beyond the last date the calendar has "
                           f"({dt.date.max.isoformat()})")
 
 
 def long_date(day: dt.date) -> str:
-    """``January 1, 2026``: a date as the bill writes one."""
-    return f"{day:%B} {day.day}, {day.year}"
+    """``January 1, 2026``: a date as the bill writes one (in English whatever the locale)."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
 def read_adjournments(rows: Iterable[Mapping[str, str]], *, source: str = "") -> AdjournmentCalendar:

@@ -306,7 +306,41 @@ def test_check_dfc_support_applies_the_conditions_to_a_high_income_member(bill: 
         "--presidential-certification",
         "--dod-offtake",
     )
-    assert document["value"]["allowed"] is True
+    assert document["value"]["barred"] is False
+    assert document["value"]["verdict"] == "not-barred"
     assert_cites_the_bill(document, bill)
     refused = answer("dfc-support", "--country", "AU", "--on", "2027-03-01", "--member", "AU:2027-01-01")
-    assert refused["value"]["allowed"] is False
+    assert refused["value"]["barred"] is True
+
+
+@pytest.mark.provision("s4_g_1", "s3_6")
+def test_check_duty_makes_a_members_refined_copper_cathode_duty_free(bill: Bill) -> None:
+    document = answer("duty", "--hts", "7403.11.00", "--origin", "CL", "--entry-date", "2027-03-01",
+                      "--member", "CL:2027-01-01", "--value", "1000.00", "--ordinary-rate", "1")
+    assert document["value"]["treatment"] == "alliance-duty-free"
+    assert document["value"]["total_rate"] == "0"
+    assert [layer["layer"] for layer in document["value"]["layers"]] == [
+        "ordinary", "section-301", "section-232", "antidumping-countervailing"]
+    cited_ids = [reason["provision"] for reason in document["reasons"]]
+    assert "s3_6" in cited_ids and "s4_g_1" in cited_ids  # processed (converted into metal); duty-free
+    assert_cites_the_bill(document, bill)
+
+
+@pytest.mark.provision("s5_b")
+def test_check_duty_takes_the_sourcing_facts() -> None:
+    document = answer("duty", "--hts", "2602.00.00", "--origin", "ZA", "--entry-date", "2027-03-01",
+                      "--member", "AU:2027-01-01", "--processed-by-feoc", "--value", "100")
+    assert (document["value"]["treatment"], document["value"]["duty"]) == ("concern-rate", "25.00")
+    wide = answer("duty", "--hts", "2602.00.00", "--origin", "ZA", "--entry-date", "2027-03-01",
+                  "--member", "AU:2027-01-01", "--mined-in", "CN", "--param", "sourced_from_country=any-stage")
+    assert wide["value"]["treatment"] == "concern-rate"
+
+
+@pytest.mark.provision("s4_e_2")
+def test_check_timeline_rejects_an_enactment_before_the_introduction_with_one_message() -> None:
+    result = run("timeline", "--certified", "2026-03-02", "--disapproved-on", "2026-04-01",
+                 "--disapproval-introduced-on", "2026-04-02")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "introduced before it is enacted" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli.main import main
-from provisions.datasets import section301_lines
+from provisions.datasets import covered_goods, section301_lines
 from provisions.inputs import Alliance, Import, InputError, Member, parse_hts
 from provisions.kit.periods import FiscalQuarter
-from provisions.ledger import DutyCalculator, LedgerReader, LedgerRow
+from provisions.ledger import DutyCalculator, LedgerReader, LedgerRow, LedgerTotals
+from provisions.ledger_fast import FastLedger
 from provisions.parameters import Parameters
 from provisions.s5 import duty_treatment
 
@@ -214,6 +215,68 @@ def test_the_ledger_fast_path_gives_the_rules_answer_on_a_sample() -> None:
         fast = calculator.result(LedgerRow(n, imp, FiscalQuarter.of(day)))
         rule = duty_treatment(imp, alliance, params=params).value
         assert (fast.treatment, fast.rate, fast.duty) == (rule.treatment, rule.rate, rule.duty), imp
+
+
+@pytest.mark.provision("s5_a", "s4_g_1", "s5_b", "s6_b_1")
+@pytest.mark.parametrize("as_json", [False, True])
+def test_the_fast_path_gives_the_rules_answer_row_for_row_and_the_same_totals(as_json: bool) -> None:
+    alliance = Alliance.of(
+        [Member("AU", D(2027, 1, 1)), Member("CA", D(2027, 4, 1)), Member("VE", D(2027, 5, 1))]
+    )
+    params = Parameters(state_designated_countries_of_concern=(("BY", D(2027, 2, 1)),))
+    header = ["id", "hts", "origin", "entry_date", "value", "producer_feoc", "other_duties", "processed_by_feoc"]
+    fast = FastLedger(header, alliance, params=params)
+    slow = LedgerReader(header, params=params)
+    calculator = DutyCalculator(alliance, params=params)
+    totals = LedgerTotals()
+    rng = random.Random(8)
+    subheadings = [*covered_goods(), "8471.30.01"]
+    for n in range(1, 3001):
+        day = D(2026, 10, 1) + dt.timedelta(days=rng.randrange(500))
+        cents = rng.choice([0, 1, 50, 99, rng.randrange(10**12), 10**17])  # up to 10^15 dollars
+        row = [
+            f"E{n}",
+            rng.choice(subheadings),
+            rng.choice(["CN", "AU", "CA", "VE", "BY", "BR", "cn", "HK"]),
+            day.isoformat(),
+            rng.choice([f"{cents // 100}.{cents % 100:02d}", f"{cents // 100}", f"{cents // 100}.{cents % 100 // 10}"]),
+            rng.choice(["", "", "true", "false"]),
+            rng.choice(["", "", "12.50", "0"]),
+            rng.choice(["", "", "", "yes"]),
+        ]
+        line = fast.row(row, n, as_json=as_json)
+        entry = slow.read(row, n)
+        result = calculator.result(entry)
+        totals.add(entry, result)
+        rule = duty_treatment(entry.imp, alliance, params=params).value
+        duty = "-" if rule.duty is None else str(rule.duty)
+        assert (rule.treatment, duty) == (result.treatment, duty)
+        if as_json:
+            parsed = json.loads(line.lstrip(",\n"))
+            assert (parsed["treatment"], parsed["duty"], parsed["row"]) == (
+                rule.treatment,
+                None if rule.duty is None else str(rule.duty),
+                n,
+            ), row
+        else:
+            assert rule.treatment in line and line.split()[-2] == duty, (row, line)
+    summary = fast.totals()
+    assert summary.summary() == totals.summary()
+    assert summary.fund_duties == totals.fund_duties
+    assert summary.other_duties == totals.other_duties
+
+
+@pytest.mark.provision("s5_a")
+def test_an_amount_beyond_the_supported_range_is_one_message_naming_the_row(tmp_path: Path) -> None:
+    big = LEDGER.replace("a3,2825.90.30,CN,2027-01-01,5000,,", "a3,2825.90.30,CN,2027-01-01,1000000000000000.01,,")
+    result = run_ledger(tmp_path, big)
+    assert result.exit_code == 2
+    assert "row 3 (line 4), field 'value'" in result.stderr
+    assert "beyond the largest amount the rules take" in result.stderr
+    assert result.stdout == ""
+    exact = LEDGER.replace("a3,2825.90.30,CN,2027-01-01,5000,,", "a3,2825.90.30,CN,2027-01-01,1000000000000000.00,,")
+    rows = ledger_json(tmp_path, exact)["value"]["rows"]
+    assert rows[2]["duty"] == "250000000000000.00"  # 25% of 10^15, to the cent
 
 
 @pytest.mark.provision("s5_a")

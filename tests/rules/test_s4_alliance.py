@@ -392,3 +392,69 @@ def test_annual_reports_are_due_each_year_and_on_february_29_in_leap_years() -> 
 def test_asking_for_no_due_dates_is_an_input_error() -> None:
     with pytest.raises(InputError):
         annual_report_due_dates(D(2027, 1, 1), count=0)
+
+
+# --- 19 U.S.C. 2194(b), both paragraphs; impossible orders of dates ---------------------------------
+
+
+@pytest.mark.provision("s4_e_2")
+def test_a_weekend_on_which_both_houses_sit_counts_and_one_on_which_either_is_away_does_not() -> None:
+    # no adjournment: only the weekends are left out (paragraph (2)): the 90th weekday is July 6, 2026
+    plain = admission_timeline(CERTIFIED, calendar=AdjournmentCalendar(), params=SESSION)
+    assert plain.value.period_last_day == D(2026, 7, 6)
+    both = frozenset({("senate", D(2026, 3, 7)), ("house", D(2026, 3, 7))})  # Saturday, March 7
+    sat = admission_timeline(CERTIFIED, calendar=AdjournmentCalendar((), both), params=SESSION)
+    assert sat.value.period_last_day == D(2026, 7, 3)  # one day earlier (a Friday)
+    one = frozenset({("senate", D(2026, 3, 7))})  # the House away that Saturday: still left out
+    assert admission_timeline(CERTIFIED, calendar=AdjournmentCalendar((), one), params=SESSION).value.period_last_day \
+        == D(2026, 7, 6)
+    assert "paragraph (2)" in said(plain)
+
+
+@pytest.mark.provision("s4_e_2")
+def test_one_houses_adjournment_sine_die_is_not_an_adjournment_of_the_congress_sine_die() -> None:
+    senate = Adjournment("senate", D(2026, 4, 1), D(2026, 4, 10), sine_die=True)
+    alone = admission_timeline(CERTIFIED, calendar=AdjournmentCalendar((senate,)), params=SESSION)
+    assert alone.value.period_last_day == D(2026, 7, 6)  # nothing left out under paragraph (1)
+    house = Adjournment("house", D(2026, 4, 6), D(2026, 4, 15), sine_die=True)
+    both = admission_timeline(CERTIFIED, calendar=AdjournmentCalendar((senate, house)), params=SESSION)
+    assert both.value.period_last_day == D(2026, 7, 13)  # April 6 to 10 out: 5 weekdays later than July 6
+
+
+@pytest.mark.provision("s4_f_1_A", "s4_e_2")
+def test_a_resolution_enacted_before_it_was_introduced_is_one_input_error() -> None:
+    with pytest.raises(InputError, match="introduced before it is enacted") as caught:
+        admission_timeline(CERTIFIED, disapproval=Disapproval(D(2026, 4, 1), D(2026, 4, 2)))
+    assert caught.value.field == "introduced_on"
+
+
+@pytest.mark.provision("s4_f_1_A")
+def test_a_resolution_introduced_on_the_day_of_certification_is_a_named_parameter() -> None:
+    same_day = Disapproval(D(2026, 4, 1), CERTIFIED)
+    last = D(2026, 5, 31)
+    default = is_joint_resolution_of_disapproval(same_day, certified=CERTIFIED, period_last_day=last)
+    assert default.value is False
+    assert "introduced_on_certification_day='outside-period' (default)" in said(default)
+    within = Parameters(introduced_on_certification_day="within-period")
+    assert is_joint_resolution_of_disapproval(same_day, certified=CERTIFIED, period_last_day=last,
+                                              params=within).value is True
+
+
+@pytest.mark.provision("s4_g_2")
+def test_whether_duties_imposed_before_entry_into_force_still_apply_is_a_named_parameter() -> None:
+    from decimal import Decimal
+
+    from provisions.inputs import Alliance, Import, Member, OtherDuties, parse_hts
+    from provisions.s5 import duty_treatment
+
+    alliance = Alliance.of([Member("CA", D(2027, 1, 1))])
+    aluminum = Import(parse_hts("7601.10.60"), "CA", D(2027, 3, 1), False, Decimal("1000.00"),
+                      duties=OtherDuties(Decimal("0"), Decimal("50"), D(2018, 3, 23)))
+    default = duty_treatment(aluminum, alliance).value
+    layer = next(layer for layer in default.layers if layer.layer == "section-232")
+    assert (layer.before, layer.under_bill) == (Decimal("50"), Decimal("0"))
+    assert default.total_rate == 0 and default.total_duty == Decimal("0.00")
+    earlier = duty_treatment(aluminum, alliance, params=Parameters(duties_applied_on_or_after="imposed-on-or-after"))
+    layer = next(layer for layer in earlier.value.layers if layer.layer == "section-232")
+    assert layer.under_bill == Decimal("50")
+    assert earlier.value.total_duty == Decimal("500.00")

@@ -179,20 +179,20 @@ def test_a_high_income_member_with_certification_and_us_private_participation_ma
     answer = dfc_may_support(
         "AU", D(2027, 3, 1), ALLIANCE, presidential_certification=True, us_private_participation=True
     )
-    assert answer.value.allowed is True
+    assert answer.value.barred is False
     assert answer.value.conditions_apply is True
 
 
 @pytest.mark.provision("s6_d_1_B_ii")
 def test_a_defense_offtake_commitment_stands_in_for_private_participation() -> None:
     answer = dfc_may_support("AU", D(2027, 3, 1), ALLIANCE, presidential_certification=True, dod_offtake=True)
-    assert answer.value.allowed is True
+    assert answer.value.barred is False
 
 
 @pytest.mark.provision("s6_d_1_A")
 def test_without_a_presidential_certification_a_high_income_member_may_not_be_supported() -> None:
     answer = dfc_may_support("AU", D(2027, 3, 1), ALLIANCE, us_private_participation=True, dod_offtake=True)
-    assert answer.value.allowed is False
+    assert answer.value.barred is True
     assert "has not certified" in said(answer)
 
 
@@ -200,21 +200,21 @@ def test_without_a_presidential_certification_a_high_income_member_may_not_be_su
 def test_a_certification_alone_is_not_enough() -> None:
     answer = dfc_may_support("PE", D(2026, 3, 1), ALLIANCE, presidential_certification=True)
     assert answer.value.income_group == "upper-middle"
-    assert answer.value.allowed is False
+    assert answer.value.barred is True
     assert "neither clause" in said(answer)
 
 
 @pytest.mark.provision("s6_d_1")
 def test_the_conditions_do_not_apply_to_a_lower_middle_income_member() -> None:
     answer = dfc_may_support("PH", D(2026, 3, 1), ALLIANCE)
-    assert answer.value.allowed is True
+    assert answer.value.barred is False
     assert answer.value.conditions_apply is False
 
 
 @pytest.mark.provision("s6_d_1")
 def test_the_philippines_moving_up_on_july_1_2026_brings_in_the_conditions() -> None:
     answer = dfc_may_support("PH", D(2026, 7, 1), ALLIANCE)
-    assert answer.value.allowed is False
+    assert answer.value.barred is True
     assert answer.value.conditions_apply is True
 
 
@@ -223,6 +223,6 @@ def test_a_country_that_is_not_yet_a_member_may_not_be_supported_from_the_fund()
     before = dfc_may_support(
         "AU", D(2026, 12, 31), ALLIANCE, presidential_certification=True, dod_offtake=True
     )
-    assert before.value.allowed is False
+    assert before.value.barred is True
     assert cited(before) == ["s6_c_3"]
-    assert dfc_may_support("BR", D(2027, 3, 1), ALLIANCE).value.allowed is False
+    assert dfc_may_support("BR", D(2027, 3, 1), ALLIANCE).value.barred is True

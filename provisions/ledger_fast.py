@@ -1,0 +1,397 @@
+"""The ledger's fast path: rows in, output lines and running totals out, near the cost of reading them.
+
+The rules are asked once per distinct question (``DutyCalculator``); what is left per row
+is reading its fields, a few dictionary look-ups and integer arithmetic.  Amounts are whole
+cents in ``int``, so they are exact at any size the input allows (up to 10^15 dollars a row,
+``MAX_MONEY``); a duty is ``value x rate / 100`` rounded to the cent, halves up, done as
+``(cents x rate_scaled + 500,000) // 1,000,000`` with the rate scaled by 10^4 (no rate in
+the data has more than four decimal places; a rate that does is refused when built).
+
+Anything out of the ordinary in a row -- a malformed number, a date, a country -- goes to
+the validating reader (``LedgerReader``), which raises the one message naming the row and
+field; the fast path never decides what is valid on its own.  A test compares its answers
+with the rules', row for row, on a sample (tests/rules/test_ledger.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
+from provisions.inputs import MAX_MONEY, Alliance, Hts, Import, InputError, Sourcing, parse_bool
+from provisions.kit.determination import Determination
+from provisions.kit.periods import FiscalQuarter
+from provisions.ledger import (
+    BASIS_COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    SOURCING_COLUMNS,
+    LedgerReader,
+    LedgerTotals,
+    read_sourcing,
+)
+from provisions.parameters import DEFAULTS, Parameters
+from provisions.s3 import LIST_DATE, Good, classify_good, is_foreign_country_of_concern
+from provisions.s5 import TREATMENTS, duty_treatment
+
+__all__ = ["FastLedger", "cents_text"]
+
+_RATE_SCALE = 10_000  # rates in percent, scaled to integers
+_HALF = 500_000  # half of 100 x _RATE_SCALE
+_WHOLE = 1_000_000
+_MAX_CENTS = int(MAX_MONEY) * 100
+_CACHE_LIMIT = 100_000
+
+
+def cents_text(cents: int) -> str:
+    """``123456`` -> ``"1234.56"``."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole}.{part:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """One distinct question's answer, with the pieces of its output lines made once."""
+
+    treatment: str
+    tally: list[int]  # the running rows, value and duty (cents) of its treatment
+    rate_scaled: int | None
+    mineral: bool
+    fund_slot: int  # 0: the duties feed the Trust Fund (a mined or processed critical mineral); 1: they do not
+    text_hts: str  # "hts " for the text line
+    text_tail: str  # "  treatment rate " for the text line
+    json_hts: str  # '"hts": ...'
+    json_tail: str  # '"treatment": ..., "rate": ...'
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A date as the ledger writes it, read once: its period, its quarter's sums and its output text."""
+
+    date: dt.date
+    period: int
+    sums: list[int]  # the quarter's Trust Fund duties and other duties, in cents
+    text: str  # "2027-03-01"
+    json_date: str  # '"entry_date": "2027-03-01", '
+    json_quarter: str  # ', "quarter": "FY2027 Q2"}'
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The answer for a combination of subheading, origin and producer flag as written, in a period."""
+
+    answer: _Answer
+    text_origin: str  # "CN    " padded for the text line
+    json_origin: str  # '"origin": "CN", '
+
+
+class FastLedger:
+    """Treats the rows of one ledger, keeping its totals in whole cents.
+
+    Raises (from the constructor):
+        InputError: a required column is missing from the header.
+    """
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        alliance: Alliance,
+        *,
+        params: Parameters = DEFAULTS,
+        table: Mapping[str, CoveredLine] | None = None,
+        lists: Sequence[MineralList] | None = None,
+    ) -> None:
+        self.params = params
+        self._reader = LedgerReader(header, params=params)  # checks the header; validates odd rows
+        names = [name.strip().lower() for name in header]
+        self._index = {
+            name: names.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in names
+        }
+        self._i_hts, self._i_origin = self._index["hts"], self._index["origin"]
+        self._i_date, self._i_value = self._index["entry_date"], self._index["value"]
+        self._i_feoc = self._index.get("producer_feoc", -1)
+        self._i_other = self._index.get("other_duties", -1)
+        self._i_id = self._index.get("id", -1)
+        self.has_id = "id" in self._index
+        self._sourced = any(column in self._index for column in SOURCING_COLUMNS)
+        self._basis = BASIS_COLUMNS.get(params.fund_collection_basis)
+        known = lists if lists is not None else mineral_lists()
+        self._changes = sorted(
+            {
+                LIST_DATE,
+                *(m.entry_into_force for m in alliance.members),
+                *(entry.published for entry in known),
+                *(since for _, since in params.state_designated_countries_of_concern),
+            }
+        )
+        self._iso = iso_countries()
+        self._dates: dict[str, _Day] = {}
+        self._answers: dict[tuple[object, ...], _Answer] = {}
+        self._known: dict[tuple[str, str, str, int], _Known] = {}
+        self._classified: dict[tuple[Hts, int], Determination[Good]] = {}
+        self._quarters: dict[FiscalQuarter, list[int]] = {}  # fund, other (cents)
+        self._seen: set[FiscalQuarter] = set()  # the quarters the duties of some row fall in
+        self._table, self._lists = table, lists
+        self._standing: dict[tuple[str, int], tuple[bool, bool]] = {}
+        self._alliance = alliance
+        self._tally: dict[str, list[int]] = {name: [0, 0, 0] for name in TREATMENTS}  # rows, value, duty (cents)
+
+    def row(self, values: Sequence[str], number: int, *, as_json: bool) -> str:
+        """Treat one row (``number`` counts data rows from 1) and return its output line.
+
+        Raises:
+            InputError: a bad field, naming the row and field.
+        """
+        try:
+            hts_text = values[self._i_hts]
+            origin_text = values[self._i_origin]
+            date_text = values[self._i_date]
+            value_text = values[self._i_value]
+            feoc_text = values[self._i_feoc] if self._i_feoc >= 0 else ""
+            other_text = values[self._i_other] if self._i_other >= 0 else ""
+        except IndexError:
+            self._reader.read(values, number)  # raises, naming the missing field
+            raise
+        day = self._dates.get(date_text)
+        value: int | None = None
+        if 3 < len(value_text) < 19 and value_text[-3] == ".":  # dollars and cents, the usual case
+            whole, part = value_text[:-3], value_text[-2:]
+            if whole.isdigit() and part.isdigit():
+                value = int(whole) * 100 + int(part)
+        if value is None:
+            value = _cents(value_text)
+        other = _cents(other_text) if other_text else 0
+        if day is None or value is None or other is None:
+            day, value, other = self._slow_row(values, number)
+        found = self._known.get((hts_text, origin_text, feoc_text, day.period))
+        if found is None:
+            found = self._resolve(values, number, hts_text, origin_text, feoc_text, day)
+        answer = found.answer
+        if self._sourced:
+            answer = self._sourced_answer(values, number, day, answer)
+        sums = day.sums
+        if self._basis is not None:
+            sums = self._collected(values, number, day.date).sums
+        rate = answer.rate_scaled
+        tally = answer.tally
+        tally[0] += 1
+        tally[1] += value
+        if rate is None:
+            sums[answer.fund_slot] += other
+            duty_text = "-"
+            duty_json = "null"
+        else:
+            duty = (value * rate + _HALF) // _WHOLE
+            tally[2] += duty
+            sums[answer.fund_slot] += duty + other
+            if duty >= 100:
+                digits = str(duty)
+                duty_text = digits[:-2] + "." + digits[-2:]
+            else:
+                duty_text = _UNDER_A_DOLLAR[duty]
+            duty_json = f'"{duty_text}"'
+        if as_json:
+            ref = f", \"id\": {_json_string(values[self._i_id])}" if self._i_id >= 0 else ""
+            lead = "\n" if number == 1 else ",\n"
+            return (
+                f'{lead}      {{"row": {number}{ref}, {answer.json_hts}{found.json_origin}{day.json_date}'
+                f'{answer.json_tail}"duty": {duty_json}{day.json_quarter}'
+            )
+        ref = f"  {values[self._i_id]}" if self._i_id >= 0 else ""
+        return f"{number:>9}  {answer.text_hts}{found.text_origin}{day.text}{answer.text_tail}{duty_text:>15}{ref}\n"
+
+    @property
+    def rows(self) -> int:
+        """How many rows have been treated."""
+        return sum(tally[0] for tally in self._tally.values())
+
+    def totals(self) -> LedgerTotals:
+        """The running totals, in the form the summary and the Trust Fund rules take (Decimal dollars)."""
+        totals = LedgerTotals()
+        for name, (rows, value, duty) in self._tally.items():
+            tally = totals.by_treatment[name]
+            tally.rows, tally.value, tally.duty = rows, _dollars(value), _dollars(duty)
+        totals.fund_duties = {q: _dollars(fund) for q, (fund, _) in self._quarters.items() if self._used(q)}
+        totals.other_duties = {q: _dollars(other) for q, (_, other) in self._quarters.items() if self._used(q)}
+        return totals
+
+    def _used(self, quarter: FiscalQuarter) -> bool:
+        return quarter in self._seen
+
+    def _day(self, day: dt.date) -> _Day:
+        quarter = FiscalQuarter.of(day)
+        sums = self._quarters.get(quarter)
+        if sums is None:
+            sums = self._quarters[quarter] = [0, 0]
+        iso = day.isoformat()
+        return _Day(
+            day,
+            bisect.bisect_right(self._changes, day),
+            sums,
+            iso,
+            f'"entry_date": "{iso}", ',
+            f', "quarter": "{quarter}"}}',
+        )
+
+    def _slow_row(self, values: Sequence[str], number: int) -> tuple[_Day, int, int]:
+        """The validating reader's view of a row whose date or amounts the fast path did not recognise."""
+        entry = self._reader.read(values, number)  # raises InputError, naming row and field
+        imp = entry.imp
+        day = self._dates.get(values[self._i_date])
+        if day is None:
+            day = self._day(imp.entry_date)
+            if len(self._dates) < _CACHE_LIMIT:
+                self._dates[values[self._i_date]] = day
+        if self._basis is None:
+            self._seen.add(entry.quarter)
+        return day, _to_cents(imp.value or Decimal(0)), _to_cents(entry.other_duties)
+
+    def _resolve(
+        self,
+        values: Sequence[str],
+        number: int,
+        hts_text: str,
+        origin_text: str,
+        feoc_text: str,
+        day: _Day,
+    ) -> _Known:
+        """The answer for a combination of subheading, origin and producer flag in a period."""
+        try:  # the three fields the combination is made of; the rest of the row is checked elsewhere
+            hts = self._reader.hts(hts_text)
+            origin = self._reader.country(origin_text)
+            feoc = parse_bool(feoc_text, field="producer_feoc")
+        except InputError as error:
+            raise error.located(row=number) from None
+        period = day.period
+        standing = self._standing.get((origin, period)) or self._stand(origin, day.date, period)
+        key = (hts, standing, feoc, period, _NO_SOURCING)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
+            if len(self._answers) < _CACHE_LIMIT:
+                self._answers[key] = answer
+        found = _Known(answer, f"{origin:<6}  ", f'"origin": "{origin}", ')
+        if len(self._known) < _CACHE_LIMIT:
+            self._known[(hts_text, origin_text, feoc_text, period)] = found
+        return found
+
+    def _sourced_answer(self, values: Sequence[str], number: int, day: _Day, plain: _Answer) -> _Answer:
+        """The answer for a row with sourcing columns (which may make the good sourced from a concern)."""
+        sourcing = read_sourcing(values, self._index)
+        if sourcing == _NO_SOURCING:
+            return plain
+        imp = self._reader.read(values, number).imp
+        period = day.period
+        standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
+        key = (imp.hts, standing, imp.producer_feoc, period, sourcing)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, sourcing)
+            if len(self._answers) < _CACHE_LIMIT:
+                self._answers[key] = answer
+        return answer
+
+    def _collected(self, values: Sequence[str], number: int, entry_date: dt.date) -> _Day:
+        """The day the row's duties count as collected (its basis column), with its quarter's sums."""
+        text = values[self._index[self._basis or "entry_date"]]
+        known = self._dates.get(text)
+        if known is None or known.date < entry_date:
+            entry = self._reader.read(values, number)  # validates, or raises naming the row
+            self._seen.add(entry.quarter)
+            known = self._day(dt.date.fromisoformat(text.strip()))
+            if len(self._dates) < _CACHE_LIMIT:
+                self._dates[text] = known
+        return known
+
+    def _stand(self, origin: str, day: dt.date, period: int) -> tuple[bool, bool]:
+        """What the answer needs to know of an origin in a period: a member in force, a country of concern.
+
+        Within a period neither can change (entries into force and designations bound the
+        periods), so two origins that stand alike get the same answer from the rules.
+        """
+        member = self._alliance.member(origin)
+        in_force = member is not None and member.entry_into_force <= day
+        concern = is_foreign_country_of_concern(origin, day, params=self.params).value
+        standing = (in_force, concern)
+        if len(self._standing) < _CACHE_LIMIT:
+            self._standing[(origin, period)] = standing
+        return standing
+
+    def _ask(self, hts: Hts, origin: str, period: int, feoc: bool, sourcing: Sourcing) -> _Answer:
+        """Ask the rules, on the period's first day (every day of a period gets the same answer)."""
+        day = self._changes[period - 1] if period > 0 else self._changes[0] - dt.timedelta(days=1)
+        classified = self._classified.get((hts, period))
+        if classified is None:
+            classified = classify_good(hts, day, params=self.params, table=self._table, lists=self._lists)
+            self._classified[(hts, period)] = classified
+        found = duty_treatment(
+            Import(hts, origin, day, feoc, None, sourcing),
+            self._alliance,
+            params=self.params,
+            table=self._table,
+            lists=self._lists,
+            classified=classified,
+        ).value
+        rate = found.rate
+        scaled = None
+        if rate is not None:
+            exact = rate * _RATE_SCALE
+            if exact != exact.to_integral_value():
+                raise InputError("rate", f"a rate of {rate}% has more than four decimal places")
+            scaled = int(exact)
+        rate_text = "-" if rate is None else f"{rate}%"
+        rate_json = "null" if rate is None else f'"{rate}"'
+        return _Answer(
+            found.treatment,
+            self._tally[found.treatment],
+            scaled,
+            found.good in ("mined", "processed"),
+            0 if found.good in ("mined", "processed") else 1,
+            f"{hts!s:<13} ",
+            f"  {found.treatment:<19} {rate_text:>6} ",
+            f'"hts": "{hts}", ',
+            f'"treatment": "{found.treatment}", "rate": {rate_json}, ',
+        )
+
+
+_UNDER_A_DOLLAR = tuple(f"0.{cents:02d}" for cents in range(100))
+_FLAGS = {"": False, "false": False, "true": True, "no": False, "yes": True, "0": False, "1": True}
+_NO_SOURCING = Sourcing()
+
+
+def _cents(text: str) -> int | None:
+    """Whole cents of a plain amount (``1234``, ``1234.5``, ``1234.56``), or None for anything else."""
+    if not text.isascii():
+        return None
+    dot = text.find(".")
+    if dot < 0:
+        if not text.isdigit():
+            return None
+        cents = int(text) * 100
+    else:
+        whole, part = text[:dot], text[dot + 1 :]
+        if not whole.isdigit() or len(part) > 2 or (part and not part.isdigit()):
+            return None
+        cents = int(whole) * 100 + (int(part) * (10 if len(part) == 1 else 1) if part else 0)
+    return cents if cents <= _MAX_CENTS else None
+
+
+def _json_string(text: str) -> str:
+    """``text`` as a JSON string: directly when it needs no escape, else through ``json.dumps``."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _to_cents(amount: Decimal) -> int:
+    return int(amount * 100)
+
+
+def _dollars(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)

@@ -1,0 +1,72 @@
+"""Values bound to the words: each value the rules take from the text is read in words the text still holds."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from grammar import Bill, parse_text
+from provisions.kit.inputs import InputError
+from provisions.kit.values import check_values, load_values
+from provisions.s3 import LIST_DATE
+from provisions.s4 import REVIEW_DAYS
+from provisions.s6 import RECIPIENTS
+from provisions.values import VALUES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def words_of(bill: Bill) -> dict[str, str]:
+    return {provision.id: provision.full_text for provision in bill.walk()}
+
+
+@pytest.mark.provision("s6_c_1", "s6_c_2", "s6_c_3", "s4_e_2", "s3_2_A")
+def test_every_value_is_read_in_words_the_bill_holds(bill: Bill) -> None:
+    assert [mismatch.message for mismatch in check_values(VALUES, words_of(bill))] == []
+
+
+@pytest.mark.provision("s6_c_1")
+def test_changing_60_percent_to_50_percent_fails_naming_the_doe_share_and_sec_6_c_1(tmp_path: Path) -> None:
+    text = (ROOT / "statute" / "s2839-is.txt").read_text(encoding="utf-8")
+    changed = text.replace("60 percent to the Loan Programs", "50 percent to the Loan Programs")
+    assert changed != text
+    bill = parse_text(changed)
+    labels = {provision.id: provision.label for provision in bill.walk()}
+    mismatches = check_values(VALUES, words_of(bill), labels=labels)
+    assert [(m.value.name, m.value.provision) for m in mismatches] == [("DOE share", "s6_c_1")]
+    assert mismatches[0].message.startswith(f"DOE share: the words of {labels['s6_c_1']} (s6_c_1)")
+    assert "'60 percent to the Loan Programs Office" in mismatches[0].message
+
+
+@pytest.mark.provision("s6_c", "s4_e_2", "s3_2_A")
+def test_the_rules_use_the_values_of_the_file() -> None:
+    shares = {key: share for key, share, _, _ in RECIPIENTS}
+    assert shares == {
+        "doe_lpo": Fraction(VALUES.number("DOE share")) / 100,
+        "dod": Fraction(VALUES.number("DOD share")) / 100,
+        "dfc": Fraction(VALUES.number("DFC share")) / 100,
+    }
+    assert sum(shares.values()) == 1
+    assert REVIEW_DAYS == VALUES.number("review period") == 90
+    assert VALUES.date("list date") == LIST_DATE
+
+
+@pytest.mark.provision("s6_c_1")
+def test_a_value_whose_provision_is_gone_is_reported(bill: Bill) -> None:
+    words = words_of(bill)
+    del words["s6_c_1"]
+    assert [m.value.name for m in check_values(VALUES, words)] == ["DOE share"]
+
+
+@pytest.mark.provision("s6_c_1")
+def test_a_malformed_values_file_is_one_message() -> None:
+    with pytest.raises(InputError, match="row 1, field 'words': missing"):
+        load_values('[[value]]\nname = "x"\nprovision = "s6_c_1"\nvalue = 1\nunit = "percent"\ndoc = ""\n')
+    entry = '[[value]]\nname = "x"\nprovision = "p"\nwords = "w"\nvalue = 1\nunit = "u"\ndoc = ""\n'
+    with pytest.raises(InputError, match="declared twice"):
+        load_values(entry + entry)
+    with pytest.raises(InputError, match="not a TOML document"):
+        load_values("[[value")
+
