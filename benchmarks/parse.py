@@ -1,28 +1,39 @@
-"""Parsing speed: synthetic bills of 10, 100 and 1,000 sections made from the working text.
+"""Parsing speed and memory: synthetic bills made from the working text, and shapes of input
+that once cost more than their size.
 
 Each synthetic bill repeats sections 3, 4, 5, 4, 6 of statute/s2839-is.txt, renumbered
 (and with their internal citations renumbered to match), under the bill's own
-header.  Prints, per size, the bytes, the seconds for text -> Bill with both
-layers (definitions and citations), and MB/s; best of three runs.
+header.  The shapes are files of one kind of line only: designation lines, one
+designation repeated, repeated definitions, runs of citations, the whole text on one
+line, text without designations.  Every measurement parses a file from disk
+(text -> Bill with both layers) in a fresh process, so that its peak memory (the growth
+of the process's resident set while parsing) is its own.
 
-    python benchmarks/parse.py            # all sizes
-    python benchmarks/parse.py 1000       # one size
+    python benchmarks/parse.py                 # bills of 100, 1,000 and 10,000 sections, then the shapes
+    python benchmarks/parse.py bills 100 1000  # bills of those sizes only
+    python benchmarks/parse.py shapes 5        # the shapes only, each of about 5 MB
+
+Prints per input the MB, the seconds (CPU time of the parsing process, best of the runs:
+on a shared machine wall-clock time measures the neighbours), seconds per MB and peak
+memory as a multiple of the file's size; then time per MB of the largest bill against the
+smallest, and of each shape against the 1,000-section bill, measured in the same run.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
-import time
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grammar import parse_text  # noqa: E402
-
 STATUTE = ROOT / "statute" / "s2839-is.txt"
 _SECTION = re.compile(r"^(SECTION|SEC\.) (\d+)\.", re.MULTILINE)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def synthetic_bill(sections: int) -> str:
@@ -53,24 +64,104 @@ def _renumbered(body: str, number: int) -> str:
     )
 
 
-def measure(sections: int, repeat: int = 3) -> tuple[int, float]:
-    text = synthetic_bill(sections)
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        bill = parse_text(text)
-        best = min(best, time.perf_counter() - start)
-        assert sum(1 for p in bill.walk() if p.kind == "section") == sections
-    return len(text.encode("utf-8")), best
+# The shapes: each a section header and then one kind of line, about ``size`` bytes of it.
+def _lines(line: Callable[[int], str], size: int) -> str:
+    out = ["SEC. 1. SHAPES.\n\n"]
+    total = 0
+    n = 0
+    while total < size:
+        piece = line(n)
+        out.append(piece)
+        total += len(piece)
+        n += 1
+    return "".join(out)
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "designation lines only": lambda size: _lines(
+        lambda n: f"    ({_LETTERS[n % 26]}) The Secretary shall act under this section.\n", size),
+    "one designation repeated": lambda size: _lines(lambda n: "    (a) The Secretary shall act.\n", size),
+    "repeated definitions": lambda size: _lines(lambda n: "    The term ``widget'' means a gadget.\n", size),
+    "runs of citations": lambda size: "SEC. 1. SHAPES.\n\n    See " + "section 1, " * (size // 11) + "\n",
+    "one line": lambda size: "SEC. 1. SHAPES.\n\n    " + "word " * (size // 5) + "\n",
+    "text without designations": lambda size: _lines(
+        lambda n: "    The Secretary shall act under this Act and the rules for widgets\n", size),
+}
+
+# Run in a fresh interpreter: parse the file, print seconds and the peak growth of the
+# resident set in kB (ru_maxrss after parsing less ru_maxrss before reading the file).
+_MEASURE = """
+import resource, sys, time
+sys.path.insert(0, {root!r})
+from grammar import parse_file
+from grammar.lines import grammar_parser
+grammar_parser()
+parse_file({warm!r})
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.process_time()
+bill = parse_file({path!r})
+seconds = time.process_time() - start
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(seconds, after - before, len(bill.ids))
+"""
+
+
+def measure(text: str, repeat: int) -> tuple[int, float, float]:
+    """Bytes, best seconds and peak memory (as a multiple of the bytes) of parsing ``text``."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bill.txt"
+        path.write_text(text, encoding="utf-8")
+        size = path.stat().st_size
+        best, peak = float("inf"), 0.0
+        for _ in range(repeat):
+            script = _MEASURE.format(root=str(ROOT), warm=str(STATUTE), path=str(path))
+            result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+            seconds, grown_kb, _ = result.stdout.split()
+            best = min(best, float(seconds))
+            peak = max(peak, int(grown_kb) * 1024 / size)
+    return size, best, peak
+
+
+def _row(name: str, size: int, seconds: float, peak: float) -> float:
+    mb = size / 1_000_000
+    print(f"{name:>28} {mb:>7.2f} {seconds:>8.2f} {seconds / mb:>7.3f} {peak:>6.1f}x", flush=True)
+    return seconds / mb
+
+
+def bills(sizes: list[int]) -> dict[int, float]:
+    print(f"{'sections':>28} {'MB':>7} {'seconds':>8} {'s/MB':>7} {'memory':>7}")
+    per_mb = {}
+    for sections in sizes:
+        size, seconds, peak = measure(synthetic_bill(sections), repeat=3 if sections < 10_000 else 1)
+        per_mb[sections] = _row(f"{sections:,}", size, seconds, peak)
+    if len(per_mb) > 1:
+        smallest, largest = min(per_mb), max(per_mb)
+        print(f"time per MB at {largest:,} sections is {per_mb[largest] / per_mb[smallest]:.2f} "
+              f"times that at {smallest:,}")
+    return per_mb
+
+
+def shapes(megabytes: float, reference: float | None) -> None:
+    if reference is None:
+        print(f"{'reference':>28} {'MB':>7} {'seconds':>8} {'s/MB':>7} {'memory':>7}")
+        size, seconds, peak = measure(synthetic_bill(1000), repeat=2)
+        reference = _row("1,000 sections", size, seconds, peak)
+    print(f"{'shape':>28} {'MB':>7} {'seconds':>8} {'s/MB':>7} {'memory':>7} {'x ref':>6}")
+    for name, make in SHAPES.items():
+        size, seconds, peak = measure(make(int(megabytes * 1_000_000)), repeat=2)
+        mb = size / 1_000_000
+        print(f"{name:>28} {mb:>7.2f} {seconds:>8.2f} {seconds / mb:>7.3f} {peak:>6.1f}x "
+              f"{seconds / mb / reference:>6.2f}", flush=True)
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [10, 100, 1000]
-    print(f"{'sections':>8} {'MB':>7} {'seconds':>8} {'MB/s':>7} {'s/MB':>7}")
-    for sections in sizes:
-        size, seconds = measure(sections, repeat=3 if sections < 1000 else 2)
-        mb = size / 1_000_000
-        print(f"{sections:>8} {mb:>7.2f} {seconds:>8.3f} {mb / seconds:>7.2f} {seconds / mb:>7.3f}")
+    if argv and argv[0] == "bills":
+        bills([int(a) for a in argv[1:]] or [100, 1000, 10_000])
+    elif argv and argv[0] == "shapes":
+        shapes(float(argv[1]) if len(argv) > 1 else 5.0, None)
+    else:
+        per_mb = bills([100, 1000, 10_000])
+        shapes(5.0, per_mb[1000])
 
 
 if __name__ == "__main__":

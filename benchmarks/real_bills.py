@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -77,22 +78,18 @@ def _print(found: dict[str, object], *, ids: bool) -> None:
     if "error" in found:
         print(f"  cannot be parsed: {found['error']}")
         return
-    kinds = found["kinds"]
-    assert isinstance(kinds, dict)
+    kinds = cast(dict[str, int], found["kinds"])
     print(f"  {found['bytes']:,} bytes, {found['units']:,} units in {found['seconds']} s; "
           f"{found['sections']} sections, {found['toc_entries']} in the table of contents")
     print("  units:       " + ", ".join(f"{kind} {count}" for kind, count in kinds.items()))
-    diagnostics = found["diagnostics"]
-    assert isinstance(diagnostics, dict)
+    diagnostics = cast(dict[str, int], found["diagnostics"])
     print("  diagnostics: " + (", ".join(f"{code} {count}" for code, count in diagnostics.items()) or "none"))
     misread = sum(count for code, count in diagnostics.items() if code in _MISREAD)
     print(f"  misreading signals: {misread}" + ("" if misread else " (none)"))
     if ids:
         for key, title in (("dup_ids", "-dup ids"), ("out_of_sequence", "out of sequence"),
                            ("quotations", "quotations closed by recovery")):
-            listed = found[key]
-            assert isinstance(listed, list)
-            for item in listed:
+            for item in cast(list[str], found[key]):
                 print(f"    {title}: {item}")
 
 
@@ -112,7 +109,7 @@ def main(argv: list[str]) -> int:
     for path in paths:
         found = check(path)
         failed += "error" in found
-        for code, count in dict(found.get("diagnostics", {})).items():  # type: ignore[call-overload]
+        for code, count in cast(dict[str, int], found.get("diagnostics", {})).items():
             totals[code] += count
         if options.json:
             print(json.dumps(found, sort_keys=True))

@@ -5,8 +5,11 @@ line does, using the lines around it:
 
 - a line that opens with a designation opens a unit only where ``nesting.place``
   says so (otherwise it is a citation at the start of a wrapped line);
-- a quoted block (amendatory text) runs from the line after a colon to the line
-  that closes the quotation, and stays text of the unit that quotes it;
+- a quoted block (amendatory text) runs from the line after a colon (or from a
+  quotation opened in the running text, ``inserting ``which--``) to the ``''`` that
+  closes it, read one quoted paragraph at a time (grammar/quotes.py), and stays
+  text of the unit that quotes it; where its marks never balance it ends at the
+  first line that can only be this bill's own unit, with a diagnostic;
 - a ``Sec. 2.`` line is a table of contents entry inside a table of contents,
   and a section (appropriations style) elsewhere;
 - words after a list's last item belong to the list's parent (flush language)
@@ -41,7 +44,7 @@ from grammar.lexicon import (
 from grammar.lines import Line
 from grammar.model import Diagnostic, QuotedBlock, TocEntry
 from grammar.nesting import Cue, LeadIn, OpenUnit, continues_citation, lead_in_of, place
-from grammar.quotes import carry, closes_straight, ends_paragraph
+from grammar.quotes import carry, closes_straight, ends_as_a_block_ends, ends_paragraph
 
 __all__ = ["Assembly", "Draft", "assemble"]
 
@@ -252,7 +255,8 @@ class _Assembler:
                 j += 1
         self.in_toc = False
         header = section_header(join_lines(pieces))
-        assert header is not None, first.text  # the grammar guarantees the shape
+        if header is None:  # the grammar only gives this shape a header's number; say so if not
+            raise _not_a_header(first)
         number, rest = header
         heading, words = (rest.rstrip(".").strip(), "") if is_capitals(rest) else ("", rest)
         draft = self._open_section(number, first, heading)
@@ -371,7 +375,8 @@ class _Assembler:
     def _appropriations_section(self, i: int) -> int:
         line = self.lines[i]
         header = section_header(line.content)
-        assert header is not None
+        if header is None:
+            raise _not_a_header(line)
         number, rest = header
         draft = self._open_section(number, line, "")
         self._section_words(draft, rest, line)
@@ -404,6 +409,8 @@ class _Assembler:
     def _designated(self, line: Line) -> None:
         content = line.content
         designations, rest = designation_run(content)
+        if designations:
+            self._recover_from_inline_quotation(line, designations[0])
         lead_in = self._lead_in()
         if self.section is None and not self.units:
             if lead_in in (LeadIn.OPEN, LeadIn.BARE):
@@ -476,12 +483,16 @@ class _Assembler:
         return None
 
     def _attach(self, opened: list[Draft]) -> None:
-        first = opened[0]
-        assert first.level is not None
-        while self.units and self.units[-1].level is not None and self.units[-1].level >= first.level:
+        # Units are opened only under a section or the text root (``_designated`` opens one
+        # first), and every opened unit has a level.
+        level = opened[0].level or Level.SUBSECTION
+        while self.units and self.units[-1].level is not None and self.units[-1].level >= level:
             self.units.pop()
         parent = self.units[-1] if self.units else self.section
-        assert parent is not None
+        if parent is None:
+            parent = Draft("text", "", opened[0].line_start)
+            self.roots.append(parent)
+            self.section = parent
         for draft in opened:
             parent.children.append(draft)
             self.units.append(draft)
@@ -654,7 +665,7 @@ class _Assembler:
         else:
             carried = carry(quote.depth, content, after_break=quote.after_break)
             quote.depth, closed_at = carried
-            if closed_at is None and _ends_like_a_block(content) and not self._quoted_paragraph_follows():
+            if closed_at is None and ends_as_a_block_ends(content) and not self._quoted_paragraph_follows():
                 # The marks do not balance (GPO text has stray ones), but the line ends as a
                 # block ends and no quoted paragraph follows: the block ends here.
                 self.diagnostics.append(Diagnostic(
@@ -714,7 +725,7 @@ class _Assembler:
             return True
         if line.kind == "DIVISION_HEADING":
             return division_heading(line.content) is not None and line.content[:1].isupper()
-        if line.kind != "DESIGNATED" or not after_break or "''" in line.content:
+        if line.kind != "DESIGNATED" or not after_break or _closes_a_quotation(line.content):
             return False
         designations, _ = designation_run(line.content)
         if not designations:
@@ -744,6 +755,28 @@ class _Assembler:
         if draft.in_quotation and not was_open:
             draft.quote_line = number
 
+    def _recover_from_inline_quotation(self, line: Line, designation: str) -> None:
+        """A quotation opened in the running text and never closed (a stray mark) ends before
+        a designation that can only be this bill's: after a break in the words, going on
+        with one of this bill's open units, on a line that closes no quotation."""
+        draft = self.target.draft
+        if draft is None or not draft.in_quotation or _closes_a_quotation(line.content):
+            return
+        pieces = self.target.pieces(self.preamble)
+        if lead_in_of(join_lines(pieces[-2:]), count_quotes=False) not in (LeadIn.LIST, LeadIn.SENTENCE):
+            return
+        if not any(unit.level is not None and successor_of(unit.designation, designation, unit.level)
+                   and (unit.indent is None or not line.indent or unit.indent == line.indent)
+                   for unit in self.units):
+            return
+        self.diagnostics.append(Diagnostic(
+            "unclosed-quotation",
+            f"the quotation opened on line {draft.quote_line} is not closed before line {line.number}, "
+            "which can only be a unit of this bill; read as ending on the line before",
+            line.number, line.indent + 1,
+        ))
+        draft.quote_balance, draft.straight_open = 0, False
+
     def _lead_in(self) -> LeadIn:
         """What the words gathered so far end with (their tail is enough)."""
         draft = self.target.draft
@@ -771,11 +804,14 @@ class _Assembler:
             yield self.lines[k]
 
 
-def _ends_like_a_block(content: str) -> bool:
-    """A line ending as a quoted block ends: ``''`` and the instruction's punctuation."""
-    text = content.rstrip()
-    for end in ("; and", "; or", ", and", ", or"):
-        if text.endswith(end):
-            text = text[: -len(end)].rstrip()
-            break
-    return text.rstrip(".;,:").endswith("''")
+def _closes_a_quotation(content: str) -> bool:
+    """Whether a line closes more quotations than it opens (so is still quoted text)."""
+    return content.count("''") > content.count("``") or content.count('"') % 2 == 1
+
+
+def _not_a_header(line: Line) -> BillStructureError:
+    return BillStructureError(
+        "this line opens like a section header but its number cannot be read",
+        line=line.number, column=line.indent + 1, source_line=line.text,
+        expected="a header such as 'SEC. 5. DUTIES.' (the number in the digits 0-9)",
+    )

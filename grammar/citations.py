@@ -74,7 +74,7 @@ _OF_EXTERNAL = re.compile(
     # name is left out ("section 1710 of title 38"): a bill's own titles take roman ones.
     r"(?P<title>title\s+(?P<usc_title>[0-9]+)(?:,\s+United\s+States\s+Code)?)(?![0-9A-Za-z(])"
     r"|(?P<pl>Public\s+Law\s+[0-9]+[-\u2013][0-9]+)"
-    rf"|(?P<such>such\s+(?:Act|title|Code|section(?:\s+[0-9]+[A-Za-z]*{_DESIGS}*)?))"
+    rf"|(?P<such>(?:such|that)\s+(?:Act|title|Code|section(?:\s+[0-9]+[A-Za-z]*{_DESIGS}*)?))"
     rf"|(?:the\s+)?(?P<act>{_ACT_NAME})"
     r")"
 )
@@ -120,6 +120,8 @@ def find_citations(
     resolver = _Resolver(bill)
     citations: list[Citation] = []
     diagnostics: list[Diagnostic] = []
+    shared: dict[str, str] = {}
+    shared_targets: dict[tuple[str, ...], tuple[str, ...]] = {}
     for provision in bill.walk():
         for text in (provision.text, provision.flush):
             if not text:
@@ -128,9 +130,12 @@ def find_citations(
             cursor = locator.start(provision)
             for hit in found:
                 line, column, cursor = locator.locate(provision, hit.text, cursor)
+                # The same words and targets recur ("this Act", ("s4",)): one copy of each.
+                cited = shared.setdefault(hit.text, hit.text)
+                targets = shared_targets.setdefault(hit.targets, hit.targets)
                 citation = Citation(
-                    source=provision.id, text=hit.text, kind=hit.kind, line=line, column=column,
-                    targets=hit.targets, url=hit.url, resolved=hit.resolved,
+                    source=provision.id, text=cited, kind=hit.kind, line=line, column=column,
+                    targets=targets, url=hit.url, resolved=hit.resolved,
                 )
                 citations.append(citation)
                 if not hit.resolved:
@@ -406,53 +411,57 @@ class _Resolver:
 class _Locator:
     """Finds where a citation stands in the file, from the provision's line range.
 
-    The file's lines, each stripped, are joined by single spaces into one stream in
-    which citations are searched; per line only its offset in the stream and its
-    indentation are kept, in arrays (a large bill has hundreds of thousands of lines).
+    For each provision that cites anything, its lines, each stripped, are joined by
+    single spaces into a stream in which its citations are searched in order; of the
+    whole file only the offset of each line is kept (a large bill has hundreds of
+    thousands of lines, and a copy of its text would be a copy too many).
     """
 
     def __init__(self, lines: str | Sequence[str]) -> None:
-        self.offsets = array("q")
-        self.indents = array("q")
-        if isinstance(lines, str):
-            # The stream made from the text at once, and per line only two numbers: no
-            # string for each line.
-            offset = 0
-            for row in _ROW.finditer(lines):
-                self.offsets.append(offset)
-                self.indents.append(row.end(1) - row.start(1))
-                offset += row.end(2) - row.start(2) + 1
-            self.stream = _LINE_BREAK.sub(" ", _LEADING_SPACE.sub("", lines, count=1))
-            return
-        pieces: list[str] = []
-        offset = 0
-        for line in lines:
-            content = line.strip()
-            self.offsets.append(offset)
-            self.indents.append(len(line) - len(line.lstrip()))
-            pieces.append(content)
-            offset += len(content) + 1
-        self.stream = " ".join(pieces)
+        self.empty = not lines
+        self.text = lines if isinstance(lines, str) else "\n".join(lines)
+        self.starts = array("q", [0])
+        for newline in _NEWLINE.finditer(self.text):
+            self.starts.append(newline.end())
+        self._view: tuple[str, int, str, array[int], array[int]] | None = None
 
     def start(self, provision: Provision) -> int:
-        if not self.offsets:
-            return 0
-        return self.offsets[min(provision.line_start, len(self.offsets)) - 1]
+        return 0
+
+    def _view_of(self, provision: Provision) -> tuple[int, str, array[int], array[int]]:
+        """The provision's lines as one stream: (index of its first line, stream, offset and
+        indentation of each line in it)."""
+        if self._view is not None and self._view[0] == provision.id:
+            return self._view[1:]
+        count = len(self.starts)
+        first = max(min(provision.line_start, count) - 1, 0)
+        last = max(provision.line_end, first + 1)
+        segment = self.text[self.starts[first] : self.starts[last] if last < count else len(self.text)]
+        offsets, indents = array("q"), array("q")
+        offset = 0
+        for row in _ROW.finditer(segment):
+            offsets.append(offset)
+            indents.append(row.end(1) - row.start(1))
+            offset += row.end(2) - row.start(2) + 1
+        stream = _LINE_BREAK.sub(" ", _LEADING_SPACE.sub("", segment, count=1))
+        self._view = (provision.id, first, stream, offsets, indents)
+        return first, stream, offsets, indents
 
     def locate(self, provision: Provision, text: str, cursor: int) -> tuple[int, int, int]:
-        if not self.offsets:
+        if self.empty:
             return provision.line_start, 1, cursor
-        limit = self.offsets[provision.line_end] if provision.line_end < len(self.offsets) else len(self.stream)
-        at = self.stream.find(text, cursor, limit)
+        first, stream, offsets, indents = self._view_of(provision)
+        at = stream.find(text, cursor)
         if at < 0:
-            at = self.stream.find(text.split(" ")[0], cursor, limit)
+            at = stream.find(text.split(" ")[0], cursor)
         if at < 0:
             return provision.line_start, 1, cursor
-        index = bisect_right(self.offsets, at) - 1
-        column = at - self.offsets[index] + self.indents[index] + 1
-        return index + 1, column, at + len(text.split(" ")[0])
+        index = bisect_right(offsets, at) - 1
+        column = at - offsets[index] + indents[index] + 1
+        return first + index + 1, column, at + len(text.split(" ")[0])
 
 
+_NEWLINE = re.compile(r"\n")
 # A line: its indentation, its words (up to the trailing spaces) and its end.
 _ROW = re.compile(r"([^\S\n]*)([^\n]*?)[^\S\n]*(?:\n|\Z)")
 _LINE_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*")

@@ -57,12 +57,13 @@ _UNIT_KINDS = {
 def find_definitions(bill: Bill) -> tuple[Definition, ...]:
     """Every definition in ``bill``, in document order, with the provisions that use it."""
     found: list[Definition] = []
+    known: dict[str, tuple[str, ...]] = {}  # term -> its forms
     for provision in bill.walk():
-        found.extend(_defined_in(bill, provision))
+        found.extend(_defined_in(bill, provision, known))
     return tuple(_with_uses(bill, found))
 
 
-def _defined_in(bill: Bill, provision: Provision) -> Iterable[Definition]:
+def _defined_in(bill: Bill, provision: Provision, known: dict[str, tuple[str, ...]]) -> Iterable[Definition]:
     text = provision.text
     if "``" not in text:
         return
@@ -76,7 +77,7 @@ def _defined_in(bill: Bill, provision: Provision) -> Iterable[Definition]:
         kind = _kind(text[match.end() : match.end() + 200], provision)
         scope = _scope(bill, provision, text)
         for term in terms:
-            yield _definition(term, provision, scope, kind)
+            yield _definition(term, provision, scope, kind, known)
     for match in _REFERRED.finditer(text):
         if spans is None:
             spans = Spans(text, (block.text for block in provision.quoted))
@@ -84,16 +85,22 @@ def _defined_in(bill: Bill, provision: Provision) -> Iterable[Definition]:
             continue
         unit = match.group("unit") or match.group("unit2") or match.group("unit3") or "section"
         term = match.group("term") or match.group("term2") or match.group("term3")
-        yield _definition(term, provision, _scope_of_unit(bill, provision, unit), "referred-to-as")
+        yield _definition(term, provision, _scope_of_unit(bill, provision, unit), "referred-to-as", known)
 
 
-def _definition(term: str, provision: Provision, scope: str, kind: str) -> Definition:
+def _definition(term: str, provision: Provision, scope: str, kind: str,
+                known: dict[str, tuple[str, ...]]) -> Definition:
+    """The definition of ``term``; ``known`` holds the forms of the terms met so far, so that a
+    term defined many times shares one set of strings."""
     term = " ".join(term.split())
-    forms = [term, pluralize(term)]
-    if term[:1].islower():
-        forms += [f[:1].upper() + f[1:] for f in forms]
-    return Definition(term=term, provision=provision.id, scope=scope, kind=kind,
-                      line=provision.line_start, forms=tuple(dict.fromkeys(forms)))
+    forms = known.get(term)
+    if forms is None:
+        found = [term, pluralize(term)]
+        if term[:1].islower():
+            found += [f[:1].upper() + f[1:] for f in found]
+        forms = known[term] = tuple(dict.fromkeys(found))
+    return Definition(term=forms[0], provision=provision.id, scope=scope, kind=kind,
+                      line=provision.line_start, forms=forms)
 
 
 def _kind(after: str, provision: Provision) -> str:

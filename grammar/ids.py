@@ -18,10 +18,10 @@ __all__ = ["UnknownId", "candidate_id", "resolve_id"]
 
 _CITATION = re.compile(
     r"""^\s*(?:(?:sec(?:tion)?s?\.?|§+|s\.)\s*)?   # sec. / section / § / s.
-        (?P<number>\d+[A-Za-z]?)                   # 4, 4A
+        (?P<number>[0-9]+[A-Za-z]?)                   # 4, 4A
         (?P<parts>(?:\s*\(\s*[A-Za-z0-9]+\s*\))*)  # (c)(1)(A)
         \s*\.?\s*$""", re.IGNORECASE | re.VERBOSE)
-_ID = re.compile(r"^[A-Za-z]+\d*[A-Za-z]?(?:_[A-Za-z0-9]+)*$")
+_ID = re.compile(r"^[A-Za-z]+[0-9]*[A-Za-z]?(?:_[A-Za-z0-9]+)*$")
 
 
 class UnknownId(UnknownProvisionError):

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from grammar.lexicon import quoted_spans
 
-__all__ = ["Carried", "Spans", "carry", "closes_straight", "ends_paragraph", "opens_paragraph"]
+__all__ = ["Carried", "Spans", "carry", "closes_straight", "ends_as_a_block_ends", "ends_paragraph", "opens_paragraph"]
 
 _MARKS = re.compile(r"``|''")
 _PARAGRAPH_END = re.compile(r"(?:[;.:,]|--|[;,]\s+(?:and|or))[)'\"]*$")
@@ -82,14 +82,24 @@ def carry(depth: int, content: str, *, after_break: bool) -> Carried:
     return Carried(depth, None)
 
 
-def closes_straight(content: str) -> bool:
-    """Whether a line of a block in straight quotes ("...") ends it: a ``"`` before the punctuation."""
+def ends_as_a_block_ends(content: str, mark: str = "''") -> bool:
+    """Whether a line ends as a quoted block does: the closing ``mark`` and then the
+    instruction's punctuation (``''.``, ``''; and``).
+
+    >>> ends_as_a_block_ends("``(B) a gizmo.''; and"), ends_as_a_block_ends("``(A) a gadget; or")
+    (True, False)
+    """
     text = content.rstrip()
     for end in ("; and", "; or", ", and", ", or"):
         if text.endswith(end):
             text = text[: -len(end)].rstrip()
             break
-    return text.rstrip(".;,:").endswith('"')
+    return text.rstrip(".;,:").endswith(mark)
+
+
+def closes_straight(content: str) -> bool:
+    """Whether a line of a block in straight quotes ("...") ends it: a ``"`` before the punctuation."""
+    return ends_as_a_block_ends(content, '"')
 
 
 class Spans:

@@ -90,14 +90,12 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
     nul = data.find(b"\x00", 0, 65536)
     if nul >= 0:
         line_start = data.rfind(b"\n", 0, nul) + 1
-        line_end = data.find(b"\n", nul)
-        shown = data[line_start : len(data) if line_end < 0 else line_end]
+        # No offending line is shown: a binary file's "line" is bytes no terminal should receive.
         raise BillSourceError(
             "this is a binary file (it contains NUL bytes), not bill text",
             path=path,
             line=data.count(b"\n", 0, nul) + 1,
             column=len(data[line_start:nul].decode("utf-8", "replace")) + 1,
-            source_line=_printable(shown.decode("utf-8", "replace")),
             expected="the plain-text (.txt) version of the bill",
         )
     if data.startswith(b"\xef\xbb\xbf"):
@@ -106,7 +104,7 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise _not_utf8(data, error, path) from None
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text)
         raise BillSourceError("the file contains only white space", path=path)
     for pattern, what, wanted in _DOCUMENTS:
         if pattern.match(data):
@@ -114,7 +112,8 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
                                   source_line=text.split("\n")[0], expected=wanted)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "").replace("\u00a0", " ")
     refuse_unsafe_characters(text, path=path)
-    lines = text.split("\n")
+    # Only a text of three lines or fewer can be a bill run onto one line: split no other.
+    lines = text.split("\n") if text.count("\n", 0, len(text)) <= 2 else [""]
     longest = max(lines, key=len)
     if len(lines) <= 3 and len(longest) > 500 and any(mark in longest for mark in _COLLAPSED_MARKS):
         raise BillSourceError(

@@ -113,6 +113,7 @@ class _Builder:
             self.build(child, parent_id=pid, parent_label=child_label, division=division)
             for child in draft.children
         )
+        draft.children.clear()
         flush = join_lines(draft.flush)
         draft.flush.clear()
         line_end = max([draft.line_end, *(child.line_end for child in children)])

@@ -163,8 +163,8 @@ def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True, wid
     if not stale:
         return (f"{reviews.path}: the words of all {tracked_count} tracked provisions are the words their rules "
                 f"and tests were reviewed against")
-    counts = ", ".join(f"{reviews.count(s)} {s.value}" for s in (ReviewState.CHANGED, ReviewState.UNREVIEWED,
-                                                                 ReviewState.REMOVED))
+    states = (ReviewState.CHANGED, ReviewState.AFFECTED, ReviewState.UNREVIEWED, ReviewState.REMOVED)
+    counts = ", ".join(f"{reviews.count(s)} {s.value}" for s in states)
     lines = [f"{reviews.path}: {len(stale)} provision(s) to review of {tracked_count} tracked ({counts})"]
     if not present:
         lines.append(f"{reviews.path} does not exist yet: no provision's words have been recorded as reviewed")
@@ -183,6 +183,8 @@ def _item_lines(item: Review, by_name: Mapping[str, Rule], width: int, styled: b
     lines = [f"{head}  {state}", *_wrap(item.summary, width, "  ")]
     if item.diff:
         lines += _wrap("words: " + diff_text(item.diff), width, "  ", "         ")
+    elif item.state is ReviewState.AFFECTED:
+        lines += [line for cause in item.affected_by for line in _wrap("because: " + cause, width, "  ", "           ")]
     elif item.state is ReviewState.UNREVIEWED and item.words:
         lines += _wrap("words: " + item.words, width, "  ", "         ")
     elif item.state is ReviewState.REMOVED and item.reviewed_words:

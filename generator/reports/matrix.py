@@ -238,7 +238,9 @@ def _review_line(tally: Tally, removed: int | None) -> str:
     counts = tally.reviews
     gone = f", {removed} removed" if removed is not None else ""
     return (f"review: {counts[ReviewState.CURRENT]} current, {counts[ReviewState.CHANGED]} changed since review, "
-            f"{counts[ReviewState.UNREVIEWED]} unreviewed{gone}"
+            + (f"{counts[ReviewState.AFFECTED]} affected by a changed definition or citation, "
+               if counts[ReviewState.AFFECTED] else "")
+            + f"{counts[ReviewState.UNREVIEWED]} unreviewed{gone}"
             + (" (billtrace review lists them)" if tally.stale or removed else ""))
 
 
@@ -260,6 +262,7 @@ def _review_json(item: Review) -> dict[str, Any]:
         "reviewed_hash": item.reviewed_hash,
         "hash": item.hash,
         "rules": list(item.rules),
+        "affected_by": list(item.affected_by),
         "message": item.summary,
     }
 

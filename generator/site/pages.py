@@ -30,6 +30,9 @@ from generator.site.markup import Mark, Markup, html_escape, marked_text, md_esc
 from generator.trace.matrix import Matrix, Status
 from generator.trace.provenance import Source
 from generator.trace.review import Review, ReviewState, WordChange, advice
+from generator.versions.compare import Comparison, compare
+from generator.versions.history import chain
+from generator.site.versions_pages import coverages, history_view, pair_page, pair_page_name, versions_page
 from grammar import Bill, Citation, Provision
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor", "test_page"]
@@ -39,6 +42,7 @@ _SMALL_WORDS = frozenset(
 _PROVENANCE_LABELS = {"official": "official text", "summary": "from summary",
                       "assumed": "assumed", "unrecorded": "unrecorded"}
 _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
+                  ReviewState.AFFECTED: "meaning changed through a definition or citation",
                   ReviewState.REMOVED: "provision gone from the text"}
 _STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
                  Status.NOT_FORMALIZED, Status.CONTAINER)
@@ -64,8 +68,11 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     marker = _Marks(inputs.bill, pages)
     section_template = env.get_template("section.md.j2")
     owners = rule_owners(matrix)  # once: a section page looks up the owner of each of its rules
+    comparisons = chain(inputs.versions, inputs.bill) if inputs.versions else ()
+    histories = history_view(comparisons)
     for root in pages.roots:
-        files[f"{root.id}.md"] = section_template.render(blocks=_blocks(root, matrix, inputs, pages, marker, owners))
+        files[f"{root.id}.md"] = section_template.render(
+            blocks=_blocks(root, matrix, inputs, pages, marker, owners, histories))
         text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
     nav.append({"title": "Text", "path": "", "children": text_nav})
     files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
@@ -90,6 +97,9 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     nav.append({"title": "Tests", "path": "", "children": test_nav})
     nav += [{"title": title, "path": path, "children": []} for title, path in (
         ("Worked examples", "examples.md"), ("Provenance", "provenance.md"), ("Report", "report.md"))]
+    version_nav = _version_pages(files, env, comparisons, matrix, inputs, pages)
+    if version_nav:
+        nav.append({"title": "Versions", "path": "", "children": version_nav})
     source_nav = []
     for path, source in inputs.sources.items():
         name = _source_page(path)
@@ -289,8 +299,27 @@ def _definition_text(provision: Provision) -> str:
                             for p in provision.walk()))
 
 
+def _version_pages(files: dict[str, str], env: jinja2.Environment, comparisons: Sequence[Comparison],
+                   matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str, str]]:
+    """The version pages into ``files`` (none when the project holds one text); their nav entries."""
+    if not comparisons:
+        return []
+    verified = {row.provision.id: row.status is Status.VERIFIED for row in matrix.rows}
+    coverage = coverages([compare(v, inputs.bill) for v in inputs.versions], verified)
+    files["versions.md"] = env.get_template("versions.md.j2").render(**versions_page(comparisons, coverage))
+    nav = [{"title": "Overview", "path": "versions.md"}]
+    for n, comparison in enumerate(comparisons):
+        href = pages.href if comparison.new is inputs.bill else None
+        view = pair_page(comparison, href)
+        files[pair_page_name(n)] = env.get_template("version-pair.md.j2").render(**view)
+        nav.append({"title": f"{comparison.old.meta.version or n + 1} to {comparison.new.meta.version or n + 2}",
+                    "path": pair_page_name(n)})
+    return nav
+
+
 def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
-            marker: _Marks, owner_of: Mapping[str, str]) -> list[dict[str, Any]]:
+            marker: _Marks, owner_of: Mapping[str, str],
+            histories: Mapping[str, list[dict[str, str]]]) -> list[dict[str, Any]]:
     """The blocks of one section page, in the order of the text.
 
     Each provision: its words, one line of status, then (collapsed) the rules it
@@ -350,6 +379,7 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             "covered": covered,
             "rules": [_rule_view(link, rules_by_name) for link in own],
             "tests": tests,
+            "history": histories.get(provision.id, []),
         })
         for child in provision.children:
             if pages.page.get(child.id) == pages.page[root.id]:
@@ -461,6 +491,9 @@ def _review_counts(matrix: Matrix) -> dict[str, Any]:
     reviews = matrix.tally.reviews
     figures = [{"state": ReviewState.CHANGED.value, "count": reviews[ReviewState.CHANGED],
                 "label": _REVIEW_LABELS[ReviewState.CHANGED]}]
+    if reviews[ReviewState.AFFECTED]:
+        figures.append({"state": ReviewState.AFFECTED.value, "count": reviews[ReviewState.AFFECTED],
+                        "label": _REVIEW_LABELS[ReviewState.AFFECTED]})
     if reviews[ReviewState.UNREVIEWED]:
         figures.append({"state": ReviewState.UNREVIEWED.value, "count": reviews[ReviewState.UNREVIEWED],
                         "label": _REVIEW_LABELS[ReviewState.UNREVIEWED]})

@@ -44,6 +44,7 @@ class Inputs:
     reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
     verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
+    versions: tuple[Bill, ...] = ()  # other texts of the bill the project holds, oldest first
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -66,8 +67,11 @@ def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
         require_current(workspace, selection(workspace))
     bill = parse_file(workspace.bill)
     bill = dataclasses.replace(bill, source=workspace.relative(workspace.bill))
-    return collect_from(bill, catalogue, workspace,
-                        require_results=require_results, examples=rules.examples(), notice=rules.notice)
+    versions = tuple(dataclasses.replace(parse_file(path), source=workspace.relative(path))
+                     for path in workspace.versions)
+    inputs = collect_from(bill, catalogue, workspace,
+                          require_results=require_results, examples=rules.examples(), notice=rules.notice)
+    return dataclasses.replace(inputs, versions=versions) if versions else inputs
 
 
 def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_results: bool = True,

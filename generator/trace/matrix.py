@@ -150,7 +150,8 @@ class Tally:
     @property
     def stale(self) -> int:
         """Rows whose words changed since review, or were never reviewed."""
-        return self.reviews[ReviewState.CHANGED] + self.reviews[ReviewState.UNREVIEWED]
+        return (self.reviews[ReviewState.CHANGED] + self.reviews[ReviewState.AFFECTED]
+                + self.reviews[ReviewState.UNREVIEWED])
 
     @property
     def percent(self) -> float:

@@ -20,6 +20,8 @@ tracked provision, what its words were when that was last reviewed::
 ``changed``     its hash differs: its own words changed (with a word-by-word diff of
                 the reviewed words and the words now), or only words below it did
                 (naming the provisions under it whose words changed, appeared or went);
+``affected``    its hash is the one reviewed, but a definition it uses or a provision it
+                cites has words that changed since review (its meaning may have);
 ``unreviewed``  the file has no entry for it (every tracked provision, when there is
                 no file at all);
 ``removed``     the file has an entry for an id the bill no longer has.
@@ -64,6 +66,7 @@ __all__ = [
     "accept",
     "accept_all",
     "advice",
+    "changed_since_review",
     "declared_tests",
     "diff_text",
     "own_digest",
@@ -105,6 +108,7 @@ class ReviewState(enum.StrEnum):
 
     CURRENT = "current"
     CHANGED = "changed"
+    AFFECTED = "affected"
     UNREVIEWED = "unreviewed"
     REMOVED = "removed"
 
@@ -164,6 +168,7 @@ class Review:
     rules: tuple[str, ...]  # the names of the rules that implement it
     tests: tuple[str, ...]  # node ids of the tests marked for it or for another provision its rules implement
     not_formalized: bool  # declared not formalized
+    affected_by: tuple[str, ...] = ()  # why its meaning may have changed though its words did not
 
     @property
     def stale(self) -> bool:
@@ -184,6 +189,9 @@ class Review:
             return "its words have never been reviewed: the reviewed text has no entry for it"
         if self.state is ReviewState.REMOVED:
             return f"the text no longer has provision {self.id}"
+        if self.state is ReviewState.AFFECTED:
+            return "its words are the words reviewed, but what they mean may have changed: " + "; ".join(
+                self.affected_by)
         parts = []
         if self.below:
             parts.append(", ".join(self.below))
@@ -262,7 +270,36 @@ def review(bill: Bill, catalogue: Catalogue, declared: Mapping[str, Sequence[str
                 id=provision_id, label=provision_id, state=ReviewState.REMOVED, own_words_changed=False,
                 below=(), added=(), dropped=(), diff=(), reviewed_words=entry.words, words=None,
                 reviewed_hash=entry.hash, hash=None, rules=rules, tests=tests, not_formalized=not_formalized))
-    return Reviews(reviewed.path, tuple(items))
+    return Reviews(reviewed.path, tuple(_with_impact(bill, reviewed, items)))
+
+
+def _with_impact(bill: Bill, reviewed: ReviewedText, items: Sequence[Review]) -> list[Review]:
+    """Current reviews turned ``affected`` where a definition the provision uses, or a provision it
+    cites, has words that changed since review (``generator.versions.impact``)."""
+    from generator.versions.impact import impact_of_changes  # the versions package builds on this module
+
+    changed = changed_since_review(bill, reviewed)
+    if not changed:
+        return list(items)
+    causes = {a.provision: tuple(c.message for c in a.causes) for a in impact_of_changes(bill, changed)}
+    return [dataclasses.replace(r, state=ReviewState.AFFECTED, affected_by=causes[r.id])
+            if r.state is ReviewState.CURRENT and r.id in causes else
+            dataclasses.replace(r, affected_by=causes.get(r.id, ())) for r in items]
+
+
+def changed_since_review(bill: Bill, reviewed: ReviewedText) -> frozenset[str]:
+    """The ids whose own words differ from those some entry of the file recorded: its own words, or
+    the digest it keeps of a provision below it."""
+    changed: set[str] = set()
+    for provision_id, entry in reviewed.entries.items():
+        if provision_id not in bill:
+            continue
+        if entry.words != bill.get(provision_id).full_text:
+            changed.add(provision_id)
+        for below_id, digest in entry.below.items():
+            if below_id in bill and own_digest(bill.get(below_id)) != digest:
+                changed.add(below_id)
+    return frozenset(changed)
 
 
 def _review_one(provision: Provision, entry: Reviewed | None, catalogue: Catalogue,
@@ -402,6 +439,9 @@ def advice(item: Review) -> str:
         return (f"the text no longer has provision {item.id}, on which {_join([*item.rules, *item.tests])} rest; "
                 f"point them at the provision that now holds those words (or remove them), then run {accept_it} "
                 f"to drop its entry")
+    if item.state is ReviewState.AFFECTED:
+        return (f"the words of {item.label} are those reviewed, but {'; '.join(item.affected_by)}; re-read "
+                f"{what} against the new meaning; the flag clears when the changed provision is accepted")
     if item.state is ReviewState.UNREVIEWED:
         return (f"the words of {item.label} were never reviewed against {basis}; read {what}, "
                 f"then run {accept_it}")

@@ -8,8 +8,9 @@ designations and the parents together, in four passes:
    left out) occur exactly once in each text is paired with its twin, and so is
    everything below it.  A section inserted near the top therefore leaves every
    later section paired with itself, renumbered, not changed.
-2. **Sequence alignment within a parent.**  Under each pair of parents, the parts
-   left unpaired are aligned in order (a Needleman-Wunsch alignment over a score of
+2. **Sequence alignment within a parent.**  Under each pair of parents, a part whose
+   designation and nearly all words (``KEEP_SCORE``) are those of a part of the other
+   text is paired with it; the parts left unpaired are aligned in order (a Needleman-Wunsch alignment over a score of
    shared words below them, shared own words and an equal designation); a pair needs
    a score of at least ``PAIR_SCORE``.
 3. **Similarity across parents.**  Provisions still unpaired are paired with the
@@ -37,13 +38,15 @@ from types import MappingProxyType
 from generator.versions.words import content_keys, dice, ratio, tokens
 from grammar.model import Bill, Citation, Provision
 
-__all__ = ["CHANGES", "CONTAINED", "MOVE_SCORE", "PAIR_SCORE", "Alignment", "Match", "align"]
+__all__ = ["CHANGES", "CONTAINED", "KEEP_SCORE", "MOVE_SCORE", "PAIR_SCORE", "Alignment", "Match", "align"]
 
 CHANGES = ("same", "reworded", "renumbered", "moved", "split", "merged", "added", "removed")
+KEEP_SCORE = 0.85  # same designation under paired parents, nearly the same words: paired before the alignment
 PAIR_SCORE = 0.5  # within a parent: 0.6 x shared words below + 0.25 x shared own words + 0.15 x same designation
 MOVE_SCORE = 0.6  # across parents: 0.7 x shared words below + 0.3 x shared own words
 CONTAINED = 0.8  # share of a provision's words found in the one it was split from or merged into
 _MIN_WORDS = 3  # fewer words than this never pair across parents, split or merge: too little to tell
+_NEIGHBOURS = 3  # how far from a unit its split-off or merged neighbours are looked for
 _RARE = 50  # a word in more unpaired provisions than this does not propose candidates
 
 
@@ -186,8 +189,22 @@ class _Aligner:
                 [p for p in self.new.get(new_id).children if p.id not in self.n2o]))
 
     def _align_sequence(self, olds: Sequence[Provision], news: Sequence[Provision]) -> list[tuple[str, str]]:
-        """Pair two lists of siblings in order; returns the pairs made."""
+        """Pair two lists of siblings in order; returns the pairs made.
+
+        Siblings with the same designation whose score reaches ``KEEP_SCORE`` are paired
+        first (a text reworded in place keeps its numbering); the rest are aligned in order.
+        """
         made: list[tuple[str, str]] = []
+        if not olds or not news:
+            return made
+        by_designation = {p.designation: p for p in news}
+        for old in olds:
+            twin = by_designation.get(old.designation)
+            if twin is not None and twin.id not in self.n2o and self._score(old, twin) >= KEEP_SCORE:
+                self._pair(old.id, twin.id)
+                made.append((old.id, twin.id))
+        olds = [p for p in olds if p.id not in self.o2n]
+        news = [p for p in news if p.id not in self.n2o]
         if not olds or not news:
             return made
         m, n = len(olds), len(news)
@@ -262,11 +279,13 @@ class _Aligner:
     def _nearby(self, this: Bill, other: Bill, provision: Provision, here: Mapping[str, str],
                 there: Mapping[str, str]) -> Iterator[Provision]:
         """The provisions of ``other`` a unit of ``this`` may have been split from or merged into:
-        the counterparts of its siblings, then the children of its parent's counterpart."""
+        the counterparts of its nearest siblings (a split or a merger joins neighbours), then the
+        unpaired children of its parent's counterpart."""
         parent = this.parent(provision.id)
         siblings = parent.children if parent is not None else this.provisions
+        position = next(n for n, sibling in enumerate(siblings) if sibling is provision)
         seen: set[str] = set()
-        for sibling in siblings:
+        for sibling in siblings[max(0, position - _NEIGHBOURS):position + _NEIGHBOURS + 1]:
             partner = here.get(sibling.id)
             if sibling is not provision and partner is not None and partner not in seen:
                 seen.add(partner)
@@ -286,9 +305,12 @@ class _Aligner:
                 + 0.15 * (old.designation == new.designation))
 
     def _contained(self, side: str, part: Provision, whole_side: str, whole: Provision) -> bool:
-        words = self._bag(side, part)
-        total = sum(words.values())
-        return total > 0 and sum((words & self._bag(whole_side, whole)).values()) / total >= CONTAINED
+        words, other = self._bag(side, part), self._bag(whole_side, whole)
+        total = words.total()
+        if total == 0 or other.total() < CONTAINED * total:
+            return False
+        shared = sum(min(count, other.get(word, 0)) for word, count in words.items())
+        return shared / total >= CONTAINED
 
     def _bag(self, side: str, provision: Provision) -> Counter[str]:
         """The words at and below a provision."""

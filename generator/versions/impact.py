@@ -12,18 +12,19 @@ means something else, and a provision applying "the criteria described in subsec
   provision.
 
 A provision inside the changed one, or containing it, is left out: its own review shows
-the change.  Pure functions of an ``Alignment``.
+the change.  ``impact`` works on an ``Alignment`` of two texts; ``impact_of_changes`` on one
+text and the ids whose words changed (the review uses it against the reviewed words).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.versions.align import Alignment
 from grammar.model import Bill
 
-__all__ = ["Affected", "Cause", "affected_by_id", "impact"]
+__all__ = ["Affected", "Cause", "affected", "affected_by_id", "impact", "impact_of_changes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,31 +49,56 @@ class Affected:
 
 def impact(alignment: Alignment) -> tuple[Affected, ...]:
     """Every provision of the new text affected through a changed definition or citation, in text order."""
-    new = alignment.new
+
+    def how(new_id: str) -> str | None:
+        if _old_of(alignment, new_id) is None:
+            return "is new"
+        return "changed" if _changed(alignment, new_id) else None
+
+    return affected(alignment.new, how)
+
+
+def impact_of_changes(bill: Bill, changed: Collection[str], *, wording: str = "changed since review"
+                      ) -> tuple[Affected, ...]:
+    """The provisions affected when the own words of ``changed`` (ids of ``bill``) changed.
+
+    A definition or cited provision counts as changed when its own words or those of a
+    provision below it did; ``wording`` says how (``"sec. 3(4) changed since review; ..."``).
+    """
+    hit = set(changed)
+    for provision_id in list(hit):
+        if provision_id in bill:
+            hit.update(p.id for p in bill.ancestors(provision_id))
+    return affected(bill, lambda pid: wording if pid in hit else None)
+
+
+def affected(bill: Bill, how: Callable[[str], str | None]) -> tuple[Affected, ...]:
+    """The provisions affected through the definitions and citations of ``bill``, given ``how``
+    each provision changed (None when it did not), in the order of the text."""
     causes: dict[str, list[Cause]] = {}
-    for definition in new.definitions:
-        if not _changed(alignment, definition.provision):
+    for definition in bill.definitions:
+        was = how(definition.provision) if definition.provision in bill else None
+        if was is None:
             continue
-        label = new.get(definition.provision).label
-        was = "is new" if _old_of(alignment, definition.provision) is None else "changed"
+        label = bill.get(definition.provision).label
         for use in definition.uses:
-            if use in new and not _related(new, use, definition.provision):
+            if use in bill and not _related(bill, use, definition.provision):
                 causes.setdefault(use, []).append(Cause(
                     "definition", definition.provision, label, definition.term,
                     f"{label} {was}; this provision uses `{definition.term}`"))
-    for citation in new.citations:
-        if citation.kind != "internal" or citation.source not in new:
+    for citation in bill.citations:
+        if citation.kind != "internal" or citation.source not in bill:
             continue
         for target in citation.targets:
-            if target not in new or not _changed(alignment, target) or _related(new, citation.source, target):
+            was = how(target) if target in bill else None
+            if was is None or _related(bill, citation.source, target):
                 continue
-            label = new.get(target).label
-            was = "is new" if _old_of(alignment, target) is None else "changed"
+            label = bill.get(target).label
             causes.setdefault(citation.source, []).append(Cause(
                 "citation", target, label, citation.text,
                 f"{label} {was}; this provision cites it (``{citation.text}``)"))
     return tuple(Affected(p.id, p.label, tuple(dict.fromkeys(causes[p.id])))
-                 for p in new.walk() if p.id in causes)
+                 for p in bill.walk() if p.id in causes)
 
 
 def affected_by_id(affected: Sequence[Affected]) -> Mapping[str, Affected]:

@@ -21,6 +21,7 @@ dropped, and listed.
 
 from __future__ import annotations
 
+import ast
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -157,6 +158,11 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
             except FileNotFoundError:
                 continue
             shown = project.relative(path)
+            unreadable = _not_python(path, before)
+            if unreadable:
+                decisions.append(Decision(shown, unreadable[0], kind.name, "file", "",
+                                          f"not valid Python ({unreadable[1]}): no id in it was re-pointed"))
+                continue
             sites = list(kind.sites(before, ids))
             after, made, left = _repoint(before, sites, mapping, targets, drop_colliding=kind.name == "provenance")
             edits.extend(Edit(shown, s.line, kind.name, s.context, s.id, mapping.moves[s.id], changes.get(s.id, ""))
@@ -177,6 +183,17 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
                   f"a not_formalized declaration or a parent that has one"
                   for p in comparison.pairs if p.change == "added" and p.new is not None)
     return Plan(tuple(files), tuple(edits), tuple(decisions), notes)
+
+
+def _not_python(path: Path, text: str) -> tuple[int, str] | None:
+    """(line, message) when ``path`` is Python source that does not parse; None otherwise."""
+    if path.suffix != ".py":
+        return None
+    try:
+        ast.parse(text)
+    except SyntaxError as error:
+        return error.lineno or 0, error.msg
+    return None
 
 
 def _repoint(text: str, sites: Sequence[Site], mapping: IdMap, targets: set[str], *,

@@ -41,10 +41,16 @@ def content_keys(bill: Bill) -> Mapping[str, str]:
 
 def dice(a: Counter[str], b: Counter[str]) -> float:
     """Shared words of two bags of words, 0 to 1 (order blind, cheap: for choosing candidates)."""
-    total = sum(a.values()) + sum(b.values())
+    total = a.total() + b.total()
     if total == 0:
         return 1.0
-    return 2 * sum((a & b).values()) / total
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = 0
+    for word, count in small.items():  # no intermediate Counter: this runs inside the alignment's loops
+        other = large.get(word)
+        if other:
+            shared += count if count < other else other
+    return 2 * shared / total
 
 
 def ratio(a: Sequence[str], b: Sequence[str]) -> float:

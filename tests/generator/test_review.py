@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
@@ -108,11 +109,15 @@ def test_a_changed_word_marks_each_tracked_ancestor_changed_for_words_below_it(m
     assert item.rules == ("fixture.definitions",)
 
 
-def test_a_changed_word_leaves_the_other_provisions_current(mini: ModuleType) -> None:
+def test_a_changed_definition_flags_the_provisions_using_the_term_and_leaves_the_others_current(
+        mini: ModuleType) -> None:
     rules = mini.catalogue()
     reviews = review(_changed("*device*", "*machine*"), rules, DECLARED, _reviewed_now(_mini(), rules))
     assert {r.id: r.state.value for r in reviews.items} == {
-        "s2": "changed", "s2_1": "changed", "s3_a": "current", "s3_b": "current", "s3_c": "current"}
+        "s2": "changed", "s2_1": "changed", "s3_a": "affected", "s3_b": "current", "s3_c": "affected"}
+    affected = reviews.of("s3_a")
+    assert affected is not None and affected.affected_by[0].startswith("sec. 2(1) changed since review; this "
+                                                                       "provision uses `")
 
 
 def test_a_provision_added_below_a_reviewed_one_is_named_as_new(mini: ModuleType) -> None:
@@ -154,8 +159,12 @@ def test_accepting_a_provision_records_its_words_as_they_are_now(mini: ModuleTyp
     changed = _changed("*device*", "*machine*")
     reviewed = accept(_reviewed_now(_mini(), rules), changed, ["s2_1"])
     reviews = review(changed, rules, DECLARED, reviewed)
-    assert [(r.id, r.state.value) for r in reviews.stale] == [("s2", "changed")]
+    # s2 still records the old words of s2_1 below it, so the provisions using its term stay flagged
+    assert [(r.id, r.state.value) for r in reviews.stale] == [("s2", "changed"), ("s3_a", "affected"),
+                                                               ("s3_c", "affected")]
     assert "*machine*" in reviewed.entries["s2_1"].words
+    reviewed = accept(reviewed, changed, ["s2"])
+    assert review(changed, rules, DECLARED, reviewed).stale == ()
 
 
 def test_accepting_a_removed_id_drops_its_entry(mini: ModuleType) -> None:
@@ -239,7 +248,8 @@ def test_the_json_has_a_review_object_per_provision_and_counts_in_the_summary(mi
     assert [c for c in by_id["s3_a"]["review"]["diff"] if c["op"] != "equal"] == [
         {"op": "replace", "old": "<b>free</b>", "new": "free"},
         {"op": "replace", "old": "[duty](javascript:x),", "new": "duty,"}]
-    assert data["summary"]["review"] == {"current": 0, "changed": 1, "unreviewed": 4, "stale": 5, "removed": 1}
+    assert data["summary"]["review"] == {"current": 0, "changed": 1, "affected": 0, "unreviewed": 4, "stale": 5,
+                                      "removed": 1}
     assert [r["id"] for r in data["removed"]] == ["s9"]
     assert data["summary"]["percent_verified"] == 16.7  # unchanged names and values
 
@@ -302,7 +312,7 @@ def test_review_lists_a_changed_provision_with_its_diff_rules_and_tests_and_exit
                     encoding="utf-8")
     code, out, err = _run(cli)
     assert (code, err) == (1, "")
-    assert f"\n{pid}  " in out and "1 changed, 0 unreviewed, 0 removed" in out
+    assert f"\n{pid}  " in out and re.search(r"\(1 changed, \d+ affected, 0 unreviewed, 0 removed\)", out)
     assert "[-Formerly-]" in out
     assert load_catalogue(Workspace.at(ROOT)).rules_for(pid)[0].name in out
     assert f"then: billtrace review --accept {pid}" in out

@@ -130,7 +130,8 @@ def test_headings_with_a_semicolon_are_kept_below_section_level(amended: Bill) -
 
 def test_a_defined_term_may_hold_an_apostrophe_and_quoted_law_defines_nothing_here(amended: Bill) -> None:
     terms = {d.term: d for d in amended.definitions}
-    assert sorted(terms) == ["registrar's jurisdiction", "widget"]  # not "approved widget", quoted in s201
+    # not "approval program", referred to in the text of title 38 that s201 quotes
+    assert sorted(terms) == ["registrar's jurisdiction", "widget"]
     assert terms["registrar's jurisdiction"].provision == "s102_1"
 
 
@@ -230,3 +231,36 @@ def test_continues_citation(after: str, citation: bool) -> None:
 )
 def test_words_without_closing_punctuation_are_told_from_a_citation_going_on(words: str, lead_in: LeadIn) -> None:
     assert lead_in_of(words) is lead_in
+
+
+def test_a_stray_opening_mark_in_running_text_is_closed_at_this_bills_next_unit() -> None:
+    text = (
+        "SEC. 2. AMENDMENTS.\n"
+        "\n"
+        "    (a) In General.--Section 5 of the Widget Act is amended--\n"
+        "            (1) by striking ``any gadget and inserting ``any \n"
+        "        widget; and\n"
+        "            (2) in subsection (b), by striking ``gadget'' and inserting \n"
+        "        ``widget''.\n"
+        "    (b) Effective Date.--The amendments made by subsection (a) take \n"
+        "effect on January 1, 2027.\n"
+    )
+    for variant in (text, "\n".join(line.lstrip() for line in text.split("\n"))):
+        bill = parse_text(variant)
+        assert [p.id for p in bill.walk()] == ["s2", "s2_a", "s2_a_1", "s2_a_2", "s2_b"]
+        [diagnostic] = bill.diagnostics
+        assert (diagnostic.code, diagnostic.line) == ("unclosed-quotation", 6)
+        assert "opened on line 4 is not closed before line 6" in diagnostic.message
+
+
+def test_a_section_of_that_title_is_another_laws() -> None:
+    bill = parse_text(
+        "SEC. 1. ELIGIBILITY.\n\n"
+        "    (a) In General.--Section 1720 of title 38, United States Code, is \n"
+        "amended by striking ``1 year'' and inserting ``2 years''.\n"
+        "    (b) Rule.--A veteran described in section 1710(a)(2) of that title \n"
+        "is eligible.\n"
+    )
+    by_text = {c.text: c for c in bill.citations}
+    assert by_text["section 1710(a)(2) of that title"].kind == "statute"
+    assert bill.diagnostics == ()

@@ -92,6 +92,15 @@ def test_migrate_refuses_to_edit_a_file_with_uncommitted_changes(project: Path) 
     assert migrate(project, str(project.parent / "s2839-rs.txt"), "--force").exit_code == 0
 
 
+def test_a_rule_module_that_does_not_parse_is_listed_not_edited(project: Path) -> None:
+    rules = project / "provisions" / "s2.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\ndef broken(:\n", encoding="utf-8")
+    git(project, "commit", "-qam", "a broken module")
+    result = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run")
+    assert result.exit_code == 0
+    assert "provisions/s2.py:" in result.stdout and "not valid Python" in result.stdout
+
+
 def test_the_bill_itself_as_new_text_needs_the_old_one(project: Path) -> None:
     result = migrate(project, str(project / "statute" / "s2839-is.txt"))
     assert result.exit_code == 2 and "--from OLD" in result.stderr
@@ -104,9 +113,9 @@ def test_after_a_migration_the_rules_suite_fails_only_where_the_text_really_chan
     assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/rules"],
                          cwd=project, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(project)})
-    failed = sorted(line.split(" ")[1].split("::")[1].split("[")[0] + ("[" + line.split("[")[1].split("]")[0] + "]"
-                                                                           if "[" in line else "")
-                    for line in run.stdout.splitlines() if line.startswith("FAILED "))
+    # "FAILED tests/rules/test_x.py::name[param] - message": the test's name and parameter, not the message.
+    failed = sorted(line.split(" ")[1].split("::", 1)[1] for line in run.stdout.splitlines()
+                    if line.startswith("FAILED "))
     assert failed == [
         # the draft's shares are 50/30/20: the values file names the DOE and DOD shares whose words changed
         "test_a_value_whose_provision_is_gone_is_reported",
