@@ -44,6 +44,7 @@ class Inputs:
     reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
     verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
+    verified_branch_share: float = 0  # the share of a rule's branches its passing tests must take (0: any)
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -96,6 +97,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         reviewed=read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed)),
         notice=notice,
         verified_share=workspace.verified_share,
+        verified_branch_share=workspace.verified_branch_share,
     )
 
 
