@@ -121,6 +121,10 @@ def test_a_full_disk_under_billtrace_test_keeps_the_last_run_and_says_where(
     assert _state(project) == before  # the last whole run, byte for byte
     assert not [p for p in (project / ".billtrace").iterdir() if p.name.startswith(".run-")]
     assert _billtrace(project, "coverage").exit_code == 0  # and still current
+    with monkeypatch.context() as patch:
+        _fill(patch, project)
+        _one_line_naming(_billtrace(project, "report", "--output", str(project / "report.html")), "report.html")
+    assert not [p.name for p in project.iterdir() if "report.html" in p.name]  # no half a report
 
 
 def test_a_full_disk_under_review_accept_all_writes_nothing_and_says_where(
