@@ -9,6 +9,7 @@ answer and its reasons for a person, or one JSON object with ``--json``.
 from __future__ import annotations
 
 import csv
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -22,7 +23,7 @@ from generator.project.rules import load_rules
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
 from grammar import parse_file
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
-from provisions.kit.inputs import read_toml
+from provisions.kit.inputs import MAX_FILE_BYTES, read_toml
 
 __all__ = ["check_command"]
 
@@ -156,11 +157,22 @@ def _read_toml(path: str) -> dict[str, Any]:
 
 
 def _read_csv_rows(path: str) -> list[dict[str, str]]:
+    """The rows of a CSV file read whole (at most ``MAX_FILE_BYTES``, as ``read_toml`` reads)."""
     try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            return [{(k or "").strip().lower(): (v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
+        raise InputError("", f"cannot read the file: {error.strerror or error}", where=path) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError("", f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", where=path)
+    try:
+        rows = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+        found = []
+        for row in rows:
+            if None in row:  # DictReader keeps the surplus fields of a row as a list under None
+                raise InputError("", f"line {rows.line_num} has more fields than the header names", where=path)
+            found.append({(k or "").strip().lower(): (v or "") for k, v in row.items()})
+        return found
     except (csv.Error, UnicodeDecodeError) as error:
         raise InputError("", f"not a readable CSV file: {error}", where=path) from None
 

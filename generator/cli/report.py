@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.context import workspace_of
+from generator.project.files import write_atomically
 from generator.reports.report import report_csv, report_html, report_json, report_markdown, report_rows
 from generator.trace.collect import collect
 from generator.trace.matrix import join
@@ -39,5 +40,5 @@ def report_command(output_format: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    output.write_text(text, encoding="utf-8", newline="")
+    write_atomically(output, text)  # a full disk leaves no half a report
     click.echo(f"wrote {output} ({len(rows)} provisions, {output_format})", err=True)

@@ -59,6 +59,9 @@ SETTINGS: Mapping[str, Setting] = {
                 (), "modules"),
         Setting("verified-share", "the share of a rule's statements its passing tests must execute "
                 "for the provision to count as verified (0 to 1; 0: any statement)", 0, "number"),
+        Setting("verified-branch-share", "the share of a rule's branches (each way on from an if, a loop, a "
+                "match) its passing tests must take for the provision to count as verified (0 to 1; 0: any)",
+                0, "number"),
         Setting("state", "where the traced run is kept", ".billtrace", "path", "BILLTRACE_STATE"),
         Setting("site", "where the site's sources and build go", "site", "path", "BILLTRACE_SITE"),
     )

@@ -13,6 +13,8 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from generator.project.files import naming
+
 __all__ = ["holding_lock"]
 
 
@@ -25,8 +27,11 @@ def holding_lock(path: Path, *, waiting: Callable[[str], None] = lambda _: None)
     Raises:
         OSError: the lock file cannot be made or opened (the state folder is a file, read-only ...).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # less the umask, as any file
+    except OSError as error:
+        raise naming(error, path) from None
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -34,8 +39,11 @@ def holding_lock(path: Path, *, waiting: Callable[[str], None] = lambda _: None)
             holder = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip() or "unknown"
             waiting(f"another billtrace build or test run (pid {holder}) holds {path}; waiting for it to finish")
             fcntl.flock(descriptor, fcntl.LOCK_EX)
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            os.ftruncate(descriptor, 0)
+            os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError as error:  # a full disk: the pid is only for the message of one that waits
+            raise naming(error, path) from None
         yield
     finally:
         os.close(descriptor)  # closing releases the lock

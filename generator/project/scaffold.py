@@ -23,6 +23,7 @@ from pathlib import Path
 import tomli_w
 
 from generator.errors import GeneratorError
+from generator.project.files import ordinary_mode
 from grammar import Bill, Provision, parse_file
 
 __all__ = ["Scaffold", "init_project", "section_modules"]
@@ -79,6 +80,7 @@ def init_project(target: Path, bill_file: Path, *, package: str = "rules") -> Sc
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        staging.chmod(ordinary_mode(directory=True))  # mkdtemp's 0700 would hide the project from the group
     except OSError as error:
         raise GeneratorError(f"{target}: cannot create it: {error.strerror or error}") from None
     try:

@@ -35,6 +35,7 @@ class Workspace:
     exclude_markers: tuple[str, ...] = ()
     coverage_packages: tuple[str, ...] = ()
     verified_share: float = 0
+    verified_branch_share: float = 0
     versions: tuple[Path, ...] = ()
 
     @classmethod
@@ -54,6 +55,7 @@ class Workspace:
             exclude_markers=tuple(config["exclude-markers"]),
             coverage_packages=tuple(config["coverage"]),
             verified_share=float(config["verified-share"]),
+            verified_branch_share=float(config["verified-branch-share"]),
             versions=tuple(config["versions"]),
         )
         changes = {name: path.resolve() for name, path in moved.items() if path is not None}

@@ -23,6 +23,7 @@ from typing import Any
 from generator.reports.terminal import paint, wrap
 from generator.trace.collect import Inputs
 from generator.trace.matrix import OPERATIVE, Matrix, Row, Status, Tally
+from generator.trace.measure import arc_text
 from generator.trace.review import Review, ReviewState, advice, diff_text
 from grammar import Bill
 
@@ -189,8 +190,10 @@ def trace_text(row: Row, inputs: Inputs, *, width: int = 88, styled: bool = Fals
         rule = rules_by_name[link.name]
         via = f", the rule of {link.inherited_from}" if link.inherited_from else ""
         lines.append(f"  {link.name}  {rule.path}:{rule.line_start}-{rule.line_end}{via}")
-        lines.append(f"    {len(link.executed)} of {len(link.statements)} statements executed by tests"
-                     + (f"; not executed: lines {', '.join(map(str, link.missed))}" if link.missed else ""))
+        lines.append(f"    {link.figure}"
+                     + (f"; not executed: lines {', '.join(map(str, link.missed))}" if link.missed else "")
+                     + (f"; branches not taken: {', '.join(map(arc_text, link.branches_missed))}"
+                        if link.branches_missed else ""))
     lines.append("tests:" if row.tests else "tests: none")
     for test in row.tests:
         how = " + ".join(w for w, on in (("declared", test.declared), ("measured", test.measured)) if on)
@@ -310,7 +313,12 @@ def _row_json(row: Row) -> dict[str, Any]:
         "provenance": {"status": row.provenance.status, "note": row.provenance.note},
         "rules": [{"name": r.name, "inherited_from": r.inherited_from, "statements": list(r.statements),
                    "executed": list(r.executed), "missed": list(r.missed),
-                   "passing_tests": list(r.passing_tests)} for r in row.rules],
+                   "passing_tests": list(r.passing_tests), "passing_share": r.passing_share,
+                   "branches": None if r.branches is None else [list(a) for a in r.branches],
+                   "branches_taken": [list(a) for a in r.branches_taken],
+                   "branches_missed": [list(a) for a in r.branches_missed],
+                   "passing_branch_share": r.passing_branch_share,
+                   "figure": r.figure} for r in row.rules],
         "tests": [{"nodeid": t.nodeid, "sentence": t.sentence, "outcome": t.outcome, "declared": t.declared,
                    "measured": t.measured, "rules": list(t.rules)} for t in row.tests],
         "hash": provision.hash,

@@ -28,6 +28,7 @@ from generator.trace.collect import Inputs
 from provisions.kit import Example
 from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
 from generator.trace.matrix import Matrix, Status
+from generator.trace.measure import arc_text
 from generator.trace.provenance import Source
 from generator.trace.review import Review, ReviewState, WordChange, advice
 from generator.versions.compare import Comparison, compare
@@ -433,15 +434,12 @@ def _rule_view(link: Any, rules_by_name: Mapping[str, Any]) -> dict[str, Any]:
         "doc_html": _doc_html(rule.doc),
         "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
         "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
-        "coverage_text": _coverage_text(link.statements, link.executed),
-        "missed_text": ("lines no test executed: " + ", ".join(map(str, link.missed))) if link.missed else "",
+        "coverage_text": link.figure,
+        "missed_text": " \u00b7 ".join(
+            ([f"lines no test executed: {', '.join(map(str, link.missed))}"] if link.missed else [])
+            + ([f"branches no test took: {', '.join(map(arc_text, link.branches_missed))}"]
+               if link.branches_missed else [])),
     }
-
-
-def _coverage_text(statements: Sequence[int], executed: Sequence[int]) -> str:
-    if not statements:
-        return "no statements measured"
-    return f"{len(executed)} of {len(statements)} statements executed by tests"
 
 
 def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
@@ -617,7 +615,7 @@ def _rules_index(matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str
                            for p in rule.provisions if p in inputs.bill],
             "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
             "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
-            "coverage_text": _coverage_text(cov.statements if cov else (), cov.executed if cov else ()),
+            "coverage_text": cov.figure if cov else "no statements measured",
             "doc_html": _doc_html(rule.doc),
             "tests": [{"href": _test_href(n), "sentence": tests_by_id[n].sentence,
                        "outcome": tests_by_id[n].outcome} for n in nodeids],

@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.project.files import naming
 from generator.site.pages import Site
 
 __all__ = ["exchange", "staging", "write_file", "write_site"]
@@ -30,9 +31,12 @@ _RENAME_EXCHANGE = 2
 
 def write_file(path: Path, content: str) -> None:
     """Write ``content`` to ``path`` (UTF-8, ``\\n`` line ends), making its folders."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as stream:
-        stream.write(content)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+    except OSError as error:  # a full disk names no file: name the page
+        raise naming(error, path) from None
 
 
 def write_site(site: Site, *, docs: Path, config: Path) -> None:

@@ -45,6 +45,7 @@ class Inputs:
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
     verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
     versions: tuple[Bill, ...] = ()  # other texts of the bill the project holds, oldest first
+    verified_branch_share: float = 0  # the share of a rule's branches its passing tests must take (0: any)
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -100,6 +101,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         reviewed=read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed)),
         notice=notice,
         verified_share=workspace.verified_share,
+        verified_branch_share=workspace.verified_branch_share,
     )
 
 

@@ -8,7 +8,8 @@ One row per provision, in the order of the text.  A row's status:
 ``verified``
     the provision has a rule, and every rule it has was executed by a passing test: its
     passing tests together ran at least the project's ``verified-share`` of the rule's
-    statements (0, the default: any of them).
+    statements (0, the default: any of them) and took at least its ``verified-branch-share``
+    of the rule's branches (0, the default: any).
 ``failing``
     a test declared for the provision, or one that executed its rules, failed
     (failed, errored, or passed when marked xfail).
@@ -51,7 +52,7 @@ from types import MappingProxyType
 
 from generator.errors import GeneratorError
 from generator.trace.collect import Inputs
-from generator.trace.measure import RuleCoverage
+from generator.trace.measure import Arc, RuleCoverage, arc_text, coverage_figure
 from generator.trace.provenance import Source
 from generator.trace.results import TestResult
 from generator.trace.review import Review, ReviewState, declared_tests, review
@@ -96,6 +97,16 @@ class RuleLink:
     missed: tuple[int, ...]
     passing_tests: tuple[str, ...]  # node ids of passing tests that executed it
     passing_share: float = 0.0  # the share of its statements the passing tests executed (1 with none)
+    branches: tuple[Arc, ...] | None = None  # its body's branch arcs; None: the run measured no branches
+    branches_taken: tuple[Arc, ...] = ()  # those some test took
+    branches_missed: tuple[Arc, ...] = ()  # those no test took
+    passing_branch_share: float | None = None  # the share of its branches the passing tests took (1 with none)
+
+    @property
+    def figure(self) -> str:
+        """``2 of 3 statements, 1 of 2 branches executed by tests``."""
+        return coverage_figure(len(self.statements), len(self.executed),
+                               None if self.branches is None else len(self.branches), len(self.branches_taken))
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,12 +357,13 @@ def _row(provision: Provision, inputs: Inputs, declared: list[TestResult],
                              tests=declared_links)
         return place.row(Status.PENDING, "no rule implements it, no test is marked for it, and it is not "
                                          "declared not formalized")
-    return _operative(place, rules, owner, declared, tests_by_id, inputs.measured, inputs.verified_share)
+    return _operative(place, rules, owner, declared, tests_by_id, inputs.measured, inputs.verified_share,
+                      inputs.verified_branch_share)
 
 
 def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declared: list[TestResult],
                tests_by_id: Mapping[str, TestResult], measured: Mapping[str, RuleCoverage],
-               verified_share: float = 0) -> Row:
+               verified_share: float = 0, verified_branch_share: float = 0) -> Row:
     executed_rules: dict[str, list[str]] = {}  # node id -> the rules it executed
     links: list[RuleLink] = []
     for rule in rules:
@@ -364,8 +376,14 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
         statements = cov.statements if cov else ()
         ran = {line for n in passing for line in by[n]}
         share = len(ran & set(statements)) / len(statements) if statements else (1.0 if passing else 0.0)
+        branch_share = None
+        if cov is not None and cov.branches is not None:
+            took = {arc for n in passing for arc in cov.branches_by.get(n, ())}
+            branch_share = (len(took & set(cov.branches)) / len(cov.branches) if cov.branches
+                            else (1.0 if passing else 0.0))
         links.append(RuleLink(rule.name, owner, statements, cov.executed if cov else (),
-                              cov.missed if cov else (), passing, share))
+                              cov.missed if cov else (), passing, share, cov.branches if cov else None,
+                              cov.branches_taken if cov else (), cov.branches_missed if cov else (), branch_share))
     declared_ids = {t.nodeid for t in declared}
     tests = []
     for nodeid in sorted(declared_ids | set(executed_rules)):
@@ -375,6 +393,8 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
     failing = [t for t in tests if t.outcome in ("failed", "error", "xpassed")]
     unexecuted = [link.name for link in links if not link.passing_tests]
     short = [link for link in links if link.passing_tests and link.passing_share < verified_share]
+    few_branches = [link for link in links if link.passing_tests and verified_branch_share > 0
+                    and (link.passing_branch_share is None or link.passing_branch_share < verified_branch_share)]
     claims = [t for t in tests if t.declared and not t.measured]
     via = f" (the rule of {owner})" if owner else ""
     if failing:
@@ -384,6 +404,15 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
         status, why = Status.UNTESTED, (f"its passing tests execute {link.passing_share:.0%} of the statements of "
                                         f"{link.name}{via}, under the project's verified-share of "
                                         f"{verified_share:.0%}")
+    elif not unexecuted and few_branches:
+        link = few_branches[0]
+        if link.passing_branch_share is None:
+            what = f"the traced run measured no branches of {link.name}{via} (run `billtrace test` again)"
+        else:
+            what = (f"its passing tests take {link.passing_branch_share:.0%} of the branches of {link.name}{via} "
+                    f"(not taken: {', '.join(map(arc_text, _untaken(link, measured)))})")
+        status, why = Status.UNTESTED, f"{what}, under the project's verified-branch-share of " \
+                                       f"{verified_branch_share:.0%}"
     elif not unexecuted:
         count = len({n for link in links for n in link.passing_tests})
         status, why = Status.VERIFIED, f"every rule{via} is executed by a passing test ({count} in all)"
@@ -392,6 +421,13 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
     else:
         status, why = Status.UNTESTED, f"no passing test executes {', '.join(unexecuted)}{via}"
     return place.row(status, why, rules=tuple(links), tests=tuple(tests))
+
+
+def _untaken(link: RuleLink, measured: Mapping[str, RuleCoverage]) -> tuple[Arc, ...]:
+    """The branch arcs of ``link``'s rule its passing tests did not take."""
+    cov = measured[link.name]
+    took = {arc for n in link.passing_tests for arc in cov.branches_by.get(n, ())}
+    return tuple(arc for arc in link.branches or () if arc not in took)
 
 
 def _summarise(row: Row, below: list[Row]) -> Row:

@@ -5,23 +5,36 @@ The traced run records one coverage context per test (pytest-cov's
 ``|teardown``).  A rule counts as executed by a test when the test ran at least
 one statement of the rule's *body*: the ``def`` line and decorators run when the
 module is imported, and the docstring is no statement, so neither counts.
+
+With branch measurement (``--cov-branch``: the traced run always asks for it) coverage.py
+records arcs, and each rule also carries its *branches*: the arcs out of the lines of its body
+that have more than one way on (an ``if``, a loop, a ``match``), as coverage.py's parser gives
+them, and the ones each test took.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from generator.errors import ResultsError, ResultsMissingError
 from provisions.kit import Rule
 
-__all__ = ["RuleCoverage", "body_statements", "measure"]
+if TYPE_CHECKING:
+    from coverage import CoverageData
+
+__all__ = ["Arc", "RuleCoverage", "arc_text", "body_statements", "coverage_figure", "measure"]
 
 _PHASES = ("|setup", "|run", "|teardown")
+
+Arc = tuple[int, int]  # (from line, to line); a negative "to" leaves the function
+_NO_ARCS: Mapping[str, tuple[Arc, ...]] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +44,26 @@ class RuleCoverage:
     rule: str
     statements: tuple[int, ...]  # first lines of the body's statements, in the source file
     executed_by: Mapping[str, tuple[int, ...]]  # test node id -> statements it executed
+    branches: tuple[Arc, ...] | None = None  # the body's branch arcs; None: the run recorded no arcs
+    # test node id -> the branch arcs it took
+    branches_by: Mapping[str, tuple[Arc, ...]] = dataclasses.field(default_factory=lambda: _NO_ARCS)
+
+    @property
+    def figure(self) -> str:
+        """``2 of 3 statements, 1 of 2 branches executed by tests``."""
+        return coverage_figure(len(self.statements), len(self.executed),
+                               None if self.branches is None else len(self.branches), len(self.branches_taken))
+
+    @property
+    def branches_taken(self) -> tuple[Arc, ...]:
+        """The branch arcs some test took."""
+        return tuple(sorted({arc for arcs in self.branches_by.values() for arc in arcs}))
+
+    @property
+    def branches_missed(self) -> tuple[Arc, ...]:
+        """The branch arcs no test took (none when branches were not measured)."""
+        taken = set(self.branches_taken)
+        return tuple(arc for arc in self.branches or () if arc not in taken)
 
     @property
     def executed(self) -> tuple[int, ...]:
@@ -97,26 +130,93 @@ def measure(coverage_file: Path, rules: Iterable[Rule], root: Path) -> dict[str,
         by_file.setdefault(os.path.realpath(root / rule.path), []).append(rule)
 
     result: dict[str, RuleCoverage] = {}
-    for real, file_rules in sorted(by_file.items()):
-        source = Path(real).read_text(encoding="utf-8")
-        contexts = data.contexts_by_lineno(measured[real]) if real in measured else {}
-        for rule in file_rules:
-            mapping = body_statements(source, rule.line_start, rule.line_end)
-            executed: dict[str, set[int]] = {}
-            for line, names in contexts.items():
-                statement = mapping.get(line)
-                if statement is None:
-                    continue
-                for name in names:
-                    nodeid = _nodeid(name)
-                    if nodeid:
-                        executed.setdefault(nodeid, set()).add(statement)
-            result[rule.name] = RuleCoverage(
-                rule=rule.name,
-                statements=tuple(sorted(set(mapping.values()))),
-                executed_by=MappingProxyType({k: tuple(sorted(v)) for k, v in sorted(executed.items())}),
-            )
+    try:
+        with_arcs = data.has_arcs()
+        for real, file_rules in sorted(by_file.items()):
+            source = Path(real).read_text(encoding="utf-8")
+            contexts = data.contexts_by_lineno(measured[real]) if real in measured else {}
+            branching = _Branches(source, real, data, measured.get(real)) if with_arcs else None
+            for rule in file_rules:
+                mapping = body_statements(source, rule.line_start, rule.line_end)
+                statements = set(mapping.values())
+                executed: dict[str, set[int]] = {}
+                names_of: dict[str, set[str]] = {}
+                for line, names in contexts.items():
+                    statement = mapping.get(line)
+                    if statement is None:
+                        continue
+                    for name in names:
+                        nodeid = _nodeid(name)
+                        if nodeid:
+                            executed.setdefault(nodeid, set()).add(statement)
+                            names_of.setdefault(nodeid, set()).add(name)
+                branches, taken = None, _NO_ARCS
+                if branching is not None:
+                    branches = branching.possible(statements)
+                    taken = MappingProxyType({nodeid: branching.taken(names, branches)
+                                              for nodeid, names in sorted(names_of.items())})
+                result[rule.name] = RuleCoverage(
+                    rule=rule.name,
+                    statements=tuple(sorted(statements)),
+                    executed_by=MappingProxyType({k: tuple(sorted(v)) for k, v in sorted(executed.items())}),
+                    branches=branches,
+                    branches_by=taken,
+                )
+    except (CoverageException, ValueError) as error:  # a data file whose tables are not coverage.py's
+        raise ResultsError(f"{coverage_file} is not coverage.py data: {error}") from None
     return result
+
+
+def coverage_figure(statements: int, executed: int, branches: int | None, taken: int) -> str:
+    """What the tests executed of a rule, as the trace and the site show it:
+    ``2 of 3 statements, 1 of 2 branches executed by tests`` (``branches`` None: not measured)."""
+    if not statements:
+        return "no statements measured"
+    if branches is None:
+        return f"{executed} of {statements} statements executed by tests"
+    if not branches:
+        return f"{executed} of {statements} statements executed by tests (no branches)"
+    return f"{executed} of {statements} statements, {taken} of {branches} branches executed by tests"
+
+
+def arc_text(arc: Arc) -> str:
+    """A branch arc as coverage.py writes it: ``15->17``, or ``15->exit`` when it leaves the function."""
+    return f"{arc[0]}->{arc[1] if arc[1] > 0 else 'exit'}"
+
+
+class _Branches:
+    """The branch arcs of one source file, and those each test context took in it."""
+
+    def __init__(self, source: str, filename: str, data: CoverageData, measured_name: str | None) -> None:
+        from coverage.parser import PythonParser
+
+        self._parser = PythonParser(text=source, filename=filename)
+        self._parser.parse_source()
+        lines = {line for line, exits in self._parser.exit_counts().items() if exits > 1}
+        self._arcs = {arc for arc in self._parser.arcs() if arc[0] in lines and arc[0] != arc[1]}
+        self._data, self._name = data, measured_name
+        self._by_context: dict[str, set[Arc]] = {}
+
+    def possible(self, statements: set[int]) -> tuple[Arc, ...]:
+        """The branch arcs out of ``statements`` (a rule's body)."""
+        return tuple(sorted(arc for arc in self._arcs if arc[0] in statements))
+
+    def taken(self, contexts: Iterable[str], branches: tuple[Arc, ...]) -> tuple[Arc, ...]:
+        """The arcs of ``branches`` the test contexts ``contexts`` took."""
+        ran: set[Arc] = set()
+        for context in contexts:
+            ran |= self._of(context)
+        return tuple(arc for arc in branches if arc in ran)
+
+    def _of(self, context: str) -> set[Arc]:
+        if context not in self._by_context:
+            arcs: list[Arc] = []
+            if self._name is not None:
+                self._data.set_query_context(context)
+                arcs = self._data.arcs(self._name) or []
+                self._data.set_query_contexts(None)
+            self._by_context[context] = self._parser.translate_arcs(arcs) & self._arcs
+        return self._by_context[context]
 
 
 def _nodeid(context: str) -> str:

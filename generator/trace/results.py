@@ -16,14 +16,13 @@ Outcomes: ``passed``, ``failed``, ``error`` (setup or teardown failed),
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.errors import ResultsError, ResultsMissingError
+from generator.project.files import write_atomically
 
 __all__ = ["FORMAT", "OUTCOMES", "Results", "TestResult", "read_results", "sentence_for", "write_results"]
 
@@ -103,16 +102,7 @@ def write_results(path: Path, results: Results) -> None:
             for t in sorted(results.tests, key=lambda t: t.nodeid)
         ],
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(payload, stream, indent=1, ensure_ascii=False, sort_keys=True)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def read_results(path: Path) -> Results:

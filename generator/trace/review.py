@@ -38,9 +38,7 @@ import dataclasses
 import difflib
 import enum
 import hashlib
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +49,7 @@ from typing import Any
 import tomli_w
 
 from generator.errors import ReviewedTextError
+from generator.project.files import write_atomically
 from generator.trace.results import Results
 from grammar import Bill, Provision
 from provisions.kit import Catalogue
@@ -511,13 +510,9 @@ def reviewed_to_toml(reviewed: ReviewedText, bill: Bill) -> str:
 
 
 def write_reviewed(path: Path, reviewed: ReviewedText, bill: Bill) -> None:
-    """Write the file atomically: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(reviewed_to_toml(reviewed, bill))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write the file atomically: a temporary file beside it, then a rename.
+
+    Raises:
+        OSError: naming ``path``; it could not be written, and is as it was.
+    """
+    write_atomically(path, reviewed_to_toml(reviewed, bill))

@@ -1,7 +1,8 @@
 """Run the law's tests under coverage with one context per test, into ``.billtrace/``.
 
 The run is a subprocess: ``pytest`` over the project's ``tests`` with pytest-cov's
-``--cov=PACKAGE --cov-context=test`` for each package ``coverage`` names, and our plugin's
+``--cov=PACKAGE --cov-context=test`` for each package ``coverage`` names (and ``--cov-branch``:
+the branches each test took), and our plugin's
 ``--billtrace-results``.  It leaves out ``exclude-tests`` and the ``exclude-markers``
 (for billtrace itself, the tooling tests: they build this very site, and would otherwise
 count as measured evidence for provisions whose rules they merely call).
@@ -23,6 +24,8 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from coverage.exceptions import CoverageException
 
 from generator.errors import CollectionError, SiteBuildError
 from generator.project.workspace import Workspace
@@ -84,7 +87,8 @@ def run_traced(workspace: Workspace, *, options: Sequence[str] = (), echo: Calla
         measured = [f"--cov={package}" for package in workspace.coverage_packages]
         quiet = [] if any(o in ("-v", "-q", "-vv", "-qq", "--verbose", "--quiet") for o in options) else ["-q"]
         command = [sys.executable, "-m", "pytest", *chosen, *quiet, *([] if cache else ["-p", "no:cacheprovider"]),
-                   *measured, "--cov-context=test", "--cov-report=", f"--billtrace-results={results_file}"]
+                   *measured, "--cov-branch", "--cov-context=test", "--cov-report=",
+                   f"--billtrace-results={results_file}"]
         env = {**_environment(workspace), "COVERAGE_FILE": str(coverage_file)}
         started = time.perf_counter()
         returncode, output = _pytest(command, workspace.root, env, echo)
@@ -98,11 +102,16 @@ def run_traced(workspace: Workspace, *, options: Sequence[str] = (), echo: Calla
             raise SiteBuildError(f"the traced test run wrote no results in {workspace.relative(folder)} "
                                  f"(is the disk full?); the last traced run is kept")
         results = read_results(results_file)
-        if not coverage_file.is_file():
-            _empty_coverage(coverage_file)
-        recorded = with_outputs(fingerprint, results_file, coverage_file)
         fingerprint_file = folder / "fingerprint.json"
-        fingerprint_file.write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        try:
+            if not coverage_file.is_file():
+                _empty_coverage(coverage_file)
+            recorded = with_outputs(fingerprint, results_file, coverage_file)
+            fingerprint_file.write_text(json.dumps(recorded, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        except (OSError, CoverageException) as error:  # a full disk: sqlite says so in its own words
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            raise SiteBuildError(f"{workspace.relative(workspace.state)}: cannot record the traced run: {reason}; "
+                                 f"the last traced run is kept") from None
         workspace.fingerprint.unlink(missing_ok=True)  # from here until the last rename the state is stale
         os.replace(coverage_file, workspace.coverage)
         os.replace(results_file, workspace.results)

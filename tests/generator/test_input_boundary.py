@@ -7,7 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli.main import main
 from provisions.candidate import candidate_from_document
 from provisions.kit.inputs import EARLIEST, LATEST, InputError, parse_date, parse_money, read_toml
 from provisions.kit.periods import anniversary, nth_day_after
@@ -74,3 +76,20 @@ def test_a_toml_file_that_cannot_be_read_gets_one_line_naming_it(content: bytes,
 def test_a_candidate_date_given_as_a_toml_date_is_checked_against_the_range() -> None:
     with pytest.raises(InputError, match="certification: 9999-12-31 is outside"):
         candidate_from_document({"country": "AU", "certification": dt.date(9999, 12, 31)})
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"chamber,first_day,last_day,sine_die\n" + b"house,2026-01-01,2026-01-02,no\n" * 600_000, "larger than 16 MB"),
+    (b"chamber,first_day\nhouse,2026-01-01,2026-01-02,surplus\n", "line 2 has more fields than the header names"),
+    (b"chamber\n\xff\xfe\n", "not a readable CSV file"),
+])
+def test_a_csv_file_that_cannot_be_read_gets_one_line_naming_it(content: bytes, message: str,
+                                                                tmp_path: Path) -> None:
+    path = tmp_path / "adjournments.csv"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["check", "timeline", "--certified", "2026-03-02", "--adjournments",
+                                       str(path)], catch_exceptions=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and message in lines[0], result.stderr

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from generator.trace.collect import Inputs
 from generator.trace.matrix import Status, join
+from generator.trace.measure import measure
 from provisions.kit import Catalogue, Rule
 
 
@@ -99,3 +101,24 @@ def test_the_project_sets_the_share_of_a_rule_its_passing_tests_must_run_to_coun
     assert short.status is Status.UNTESTED
     assert f"execute {link.passing_share:.0%} of the statements of fixture.widget_duty" in short.explanation
     assert "verified-share of 90%" in short.explanation
+
+
+def test_the_project_sets_the_share_of_a_rules_branches_its_passing_tests_must_take(
+        tmp_path: Path, mini: ModuleType, mini_inputs: Inputs) -> None:
+    branch = mini.write_branch_coverage(tmp_path / "branches")
+    measured = measure(tmp_path / "branches", mini.catalogue().rules, mini.ROOT)
+    inputs = dataclasses.replace(mini_inputs, measured=measured)
+    link = join(inputs).row("s3_a").rules[0]
+    assert link.passing_branch_share == 0.5 and link.branches_missed == ((branch, branch + 2),)
+    assert join(inputs).row("s3_a").status is Status.VERIFIED  # the default, as before: any branch
+    assert join(dataclasses.replace(inputs, verified_branch_share=0.5)).row("s3_a").status is Status.VERIFIED
+    strict = join(dataclasses.replace(inputs, verified_branch_share=1)).row("s3_a")
+    assert strict.status is Status.UNTESTED
+    assert (f"its passing tests take 50% of the branches of fixture.widget_duty (not taken: {branch}->{branch + 2}), "
+            "under the project's verified-branch-share of 100%") in strict.explanation
+
+
+def test_a_branch_share_asked_of_a_run_that_measured_no_branches_is_not_met(mini_inputs: Inputs) -> None:
+    row = join(dataclasses.replace(mini_inputs, verified_branch_share=0.5)).row("s3_a")
+    assert row.status is Status.UNTESTED
+    assert "the traced run measured no branches of fixture.widget_duty" in row.explanation

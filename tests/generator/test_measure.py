@@ -68,3 +68,21 @@ def test_a_file_that_is_not_coverage_data_is_an_error(tmp_path: Path) -> None:
     bogus.write_text("not sqlite at all, just words", encoding="utf-8")
     with pytest.raises(ResultsError):
         measure(bogus, (), tmp_path)
+
+
+def test_a_rule_carries_its_branches_and_those_each_test_took(tmp_path: Path, mini: ModuleType) -> None:
+    branch = mini.write_branch_coverage(tmp_path / "coverage")
+    measured = measure(tmp_path / "coverage", mini.catalogue().rules, mini.ROOT)
+    widget = measured["fixture.widget_duty"]
+    assert widget.branches == ((branch, branch + 1), (branch, branch + 2))  # the if's two ways on
+    assert widget.branches_by == {mini.WIDGET: ((branch, branch + 1),)}
+    assert widget.branches_missed == ((branch, branch + 2),)
+    assert widget.figure == "2 of 3 statements, 1 of 2 branches executed by tests"
+    assert measured["fixture.definitions"].figure == "0 of 1 statements executed by tests (no branches)"
+
+
+def test_a_run_that_recorded_no_branches_says_so_rather_than_none_taken(tmp_path: Path, mini: ModuleType) -> None:
+    space = mini.workspace(tmp_path)  # the fixture's run records lines only
+    widget = measure(space.coverage, mini.catalogue().rules, space.root)["fixture.widget_duty"]
+    assert widget.branches is None and widget.branches_missed == ()
+    assert widget.figure == "2 of 3 statements executed by tests"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from generator.errors import ResultsError, ResultsMissingError
-from generator.trace.results import read_results, sentence_for, write_results
+from generator.trace.results import Results, read_results, sentence_for, write_results
 
 
 def test_a_test_name_reads_as_a_sentence() -> None:
@@ -49,3 +51,22 @@ def test_a_malformed_results_file_is_refused(tmp_path: Path, payload: str) -> No
     path.write_text(payload, encoding="utf-8")
     with pytest.raises(ResultsError, match="not a billtrace results file"):
         read_results(path)
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_the_results_file_is_as_readable_as_any_file_the_umask_allows(
+        tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        write_results(tmp_path / "results.json", Results(()))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "results.json").stat().st_mode) == mode
+
+
+def test_rewriting_a_state_file_keeps_the_mode_it_was_given(tmp_path: Path) -> None:
+    target = tmp_path / "results.json"
+    write_results(target, Results(()))
+    target.chmod(0o640)
+    write_results(target, Results(()))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

@@ -4,6 +4,7 @@ published, and builds in one checkout take turns."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -88,3 +89,22 @@ def test_a_second_build_waits_for_the_one_holding_the_lock(tmp_path: Path) -> No
     assert second.returncode == 0, err
     assert f"(pid {os.getpid()})" in err and "waiting for it to finish" in err
     assert (project / "site" / "docs" / "index.md").is_file()
+
+
+def test_a_rule_whose_error_branch_no_test_takes_is_not_verified_under_a_branch_share_of_one(
+        tmp_path: Path) -> None:
+    project = make_project(tmp_path)  # its one test takes the widget's way, never the gadget's
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + "verified-branch-share = 1\n", encoding="utf-8")
+    assert billtrace(project, "test").returncode == 0
+    done = billtrace(project, "coverage", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    row = next(r for r in json.loads(done.stdout)["provisions"] if r["id"] == "s3_a")
+    rule = row["rules"][0]
+    assert rule["figure"] == "2 of 3 statements, 1 of 2 branches executed by tests"
+    assert rule["passing_branch_share"] == 0.5 and len(rule["branches_missed"]) == 1
+    assert row["status"] == "untested"
+    trace = billtrace(project, "trace", "s3_a")
+    assert "status: untested" in trace.stdout and "verified-branch-share of 100%" in trace.stdout
+    assert "2 of 3 statements, 1 of 2 branches executed by tests; not executed: lines" in trace.stdout
+    assert "branches not taken: " in trace.stdout

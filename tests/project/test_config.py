@@ -67,8 +67,9 @@ def test_a_malformed_table_is_named_in_one_message(tmp_path: Path, table: str, m
 def test_billtrace_config_prints_every_setting_and_its_source() -> None:
     result = CliRunner().invoke(main, ["--project", str(ROOT), "config"], env={"BILLTRACE_STATE": "/tmp/st"})
     assert result.exit_code == 0, result.output
-    assert "bill             statute/s2839-is.txt  [pyproject.toml]" in result.output
-    assert "state            /tmp/st (absent)  [BILLTRACE_STATE]" in result.output
+    assert "bill                   statute/s2839-is.txt  [pyproject.toml]" in result.output
+    assert "state                  /tmp/st (absent)  [BILLTRACE_STATE]" in result.output
+    assert "verified-branch-share  0  [default]" in result.output
 
 
 @pytest.mark.parametrize("command", [
