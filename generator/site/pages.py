@@ -244,6 +244,11 @@ def _short_rule(name: str) -> str:
     return name.split(".", 1)[-1]
 
 
+def _failure(outcome: str, message: str) -> str:
+    """What a test that did not pass said (its first assertion line); nothing for one that passed."""
+    return message.strip() if outcome in ("failed", "error", "xpassed") else ""
+
+
 def _how(declared: bool, measured: bool) -> str:
     return ", ".join(w for w, on in (("declared", declared), ("measured", measured)) if on)
 
@@ -329,7 +334,7 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
                 continue
             listed.add(test.nodeid)
             tests.append({"sentence": test.sentence, "href": _test_href(test.nodeid), "outcome": test.outcome,
-                          "how": _how(test.declared, test.measured)})
+                          "how": _how(test.declared, test.measured), "message": _failure(test.outcome, test.message)})
         passing = sum(1 for t in row.tests if t.outcome == "passed")
         blocks.append({
             "flush": False,
@@ -604,7 +609,7 @@ def _tests_index(inputs: Inputs, pages: _Pages) -> list[dict[str, Any]]:
         measured = list(dict.fromkeys(p for r in rules for p in rules_by_name[r].provisions if p in inputs.bill))
         groups.setdefault(test.path, []).append({
             "anchor": test_anchor(test.nodeid), "nodeid": test.nodeid, "sentence": test.sentence,
-            "outcome": test.outcome, "line": test.line,
+            "outcome": test.outcome, "line": test.line, "message": _failure(test.outcome, test.message),
             "declared": [{"href": pages.href(p), "label": pages.label(p)} for p in test.provisions
                          if p in inputs.bill],
             "measured": [{"href": pages.href(p), "label": pages.label(p)} for p in measured],
