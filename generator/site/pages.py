@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -76,7 +77,10 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     module_template = env.get_template("test_module.md.j2")
     test_nav = [{"title": "All test modules", "path": "tests.md"}]
     for group in groups:
-        files[group["page"]] = module_template.render(group=group)
+        source = inputs.test_sources.get(group["path"])
+        code_html = _linked_ids(_code(source, 1, len(source.splitlines()), missed=(), anchors="T"), pages) \
+            if source else Markup("")
+        files[group["page"]] = module_template.render(group=group, code_html=code_html)
         test_nav.append({"title": group["path"], "path": group["page"]})
     files["examples.md"] = env.get_template("examples.md.j2").render(
         examples=[_example(e, inputs.bill, pages) for e in inputs.examples])
@@ -94,7 +98,8 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     for path, source in inputs.sources.items():
         name = _source_page(path)
         files[name] = env.get_template("source.md.j2").render(
-            path=path, code_html=_code(source, 1, len(source.splitlines()), missed=(), anchors="L"),
+            path=path, code_html=_linked_ids(_code(source, 1, len(source.splitlines()), missed=(), anchors="L"),
+                                             pages),
             rules=[{"name": r.name, "anchor": rule_anchor(r.name), "start": r.line_start, "end": r.line_end}
                    for r in inputs.catalogue.rules if r.path == path])
         source_nav.append({"title": path, "path": name})
@@ -232,6 +237,22 @@ def _code(source: str, start: int, end: int, *, missed: Sequence[int], anchors: 
     formatter = HtmlFormatter(linenos="table", linenostart=start, hl_lines=[m - start + 1 for m in missed],
                               cssclass="highlight", lineanchors=anchors, wrapcode=True)
     return Markup(str(highlight("".join(lines), PythonLexer(), formatter)).strip())
+
+
+# A string literal of the highlighted code: "s4_b" or 's4_b', as Pygments writes it.
+_ID_LITERAL = re.compile(r'<span class="(s[12])">("|\'|&quot;|&#39;)([A-Za-z][A-Za-z0-9_]*)\2</span>')
+
+
+def _linked_ids(code_html: str, pages: _Pages) -> Markup:
+    """Highlighted code with every string that is a provision's id (``@implements("s4_b")``, a
+    reason's ``Reason("s4_b_1", ...)``, a test's marker) linked to that provision."""
+    def link(match: re.Match[str]) -> str:
+        css, quote, provision_id = match.groups()
+        if provision_id not in pages.page:
+            return match.group(0)
+        return (f'<span class="{css}"><a class="bt-id-link" href="{pages.href(provision_id)}" '
+                f'title="{html_escape(pages.label(provision_id))}">{quote}{provision_id}{quote}</a></span>')
+    return Markup(_ID_LITERAL.sub(link, str(code_html)))
 
 
 def _doc_html(doc: str) -> Markup:

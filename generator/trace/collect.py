@@ -44,6 +44,7 @@ class Inputs:
     reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
     verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
+    test_sources: Mapping[str, str] = dataclasses.field(default_factory=dict)  # test module path -> source
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -84,6 +85,11 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
                 f"to run the tests with tracing") from None
         results, measured, traced = Results(()), {}, False
     sources = {rule.path: _read(workspace.root / rule.path) for rule in rules.rules}
+    # A test module of the run that is not under the root (or gone) has no source to show.
+    root = workspace.root.resolve()
+    test_paths = sorted({t.path for t in results.tests})
+    test_sources = {p: _read(root / p) for p in test_paths
+                    if (root / p).resolve().is_relative_to(root) and (root / p).is_file()}
     return Inputs(
         bill=bill,
         catalogue=rules,
@@ -96,6 +102,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         reviewed=read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed)),
         notice=notice,
         verified_share=workspace.verified_share,
+        test_sources=MappingProxyType(test_sources),
     )
 
 

@@ -81,3 +81,30 @@ def test_the_traced_run_recorded_the_tests_of_the_law(site: Built) -> None:
     results = site.workspace.results.read_text(encoding="utf-8")
     assert '"nodeid": "tests/' in results
     assert "tests/site/" not in results and "tests/generator/" not in results
+
+
+def test_a_rule_source_page_links_each_implemented_and_cited_provision_to_it(site: Built) -> None:
+    page = (site.workspace.build / "source-provisions-s4-py.html").read_text(encoding="utf-8")
+    implemented = re.search(r'<span class="nd">@implements</span><span class="p">\(</span><span class="s2">'
+                            r'<a class="bt-id-link" href="s4\.html#s4_b" title="[^"]*">', page)
+    assert implemented is not None
+    cited = re.findall(r'<span class="n">Reason</span><span class="p">\(</span><span class="s2">'
+                       r'<a class="bt-id-link" href="s4\.html#(s4_[a-z0-9_]+)"', page)
+    assert cited
+    assert 'href="s4.html#s4_b_1"' in page
+
+
+def test_each_test_links_to_its_line_in_its_module_source_which_links_back_to_its_provisions(site: Built) -> None:
+    from generator.site.pages import test_anchor, test_page
+    from generator.trace.results import read_results
+
+    test = next(t for t in read_results(site.workspace.results).tests if t.provisions)
+    html = (site.workspace.build / test_page(test.path).replace(".md", ".html")).read_text(encoding="utf-8")
+    entry = html.split(f'id="{test_anchor(test.nodeid)}"', 1)[1].split('class="bt-test"', 1)[0]
+    assert f'href="#T-{test.line}"' in entry
+    # The source below, each line anchored: the test starts there (at its decorators, if any).
+    start = re.sub(r"<[^>]+>", "", html.split(f'id="T-{test.line}"', 1)[1].split(">", 1)[1]).split("\n")[:12]
+    assert start[0].startswith(("@", "def "))
+    assert any(line.startswith(f"def {test.name.split('[')[0]}(") for line in start)
+    provision = test.provisions[0]
+    assert re.search(rf'class="bt-id-link" href="s\d+\.html#{provision}"', html)
