@@ -20,7 +20,7 @@ __all__ = ["build_stamp", "git_commit"]
 
 
 def build_stamp(root: Path, meta: Meta, *, today: datetime.date | None = None) -> str:
-    """``Built by billtrace 0.1 from S. 2839 (IS), commit 1a2b3c4, on December 1, 2026``, HTML-escaped."""
+    """``Built by billtrace 0.1 from S. 77 (IS), commit 1a2b3c4, on December 1, 2026``, HTML-escaped."""
     day = today or datetime.date.today()
     bill = " ".join(p for p in (meta.citation, f"({meta.version})" if meta.version else "") if p) or "the bill"
     parts = [f"Built by billtrace {_version()} from {bill}"]
