@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 
 import click
@@ -10,10 +11,14 @@ import click
 from generator.cli.context import workspace_of
 from generator.errors import GeneratorError
 from generator.project.lock import holding_lock
+from generator.project.workspace import Workspace
 from generator.site.build import build_site
-from generator.site.serve import HOST, make_server
+from generator.site.serve import HOST, BuildCounter, make_server
+from generator.site.watch import Rebuild
+from generator.site.watch import watch as watch_site
 from generator.trace.results import TestResult
 from generator.trace.run import run_traced
+from grammar.errors import BilltraceError
 
 __all__ = ["build_command", "serve_command", "test_command"]
 
@@ -77,23 +82,49 @@ def _fail_on(failures: Sequence[TestResult]) -> None:
 
 @click.command("serve")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-def serve_command(port: int) -> None:
-    """Serve site/build on http://127.0.0.1:PORT (build it first with `billtrace build`)."""
+@click.option("--watch", is_flag=True,
+              help="Rebuild when the bill, a rule, a test or a template changes, and reload open pages.")
+def serve_command(port: int, watch: bool) -> None:
+    """Serve site/build on http://127.0.0.1:PORT (build it first with `billtrace build`).
+
+    With --watch, a change re-renders the site and runs mkdocs again; the tests are traced
+    again only when an input of the traced run changed (its fingerprint).
+    """
     workspace = workspace_of()
     if not (workspace.build / "index.html").is_file():
         raise GeneratorError(f"no built site in {workspace.relative(workspace.build)}; "
                              f"run `billtrace build` (or `make site`) first")
+    counter = BuildCounter() if watch else None
     try:
-        server = make_server(workspace.build, port=port)
+        server = make_server(workspace.build, port=port, reload=counter)
     except OSError as error:
         raise GeneratorError(f"cannot listen on {HOST}:{port}: {error.strerror}") from None
     click.echo(f"serving {workspace.relative(workspace.build)} on http://{HOST}:{server.server_port}/ "
-               f"(Ctrl-C to stop)")
+               f"({'watching for changes; ' if watch else ''}Ctrl-C to stop)")
     try:
-        server.serve_forever()
+        if counter is None:
+            server.serve_forever()
+        else:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            watch_site(workspace, lambda change: _rebuild(workspace, change, counter))
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _rebuild(workspace: Workspace, change: Rebuild, counter: BuildCounter) -> None:
+    shown = ", ".join(change.changed[:3]) + (f" and {len(change.changed) - 3} more" if len(change.changed) > 3 else "")
+    click.echo(f"changed: {shown}; rebuilding{' (tests traced again)' if change.trace else ''}", err=True)
+    try:
+        report = build_site(workspace, trace=change.trace,
+                            progress=lambda step: click.echo(f"billtrace build: {step}", err=True))
+    except BilltraceError as error:  # keep serving the last good site; say why this build failed
+        click.echo(f"error: {error.message}", err=True)
+        return
+    counter.bump()
+    failed = f"; {len(report.failures)} test(s) failing" if report.failures else ""
+    click.echo(f"rebuilt: {report.matrix.tally.verified} of {report.matrix.tally.operative} operative "
+               f"provisions verified{failed}", err=True)
 
 

@@ -21,6 +21,7 @@ from generator.site.linkcheck import check_links
 from generator.trace.matrix import Matrix, join
 from generator.site.mkdocs_run import mkdocs_build
 from generator.site.pages import render
+from generator.site.stamp import build_stamp
 from generator.trace.run import TracedRun, run_traced, selection
 from generator.project.workspace import Workspace
 from generator.site.write import exchange, staging, write_site
@@ -80,7 +81,8 @@ def build_site(workspace: Workspace, *, trace: bool = True, html: bool = True,
             docs, config, build = folder / "docs", folder / "mkdocs.yml", folder / "build"
             timed("write", lambda: write_site(site, docs=docs, config=config))
             if html:
-                timed("mkdocs", lambda: mkdocs_build(config, site_dir=build))
+                stamp = build_stamp(workspace.root, inputs.bill.meta)
+                timed("mkdocs", lambda: mkdocs_build(config, site_dir=build, stamp=stamp))
                 links = timed("links", lambda: check_links(build))
                 if not links.ok:
                     found = [*links.broken, *links.remote_loads]

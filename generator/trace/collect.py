@@ -46,6 +46,7 @@ class Inputs:
     verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
     versions: tuple[Bill, ...] = ()  # other texts of the bill the project holds, oldest first
     verified_branch_share: float = 0  # the share of a rule's branches its passing tests must take (0: any)
+    test_sources: Mapping[str, str] = dataclasses.field(default_factory=dict)  # test module path -> source
 
 
 def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
@@ -89,6 +90,11 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
                 f"to run the tests with tracing") from None
         results, measured, traced = Results(()), {}, False
     sources = {rule.path: _read(workspace.root / rule.path) for rule in rules.rules}
+    # A test module of the run that is not under the root (or gone) has no source to show.
+    root = workspace.root.resolve()
+    test_paths = sorted({t.path for t in results.tests})
+    test_sources = {p: _read(root / p) for p in test_paths
+                    if (root / p).resolve().is_relative_to(root) and (root / p).is_file()}
     return Inputs(
         bill=bill,
         catalogue=rules,
@@ -102,6 +108,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
         notice=notice,
         verified_share=workspace.verified_share,
         verified_branch_share=workspace.verified_branch_share,
+        test_sources=MappingProxyType(test_sources),
     )
 
 

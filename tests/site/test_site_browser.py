@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -132,3 +134,60 @@ def test_a_search_for_a_citation_finds_that_provision_first(page: Any, served: s
     first.click()
     page.wait_for_url(re.compile(r"s4\.html#s4_e_2$"))
     assert page.problems == []
+
+
+SCREENSHOT = Path(__file__).parent / "screenshots" / "section.png"
+
+
+def test_a_glossary_entry_shows_its_provenance_badge_linking_to_the_provenance_table(page: Any, served: str,
+                                                                                    site: Built) -> None:
+    page.goto(f"{served}glossary.html#term-critical-mineral")
+    where = page.locator("#term-critical-mineral + .bt-definition p.bt-where")
+    badge = where.locator("a.bt-badge[class*='bt-prov-']").first
+    assert badge.is_visible()
+    expected = site.matrix.row("s3_2").provenance.status
+    assert f"bt-prov-{expected}" in (badge.get_attribute("class") or "")
+    badge.click()
+    page.wait_for_url(re.compile(r"provenance\.html(#p-[A-Za-z0-9_]+)?$"))
+    assert page.problems == []
+
+
+def test_a_reader_goes_from_a_provision_to_its_test_its_source_line_and_back(page: Any, served: str,
+                                                                            site: Built) -> None:
+    page.goto(f"{served}s4.html#s4_e_2")
+    block = page.locator("div[data-provision='s4_e_2']")
+    block.locator("details.bt-work > summary").first.click()
+    block.locator("a.bt-test-link").first.click()
+    page.wait_for_url(re.compile(r"tests-[a-z0-9-]+\.html#t-"))
+    entry = page.locator(f"[id='{page.url.split('#', 1)[1]}']")
+    entry.locator("a.bt-source-link").click()
+    page.wait_for_url(re.compile(r"#T-\d+$"))
+    line = page.url.rsplit("-", 1)[1]
+    assert page.locator(f"[id='T-{line}']").count() == 1
+    page.go_back()
+    page.locator(f"[id='{page.url.split('#', 1)[1]}'] a.bt-provision-link").first.click()
+    page.wait_for_url(re.compile(r"s\d+\.html#s\d"))
+    assert page.problems == []
+
+
+def test_the_printed_report_fits_under_20_letter_pages(page: Any, served: str) -> None:
+    page.goto(f"{served}report.html")
+    page.wait_for_load_state("load")
+    pdf = page.pdf(format="Letter")
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+    assert 1 <= pages < 20, pages
+
+
+def test_a_section_page_as_a_newcomer_sees_it(browser: Any, served: str, tmp_path: Path) -> None:
+    """The README's screenshot: BILLTRACE_UPDATE_SCREENSHOT=1 writes it to tests/site/screenshots/."""
+    context = browser.new_context(viewport={"width": 1100, "height": 720})
+    shown = context.new_page()
+    shown.goto(f"{served}s4.html#s4_e_2")
+    shown.wait_for_load_state("load")
+    shown.locator("div[data-provision='s4_e_2'] details.bt-work > summary").first.click()
+    target = SCREENSHOT if os.environ.get("BILLTRACE_UPDATE_SCREENSHOT") else tmp_path / "section.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shown.screenshot(path=str(target))
+    context.close()
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert SCREENSHOT.is_file(), "the README shows tests/site/screenshots/section.png"

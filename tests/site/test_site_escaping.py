@@ -77,3 +77,15 @@ def test_only_links_of_the_site_or_the_web_are_made() -> None:
 
     html = marked_text("see the law", [Mark("the law", "javascript:alert(1)", "x", "bt-cite bt-external")])
     assert str(html) == "see the law"
+
+
+def test_a_failed_test_shows_its_assertion_message_as_text_beside_it(mini_site: Built) -> None:
+    pages = _pages(mini_site)
+    shown = "assert &lt;b&gt;Decimal(&#39;5&#39;)&lt;/b&gt; == Decimal(&#39;10&#39;)"
+    section = _main(pages["s3.html"])
+    assert re.search(r'class="bt-test-link"[^>]*>A gadget pays.*?<code class="bt-message">' + re.escape(shown),
+                      section, re.S)
+    module = next(_main(html) for name, html in pages.items() if name.startswith("tests-") and "gadget" in html)
+    assert f'<pre class="bt-message"><code>{shown}</code></pre>' in module
+    assert "<b>Decimal" not in section + module
+    assert section.count('class="bt-message"') == 1  # the passing tests say nothing

@@ -81,3 +81,78 @@ def test_the_traced_run_recorded_the_tests_of_the_law(site: Built) -> None:
     results = site.workspace.results.read_text(encoding="utf-8")
     assert '"nodeid": "tests/' in results
     assert "tests/site/" not in results and "tests/generator/" not in results
+
+
+def test_a_rule_source_page_links_each_implemented_and_cited_provision_to_it(site: Built) -> None:
+    page = (site.workspace.build / "source-provisions-s4-py.html").read_text(encoding="utf-8")
+    implemented = re.search(r'<span class="nd">@implements</span><span class="p">\(</span><span class="s2">'
+                            r'<a class="bt-id-link" href="s4\.html#s4_b" title="[^"]*">', page)
+    assert implemented is not None
+    cited = re.findall(r'<span class="n">Reason</span><span class="p">\(</span><span class="s2">'
+                       r'<a class="bt-id-link" href="s4\.html#(s4_[a-z0-9_]+)"', page)
+    assert cited
+    assert 'href="s4.html#s4_b_1"' in page
+
+
+def test_each_test_links_to_its_line_in_its_module_source_which_links_back_to_its_provisions(site: Built) -> None:
+    from generator.site.pages import test_anchor, test_page
+    from generator.trace.results import read_results
+
+    test = next(t for t in read_results(site.workspace.results).tests if t.provisions)
+    html = (site.workspace.build / test_page(test.path).replace(".md", ".html")).read_text(encoding="utf-8")
+    entry = html.split(f'id="{test_anchor(test.nodeid)}"', 1)[1].split('class="bt-test"', 1)[0]
+    assert f'href="#T-{test.line}"' in entry
+    # The source below, each line anchored: the test starts there (at its decorators, if any).
+    start = re.sub(r"<[^>]+>", "", html.split(f'id="T-{test.line}"', 1)[1].split(">", 1)[1]).split("\n")[:12]
+    assert start[0].startswith(("@", "def "))
+    assert any(line.startswith(f"def {test.name.split('[')[0]}(") for line in start)
+    provision = test.provisions[0]
+    assert re.search(rf'class="bt-id-link" href="s\d+\.html#{provision}"', html)
+
+
+def test_each_glossary_entry_says_where_its_definitions_words_come_from(site: Built) -> None:
+    import html as html_module
+
+    glossary = (site.workspace.build / "glossary.html").read_text(encoding="utf-8")
+    entries = glossary.split('<div class="bt-definition">')[1:]
+    assert entries
+    for entry in entries:
+        where = entry.split("</p>", 1)[0]
+        badge = re.search(r'class="bt-badge bt-prov-([a-z]+)"[^>]*>([^<]+)</a>', where)
+        assert badge is not None, where
+        link = re.search(r'Defined in <a href="[a-z0-9]+\.html#([A-Za-z0-9_]+)"', where)
+        assert link is not None
+        assert badge.group(1) == site.matrix.row(link.group(1)).provenance.status
+        assert html_module.unescape(badge.group(2)) in ("official text", "from summary", "assumed", "unrecorded")
+
+
+def test_a_defined_terms_tooltip_and_a_citations_title_say_where_the_words_come_from(site: Built) -> None:
+    import json
+
+    script = (site.workspace.build / "assets" / "terms.js").read_text(encoding="utf-8")
+    tips = json.loads(script.split("=", 1)[1].strip().rstrip(";"))
+    definition = next(d for d in site.matrix.rows if d.id == "s3_2")
+    label = {"summary": "from summary", "official": "official text", "assumed": "assumed"}[
+        definition.provenance.status]
+    assert any(t.startswith("\u201ccritical mineral\u201d (sec. 3(2); " + label) for t in tips)
+    page = (site.workspace.build / "s4.html").read_text(encoding="utf-8")
+    title = re.search(r'<a class="bt-cite" href="s4\.html#s4_b_1" title="([^"]+)"', page)
+    assert title is not None and "(" + _words(site, "s4_b_1") in title.group(1)
+
+
+def test_the_search_by_citation_and_the_worked_examples_say_where_the_words_come_from(site: Built) -> None:
+    import json
+
+    script = (site.workspace.build / "assets" / "ids.js").read_text(encoding="utf-8")
+    entries = {e[0]: e for e in json.loads(script.split("=", 1)[1].strip().rstrip(";"))}
+    assert entries["s4_e_2"][4].startswith(_words(site, "s4_e_2"))
+    examples = (site.workspace.build / "examples.html").read_text(encoding="utf-8")
+    reasons = re.findall(r'<li><a href="s\d+\.html#([A-Za-z0-9_]+)">[^<]+</a> <a class="bt-badge bt-prov-([a-z]+)"',
+                         examples)
+    assert reasons
+    assert all(site.matrix.row(i).provenance.status == status for i, status in reasons)
+
+
+def _words(site: Built, provision_id: str) -> str:
+    return {"summary": "from summary", "official": "official text", "assumed": "assumed",
+            "unrecorded": "unrecorded"}[site.matrix.row(provision_id).provenance.status]

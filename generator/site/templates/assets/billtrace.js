@@ -67,7 +67,7 @@
     var title = document.createElement("h1");
     title.textContent = entry[2] + (entry[3] ? " \u2014 " + entry[3] : "");
     var note = document.createElement("p");
-    note.textContent = "Provision " + entry[0];
+    note.textContent = "Provision " + entry[0] + (entry[4] ? " \u00b7 words: " + entry[4] : "");
     article.appendChild(title);
     article.appendChild(note);
     link.appendChild(article);
