@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from provisions.datasets import data_file_descriptions
 from provisions.examples import worked_examples
 from provisions.kit import RulesPackage
-from provisions.parameters import Parameters
+from provisions.parameters import Parameters, parameter_descriptions
 from provisions.questions import QUESTIONS
+from provisions.values import value_mismatches
 
 __all__ = ["RULES"]
 
@@ -20,4 +22,7 @@ RULES = RulesPackage(
     # The statute file is a working text until the official one replaces it (statute/README.md).
     notice="A working text, not the official one",
     percent_fields=frozenset({"rate", "mineral_share", "product_share"}),
+    data_sources=data_file_descriptions,
+    parameter_descriptions=parameter_descriptions,
+    value_mismatches=value_mismatches,
 )

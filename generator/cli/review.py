@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import click
 
 from generator.cli.context import workspace_of
 from generator.errors import GeneratorError
-from generator.project.rules import load_catalogue
+from generator.project.rules import load_catalogue, load_rules
 from generator.reports.matrix import review_to_json
 from generator.reports.terminal import echo, fit, paint, terminal_width
 from generator.trace.review import (
@@ -77,13 +77,19 @@ def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: 
     rules = load_catalogue(workspace)
     if not (accept_given or accept_everything):
         reviews = review(bill, rules, declared, reviewed)
+        values = bound_values_gone(bill, load_rules(workspace).value_mismatches)
         if as_json:
-            click.echo(json.dumps(review_json(reviews, present=reviewed.present), indent=2, ensure_ascii=False))
+            document = review_json(reviews, present=reviewed.present)
+            document["values"] = [{"name": m.value.name, "provision": m.value.provision, "words": m.value.words,
+                                   "message": m.message} for m in values]
+            click.echo(json.dumps(document, indent=2, ensure_ascii=False))
         else:
             width = terminal_width()
             echo(fit(review_text(reviews, rules, present=reviewed.present, width=width or _WIDTH, styled=True),
                      width))
-        sys.exit(1 if reviews.stale else 0)
+            for mismatch in values:
+                echo(fit(f"value {mismatch.value.name!r}: {mismatch.message}", width))
+        sys.exit(1 if reviews.stale or values else 0)
     ids = _resolved(ids, bill, reviewed)
     if accept_everything:
         updated = accept_all(reviewed, bill, tracked(bill, rules, declared))
@@ -217,3 +223,9 @@ def _wrap(text: str, width: int, indent: str, subsequent: str | None = None) -> 
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=subsequent or indent,
                          break_on_hyphens=False, break_long_words=False)
 
+
+def bound_values_gone(bill: Bill, mismatches: Callable[[Mapping[str, str], Mapping[str, str]], tuple[Any, ...]]
+                      ) -> tuple[Any, ...]:
+    """The rules package's values whose words the bill's provisions no longer hold."""
+    words = {p.id: " ".join(part for part in (p.heading, p.text, p.flush) if part) for p in bill.walk()}
+    return mismatches(words, {p.id: p.label for p in bill.walk()})

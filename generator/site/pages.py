@@ -93,6 +93,10 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     files["examples.md"] = env.get_template("examples.md.j2").render(
         examples=[_example(e, inputs.bill, pages, matrix) for e in inputs.examples])
     files["provenance.md"] = env.get_template("provenance.md.j2").render(**_provenance_page(matrix, inputs, pages))
+    files["parameters.md"] = env.get_template("parameters.md.j2").render(
+        parameters=[_parameter_view(p, inputs.bill, pages) for p in inputs.parameters])
+    files["data.md"] = env.get_template("data.md.j2").render(
+        sources=[_data_view(d, inputs.bill, pages) for d in inputs.data_sources])
     report = report_rows(matrix)
     files["matrix.csv"] = report_csv(report)
     files["matrix.json"] = report_json(report, inputs.bill, matrix)
@@ -101,7 +105,8 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
         ("Matrix", "matrix.md"), ("Glossary", "glossary.md"), ("Rules", "rules.md"))]
     nav.append({"title": "Tests", "path": "", "children": test_nav})
     nav += [{"title": title, "path": path, "children": []} for title, path in (
-        ("Worked examples", "examples.md"), ("Provenance", "provenance.md"), ("Report", "report.md"))]
+        ("Worked examples", "examples.md"), ("Parameters", "parameters.md"), ("Data sources", "data.md"),
+        ("Provenance", "provenance.md"), ("Report", "report.md"))]
     version_nav = _version_pages(files, env, comparisons, matrix, inputs, pages)
     if version_nav:
         nav.append({"title": "Versions", "path": "", "children": version_nav})
@@ -347,6 +352,23 @@ class _Marks:
 def _definition_text(provision: Provision) -> str:
     return _quotes(" ".join(p.full_text if p is not provision else " ".join(x for x in (p.text, p.flush) if x)
                             for p in provision.walk()))
+
+
+def _references(ids: Sequence[str], bill: Bill, pages: _Pages) -> list[dict[str, str]]:
+    """Provision ids as links to their provisions (an id the bill lacks is shown as it is)."""
+    return [{"label": bill.get(i).label, "href": pages.href(i)} if i in bill else {"label": i, "href": ""}
+            for i in ids]
+
+
+def _parameter_view(parameter: Any, bill: Bill, pages: _Pages) -> dict[str, Any]:
+    return {"name": parameter.name, "anchor": f"param-{slug(parameter.name)}", "question": parameter.question,
+            "default": parameter.default, "meanings": list(parameter.meanings),
+            "provisions": _references(parameter.provisions, bill, pages)}
+
+
+def _data_view(source: Any, bill: Bill, pages: _Pages) -> dict[str, Any]:
+    return {"file": source.file, "what": source.what, "source": source.source, "compiled": source.compiled,
+            "confidence": source.confidence, "provisions": _references(source.provisions, bill, pages)}
 
 
 def _version_pages(files: dict[str, str], env: jinja2.Environment, comparisons: Sequence[Comparison],

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from generator.errors import ResultsMissingError
 from generator.project.rules import load_rules
@@ -43,6 +44,8 @@ class Inputs:
     examples: tuple[Example, ...] = ()  # worked examples, computed by calling the rules
     reviewed: ReviewedText = NOTHING_REVIEWED  # the words each tracked provision had when reviewed
     notice: str | None = None  # the rules package's notice title (a working text ...); None: no notice
+    parameters: tuple[Any, ...] = ()  # the rules package's parameters as a reader sees them
+    data_sources: tuple[Any, ...] = ()  # the rules package's committed data files, with their sources
     verified_share: float = 0  # the share of a rule's statements its passing tests must run (0: any)
     versions: tuple[Bill, ...] = ()  # other texts of the bill the project holds, oldest first
     verified_branch_share: float = 0  # the share of a rule's branches its passing tests must take (0: any)
@@ -73,7 +76,8 @@ def collect(workspace: Workspace, *, require_results: bool = True) -> Inputs:
                      for path in workspace.versions)
     inputs = collect_from(bill, catalogue, workspace,
                           require_results=require_results, examples=rules.examples(), notice=rules.notice)
-    return dataclasses.replace(inputs, versions=versions) if versions else inputs
+    return dataclasses.replace(inputs, versions=versions, parameters=rules.parameter_descriptions(),
+                               data_sources=rules.data_sources())
 
 
 def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_results: bool = True,

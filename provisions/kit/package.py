@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Literal
 
@@ -133,9 +133,11 @@ class RulesPackage:
     """A bill's rules package, declared.
 
     ``sections`` are module names, imported when first needed; ``parameters`` the
-    parameters dataclass (its defaults are its documented readings); ``parameter_docs``
-    each parameter's reading in words; ``examples`` computes the worked examples by calling
-    the rules; ``notice`` is plain text the site shows on every page (``None``: none).
+    parameters dataclass (its defaults are its documented readings); ``examples`` computes
+    the worked examples by calling the rules; ``notice`` is plain text the site shows on
+    every page (``None``: none); ``data_sources`` describes each committed data file (objects
+    with file, what, source, compiled, confidence and provisions); ``parameter_descriptions``
+    and ``value_mismatches`` feed the parameters page and the review gate.
     """
 
     name: str
@@ -146,9 +148,14 @@ class RulesPackage:
     questions: tuple[Question, ...] = ()
     examples: Callable[[], tuple[Example, ...]] = lambda: ()
     notice: str | None = None
-    data_sources: Callable[[], tuple[Mapping[str, Any], ...]] = lambda: ()
-    parameter_docs: Mapping[str, str] = field(default_factory=dict)
+    data_sources: Callable[[], tuple[Any, ...]] = lambda: ()
     percent_fields: frozenset[str] = frozenset()  # answer fields shown with a % sign
+    # Each parameter as a reader sees it: objects with name, provisions, default, alternatives,
+    # question and meanings ((value, what it means), the default first).
+    parameter_descriptions: Callable[[], tuple[Any, ...]] = lambda: ()
+    # The values bound to the words: (id -> words now, id -> citation) -> objects with a message
+    # and a value (name, provision), one per value whose words the text no longer holds.
+    value_mismatches: Callable[[Mapping[str, str], Mapping[str, str]], tuple[Any, ...]] = lambda _w, _l: ()
 
     def modules(self) -> tuple[ModuleType, ...]:
         """The section modules, imported."""

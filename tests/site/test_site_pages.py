@@ -156,3 +156,23 @@ def test_the_search_by_citation_and_the_worked_examples_say_where_the_words_come
 def _words(site: Built, provision_id: str) -> str:
     return {"summary": "from summary", "official": "official text", "assumed": "assumed",
             "unrecorded": "unrecorded"}[site.matrix.row(provision_id).provenance.status]
+
+
+def test_the_parameters_page_lists_every_reading_with_its_default_and_the_provisions_it_reads(site: Built) -> None:
+    from provisions.parameters import parameter_descriptions
+
+    page = (site.workspace.build / "parameters.html").read_text(encoding="utf-8")
+    for parameter in parameter_descriptions():
+        assert f'id="param-{parameter.name.replace("_", "-")}"' in page, parameter.name
+    assert "allocation_rounding" in page and "largest-remainder" in page
+    assert 'href="s6.html#s6_c"' in page
+
+
+def test_the_data_sources_page_gives_each_file_its_source_date_confidence_and_provisions(site: Built) -> None:
+    from provisions.datasets import data_file_descriptions
+
+    page = (site.workspace.build / "data.html").read_text(encoding="utf-8")
+    for source in data_file_descriptions():
+        assert f"<code>{source.file}</code>" in page
+        assert source.confidence in page
+    assert "covered_goods.csv" in page
