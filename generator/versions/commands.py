@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 
 from generator.cli.context import workspace_of
+from generator.project.files import ordinary_mode
 from generator.versions.compare import compare
 from generator.versions.diff_json import comparison_to_dict
 from generator.versions.migrate import MIN_SIMILARITY, FileChange, plan_migration
@@ -138,6 +140,8 @@ def _write_all(contents: list[tuple[Path, str]]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
             staged.append((temporary, path))
+            # The edited file keeps its mode (mkstemp's 0600 would hide it from the rest of the team).
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.is_file() else ordinary_mode())
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
         for temporary, path in staged:

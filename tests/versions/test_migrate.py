@@ -126,3 +126,12 @@ def test_after_a_migration_the_rules_suite_fails_only_where_the_text_really_chan
         "test_every_provision_is_implemented_or_declared_not_formalized[s4]",  # new sec. 4(e)
         "test_every_value_is_read_in_words_the_bill_holds",
     ], run.stdout[-3000:]
+
+
+def test_an_edited_file_keeps_its_mode(project: Path) -> None:
+    rules = project / "provisions" / "s4.py"
+    rules.chmod(0o644)
+    git(project, "commit", "-qam", "modes", "--allow-empty")
+    assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
+    assert "s4_f_1" in rules.read_text(encoding="utf-8")  # it was edited
+    assert rules.stat().st_mode & 0o777 == 0o644
