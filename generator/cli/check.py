@@ -8,8 +8,6 @@ answer and its reasons for a person, or one JSON object with ``--json``.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -23,7 +21,7 @@ from generator.project.rules import load_rules
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
 from grammar import parse_file
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
-from provisions.kit.inputs import MAX_FILE_BYTES, read_toml
+from provisions.kit.inputs import read_csv_rows, read_toml
 
 __all__ = ["check_command"]
 
@@ -137,11 +135,11 @@ class _Document(dict[str, Any]):
 
 def _read(option: Option, path: str, stack: ExitStack) -> Any:
     if option.kind == "toml":
-        document = _Document(_read_toml(path))
+        document = _Document(read_toml(path))
         document.name = path
         return document
     if option.kind == "csv":
-        return _read_csv_rows(path), path
+        return read_csv_rows(path), path
     if path == "-":
         return sys.stdin, "-", None
     try:
@@ -150,31 +148,6 @@ def _read(option: Option, path: str, stack: ExitStack) -> Any:
     except OSError as error:
         raise InputError("", f"cannot read the file: {error.strerror}", where=path) from None
     return source, path, size
-
-
-def _read_toml(path: str) -> dict[str, Any]:
-    return read_toml(path)
-
-
-def _read_csv_rows(path: str) -> list[dict[str, str]]:
-    """The rows of a CSV file read whole (at most ``MAX_FILE_BYTES``, as ``read_toml`` reads)."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise InputError("", f"cannot read the file: {error.strerror or error}", where=path) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError("", f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", where=path)
-    try:
-        rows = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
-        found = []
-        for row in rows:
-            if None in row:  # DictReader keeps the surplus fields of a row as a list under None
-                raise InputError("", f"line {rows.line_num} has more fields than the header names", where=path)
-            found.append({(k or "").strip().lower(): (v or "") for k, v in row.items()})
-        return found
-    except (csv.Error, UnicodeDecodeError) as error:
-        raise InputError("", f"not a readable CSV file: {error}", where=path) from None
 
 
 class _TerminalWriter(Writer):

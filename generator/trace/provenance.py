@@ -72,6 +72,8 @@ def read_provenance(path: Path, bill: Bill, *, name: str | None = None) -> Prove
         document = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ProvenanceError(f"{shown} is not valid TOML: {error}") from None
+    except RecursionError:
+        raise ProvenanceError(f"{shown} is not valid TOML: nested too deeply") from None
     entries: Any = document.get("provisions", document) if isinstance(document.get("provisions"), dict) \
         else {k: v for k, v in document.items() if isinstance(v, dict)}
     declared: dict[str, Source] = {}

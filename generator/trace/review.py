@@ -474,6 +474,8 @@ def read_reviewed(path: Path, *, name: str | None = None) -> ReviewedText:
         document = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ReviewedTextError(f"{shown} is not valid TOML: {error}") from None
+    except RecursionError:
+        raise ReviewedTextError(f"{shown} is not valid TOML: nested too deeply") from None
     entries = {}
     for key, entry in document.items():
         if not isinstance(entry, dict):

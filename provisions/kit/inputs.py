@@ -14,7 +14,9 @@ the row) it is about; its message is one line, e.g. ``--value: negative amount '
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 import tomllib
 from decimal import Decimal, InvalidOperation
@@ -24,7 +26,7 @@ from typing import Any
 from grammar.errors import BilltraceError
 
 __all__ = ["EARLIEST", "LATEST", "MAX_FILE_BYTES", "MAX_MONEY", "InputError", "check_date", "parse_bool",
-           "parse_date", "parse_money", "parse_rate", "read_toml"]
+           "parse_date", "parse_money", "parse_rate", "read_bounded", "read_csv_rows", "read_toml"]
 
 _CENT = Decimal("0.01")
 EARLIEST = dt.date(1900, 1, 1)
@@ -175,6 +177,43 @@ def parse_bool(text: str, *, field: str) -> bool:
     raise InputError(field, f"{text!r} is not true or false")
 
 
+def read_bounded(path: str | Path, *, where: str) -> bytes:
+    """The bytes of a file the user gave, at most ``MAX_FILE_BYTES`` of them.
+
+    Raises:
+        InputError: unreadable or too large, naming ``where``.
+    """
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise InputError("", f"cannot read the file: {error.strerror or error}", where=where) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError("", f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", where=where)
+    return data
+
+
+def read_csv_rows(path: str | Path, *, name: str | None = None) -> list[dict[str, str]]:
+    """The rows of a CSV file (at most ``MAX_FILE_BYTES``), each keyed by its lower-cased header.
+
+    Raises:
+        InputError: unreadable, too large, not UTF-8, not CSV, or a row with more fields than
+            the header names.
+    """
+    where = name or str(path)
+    data = read_bounded(path, where=where)
+    try:
+        rows = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+        found = []
+        for row in rows:
+            if None in row:  # DictReader keeps the surplus fields of a row as a list under None
+                raise InputError("", f"line {rows.line_num} has more fields than the header names", where=where)
+            found.append({(k or "").strip().lower(): (v or "") for k, v in row.items()})
+        return found
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise InputError("", f"not a readable CSV file: {error}", where=where) from None
+
+
 def read_toml(path: str | Path, *, name: str | None = None) -> dict[str, Any]:
     """The TOML document at ``path``: UTF-8, at most ``MAX_FILE_BYTES``, nested at most as deep as
     Python's parser can go.
@@ -184,13 +223,7 @@ def read_toml(path: str | Path, *, name: str | None = None) -> dict[str, Any]:
             names the file (``name``, else the path).
     """
     where = name or str(path)
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise InputError("", f"cannot read the file: {error.strerror or error}", where=where) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError("", f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", where=where)
+    data = read_bounded(path, where=where)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
