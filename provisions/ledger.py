@@ -110,6 +110,10 @@ class LedgerReader:
 
     def __init__(self, header: Sequence[str], *, params: Parameters = DEFAULTS) -> None:
         names = [name.strip().lower() for name in header]
+        twice = sorted({name for name in names if name and names.count(name) > 1})
+        if twice:
+            raise InputError(twice[0], "the header names this column more than once")
+        self.fields = len(names)
         basis = BASIS_COLUMNS.get(params.fund_collection_basis)
         for column in (*REQUIRED_COLUMNS, *((basis,) if basis else ())):
             if column not in names:
@@ -138,6 +142,9 @@ class LedgerReader:
 
     def _read(self, values: Sequence[str], row: int) -> LedgerRow:
         index = self._index
+        if len(values) > self.fields:
+            raise InputError("", f"the row has {len(values)} fields where the header names {self.fields} "
+                                 f"(a comma in a value must be quoted: \"1,000.00\")")
         if len(values) < self._width:
             for column, position in index.items():
                 if position >= len(values):

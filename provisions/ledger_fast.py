@@ -148,6 +148,8 @@ class FastLedger:
         Raises:
             InputError: a bad field, naming the row and field.
         """
+        if len(values) > self._reader.fields:
+            self._reader.read(values, number)  # raises, naming the row: a surplus field is never dropped
         try:
             hts_text = values[self._i_hts]
             origin_text = values[self._i_origin]

@@ -430,6 +430,10 @@ def _layers_reason(
         else "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
         "antidumping or countervailing duty)"
     )
+    if total is not None and any(layer.layer == "antidumping-countervailing" and layer.before is None
+                                 for layer in layers):
+        # Never waived (sec. 4(g)(3)), and not known here: the total says what it leaves out.
+        summed += ", not counting antidumping or countervailing duty (none given)"
     return Reason(
         provision,
         "Duty layers: " + "; ".join(parts) + f"; {summed} ({params.describe('concern_rate_and_ordinary')}).",

@@ -115,6 +115,7 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
         try:
             answer = question.answer(values, parameters)
         except InputError as error:
+            error = _as_spelled(error, question)
             raise (error.located(where=where.name) if where is not None and not error.where else error) from None
         if isinstance(answer, Answer):
             if as_json:
@@ -125,6 +126,18 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
             click.echo(text)
         else:
             answer.run(_TerminalWriter(labels), click.echo)
+
+
+def _as_spelled(error: InputError, question: Question) -> InputError:
+    """The error naming the option as the command line spells it: a rule that says ``disapproved_on``
+    or ``member`` means ``--disapproved-on`` or ``--member``."""
+    for option in question.options:
+        if option.argument:
+            continue
+        flag = (option.flags or (f"--{option.name.replace('_', '-')}",))[0]
+        if error.field in (option.name, option.name.removesuffix("s"), flag.removeprefix("--")):
+            return InputError(flag, error.message, row=error.row, line=error.line, where=error.where)
+    return error
 
 
 class _Document(dict[str, Any]):

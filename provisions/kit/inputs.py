@@ -80,7 +80,8 @@ class InputError(BilltraceError, ValueError):
         if self.row is not None:
             parts.append(f"row {self.row}" + (f" (line {self.line})" if self.line is not None else ""))
         if parts:
-            parts.append(f"field {self.field!r}")
+            if self.field:  # a row's fault as a whole names no field
+                parts.append(f"field {self.field!r}")
             text = ", ".join(parts) + f": {self.message}"
         elif self.field:
             text = f"{self.field}: {self.message}"

@@ -352,3 +352,13 @@ def test_check_timeline_counts_days_of_session_on_the_committed_calendar_and_nam
     said_all = " ".join(reason["statement"] for reason in document["reasons"])
     assert "provisions/data/adjournments.csv" in said_all and "confidence low" in said_all
     assert document["value"]["period_last_day"] > "2026-09-28"  # later than 90 calendar days
+
+
+@pytest.mark.provision("s4_e_2")
+def test_a_rules_error_names_the_option_as_the_command_line_spells_it() -> None:
+    result = CliRunner().invoke(main, ["check", "timeline", "--certified", "2026-03-02",
+                                       "--disapproved-on", "2026-01-01"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --disapproved-on: 2026-01-01 is not after the certification")
+    repeated = CliRunner().invoke(main, ["check", "reviews", "--member", "AU:2027-01-01", "--member", "AU:2027-02-01"])
+    assert repeated.stderr.strip() == "error: --member: AU is named more than once"

@@ -286,3 +286,18 @@ def test_the_reader_rejects_a_header_without_the_required_columns() -> None:
     with pytest.raises(InputError) as caught:
         LedgerReader(["hts", "origin"])
     assert caught.value.field == "entry_date"
+
+
+@pytest.mark.provision("s5_a")
+def test_a_row_with_an_unquoted_comma_in_its_value_is_refused_naming_the_row(tmp_path: Path) -> None:
+    result = run_ledger(tmp_path, "hts,origin,entry_date,value\n8505.11.00,CN,2027-03-01,1,000.00\n")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "row 1 (line 2): the row has 5 fields where the header names 4" in result.stderr
+
+
+@pytest.mark.provision("s5_a")
+def test_a_header_that_names_a_column_twice_is_refused(tmp_path: Path) -> None:
+    result = run_ledger(tmp_path, "hts,origin,entry_date,value,value\n8505.11.00,CN,2027-03-01,1,2\n")
+    assert result.exit_code == 2
+    assert "value: the header names this column more than once" in result.stderr
