@@ -2,7 +2,7 @@
 
 from provisions.kit.rules import Section
 
-section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+section = Section(__name__, "s1")  # this section's rules and the provisions it leaves uncoded
 not_formalized = section.not_formalized
 
 not_formalized(

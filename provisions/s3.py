@@ -24,7 +24,7 @@ from provisions.kit.rules import Section
 from provisions.parameters import DEFAULTS, Parameters
 from provisions.values import VALUES
 
-section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+section = Section(__name__, "s3")  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [

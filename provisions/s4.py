@@ -19,7 +19,7 @@ from provisions.parameters import DEFAULTS, Parameters
 from provisions.s3 import LIST_DATE, SELECT_PRODUCTS, Good, appropriate_congressional_committees
 from provisions.values import VALUES
 
-section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+section = Section(__name__, "s4")  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [

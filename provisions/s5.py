@@ -19,7 +19,7 @@ from provisions.parameters import DEFAULTS, Parameters
 from provisions.s3 import Good, classify_good, is_foreign_country_of_concern
 from provisions.s4 import member_duty_free
 
-section = Section(__name__)  # this section's rules and the provisions it leaves uncoded
+section = Section(__name__, "s5")  # this section's rules and the provisions it leaves uncoded
 implements, not_formalized = section.implements, section.not_formalized
 
 __all__ = [

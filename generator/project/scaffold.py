@@ -203,7 +203,7 @@ def _section_module(provision: Provision) -> str:
                                    subsequent_indent="    ") or ["    (no words of its own)"])
     lines += ['"""', "", "from __future__ import annotations", "",
               "from provisions.kit import Section", "",
-              "section = Section(__name__)  # this section's rules and the provisions it leaves uncoded",
+              f'section = Section(__name__, "{provision.id}")  # the section it stands for, its rules, its uncoded',
               "implements, not_formalized = section.implements, section.not_formalized", "",
               "# Declare a rule with @implements(\"ID\") above a function returning a Determination, or a",
               "# provision left uncoded with not_formalized(\"ID\", reason=\"...\").  Until then every",

@@ -277,6 +277,10 @@ def join(inputs: Inputs) -> Matrix:
                             f"but the bill has no such provision")
         elif catalogue.rules_for(entry.provision):
             problems.append(f"{entry.provision} is declared not formalized, yet rules implement it")
+    for module, provision_id in catalogue.sections:
+        if provision_id not in known:
+            problems.append(f"{module} stands for {provision_id!r} (its Section declaration), "
+                            f"which the bill does not have")
     unknown_tests = sorted({nodeid for cov in inputs.measured.values() for nodeid in cov.executed_by
                             if nodeid not in tests_by_id})
     if unknown_tests:

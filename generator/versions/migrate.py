@@ -10,7 +10,8 @@ whether the rule still implements it is a question, not a renumbering).  Removed
 and merged provisions, and pairs below the threshold, are decisions.
 
 The files: each kind of ``sites.ID_FILE_KINDS`` (rules and tests source, the provenance
-table, data files), the reviewed-text file, and the bill itself (the new text is copied
+table, data files; a rules module's docstring header follows the section it declares, by
+``headings.carry_heading``), the reviewed-text file, and the bill itself (the new text is copied
 over it).  In the reviewed-text file an entry follows its provision; when the words at
 and below it are the same (renumbering changes no word), it is recorded as reviewed
 under the new id, otherwise it keeps the words that were reviewed, so that ``billtrace
@@ -30,6 +31,7 @@ from types import MappingProxyType
 
 from generator.trace.review import Reviewed, ReviewedText, own_digest, read_reviewed, reviewed_to_toml, snapshot
 from generator.versions.compare import Comparison
+from generator.versions.headings import carry_heading
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site
 
@@ -167,6 +169,12 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
             after, made, left = _repoint(before, sites, mapping, targets, drop_colliding=kind.name == "provenance")
             edits.extend(Edit(shown, s.line, kind.name, s.context, s.id, mapping.moves[s.id], changes.get(s.id, ""))
                          for s in made)
+            heading = carry_heading(before, after, comparison.old, comparison.new, mapping.moves) \
+                if kind.name == "rules" else None
+            if heading is not None:
+                after = heading.text
+                edits.append(Edit(shown, heading.line, kind.name, "module docstring", heading.old, heading.new,
+                                  "heading"))
             decisions.extend(Decision(shown, s.line, kind.name, s.context, s.id, why) for s, why in left)
             if after != before:
                 files.append(FileChange(path, shown, before, after))

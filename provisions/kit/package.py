@@ -171,6 +171,6 @@ class RulesPackage:
         for module in self.modules():
             section = getattr(module, "section", None)
             if not isinstance(section, Section):
-                raise TypeError(f"{module.__name__} has no `section = Section(__name__)`")
+                raise TypeError(f"{module.__name__} has no `section = Section(__name__, ID)`")
             found.append(section)
         return catalogue_of(found)

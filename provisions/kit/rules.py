@@ -2,7 +2,7 @@
 
 Each section module of a bill's rules package declares its own, through one ``Section``::
 
-    section = Section(__name__)
+    section = Section(__name__, "s5")  # the module stands for sec. 5 (its id: `migrate` re-points it)
     implements, not_formalized = section.implements, section.not_formalized
 
     @implements("s5_a")
@@ -61,6 +61,7 @@ class Catalogue:
 
     rules: tuple[Rule, ...]
     not_formalized: tuple[NotFormalized, ...]
+    sections: tuple[tuple[str, str], ...] = ()  # (module, the id of the provision it stands for)
 
     def rules_for(self, provision_id: str) -> tuple[Rule, ...]:
         """The rules that implement ``provision_id``."""
@@ -81,14 +82,23 @@ class Catalogue:
             relative = os.path.relpath(path, root)
             return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
-        return Catalogue(tuple(dataclasses.replace(r, path=shown(r.path)) for r in self.rules), self.not_formalized)
+        return Catalogue(tuple(dataclasses.replace(r, path=shown(r.path)) for r in self.rules), self.not_formalized,
+                         self.sections)
 
 
 class Section:
     """What one module of a rules package declares: its rules and the provisions it leaves uncoded."""
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, module: str, provision: str | None = None) -> None:
+        """``provision``: the id of the unit of the bill the module stands for (its section), if one.
+
+        Naming it, rather than reading it from the module's name, keeps the link when a new
+        text renumbers the section: ``billtrace migrate`` re-points the id like any other.
+        """
+        if provision is not None and not (isinstance(provision, str) and provision):
+            raise ValueError("Section(module, provision): the provision must be a non-empty id")
         self.module = module
+        self.provision = provision
         self.rules: dict[str, Rule] = {}
         self.not_formalized_entries: dict[str, NotFormalized] = {}
 
@@ -142,4 +152,5 @@ def catalogue_of(sections: Iterable[Section]) -> Catalogue:
     sections = tuple(sections)
     rules = sorted((r for s in sections for r in s.rules.values()), key=lambda r: (r.path, r.line_start))
     declared = sorted((d for s in sections for d in s.not_formalized_entries.values()), key=lambda d: d.provision)
-    return Catalogue(tuple(rules), tuple(declared))
+    stands_for = tuple((s.module, s.provision) for s in sections if s.provision is not None)
+    return Catalogue(tuple(rules), tuple(declared), stands_for)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,8 @@ def test_a_new_project_lists_every_operative_provision_as_pending_and_its_tests_
     bill = parse_file(FIXTURES / fixture)
     for name in made.modules:
         module = (root / "rules" / f"{name}.py").read_text(encoding="utf-8")
-        assert "section = Section(__name__)" in module
+        stands_for = re.search(r'section = Section\(__name__, "([^"]+)"\)', module)
+        assert stands_for and stands_for.group(1) in bill.ids  # the section it stands for, by id
         assert "@implements" not in module.replace('@implements("ID")', "")
     first_words = next(p for p in bill.walk() if p.text).text.split()[:6]
     assert any(" ".join(first_words) in " ".join((root / "rules" / f"{n}.py").read_text().split())

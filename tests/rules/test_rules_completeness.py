@@ -167,8 +167,20 @@ def test_every_test_of_a_rule_carries_a_provision_marker() -> None:
 @pytest.mark.parametrize("section", ["s1", "s2", "s3", "s4", "s5", "s6"])
 def test_each_section_module_opens_with_the_section_heading(bill: Bill, section: str) -> None:
     module = importlib.import_module(f"provisions.{section}")
-    heading = " ".join(words(bill.get(section).heading))
+    stands_for = bill.get(module.section.provision)  # the section it declares, not its file name: ids move
+    assert stands_for.kind == "section"
+    heading = " ".join(words(stands_for.heading))
     assert heading in " ".join(words(module.__doc__ or ""))
+    assert re.match(rf"(?:SEC\.|SECTION) {re.escape(stands_for.designation)}\. ", module.__doc__ or "")  # SEC. 5.
+
+
+def test_each_rule_implements_a_provision_of_the_section_its_module_stands_for(bill: Bill) -> None:
+    # a rule may also implement words of another section (sec. 5(a) prevailing over sec. 4(g)(1)),
+    # but a module whose rules all lie elsewhere is filed under the wrong section
+    within = {module: {p.id for p in bill.get(pid).walk()} for module, pid in PACKAGE.catalogue().sections}
+    misfiled = [rule.name for rule in PACKAGE.catalogue().rules
+                if not within[rule.name.rsplit(".", 1)[0]].intersection(rule.provisions)]
+    assert misfiled == []
 
 
 def test_rules_stand_in_the_order_of_the_text(bill: Bill) -> None:

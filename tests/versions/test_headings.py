@@ -1,0 +1,71 @@
+"""A rules module's docstring header follows the section the module declares; other prose is left alone."""
+
+from __future__ import annotations
+
+from generator.versions.headings import carry_heading
+from grammar import parse_text
+
+FRONT = """[Congressional Bills 119th Congress]
+[From the U.S. Government Publishing Office]
+[S. 9 Introduced in Senate (IS)]
+
+119th CONGRESS
+  1st Session
+                                  S. 9
+
+To test headings.
+
+    Be it enacted by the Senate and House of Representatives of the United
+States of America in Congress assembled,
+
+SECTION 1. SHORT TITLE.
+
+    This Act may be cited as the ``Heading Test Act''.
+"""
+SECTIONS = {
+    "duties": "SEC. {n}. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES OF CONCERN.\n\n"
+              "    The duty shall be paid.\n",
+    "fund": "SEC. {n}. {fund}.\n\n    The fund is established.\n",
+}
+
+
+def bill(order: tuple[str, str], fund: str = "TRUST FUND") -> str:
+    parts = [SECTIONS[name].format(n=n, fund=fund) for n, name in enumerate(order, start=2)]
+    return FRONT + "\n" + "\n".join(parts)
+
+
+MODULE = '''"""SEC. 2. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES
+OF CONCERN."""
+
+from rules.kit import Section
+
+section = Section(__name__, "s2")
+'''
+
+
+def test_a_renumbered_section_carries_its_wrapped_header_and_keeps_the_wrapping() -> None:
+    old, new = parse_text(bill(("duties", "fund"))), parse_text(bill(("fund", "duties")))
+    repointed = MODULE.replace('"s2"', '"s3"')  # what re-pointing the ids leaves: the module stands for s3
+    edit = carry_heading(MODULE, repointed, old, new, {"s2": "s3", "s3": "s2"})
+    assert edit is not None
+    assert edit.text.startswith('"""SEC. 3. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES\nOF CONCERN."""')
+    assert edit.old.startswith("SEC. 2. DUTIES") and edit.new.startswith("SEC. 3. DUTIES") and edit.line == 1
+
+
+def test_a_retitled_section_gets_its_new_heading() -> None:
+    old, new = parse_text(bill(("duties", "fund"))), parse_text(bill(("duties", "fund"), fund="RESERVE FUND"))
+    module = '"""SEC. 3. TRUST FUND."""\n\nsection = Section(__name__, "s3")\n'
+    edit = carry_heading(module, module, old, new, {"s3": "s3"})
+    assert edit is not None and edit.text.startswith('"""SEC. 3. RESERVE FUND."""\n')
+
+
+def test_prose_a_module_without_a_declaration_and_an_unchanged_header_are_left_alone() -> None:
+    old, new = parse_text(bill(("duties", "fund"))), parse_text(bill(("fund", "duties")))
+    moves = {"s2": "s3", "s3": "s2"}
+    prose = '"""The duties of the bill."""\n\nsection = Section(__name__, "s2")\n'
+    assert carry_heading(prose, prose, old, new, moves) is None
+    undeclared = '"""SEC. 2. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES OF CONCERN."""\n'
+    assert carry_heading(undeclared, undeclared, old, new, moves) is None
+    same = '"""SEC. 2. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES OF CONCERN."""\n' \
+           'section = Section(__name__, "s2")\n'
+    assert carry_heading(same, same, old, old, {"s2": "s2"}) is None
