@@ -92,5 +92,9 @@ def carry_heading(before: str, text: str, old: Bill, new: Bill, moves: Mapping[s
         wrapped = textwrap.wrap(header, width=width, initial_indent=text[first:start], break_long_words=False)
         header = "\n".join(wrapped)[start - first:]
     line = text.count("\n", 0, start) + 1
-    return HeadingEdit(text[:start] + header + text[match.end():], line, " ".join(span.split()),
-                       " ".join(header.split()))
+    if was.heading.rstrip(".") == now.heading.rstrip("."):  # renumbered: the numbers say it all
+        prefix = match.group("prefix")
+        shown_old, shown_new = f"{prefix} {was.designation}.", f"{prefix} {now.designation}."
+    else:
+        shown_old, shown_new = " ".join(span.split()), " ".join(header.split())
+    return HeadingEdit(text[:start] + header + text[match.end():], line, shown_old, shown_new)

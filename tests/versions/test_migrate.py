@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -131,6 +132,15 @@ def test_after_a_migration_the_rules_suite_fails_only_where_the_text_really_chan
         "test_every_provision_is_implemented_or_declared_not_formalized[s4]",  # new sec. 4(e)
         "test_every_value_is_read_in_words_the_bill_holds",
     ], run.stdout[-3000:]
+    # and the review gate names those same changes: the values whose words left the text, the
+    # provisions whose words changed (with the rules on them), and nothing it cannot explain
+    gate = subprocess.run([str(Path(sys.executable).with_name("billtrace")), "--project", str(project), "review", "--json"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(project)})
+    assert gate.returncode == 1, gate.stderr
+    review = json.loads(gate.stdout)
+    assert sorted(v["name"] for v in review["values"]) == ["DOD share", "DOE share", "phase-in limit"]
+    changed = {item["id"]: item["rules"] for item in review["items"] if item["state"] == "changed"}
+    assert changed["s5_c_1"] == ["provisions.s6.allocate"] and "provisions.s4.duty_commitment" in changed["s4_c_1"]
 
 
 def test_an_edited_file_keeps_its_mode(project: Path) -> None:
