@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.context import workspace_of
+from generator.errors import GeneratorError
 from generator.project.files import write_atomically
 from generator.reports.report import report_csv, report_html, report_json, report_markdown, report_rows
 from generator.trace.collect import collect
@@ -26,6 +27,9 @@ def report_command(output_format: str, output: Path | None) -> None:
     From the last traced run (`billtrace test` or `billtrace build` first).  The same
     table is the site's report page and its matrix.csv and matrix.json downloads.
     """
+    if output is not None and not output.parent.is_dir():  # say so rather than make folders unasked
+        what = "is not a folder" if output.parent.exists() else "does not exist (make it first)"
+        raise GeneratorError(f"cannot write the report to {output}: {output.parent} {what}")
     inputs = collect(workspace_of())
     matrix = join(inputs)
     rows = report_rows(matrix)
