@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -22,17 +21,13 @@ import click
 from generator.cli.context import workspace_of
 from generator.errors import GeneratorError
 from generator.project.rules import load_catalogue, load_rules
-from generator.reports.matrix import review_to_json
-from generator.reports.terminal import echo, fit, paint, terminal_width
+from generator.reports.review import WIDTH, review_json, review_text
+from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.review import (
-    Review,
     ReviewedText,
-    Reviews,
-    ReviewState,
     accept,
     accept_all,
     declared_tests,
-    diff_text,
     read_reviewed,
     review,
     tracked,
@@ -42,11 +37,9 @@ from generator.trace.run import collect_tests
 from grammar import Bill, parse_file
 from grammar.errors import close_ids
 from grammar.ids import UnknownId, resolve_id
-from provisions.kit import Catalogue, Rule
+from provisions.kit import Catalogue
 
-__all__ = ["review_command", "review_json", "review_text"]
-
-_WIDTH = 92
+__all__ = ["bound_values_gone", "review_command"]
 
 
 @click.command("review")
@@ -79,16 +72,12 @@ def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: 
         reviews = review(bill, rules, declared, reviewed)
         values = bound_values_gone(bill, load_rules(workspace).value_mismatches)
         if as_json:
-            document = review_json(reviews, present=reviewed.present)
-            document["values"] = [{"name": m.value.name, "provision": m.value.provision, "words": m.value.words,
-                                   "message": m.message} for m in values]
-            click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+            click.echo(json.dumps(review_json(reviews, present=reviewed.present, values=values), indent=2,
+                                  ensure_ascii=False))
         else:
             width = terminal_width()
-            echo(fit(review_text(reviews, rules, present=reviewed.present, width=width or _WIDTH, styled=True),
-                     width))
-            for mismatch in values:
-                echo(fit(f"value {mismatch.value.name!r}: {mismatch.message}", width))
+            echo(fit(review_text(reviews, rules, present=reviewed.present, values=values, width=width or WIDTH,
+                                 styled=True), width))
         sys.exit(1 if reviews.stale or values else 0)
     ids = _resolved(ids, bill, reviewed)
     if accept_everything:
@@ -124,19 +113,6 @@ def _resolved(ids: Sequence[str], bill: Bill, reviewed: ReviewedText) -> tuple[s
     return tuple(out)
 
 
-def review_json(reviews: Reviews, *, present: bool = True) -> dict[str, Any]:
-    """The review as plain JSON types: ``path``, ``present``, ``counts`` per state, ``stale`` (ids) and
-    ``items`` (each as ``billtrace coverage --format json`` gives a provision's review, with ``label``,
-    ``tests`` and ``not_formalized``)."""
-    return {
-        "path": reviews.path, "present": present,
-        "counts": {state.value: reviews.count(state) for state in ReviewState},
-        "stale": [item.id for item in reviews.stale],
-        "items": [{**review_to_json(item), "label": item.label, "tests": list(item.tests),
-                   "not_formalized": item.not_formalized} for item in reviews.items],
-    }
-
-
 def _accept_problems(ids: Sequence[str], bill: Bill, rules: Catalogue, declared: Mapping[str, Sequence[str]],
                     reviewed: ReviewedText) -> list[str]:
     """One message per id that cannot be accepted: neither tracked nor an entry the bill has lost."""
@@ -155,73 +131,6 @@ def _accept_problems(ids: Sequence[str], bill: Bill, rules: Catalogue, declared:
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         problems.append(f"error: no tracked provision has the id {pid!r}{hint}")
     return problems
-
-
-def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True, width: int = _WIDTH,
-                styled: bool = False) -> str:
-    """The review for a terminal: a headline, then each stale provision with what to re-read.
-
-    ``present`` is False when there is no reviewed-text file at all; lines are wrapped
-    to ``width``; the states are coloured when ``styled``.
-    """
-    stale = reviews.stale
-    tracked_count = sum(1 for r in reviews.items if r.state is not ReviewState.REMOVED)
-    if not stale:
-        return (f"{reviews.path}: the words of all {tracked_count} tracked provisions are the words their rules "
-                f"and tests were reviewed against")
-    states = (ReviewState.CHANGED, ReviewState.AFFECTED, ReviewState.UNREVIEWED, ReviewState.REMOVED)
-    counts = ", ".join(f"{reviews.count(s)} {s.value}" for s in states)
-    lines = [f"{reviews.path}: {len(stale)} provision(s) to review of {tracked_count} tracked ({counts})"]
-    if not present:
-        lines.append(f"{reviews.path} does not exist yet: no provision's words have been recorded as reviewed")
-    by_name = {rule.name: rule for rule in rules.rules}
-    for item in stale:
-        lines += ["", *_item_lines(item, by_name, width, styled)]
-    if len(stale) > 1:
-        lines += ["", "once each has been re-read against the words now:",
-                  *_wrap("billtrace review --accept " + " ".join(r.id for r in stale), width, "  ", "    ")]
-    return "\n".join(lines)
-
-
-def _item_lines(item: Review, by_name: Mapping[str, Rule], width: int, styled: bool) -> list[str]:
-    head = f"{item.id}  {item.label}" if item.label != item.id else item.id
-    state = paint(item.state.value, bold=True) if styled else item.state.value
-    lines = [f"{head}  {state}", *_wrap(item.summary, width, "  ")]
-    if item.diff:
-        lines += _wrap("words: " + diff_text(item.diff), width, "  ", "         ")
-    elif item.state is ReviewState.AFFECTED:
-        lines += [line for cause in item.affected_by for line in _wrap("because: " + cause, width, "  ", "           ")]
-    elif item.state is ReviewState.UNREVIEWED and item.words:
-        lines += _wrap("words: " + item.words, width, "  ", "         ")
-    elif item.state is ReviewState.REMOVED and item.reviewed_words:
-        lines += _wrap("reviewed words: " + item.reviewed_words, width, "  ", "                  ")
-    if item.rules:
-        lines.append("  rules to re-read:")
-        for name in item.rules:
-            rule = by_name.get(name)
-            where = f"  {rule.path}:{rule.line_start}-{rule.line_end}" if rule else ""
-            lines.append(f"    {name}{where}")
-    if item.not_formalized:
-        lines.append("  declared not formalized: re-read the reason against the words")
-    if item.tests:
-        lines.append("  tests to re-read:")
-        lines += [f"    {test}" for test in _test_functions(item.tests)]
-    lines.append(f"  then: billtrace review --accept {item.id}")
-    return lines
-
-
-def _test_functions(nodeids: Sequence[str]) -> list[str]:
-    """Node ids with the parameters of one test function folded: ``t.py::test_x (3 cases)``."""
-    cases: dict[str, int] = {}
-    for nodeid in nodeids:
-        base = nodeid.split("[", 1)[0]
-        cases[base] = cases.get(base, 0) + 1
-    return [base + (f" ({n} cases)" if n > 1 else "") for base, n in cases.items()]
-
-
-def _wrap(text: str, width: int, indent: str, subsequent: str | None = None) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=subsequent or indent,
-                         break_on_hyphens=False, break_long_words=False)
 
 
 def bound_values_gone(bill: Bill, mismatches: Callable[[Mapping[str, str], Mapping[str, str]], tuple[Any, ...]]
