@@ -34,6 +34,7 @@ from generator.versions.compare import Comparison
 from generator.versions.headings import carry_heading
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site
+from grammar import Provision
 
 __all__ = ["CARRIED", "MIN_SIMILARITY", "Decision", "Edit", "FileChange", "IdMap", "Plan", "id_map",
            "plan_migration"]
@@ -255,7 +256,10 @@ def _reviewed(comparison: Comparison, project: ProjectFiles,
         if target is None:
             untouched.append(entry)
             continue
-        words_alike = key in old and alignment.old_keys[key] == alignment.new_keys[target]
+        # recorded as reviewed under the new id only when the entry was current against the old
+        # text and the words did not change: a pending change stays pending, however many migrations
+        words_alike = (key in old and _current(entry, old.get(key))
+                       and alignment.old_keys[key] == alignment.new_keys[target])
         if words_alike:
             entries[target] = snapshot(new.get(target))
         else:
@@ -280,6 +284,12 @@ def _reviewed(comparison: Comparison, project: ProjectFiles,
     after = reviewed_to_toml(result, new)
     change = FileChange(project.reviewed, shown, before, after) if after != before else None
     return change, edits, decisions
+
+
+def _current(entry: Reviewed, provision: Provision) -> bool:
+    """Whether ``entry`` records the words ``provision`` has (at it and below it)."""
+    now = snapshot(provision)
+    return entry.hash == now.hash and dict(entry.below) == dict(now.below)
 
 
 def _below(comparison: Comparison, below: Mapping[str, str], mapping: IdMap) -> dict[str, str]:

@@ -150,3 +150,14 @@ def test_an_edited_file_keeps_its_mode(project: Path) -> None:
     assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
     assert "s4_f_1" in rules.read_text(encoding="utf-8")  # it was edited
     assert rules.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_second_migration_keeps_a_pending_change_pending(project: Path, draft: Bill) -> None:
+    assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
+    git(project, "commit", "-qam", "migrated, not yet reviewed")
+    again = migrate(project, str(project.parent / "s2839-rs.txt"))  # the same text again: every pair `same`
+    assert again.exit_code == 0, again.stderr
+    reviewed = read_reviewed(project / "provisions" / "reviewed-text.toml").entries
+    assert reviewed["s5_c_1"].hash != draft.get("s5_c_1").hash  # still the words reviewed: 60 percent
+    assert "60 percent" in reviewed["s5_c_1"].words
+    assert "recorded as reviewed" not in again.stdout
