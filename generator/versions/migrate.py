@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import ast
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -167,7 +167,7 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
                                           f"not valid Python ({unreadable[1]}): no id in it was re-pointed"))
                 continue
             sites = list(kind.sites(before, ids))
-            after, made, left = _repoint(before, sites, mapping, targets, drop_colliding=kind.name == "provenance")
+            after, made, left = _repoint(before, sites, mapping, targets, dropping=_DROPPING.get(kind.name))
             edits.extend(Edit(shown, s.line, kind.name, s.context, s.id, mapping.moves[s.id], changes.get(s.id, ""))
                          for s in made)
             heading = carry_heading(before, after, comparison.old, comparison.new, mapping.moves) \
@@ -206,8 +206,14 @@ def _not_python(path: Path, text: str) -> tuple[int, str] | None:
 
 
 def _repoint(text: str, sites: Sequence[Site], mapping: IdMap, targets: set[str], *,
-             drop_colliding: bool) -> tuple[str, list[Site], list[tuple[Site, str]]]:
-    """``text`` with every site of a carried id re-pointed; the sites left, with the reason."""
+             dropping: Callable[[str, Site], tuple[int, int] | None] | None
+             ) -> tuple[str, list[Site], list[tuple[Site, str]]]:
+    """``text`` with every site of a carried id re-pointed; the sites left, with the reason.
+
+    A site left whose id now names the provision another one is carried to would say two
+    things of one id: where ``dropping`` gives the span of its entry (a provenance table, a
+    ``not_formalized`` declaration), the entry is dropped, and listed.
+    """
     made: list[Site] = []
     left: list[tuple[Site, str]] = []
     cuts: list[tuple[int, int, str]] = []
@@ -219,9 +225,9 @@ def _repoint(text: str, sites: Sequence[Site], mapping: IdMap, targets: set[str]
                 cuts.append((site.start, site.end, new_id))
             continue
         reason = mapping.undecided.get(site.id, "")
-        if drop_colliding and site.id in targets:
-            start, end = _table_block(text, site.start)
-            cuts.append((start, end, ""))
+        span = dropping(text, site) if dropping is not None and site.id in targets else None
+        if span is not None:
+            cuts.append((span[0], span[1], ""))
             left.append((site, reason + f"; its entry is dropped: {site.id} now names the provision "
                                         f"carried there"))
         else:
@@ -231,11 +237,30 @@ def _repoint(text: str, sites: Sequence[Site], mapping: IdMap, targets: set[str]
     return text, made, left
 
 
-def _table_block(text: str, inside: int) -> tuple[int, int]:
-    """The span of the TOML table whose header holds offset ``inside``: its header line to the next header."""
-    start = text.rfind("\n", 0, inside) + 1
-    following = text.find("\n[", inside)
+def _table_block(text: str, site: Site) -> tuple[int, int]:
+    """The span of the TOML table whose header holds the site: its header line to the next header."""
+    start = text.rfind("\n", 0, site.start) + 1
+    following = text.find("\n[", site.start)
     return start, (len(text) if following < 0 else following + 1)
+
+
+def _declaration_block(text: str, site: Site) -> tuple[int, int] | None:
+    """The lines of the top-level ``not_formalized(...)`` statement whose first argument is the site, if it is one
+    (and the blank line after it); None for any other site."""
+    if site.context != "not_formalized":
+        return None
+    lines = text.splitlines(keepends=True)
+    for node in ast.parse(text).body:
+        call = node.value if isinstance(node, ast.Expr) else None
+        if not (isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Constant)
+                and call.args[0].value == site.id and node.lineno <= site.line <= (node.end_lineno or 0)):
+            continue
+        end_line = node.end_lineno or node.lineno
+        if end_line < len(lines) and not lines[end_line].strip():
+            end_line += 1  # the blank line that separated it from the next statement
+        start = sum(len(line) for line in lines[:node.lineno - 1])
+        return start, start + sum(len(line) for line in lines[node.lineno - 1:end_line])
+    return None
 
 
 def _reviewed(comparison: Comparison, project: ProjectFiles,
@@ -307,3 +332,8 @@ def _below(comparison: Comparison, below: Mapping[str, str], mapping: IdMap) -> 
         else:
             result[target] = digest
     return result
+
+
+# kind of file -> the span of an entry that would collide with a carried one (dropped, and listed)
+_DROPPING: dict[str, Callable[[str, Site], tuple[int, int] | None]] = {
+    "provenance": _table_block, "rules": _declaration_block}

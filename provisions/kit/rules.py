@@ -21,16 +21,22 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
+import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
+from grammar.errors import BilltraceError
 from provisions.kit.determination import Determination
 
-__all__ = ["Catalogue", "NotFormalized", "Rule", "Section", "catalogue_of"]
+__all__ = ["Catalogue", "DeclarationError", "NotFormalized", "Rule", "Section", "catalogue_of"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+class DeclarationError(BilltraceError, ValueError):
+    """A rules package declares something twice, so that one declaration would silently win."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +147,16 @@ class Section:
         return register
 
     def not_formalized(self, provision_id: str, *, reason: str) -> None:
-        """Declare that ``provision_id`` is left uncoded on purpose, and why."""
+        """Declare that ``provision_id`` is left uncoded on purpose, and why.
+
+        Raises:
+            DeclarationError: the id is declared twice (one reason would silently win).
+        """
         if not reason.strip():
             raise ValueError(f"not_formalized({provision_id!r}) needs a reason")
+        if provision_id in self.not_formalized_entries:
+            raise DeclarationError(f"{self.module}: {provision_id} is declared not formalized twice; keep the "
+                                   f"declaration whose reason fits the words {provision_id} has now")
         self.not_formalized_entries[provision_id] = NotFormalized(provision_id, reason.strip(), self.module)
 
 
@@ -152,5 +165,9 @@ def catalogue_of(sections: Iterable[Section]) -> Catalogue:
     sections = tuple(sections)
     rules = sorted((r for s in sections for r in s.rules.values()), key=lambda r: (r.path, r.line_start))
     declared = sorted((d for s in sections for d in s.not_formalized_entries.values()), key=lambda d: d.provision)
+    for first, second in itertools.pairwise(declared):
+        if first.provision == second.provision:
+            raise DeclarationError(f"{first.provision} is declared not formalized in both {first.module} and "
+                                   f"{second.module}; keep one")
     stands_for = tuple((s.module, s.provision) for s in sections if s.provision is not None)
     return Catalogue(tuple(rules), tuple(declared), stands_for)

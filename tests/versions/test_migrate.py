@@ -65,7 +65,9 @@ def test_migrate_re_points_rules_tests_provenance_data_and_reviewed_words(projec
     assert result.exit_code == 0, result.stderr
     s4 = (project / "provisions" / "s4.py").read_text(encoding="utf-8")
     assert '@implements("s4_f_1", "s4_f_2", "s4_f_3")' in s4
-    assert 'not_formalized(\n    "s4_i_2",' in s4 or '"s4_i_2"' in s4  # removed: left as it was, and listed
+    # the removed sec. 4(i)(2)'s declaration would now name the old 4(h)(2), carried to s4_i_2: dropped, listed
+    assert s4.count('    "s4_i_2",') == 1 and "partners' deficiencies" not in s4
+    assert 'not_formalized(\n    "s4_i_2",\n    reason="Lists what a review must do' in s4
     s6 = (project / "provisions" / "s6.py").read_text(encoding="utf-8")
     assert '"s5_c_1"' in s6 and '"s6_c_1"' not in s6  # ids move, the law does not:
     # the draft swaps secs. 5 and 6: each module now stands for the other number, and says so
@@ -76,6 +78,8 @@ def test_migrate_re_points_rules_tests_provenance_data_and_reviewed_words(projec
     assert 'section = Section(__name__, "s6")' in s5
     report = (project / ".billtrace" / "migrate-report.txt").read_text(encoding="utf-8")
     assert "provisions/s5.py:1" in report and "module docstring" in report
+    assert "not_formalized     s4_i_2: sec. 4(i)(2) was removed from the new text" in report
+    assert "its entry is dropped: s4_i_2 now names the provision carried there" in report
     values = (project / "provisions" / "data" / "values.toml").read_text(encoding="utf-8")
     assert 'provision = "s5_c_1"\nwords = "60 percent to the Loan Programs Office' in values
     tests = (project / "tests" / "rules" / "test_s6_trust_fund.py").read_text(encoding="utf-8")
