@@ -133,20 +133,48 @@ def _uncommitted(project: ProjectFiles, files: tuple[FileChange, ...]) -> list[s
 
 
 def _write_all(contents: list[tuple[Path, str]]) -> None:
-    """Write every file or none: each to a temporary file beside it first, then all renamed."""
-    staged: list[tuple[str, Path]] = []
+    """Write every file or none: each to a temporary file beside it first, then all renamed; when a
+    rename fails, the files already replaced get their old bytes back and new ones are removed."""
+    staged: list[tuple[str, Path, bytes | None]] = []
+    replaced: list[tuple[Path, bytes | None]] = []
+    current = contents[0][0] if contents else Path()
     try:
         for path, text in contents:
+            current = path
             path.parent.mkdir(parents=True, exist_ok=True)
+            before = path.read_bytes() if path.is_file() else None
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            staged.append((temporary, path))
+            staged.append((temporary, path, before))
             # The edited file keeps its mode (mkstemp's 0600 would hide it from the rest of the team).
             os.chmod(temporary, stat.S_IMODE(path.stat().st_mode) if path.is_file() else ordinary_mode())
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
                 stream.write(text)
-        for temporary, path in staged:
+        for temporary, path, before in staged:
+            current = path
             os.replace(temporary, path)
+            replaced.append((path, before))
     except OSError as error:
-        for temporary, _ in staged:
+        for temporary, _, _ in staged:
             Path(temporary).unlink(missing_ok=True)
-        _fail(f"cannot write {error.filename}: {error.strerror}")
+        left = _undo(replaced)
+        if not replaced:
+            state = "nothing was changed"
+        elif not left:
+            state = f"the {len(replaced)} file(s) already written were put back as they were"
+        else:
+            state = f"these could not be put back as they were: {', '.join(left)}"
+        _fail(f"cannot write {current}: {error.strerror or error}; {state}")
+
+
+def _undo(replaced: list[tuple[Path, bytes | None]]) -> list[str]:
+    """Put back the files a failed migration had already replaced; the ones that could not be, by path."""
+    left: list[str] = []
+    for path, before in reversed(replaced):
+        try:
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(before)
+        except OSError:
+            left.append(str(path))
+    return left

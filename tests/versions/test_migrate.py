@@ -165,3 +165,23 @@ def test_a_second_migration_keeps_a_pending_change_pending(project: Path, draft:
     assert reviewed["s5_c_1"].hash != draft.get("s5_c_1").hash  # still the words reviewed: 60 percent
     assert "60 percent" in reviewed["s5_c_1"].words
     assert "recorded as reviewed" not in again.stdout
+
+
+def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.versions.commands as commands
+
+    real_replace, done = os.replace, []
+
+    def replace(source: str, target: str | Path) -> None:
+        if Path(target).name == "s5.py":  # as an immutable or read-only file would
+            raise PermissionError(1, "Operation not permitted", str(target))
+        real_replace(source, target)
+        done.append(Path(target).name)
+
+    monkeypatch.setattr(commands.os, "replace", replace)
+    result = migrate(project, str(project.parent / "s2839-rs.txt"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"cannot write {project / 'provisions' / 's5.py'}: Operation not permitted" in result.stderr
+    assert "already written were put back as they were" in result.stderr and done  # some were, and are back
+    assert git(project, "status", "--porcelain", "--untracked-files=all") == ""
