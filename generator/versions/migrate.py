@@ -6,7 +6,8 @@ untouched for a person, so that nothing moves silently.  An old id is re-pointed
 its provision has exactly one counterpart in the new text, as ``same``, ``renumbered``,
 ``moved`` or ``reworded``, with a similarity of its own words of at least
 ``MIN_SIMILARITY`` (0.6: below that, more than about a third of the words differ, and
-whether the rule still implements it is a question, not a renumbering).  Removed, split
+whether the rule still implements it is a question, not a renumbering), or with own
+words that differ only in their numbers (a short "$1,000; or" become "$1,500; or").  Removed, split
 and merged provisions, and pairs below the threshold, are decisions.
 
 The files: each kind of ``sites.ID_FILE_KINDS`` (rules and tests source, the provenance
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +128,8 @@ def id_map(comparison: Comparison, min_similarity: float = MIN_SIMILARITY) -> Id
             reason = f"{label} was split into " + " and ".join(new.get(n).label for n in news)
         elif change == "merged":
             reason = f"{label} was merged into {new.get(news[0]).label}"
-        elif change in CARRIED and similarity < min_similarity:
+        elif change in CARRIED and similarity < min_similarity and not _only_numbers_differ(
+                old.get(old_id), new.get(news[0])):
             reason = (f"{label} became {new.get(news[0]).label} with only {similarity:.2f} of its words alike "
                       f"(below {min_similarity:.2f})")
         else:
@@ -138,6 +141,16 @@ def id_map(comparison: Comparison, min_similarity: float = MIN_SIMILARITY) -> Id
                        + (f" (it was {old.get(was[0]).label})" if was else " (a new one)"))
         undecided[old_id] = reason
     return IdMap(MappingProxyType(moves), MappingProxyType(undecided))
+
+
+_NUMBER = re.compile(r"\$?[0-9][0-9,.]*")
+
+
+def _only_numbers_differ(old: Provision, new: Provision) -> bool:
+    """Whether the two provisions' own words differ only in their numbers (amounts, counts, years):
+    a short provision whose amount changed ("$1,000; or" -> "$1,500; or") is the same provision
+    amended, however unlike its few words look; the review gate names the change."""
+    return _NUMBER.sub("#", old.full_text) == _NUMBER.sub("#", new.full_text)
 
 
 def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: str | None,
