@@ -46,9 +46,13 @@ def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True, val
     if not stale:
         return "\n".join([f"{reviews.path}: the words of all {tracked_count} tracked provisions are the words "
                           f"their rules and tests were reviewed against", *value_lines])
-    states = (ReviewState.CHANGED, ReviewState.AFFECTED, ReviewState.UNREVIEWED, ReviewState.REMOVED)
+    states = (ReviewState.CHANGED, ReviewState.AFFECTED, ReviewState.UNREVIEWED)
     counts = ", ".join(f"{reviews.count(s)} {s.value}" for s in states)
-    lines = [f"{reviews.path}: {len(stale)} provision(s) to review of {tracked_count} tracked ({counts})"]
+    removed = reviews.count(ReviewState.REMOVED)  # entries, not tracked provisions: the text lost them
+    gone = f"; {removed} reviewed entr{'y names' if removed == 1 else 'ies name'} a provision the text no longer " \
+           f"has" if removed else ""
+    lines = [f"{reviews.path}: {len(stale) - removed} of {tracked_count} tracked provision(s) to review "
+             f"({counts}){gone}"]
     if not present:
         lines.append(f"{reviews.path} does not exist yet: no provision's words have been recorded as reviewed")
     by_name = {rule.name: rule for rule in rules.rules}

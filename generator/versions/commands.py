@@ -18,7 +18,7 @@ import click
 
 from generator.cli.context import workspace_of
 from generator.project.files import ordinary_mode
-from generator.versions.compare import compare
+from generator.versions.compare import Comparison, compare
 from generator.versions.diff_json import comparison_to_dict
 from generator.versions.migrate import MIN_SIMILARITY, FileChange, plan_migration
 from generator.versions.project import ProjectFiles, project_files
@@ -97,6 +97,10 @@ def migrate_command(new: str, old_path: str | None, dry_run: bool, patch_path: s
     comparison = compare(old_bill, new_bill)
     plan = plan_migration(comparison, project, new_text=new_text, min_similarity=min_similarity)
     if not dry_run and not force:
+        _refuse_another_bill(comparison, old_file, new)
+        if plan.files and not _in_git(project):
+            _fail(f"{project.root} is not a git checkout: migrate would edit {len(plan.files)} file(s) in place "
+                  f"with no way back; commit the project to git first (or pass --force)")
         dirty = _uncommitted(project, plan.files)
         if dirty:
             _fail("these files have uncommitted changes, and migrate would edit them: " + ", ".join(dirty)
@@ -114,7 +118,27 @@ def migrate_command(new: str, old_path: str | None, dry_run: bool, patch_path: s
         return
     _write_all([(change.path, change.after) for change in plan.files]
                + [(project.state / "migrate-report.txt", report + "\n")])
+    (project.state / "migrate.patch").unlink(missing_ok=True)  # a dry run's patch is stale now
     click.echo(report + f"\n\nThis report: {project.relative(project.state / 'migrate-report.txt')}")
+
+
+def _refuse_another_bill(comparison: Comparison, old_file: str, new_file: str) -> None:
+    """Stop when fewer than half of the old text's provisions have a counterpart in the new one:
+    a text of another bill, not a version of this one (companions and reported versions keep most)."""
+    old_ids = comparison.old.ids
+    carried = {p.old for p in comparison.pairs if p.old is not None and p.new is not None}
+    if old_ids and len(carried) * 2 < len(old_ids):
+        _fail(f"only {len(carried)} of the {len(old_ids)} provisions of {old_file} have a counterpart in {new_file}: "
+              f"is it a text of the same bill? (pass --force to migrate anyway)")
+
+
+def _in_git(project: ProjectFiles) -> bool:
+    try:
+        result = subprocess.run(["git", "-C", str(project.root), "rev-parse", "--is-inside-work-tree"],
+                                capture_output=True, text=True, check=False)
+    except OSError:
+        return False
+    return result.returncode == 0 and result.stdout.strip() == "true"
 
 
 def _uncommitted(project: ProjectFiles, files: tuple[FileChange, ...]) -> list[str]:

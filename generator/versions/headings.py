@@ -83,7 +83,7 @@ def carry_heading(before: str, text: str, old: Bill, new: Bill, moves: Mapping[s
     if match is None:
         return None
     header = f"{match.group('prefix')} {now.designation}. {now.heading.rstrip('.')}."
-    if header == match.group(0):
+    if header.split() == match.group(0).split():  # the same header, however it is wrapped
         return None
     span = match.group(0)
     if "\n" in span:  # keep the wrapping: lines as long as the old header's longest (its quotes counted)

@@ -185,3 +185,27 @@ def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project: Pat
     assert f"cannot write {project / 'provisions' / 's5.py'}: Operation not permitted" in result.stderr
     assert "already written were put back as they were" in result.stderr and done  # some were, and are back
     assert git(project, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_outside_git_or_to_another_bill_migrate_asks_for_force(project: Path) -> None:
+    other = ROOT / "tests" / "grammar" / "fixtures" / "enrolled.txt"
+    result = migrate(project, str(other))
+    assert result.exit_code == 2 and "have a counterpart in" in result.stderr and "--force" in result.stderr
+    assert git(project, "status", "--porcelain") == ""
+    shutil.rmtree(project / ".git")
+    result = migrate(project, str(project.parent / "s2839-rs.txt"))
+    assert result.exit_code == 2 and "is not a git checkout" in result.stderr and "--force" in result.stderr
+    assert (project / "statute" / "s2839-is.txt").read_bytes() == (ROOT / "statute" / "s2839-is.txt").read_bytes()
+    assert migrate(project, str(project.parent / "s2839-rs.txt"), "--force").exit_code == 0
+
+
+def test_a_test_module_that_does_not_parse_is_listed_and_a_real_run_removes_the_stale_patch(project: Path) -> None:
+    broken = project / "tests" / "rules" / "test_broken.py"
+    broken.write_text('import pytest\n\n@pytest.mark.provision("s6_c_1")\ndef test_x(:\n', encoding="utf-8")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "a broken test module")
+    dry = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run")
+    assert "tests/rules/test_broken.py:4" in dry.stdout and "not valid Python" in dry.stdout
+    assert (project / ".billtrace" / "migrate.patch").is_file()
+    assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
+    assert not (project / ".billtrace" / "migrate.patch").exists()
