@@ -17,7 +17,7 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from grammar import Bill
+from grammar import Bill, Provision
 
 __all__ = ["HeadingEdit", "carry_heading"]
 
@@ -58,10 +58,13 @@ def _docstring_start(text: str, tree: ast.Module) -> int | None:
     return None  # a prefixed or single-quoted docstring: not one to rewrite by hand
 
 
-def _header_pattern(designation: str, heading: str) -> re.Pattern[str]:
-    words = heading.rstrip(".").split()
-    return re.compile(r"(?P<prefix>SEC\.|SECTION)\s+" + re.escape(designation) + r"\.\s+"
-                      + r"\s+".join(map(re.escape, words)) + r"\.")
+def _header_pattern(was: Provision) -> re.Pattern[str]:
+    """The section's header as a docstring opens with it: ``SEC. 5.``, ``SECTION 5.`` or its label in
+    capitals (``DIV. A, SEC. 101.``, as ``billtrace init`` writes it), then its heading."""
+    words = was.heading.rstrip(".").split()
+    numbered = r"(?P<prefix>SEC\.|SECTION)\s+" + re.escape(was.designation)
+    labelled = r"(?P<label>" + r"\s+".join(map(re.escape, was.label.upper().split())) + r")"
+    return re.compile(f"(?:{numbered}|{labelled})" + r"\.\s+" + r"\s+".join(map(re.escape, words)) + r"\.")
 
 
 def carry_heading(before: str, text: str, old: Bill, new: Bill, moves: Mapping[str, str]) -> HeadingEdit | None:
@@ -79,10 +82,11 @@ def carry_heading(before: str, text: str, old: Bill, new: Bill, moves: Mapping[s
     was, now = old.get(declared), new.get(moves[declared])
     if was.kind != "section" or now.kind != "section" or not was.heading or not now.heading:
         return None
-    match = _header_pattern(was.designation, was.heading).match(text, start)
+    match = _header_pattern(was).match(text, start)
     if match is None:
         return None
-    header = f"{match.group('prefix')} {now.designation}. {now.heading.rstrip('.')}."
+    number = f"{match.group('prefix')} {now.designation}" if match.group("prefix") else now.label.upper()
+    header = f"{number}. {now.heading.rstrip('.')}."
     if header.split() == match.group(0).split():  # the same header, however it is wrapped
         return None
     span = match.group(0)
@@ -93,8 +97,43 @@ def carry_heading(before: str, text: str, old: Bill, new: Bill, moves: Mapping[s
         header = "\n".join(wrapped)[start - first:]
     line = text.count("\n", 0, start) + 1
     if was.heading.rstrip(".") == now.heading.rstrip("."):  # renumbered: the numbers say it all
-        prefix = match.group("prefix")
-        shown_old, shown_new = f"{prefix} {was.designation}.", f"{prefix} {now.designation}."
+        was_number = f"{match.group('prefix')} {was.designation}" if match.group("prefix") else was.label.upper()
+        shown_old, shown_new = f"{was_number}.", f"{number}."
     else:
         shown_old, shown_new = " ".join(span.split()), " ".join(header.split())
     return HeadingEdit(text[:start] + header + text[match.end():], line, shown_old, shown_new)
+
+
+_UNIT_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<id>[A-Za-z0-9_-]+) \((?P<label>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\):$",
+                        re.MULTILINE)
+
+
+def carry_unit_lines(text: str, old: Bill, new: Bill, moves: Mapping[str, str]) -> tuple[str, list[HeadingEdit]]:
+    """``text`` with each ``ID (LABEL):`` line of its module docstring (the list of words ``billtrace init``
+    writes) naming the provision's new id and label; the edits made.  Lines naming an id that is
+    not carried are left for the report's decisions on the id itself."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return text, []
+    start = _docstring_start(text, tree)
+    if start is None:
+        return text, []
+    node = tree.body[0]
+    lines = text.splitlines(keepends=True)
+    end = sum(len(line) for line in lines[:(node.end_lineno or node.lineno)])
+    edits: list[HeadingEdit] = []
+    cuts: list[tuple[int, int, str]] = []
+    for match in _UNIT_LINE.finditer(text, start, end):
+        pid, label = match.group("id"), match.group("label")
+        if pid not in old.ids or old.get(pid).label != label or pid not in moves:
+            continue
+        target = new.get(moves[pid])
+        if (target.id, target.label) == (pid, label):
+            continue
+        cuts.append((match.start("id"), match.end("label") + 1, f"{target.id} ({target.label})"))
+        edits.append(HeadingEdit("", text.count("\n", 0, match.start()) + 1, f"{pid} ({label})",
+                                 f"{target.id} ({target.label})"))
+    for cut_start, cut_end, replacement in sorted(cuts, reverse=True):
+        text = text[:cut_start] + replacement + text[cut_end:]
+    return text, [HeadingEdit(text, e.line, e.old, e.new) for e in edits]

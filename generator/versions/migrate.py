@@ -33,7 +33,7 @@ from types import MappingProxyType
 
 from generator.trace.review import Reviewed, ReviewedText, own_digest, read_reviewed, reviewed_to_toml, snapshot
 from generator.versions.compare import Comparison
-from generator.versions.headings import carry_heading
+from generator.versions.headings import carry_heading, carry_unit_lines
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site
 from grammar import Provision
@@ -189,6 +189,9 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
                 after = heading.text
                 edits.append(Edit(shown, heading.line, kind.name, "module docstring", heading.old, heading.new,
                                   "heading"))
+            if kind.name == "rules":
+                after, listed = carry_unit_lines(after, comparison.old, comparison.new, mapping.moves)
+                edits.extend(Edit(shown, e.line, kind.name, "docstring line", e.old, e.new, "") for e in listed)
             decisions.extend(Decision(shown, s.line, kind.name, s.context, s.id, why) for s, why in left)
             if after != before:
                 files.append(FileChange(path, shown, before, after))

@@ -70,3 +70,23 @@ def test_prose_a_module_without_a_declaration_and_an_unchanged_header_are_left_a
     same = '"""SEC. 2. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES OF CONCERN."""\n' \
            'section = Section(__name__, "s2")\n'
     assert carry_heading(same, same, old, old, {"s2": "s2"}) is None
+
+
+def test_the_words_list_billtrace_init_writes_follows_its_ids_and_a_labelled_header_its_label() -> None:
+    from generator.versions.headings import carry_unit_lines
+
+    old, new = parse_text(bill(("duties", "fund"))), parse_text(bill(("fund", "duties")))
+    module = ('"""SEC. 2. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES OF CONCERN.\n\n'
+              "The words this module implements, provision by provision:\n\n"
+              "s2 (sec. 2):\n    The duty shall be paid.\n"
+              's9 (sec. 9):\n    Not a provision of the old text: left alone.\n"""\n\n'
+              'section = Section(__name__, "s2")\n'
+              '# s2 (sec. 2): a comment, not the docstring\n')
+    text, edits = carry_unit_lines(module, old, new, {"s2": "s3", "s3": "s2"})
+    assert "\ns3 (sec. 3):\n    The duty shall be paid.\n" in text and "\ns9 (sec. 9):\n" in text
+    assert text.endswith("# s2 (sec. 2): a comment, not the docstring\n")
+    assert [(e.line, e.old, e.new) for e in edits] == [(5, "s2 (sec. 2)", "s3 (sec. 3)")]
+    labelled = '"""SEC. 2. DUTIES ON GOODS OF ONE KIND AND OF ANOTHER KIND FROM PLACES OF CONCERN."""\n' \
+               'section = Section(__name__, "s2")\n'
+    edit = carry_heading(labelled, labelled, old, new, {"s2": "s3", "s3": "s2"})
+    assert edit is not None and edit.text.startswith('"""SEC. 3. DUTIES ON GOODS')
