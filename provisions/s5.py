@@ -309,7 +309,7 @@ def duty_treatment(
         )
     since = member.value.in_force_since if member.value is not None else None
     layers = duty_layers(imp, good, treatment, rate, waived, params=params, member_since=since)
-    total = _total(layers)
+    total = _total(layers, params)
     total_duty = duty_amount(imp.value, total) if total is not None and imp.value is not None else None
     provision = "s4_g_1" if treatment == "alliance-duty-free" else "s5_a"
     reasons.append(_layers_reason(layers, total, total_duty, params, provision))
@@ -402,11 +402,17 @@ def duty_layers(
     )
 
 
-def _total(layers: tuple[DutyLayer, ...]) -> Decimal | None:
+def _total(layers: tuple[DutyLayer, ...], params: Parameters) -> Decimal | None:
+    """The sum of the layers under the bill; None where a layer it needs is not known.
+
+    An antidumping or countervailing rate that was not given is left out of the sum, or makes
+    the total unknown, as ``params.adcvd_not_given`` says.
+    """
     rates = [
         layer.under_bill
         for layer in layers
         if layer.layer != "antidumping-countervailing" or layer.before is not None
+        or params.adcvd_not_given == "unknown"
     ]
     if any(rate is None for rate in rates):
         return None
@@ -424,19 +430,31 @@ def _layers_reason(
         return "not known" if rate is None else f"{rate}%"
 
     parts = [f"{layer.layer} {shown(layer.before)} -> {shown(layer.under_bill)} ({layer.effect})" for layer in layers]
-    summed = (
-        f"all layers: {total}%" + (f", {total_duty} on the value" if total_duty is not None else "")
-        if total is not None
-        else "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
-        "antidumping or countervailing duty)"
+    adcvd_missing = any(layer.layer == "antidumping-countervailing" and layer.before is None for layer in layers)
+    others_missing = any(
+        layer.under_bill is None for layer in layers if layer.layer != "antidumping-countervailing"
     )
-    if total is not None and any(layer.layer == "antidumping-countervailing" and layer.before is None
-                                 for layer in layers):
-        # Never waived (sec. 4(g)(3)), and not known here: the total says what it leaves out.
-        summed += ", not counting antidumping or countervailing duty (none given)"
+    readings = [params.describe("concern_rate_and_ordinary")]
+    if total is not None:
+        summed = f"all layers: {total}%" + (f", {total_duty} on the value" if total_duty is not None else "")
+        if adcvd_missing:
+            # Never waived (sec. 4(g)(3)), and not known here: the total says what it leaves out.
+            summed += ", not counting antidumping or countervailing duty (no rate given)"
+            readings.append(params.describe("adcvd_not_given"))
+    elif adcvd_missing and not others_missing:
+        summed = (
+            "no total: antidumping and countervailing duties are never waived (sec. 4(g)(3)) and no rate for "
+            "them was given, so the total is not known (give the rate, 0 where no order covers the good)"
+        )
+        readings.append(params.describe("adcvd_not_given"))
+    else:
+        summed = (
+            "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
+            "antidumping or countervailing duty)"
+        )
     return Reason(
         provision,
-        "Duty layers: " + "; ".join(parts) + f"; {summed} ({params.describe('concern_rate_and_ordinary')}).",
+        "Duty layers: " + "; ".join(parts) + f"; {summed} ({'; '.join(readings)}).",
         {"layers": len(layers)},
     )
 

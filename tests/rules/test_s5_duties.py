@@ -9,9 +9,10 @@ from decimal import Decimal
 import pytest
 from citing import cited, said
 
-from provisions.inputs import Alliance, Import, Member
+from provisions.inputs import Alliance, Import, Member, OtherDuties, parse_hts
+from provisions.kit.determination import Determination
 from provisions.parameters import Parameters
-from provisions.s5 import duty_treatment
+from provisions.s5 import DutyTreatment, duty_treatment
 
 D = dt.date
 MakeImport = Callable[..., Import]
@@ -200,3 +201,36 @@ def test_the_reasons_follow_the_text_from_definition_to_duty(
     answer = duty_treatment(make_import("8505.11.00", "CN", "2027-03-01"), alliance)
     assert cited(answer) == ["s3_3_A", "s3_7_A", "s3_4_A", "s4_g_1", "s5_a", "s5_a", "s5_a"]
     assert answer.rule == "provisions.s5.duty_treatment"
+
+
+def _duty_free_without_adcvd(params: Parameters) -> Determination[DutyTreatment]:
+    """Refined copper of a member, ordinary rate 1%, no antidumping or countervailing rate given."""
+    alliance = Alliance.of([Member("CL", D(2027, 1, 1))])
+    cathode = Import(parse_hts("7403.11.00"), "CL", D(2027, 3, 1), False, Decimal("1000.00"),
+                     duties=OtherDuties(ordinary_rate=Decimal("1")))
+    return duty_treatment(cathode, alliance, params=params)
+
+
+@pytest.mark.provision("s4_g_3", "s5_a")
+def test_by_default_a_total_leaves_out_antidumping_duty_not_given_and_says_so() -> None:
+    answer = _duty_free_without_adcvd(Parameters())
+    assert (answer.value.total_rate, answer.value.total_duty) == (0, Decimal("0.00"))
+    assert "not counting antidumping or countervailing duty (no rate given)" in said(answer)
+    assert "adcvd_not_given='left-out' (default)" in said(answer)
+
+
+@pytest.mark.provision("s4_g_3", "s5_a")
+def test_with_adcvd_unknown_no_total_is_given_until_the_rate_is_supplied() -> None:
+    unknown = Parameters(adcvd_not_given="unknown")
+    answer = _duty_free_without_adcvd(unknown)
+    assert answer.value.treatment == "alliance-duty-free"  # the bill's treatment does not change
+    assert (answer.value.total_rate, answer.value.total_duty) == (None, None)
+    assert "no total: antidumping and countervailing duties are never waived" in said(answer)
+    assert "adcvd_not_given='unknown' (non-default)" in said(answer)
+    assert "all layers:" not in said(answer)
+    alliance = Alliance.of([Member("CL", D(2027, 1, 1))])
+    given = Import(parse_hts("7403.11.00"), "CL", D(2027, 3, 1), False, Decimal("1000.00"),
+                   duties=OtherDuties(ordinary_rate=Decimal("1"), antidumping_countervailing_rate=Decimal("12.5")))
+    supplied = duty_treatment(given, alliance, params=unknown)
+    assert (supplied.value.total_rate, supplied.value.total_duty) == (Decimal("12.5"), Decimal("125.00"))
+    assert "not counting antidumping" not in said(supplied)
