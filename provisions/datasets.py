@@ -72,6 +72,7 @@ Stage = Literal[
     "li-ion-battery",
     "battery-part",
     "not-covered",
+    "basket",
 ]
 STAGES: tuple[Stage, ...] = get_args(Stage)
 
@@ -295,7 +296,7 @@ def section301_lines() -> Mapping[str, CoveredLine]:
         {
             hts: line
             for hts, line in covered_goods().items()
-            if line.stage != "not-covered" and line.section301 is not None and line.section301.rate > 0
+            if line.stage not in ("not-covered", "basket") and line.section301 is not None and line.section301.rate > 0
         }
     )
 
