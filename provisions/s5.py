@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from provisions.datasets import CoveredLine, MineralList
+from provisions.datasets import CoveredLine, MineralList, section232_rate
 from provisions.inputs import Alliance, Import
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.money import duty_amount
@@ -352,16 +352,16 @@ def duty_layers(
     )
     ordinary = given.ordinary_rate
     ordinary_source = "as given" if ordinary is not None else "not given, and not held in the data"
-    s232, s232_source = given.section232_rate, ("as given" if given.section232_rate is not None else "not given")
+    s232, s232_since, s232_source = _section232(imp)
     adcvd = given.antidumping_countervailing_rate
     adcvd_source = "as given" if adcvd is not None else "not given"
     never = DutyLayer("antidumping-countervailing", adcvd, adcvd, "never waived", "s4_g_3", adcvd_source)
     if treatment == "alliance-duty-free":
         keep_232 = (
             params.duties_applied_on_or_after == "imposed-on-or-after"
-            and given.section232_since is not None
+            and s232_since is not None
             and member_since is not None
-            and given.section232_since < member_since
+            and s232_since < member_since
         )
         return (
             DutyLayer("ordinary", ordinary, _FREE, "free of duty", "s4_g_1", ordinary_source),
@@ -402,6 +402,24 @@ def duty_layers(
     )
 
 
+def _section232(imp: Import) -> tuple[Decimal | None, dt.date | None, str]:
+    """The section 232 rate on the entry, the day such a duty was first imposed, and where both come from.
+
+    A rate given with the import wins; else the committed table (provisions/data/section232.csv)
+    where it holds one for the line, origin and day; else the rate is not known.
+    """
+    given = imp.duties
+    if given.section232_rate is not None:
+        return given.section232_rate, given.section232_since, "as given"
+    held = section232_rate(str(imp.hts), imp.origin, imp.entry_date)
+    if held is None:
+        return None, None, "not given, and no section 232 rate on this line is held in the data (a data limit)"
+    where = f"{held.action}; {held.source}; confidence {held.confidence}"
+    if held.rate is None:
+        return None, None, f"not given, and not held for this origin and day ({where})"
+    return held.rate, held.first_imposed, f"committed data, from {long_date(held.applies_from)} ({where})"
+
+
 def _total(layers: tuple[DutyLayer, ...], params: Parameters) -> Decimal | None:
     """The sum of the layers under the bill; None where a layer it needs is not known.
 
@@ -429,7 +447,12 @@ def _layers_reason(
     def shown(rate: Decimal | None) -> str:
         return "not known" if rate is None else f"{rate}%"
 
-    parts = [f"{layer.layer} {shown(layer.before)} -> {shown(layer.under_bill)} ({layer.effect})" for layer in layers]
+    def effect(layer: DutyLayer) -> str:
+        # where a section 232 rate was not given, say where it comes from, or that it is a data limit
+        held = layer.layer == "section-232" and layer.source != "as given"
+        return f"{layer.effect}; section 232 rate {layer.source}" if held else layer.effect
+
+    parts = [f"{layer.layer} {shown(layer.before)} -> {shown(layer.under_bill)} ({effect(layer)})" for layer in layers]
     adcvd_missing = any(layer.layer == "antidumping-countervailing" and layer.before is None for layer in layers)
     others_missing = any(
         layer.under_bill is None for layer in layers if layer.layer != "antidumping-countervailing"

@@ -234,3 +234,61 @@ def test_with_adcvd_unknown_no_total_is_given_until_the_rate_is_supplied() -> No
     supplied = duty_treatment(given, alliance, params=unknown)
     assert (supplied.value.total_rate, supplied.value.total_duty) == (Decimal("12.5"), Decimal("125.00"))
     assert "not counting antidumping" not in said(supplied)
+
+
+def _layer(answer: Determination[DutyTreatment], name: str) -> tuple[Decimal | None, Decimal | None]:
+    found = next(layer for layer in answer.value.layers if layer.layer == name)
+    return found.before, found.under_bill
+
+
+def _aluminum(origin: str, **duties: Decimal) -> Import:
+    return Import(parse_hts("7601.10.60"), origin, D(2027, 3, 1), False, Decimal("1000.00"),
+                  duties=OtherDuties(ordinary_rate=Decimal("0"), **duties))  # type: ignore[arg-type]
+
+
+@pytest.mark.provision("s4_g_2")
+def test_the_committed_section_232_rate_on_aluminum_is_a_layer_the_bill_lifts_for_a_member() -> None:
+    canada = Alliance.of([Member("CA", D(2027, 1, 1))])
+    answer = duty_treatment(_aluminum("CA"), canada)
+    assert _layer(answer, "section-232") == (Decimal("50"), Decimal("0"))
+    assert "committed data, from June 4, 2025" in said(answer) and "90 FR 24199" in said(answer)
+    imposed_before = Parameters(duties_applied_on_or_after="imposed-on-or-after")
+    kept = duty_treatment(_aluminum("CA"), canada, params=imposed_before)  # first imposed March 23, 2018
+    assert _layer(kept, "section-232") == (Decimal("50"), Decimal("50"))
+    assert kept.value.total_duty == Decimal("500.00")
+
+
+@pytest.mark.provision("s4_g_2", "s5_a")
+def test_a_section_232_rate_given_overrides_the_committed_one_and_the_united_kingdom_pays_25() -> None:
+    nobody = Alliance.of([])
+    given = duty_treatment(_aluminum("CA", section232_rate=Decimal("10")), nobody)
+    assert _layer(given, "section-232") == (Decimal("10"), Decimal("10"))
+    assert "committed data" not in said(given)
+    britain = duty_treatment(_aluminum("GB"), nobody)
+    assert _layer(britain, "section-232") == (Decimal("25"), Decimal("25"))
+    assert britain.value.total_rate == Decimal("25")
+    russia = duty_treatment(_aluminum("RU"), nobody)
+    assert _layer(russia, "section-232") == (None, None)
+    assert "not held for this origin and day" in said(russia)
+
+
+@pytest.mark.provision("s4_g_2")
+def test_copper_cathode_is_outside_the_2025_copper_action_until_the_refined_copper_question_of_2027() -> None:
+    nobody = Alliance.of([])
+    cathode = parse_hts("7403.11.00")
+    in_2026 = duty_treatment(Import(cathode, "CL", D(2026, 3, 1), duties=OtherDuties(Decimal("0"))), nobody)
+    assert _layer(in_2026, "section-232") == (Decimal("0"), Decimal("0"))
+    assert in_2026.value.total_rate == Decimal("0")
+    in_2027 = duty_treatment(Import(cathode, "CL", D(2027, 3, 1), duties=OtherDuties(Decimal("0"))), nobody)
+    assert _layer(in_2027, "section-232") == (None, None)
+    assert in_2027.value.total_rate is None
+    assert "phased duty on refined copper" in said(in_2027)
+
+
+@pytest.mark.provision("s5_a")
+def test_a_line_with_no_committed_section_232_rate_says_so_as_a_data_limit() -> None:
+    magnet = Import(parse_hts("8505.11.00"), "JP", D(2027, 3, 1), duties=OtherDuties(Decimal("2.1")))
+    answer = duty_treatment(magnet, Alliance.of([]))
+    assert _layer(answer, "section-232") == (None, None)
+    assert "no section 232 rate on this line is held in the data (a data limit)" in said(answer)
+    assert answer.value.total_rate is None
