@@ -250,7 +250,7 @@ def test_artificial_graphite_is_graphite_only_under_the_named_reading() -> None:
     assert totals.other_duties[FiscalQuarter.of(ENTRY)] == Decimal("10.00")
 
 
-@pytest.mark.provision("s3", "s3_2")
+@pytest.mark.provision("s3_3", "s3_2")
 @pytest.mark.parametrize("hts", ["2530.90.8050", "2827.39.90"])
 def test_a_basket_line_holding_lithium_cesium_or_rubidium_forms_is_a_data_limit_not_law(hts: str) -> None:
     for origin in ("AU", "CN"):
