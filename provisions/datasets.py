@@ -29,8 +29,10 @@ __all__ = [
     "DataFile",
     "IncomeGroupEntry",
     "MineralList",
+    "OrdinaryRate",
     "Section232Rate",
     "Section301Rate",
+    "column2_countries",
     "committed_adjournments",
     "concern_countries",
     "covered_goods",
@@ -41,6 +43,7 @@ __all__ = [
     "iso_countries",
     "lookup_line",
     "mineral_lists",
+    "ordinary_rates",
     "section232_rate",
     "section232_rates",
     "section301_lines",
@@ -54,6 +57,8 @@ CONCERN_FILE = "countries_of_concern.csv"
 INCOME_FILE = "world_bank_income_groups.csv"
 ISO_FILE = "iso3166_countries.csv"
 SECTION232_FILE = "section232.csv"
+ORDINARY_FILE = "ordinary_rates.csv"
+COLUMN2_FILE = "column2_countries.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,17 @@ class Section301Rate:
     since: dt.date
     source: str
     confidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrdinaryRate:
+    """The column 1 general and column 2 rates of an 8-digit subheading, in percent where ad valorem."""
+
+    hts: str
+    general: Decimal | None  # None: the rate is specific or compound (``general_text``)
+    general_text: str
+    column2: Decimal | None
+    column2_text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +180,8 @@ class IncomeGroupEntry:
 def data_files() -> tuple[str, ...]:
     """The names of the committed data files."""
     return (
-        MINERALS_FILE, GOODS_FILE, SECTION232_FILE, CONCERN_FILE, INCOME_FILE, ISO_FILE, ADJOURNMENTS_FILE, VALUES_FILE
+        MINERALS_FILE, GOODS_FILE, ORDINARY_FILE, COLUMN2_FILE, SECTION232_FILE, CONCERN_FILE, INCOME_FILE,
+        ISO_FILE, ADJOURNMENTS_FILE, VALUES_FILE,
     )
 
 
@@ -183,6 +200,18 @@ _DESCRIPTIONS: Mapping[str, tuple[str, str, str]] = {
         "HTSUS subheading texts as cited by the USGS Mineral Commodity Summaries; 89 FR 76581 and "
         "89 FR 101682; Lists 1-4A via the USITC China Tariffs table (luv91/Laynes dataset)",
         "per line: high for the 89 FR 76581 lines, medium for named subheadings, low for baskets",
+    ),
+    ORDINARY_FILE: (
+        "The column 1 general and column 2 rates of every 8-digit subheading of the covered goods, in percent where "
+        "ad valorem, for the ordinary layer of a duty answer. Data limit: specific and compound rates are not "
+        "held as a percent, nor are the special rates of free trade agreements and preference programs",
+        "HTS 2025 Basic Edition rate columns as tabulated in the luv91/Laynes dataset (commit c756b6f)",
+        "medium (a third-party tabulation of the 2025 edition; the 2026 edition not read)",
+    ),
+    COLUMN2_FILE: (
+        "The countries whose products pay column 2 rates: Cuba and North Korea; Russia and Belarus from April 9, 2022",
+        "HTSUS general note 3(b); P.L. 117-110 (Apr 8, 2022) and CBP CSMS #51575437",
+        "high",
     ),
     SECTION232_FILE: (
         "Section 232 rates on covered goods where an action's reach and rate can be dated: unwrought aluminum "
@@ -306,6 +335,34 @@ def committed_adjournments() -> AdjournmentCalendar:
     return read_adjournments(
         list(_csv(ADJOURNMENTS_FILE)),
         source=f"provisions/data/{ADJOURNMENTS_FILE} (the 2026 recesses as scheduled; confidence low)",
+    )
+
+
+@functools.cache
+def ordinary_rates() -> Mapping[str, OrdinaryRate]:
+    """The committed ordinary rates, by 8-digit subheading."""
+
+    def percent(text: str) -> Decimal | None:
+        return Decimal(text) if text else None
+
+    return MappingProxyType(
+        {
+            row["hts"]: OrdinaryRate(
+                row["hts"], percent(row["general"]), row["general_text"], percent(row["column2"]), row["column2_text"]
+            )
+            for row in _csv(ORDINARY_FILE)
+        }
+    )
+
+
+@functools.cache
+def column2_countries() -> Mapping[str, dt.date]:
+    """The countries whose products pay column 2 rates, each with the first day of entry it applies to."""
+    return MappingProxyType(
+        {
+            row["code"]: dt.date.fromisoformat(row["applies_from"]) if row["applies_from"] else dt.date.min
+            for row in _csv(COLUMN2_FILE)
+        }
     )
 
 

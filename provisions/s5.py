@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from provisions.datasets import CoveredLine, MineralList, section232_rate
+from provisions.datasets import CoveredLine, MineralList, column2_countries, ordinary_rates, section232_rate
 from provisions.inputs import Alliance, Import
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.money import duty_amount
@@ -350,8 +350,7 @@ def duty_layers(
         f"China's rate on January 1, 2026 ({line.section301_note})" if china and line is not None else
         "section 301 actions on China reach products of China only"
     )
-    ordinary = given.ordinary_rate
-    ordinary_source = "as given" if ordinary is not None else "not given, and not held in the data"
+    ordinary, ordinary_source = _ordinary(imp)
     s232, s232_since, s232_source = _section232(imp)
     adcvd = given.antidumping_countervailing_rate
     adcvd_source = "as given" if adcvd is not None else "not given"
@@ -402,6 +401,37 @@ def duty_layers(
     )
 
 
+def _ordinary(imp: Import) -> tuple[Decimal | None, str]:
+    """The ordinary (column 1 general, or column 2) rate on the entry and where it comes from.
+
+    A rate given with the import wins; else the committed rate of its subheading
+    (provisions/data/ordinary_rates.csv) where that is ad valorem: column 2 for products of a
+    country in provisions/data/column2_countries.csv, else column 1 general; else not known.
+    """
+    if imp.duties.ordinary_rate is not None:
+        return imp.duties.ordinary_rate, "as given"
+    held = ordinary_rates().get(imp.hts.subheading)
+    if held is None:
+        return None, "not given, and not held in the data"
+    edition = "HTS 2025 Basic Edition; confidence medium"
+    since = column2_countries().get(imp.origin)
+    if since is not None and imp.entry_date >= since:
+        if held.column2 is None:
+            return None, (
+                f"not given; products of {imp.origin} pay the column 2 rate, {held.column2_text} ({edition}), "
+                "which is not held as a percent"
+            )
+        return held.column2, (
+            f"committed data: the column 2 rate, {held.column2_text}, on products of {imp.origin} ({edition})"
+        )
+    if held.general is None:
+        return None, f"not given; the column 1 general rate is {held.general_text} ({edition}), not held as a percent"
+    return held.general, (
+        f"committed data: the column 1 general rate, {held.general_text} ({edition}); a free trade agreement or "
+        "preference rate the good may claim is not applied"
+    )
+
+
 def _section232(imp: Import) -> tuple[Decimal | None, dt.date | None, str]:
     """The section 232 rate on the entry, the day such a duty was first imposed, and where both come from.
 
@@ -448,9 +478,10 @@ def _layers_reason(
         return "not known" if rate is None else f"{rate}%"
 
     def effect(layer: DutyLayer) -> str:
-        # where a section 232 rate was not given, say where it comes from, or that it is a data limit
-        held = layer.layer == "section-232" and layer.source != "as given"
-        return f"{layer.effect}; section 232 rate {layer.source}" if held else layer.effect
+        # where an ordinary or section 232 rate was not given, say where it comes from, or that it is a data limit
+        if layer.source == "as given" or layer.layer not in ("ordinary", "section-232"):
+            return layer.effect
+        return f"{layer.effect}; {'rate' if layer.layer == 'ordinary' else 'section 232 rate'} {layer.source}"
 
     parts = [f"{layer.layer} {shown(layer.before)} -> {shown(layer.under_bill)} ({effect(layer)})" for layer in layers]
     adcvd_missing = any(layer.layer == "antidumping-countervailing" and layer.before is None for layer in layers)

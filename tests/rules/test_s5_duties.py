@@ -292,3 +292,38 @@ def test_a_line_with_no_committed_section_232_rate_says_so_as_a_data_limit() -> 
     assert _layer(answer, "section-232") == (None, None)
     assert "no section 232 rate on this line is held in the data (a data limit)" in said(answer)
     assert answer.value.total_rate is None
+
+
+@pytest.mark.provision("s5_a")
+def test_the_ordinary_layer_comes_from_the_committed_general_rate_and_the_sec_5a_rate_comes_on_top() -> None:
+    canada = Alliance.of([Member("CA", D(2027, 1, 1))])
+    silicon_alloy = Import(parse_hts("7601.20.60"), "CN", D(2027, 3, 1), False, Decimal("1000.00"))
+    answer = duty_treatment(silicon_alloy, canada)
+    assert _layer(answer, "ordinary") == (Decimal("2.1"), Decimal("2.1"))
+    assert "the column 1 general rate, 2.1%" in said(answer) and "preference rate" in said(answer)
+    assert (answer.value.total_rate, answer.value.total_duty) == (Decimal("77.1"), Decimal("771.00"))  # 2.1 + 25 + 50
+    replaced = duty_treatment(silicon_alloy, canada, params=Parameters(concern_rate_and_ordinary="replaces-ordinary"))
+    assert replaced.value.total_rate == Decimal("75")
+    given = Import(parse_hts("7601.20.60"), "CN", D(2027, 3, 1), False, Decimal("1000.00"),
+                   duties=OtherDuties(ordinary_rate=Decimal("0")))
+    assert _layer(duty_treatment(given, canada), "ordinary") == (Decimal("0"), Decimal("0"))
+
+
+@pytest.mark.provision("s5_a")
+def test_products_of_russia_pay_the_column_2_rate_from_april_9_2022() -> None:
+    nobody = Alliance.of([])
+    cathode = parse_hts("7403.11.00")
+    after = duty_treatment(Import(cathode, "RU", D(2026, 3, 1)), nobody)
+    assert _layer(after, "ordinary") == (Decimal("6"), Decimal("6"))
+    assert "column 2 rate, 6%, on products of RU" in said(after)
+    before = duty_treatment(Import(cathode, "RU", D(2022, 4, 8)), nobody)
+    assert _layer(before, "ordinary") == (Decimal("1"), Decimal("1"))
+
+
+@pytest.mark.provision("s5_a")
+def test_a_specific_ordinary_rate_is_named_and_not_turned_into_a_percent() -> None:
+    concentrate = Import(parse_hts("2611.00.60"), "PE", D(2027, 3, 1), False, Decimal("1000.00"))
+    answer = duty_treatment(concentrate, Alliance.of([]))
+    assert _layer(answer, "ordinary") == (None, None)
+    assert "37.5¢/kg on tungsten content" in said(answer) and "not held as a percent" in said(answer)
+    assert answer.value.total_rate is None
