@@ -29,7 +29,10 @@ __all__ = [
     "DataFile",
     "IncomeGroupEntry",
     "MineralList",
+    "OrdinaryRate",
+    "Section232Rate",
     "Section301Rate",
+    "column2_countries",
     "committed_adjournments",
     "concern_countries",
     "covered_goods",
@@ -40,6 +43,9 @@ __all__ = [
     "iso_countries",
     "lookup_line",
     "mineral_lists",
+    "ordinary_rates",
+    "section232_rate",
+    "section232_rates",
     "section301_lines",
 ]
 
@@ -50,6 +56,9 @@ VALUES_FILE = "values.toml"
 CONCERN_FILE = "countries_of_concern.csv"
 INCOME_FILE = "world_bank_income_groups.csv"
 ISO_FILE = "iso3166_countries.csv"
+SECTION232_FILE = "section232.csv"
+ORDINARY_FILE = "ordinary_rates.csv"
+COLUMN2_FILE = "column2_countries.csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,7 @@ Stage = Literal[
     "li-ion-battery",
     "battery-part",
     "not-covered",
+    "basket",
 ]
 STAGES: tuple[Stage, ...] = get_args(Stage)
 
@@ -83,6 +93,31 @@ class Section301Rate:
     rate: Decimal  # percent
     heading: str  # the chapter 99 heading, e.g. 9903.91.06
     since: dt.date
+    source: str
+    confidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrdinaryRate:
+    """The column 1 general and column 2 rates of an 8-digit subheading, in percent where ad valorem."""
+
+    hts: str
+    general: Decimal | None  # None: the rate is specific or compound (``general_text``)
+    general_text: str
+    column2: Decimal | None
+    column2_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section232Rate:
+    """A section 232 rate on the goods of an HTS heading or subheading from a day, and where it comes from."""
+
+    hts: str  # the heading or subheading it covers, as written: every number that begins with it
+    origin: str  # an ISO country code, or "*" for every origin
+    rate: Decimal | None  # percent; None: not held for this origin and day
+    applies_from: dt.date
+    first_imposed: dt.date | None  # the day a section 232 duty first applied to these goods
+    action: str
     source: str
     confidence: str
 
@@ -144,7 +179,10 @@ class IncomeGroupEntry:
 
 def data_files() -> tuple[str, ...]:
     """The names of the committed data files."""
-    return (MINERALS_FILE, GOODS_FILE, CONCERN_FILE, INCOME_FILE, ISO_FILE, ADJOURNMENTS_FILE, VALUES_FILE)
+    return (
+        MINERALS_FILE, GOODS_FILE, ORDINARY_FILE, COLUMN2_FILE, SECTION232_FILE, CONCERN_FILE, INCOME_FILE,
+        ISO_FILE, ADJOURNMENTS_FILE, VALUES_FILE,
+    )
 
 
 _DESCRIPTIONS: Mapping[str, tuple[str, str, str]] = {
@@ -156,10 +194,34 @@ _DESCRIPTIONS: Mapping[str, tuple[str, str, str]] = {
     ),
     GOODS_FILE: (
         "The goods the bill reaches by HTS subheading: each mineral's mined and processed forms and the "
-        "select derivative products, with the section 301 rate on such a good of China on January 1, 2026",
+        "select derivative products, with the section 301 rate on such a good of China on January 1, 2026. Data "
+        "limit: basket lines (lithium ores, pollucite, other chlorides) and numbers on no line are out of scope "
+        "as a limit of the table, and the answer says so",
         "HTSUS subheading texts as cited by the USGS Mineral Commodity Summaries; 89 FR 76581 and "
         "89 FR 101682; Lists 1-4A via the USITC China Tariffs table (luv91/Laynes dataset)",
         "per line: high for the 89 FR 76581 lines, medium for named subheadings, low for baskets",
+    ),
+    ORDINARY_FILE: (
+        "The column 1 general and column 2 rates of every 8-digit subheading of the covered goods, in percent where "
+        "ad valorem, for the ordinary layer of a duty answer. Data limit: specific and compound rates are not "
+        "held as a percent, nor are the special rates of free trade agreements and preference programs",
+        "HTS 2025 Basic Edition rate columns as tabulated in the luv91/Laynes dataset (commit c756b6f)",
+        "medium (a third-party tabulation of the 2025 edition; the 2026 edition not read)",
+    ),
+    COLUMN2_FILE: (
+        "The countries whose products pay column 2 rates: Cuba and North Korea; Russia and Belarus from April 9, 2022",
+        "HTSUS general note 3(b); P.L. 117-110 (Apr 8, 2022) and CBP CSMS #51575437",
+        "high",
+    ),
+    SECTION232_FILE: (
+        "Section 232 rates on covered goods where an action's reach and rate can be dated: unwrought aluminum "
+        "(25% from March 12, 2025; 50% from June 4, 2025; the United Kingdom 25%) and the copper ores, mattes, "
+        "anodes and cathodes the July 30, 2025 copper action leaves out. Data limit: no other line's section 232 rate "
+        "is held; it is an input, and an answer without it says so",
+        "Proclamations 9704 (83 FR 11619), 10895 (90 FR 9807) and 10947 (90 FR 24199); the copper proclamation "
+        "of July 30, 2025 (House Document 119-82) as summarised by Mondaq and International Trade Today",
+        "per row: high for the aluminum rates, medium for the copper exclusions and the United Kingdom; Russia "
+        "and refined copper from 2027 not held",
     ),
     CONCERN_FILE: (
         "China, North Korea, Russia, Iran (42 U.S.C. 19221(a)(1)) and Venezuela (sec. 3(4)(B))",
@@ -276,6 +338,73 @@ def committed_adjournments() -> AdjournmentCalendar:
     )
 
 
+@functools.cache
+def ordinary_rates() -> Mapping[str, OrdinaryRate]:
+    """The committed ordinary rates, by 8-digit subheading."""
+
+    def percent(text: str) -> Decimal | None:
+        return Decimal(text) if text else None
+
+    return MappingProxyType(
+        {
+            row["hts"]: OrdinaryRate(
+                row["hts"], percent(row["general"]), row["general_text"], percent(row["column2"]), row["column2_text"]
+            )
+            for row in _csv(ORDINARY_FILE)
+        }
+    )
+
+
+@functools.cache
+def column2_countries() -> Mapping[str, dt.date]:
+    """The countries whose products pay column 2 rates, each with the first day of entry it applies to."""
+    return MappingProxyType(
+        {
+            row["code"]: dt.date.fromisoformat(row["applies_from"]) if row["applies_from"] else dt.date.min
+            for row in _csv(COLUMN2_FILE)
+        }
+    )
+
+
+@functools.cache
+def section232_rates() -> tuple[Section232Rate, ...]:
+    """Every row of the committed section 232 table, in the order of the file."""
+    rows: list[Section232Rate] = []
+    for row in _csv(SECTION232_FILE):
+        rows.append(
+            Section232Rate(
+                hts=row["hts"],
+                origin=row["origin"],
+                rate=Decimal(row["rate"]) if row["rate"] else None,
+                applies_from=dt.date.fromisoformat(row["applies_from"]),
+                first_imposed=dt.date.fromisoformat(row["first_imposed"]) if row["first_imposed"] else None,
+                action=row["action"],
+                source=row["source"],
+                confidence=row["confidence"],
+            )
+        )
+    return tuple(rows)
+
+
+def section232_rate(hts: str, origin: str, on: dt.date) -> Section232Rate | None:
+    """The committed section 232 row for a good of ``origin`` entered ``on``, or None when none is held.
+
+    The row for the longest heading or subheading the number begins with; among those, the
+    row for the origin before the ``*`` row; among those, the latest on or before ``on``.
+    """
+    digits = hts.replace(".", "")
+    found: Section232Rate | None = None
+    best: tuple[int, bool, dt.date] | None = None
+    for row in section232_rates():
+        prefix = row.hts.replace(".", "")
+        if not digits.startswith(prefix) or row.origin not in ("*", origin) or row.applies_from > on:
+            continue
+        rank = (len(prefix), row.origin != "*", row.applies_from)
+        if best is None or rank > best:
+            found, best = row, rank
+    return found
+
+
 def lookup_line(
     subheading: str, suffix: str | None, table: Mapping[str, CoveredLine] | None = None
 ) -> CoveredLine | None:
@@ -295,7 +424,7 @@ def section301_lines() -> Mapping[str, CoveredLine]:
         {
             hts: line
             for hts, line in covered_goods().items()
-            if line.stage != "not-covered" and line.section301 is not None and line.section301.rate > 0
+            if line.stage not in ("not-covered", "basket") and line.section301 is not None and line.section301.rate > 0
         }
     )
 

@@ -40,6 +40,8 @@ IncomeYear = Literal["in-force-on-decision", "dfc-fiscal-year-start"]
 HongKongMacau = Literal["separate", "part-of-china"]
 SourcedFromCountry = Literal["origin", "any-stage"]
 DfcConditions = Literal["necessary-only", "necessary-and-sufficient"]
+AdcvdNotGiven = Literal["left-out", "unknown"]
+ArtificialGraphite = Literal["natural-only", "artificial-counts"]
 
 
 
@@ -105,6 +107,8 @@ class Parameters:
     hong_kong_macau: HongKongMacau = "separate"
     sourced_from_country: SourcedFromCountry = "origin"
     dfc_conditions: DfcConditions = "necessary-only"
+    adcvd_not_given: AdcvdNotGiven = "left-out"
+    artificial_graphite: ArtificialGraphite = "natural-only"
 
     def __post_init__(self) -> None:
         mechanism.check_choices(self)
@@ -296,6 +300,41 @@ PARAMETER_DOCS: Mapping[str, tuple[tuple[str, ...], str, tuple[tuple[str, str], 
         (
             ("necessary-only", 'conditions necessary, not sufficient: "not barred by sec. 6(d)"'),
             ("necessary-and-sufficient", "the conditions met, support is allowed"),
+        ),
+    ),
+    "adcvd_not_given": (
+        ("s4_g_3", "s5_a"),
+        "What a duty total does when no antidumping or countervailing duty rate is given (such duties are "
+        "never waived, and whether an order covers the good is a fact these rules do not hold).",
+        (
+            (
+                "left-out",
+                "the total is the sum of the other layers, and the answer says antidumping and countervailing "
+                "duties are not in it",
+            ),
+            (
+                "unknown",
+                "no total is given until the antidumping or countervailing rate is supplied (0 where no order "
+                "covers the good); the answer says why",
+            ),
+        ),
+    ),
+    "artificial_graphite": (
+        ("s3_2", "s3_6"),
+        'Whether artificial (synthetic) graphite, HTS 3801.10, is the critical mineral "graphite".',
+        (
+            (
+                "natural-only",
+                "no: the list names the mineral, and artificial graphite is made from petroleum coke or pitch, "
+                "not mined or refined from mined graphite; the USGS Mineral Commodity Summaries report graphite "
+                "as \"Graphite (natural)\" under heading 2504",
+            ),
+            (
+                "artificial-counts",
+                'yes: the 2022 and 2025 lists name "graphite", dropping the 2018 list\'s "(natural)", so '
+                "graphite however made is on the list; artificial graphite in powder, plates or rods is a "
+                "processed form of it (sec. 3(6))",
+            ),
         ),
     ),
 }

@@ -21,7 +21,7 @@ from provisions.inputs import Hts
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.periods import long_date
 from provisions.kit.rules import Section
-from provisions.parameters import DEFAULTS, Parameters
+from provisions.parameters import DEFAULTS, PARAMETER_DOCS, Parameters
 from provisions.values import VALUES
 
 section = Section(__name__, "s3")  # this section's rules and the provisions it leaves uncoded
@@ -206,13 +206,15 @@ def classify_good(
             for provision in line.fails or ("s3_3",)
         )
         return Determination(Good(str(hts), "not-covered", line.description, line=line), failed)
+    if line.stage == "basket":
+        return Determination(Good(str(hts), "not-covered", line.description, line=line), (_basket_limit(hts, line),))
     if line.reading is not None and getattr(params, line.reading[0]) != line.reading[1]:
         name = line.reading[0]
         return Determination(
             Good(str(hts), "not-covered", line.description, line=line),
             (
                 Reason(
-                    "s3_7_A" if line.stage == "permanent-magnet" else "s3_3",
+                    "s3_7_A" if line.stage == "permanent-magnet" else PARAMETER_DOCS[name][0][0],
                     f"{hts} ({line.description}) is not counted as a good the bill reaches "
                     f"({params.describe(name)}; it would be with {name}={line.reading[1]!r}).",
                     inputs,
@@ -272,6 +274,19 @@ def _data_limit(hts: Hts, lines: Mapping[str, CoveredLine]) -> Reason:
             "finding that the bill does not reach the good."
         )
     return Reason("s3", statement, {"hts": str(hts), "data_limit": True})
+
+
+def _basket_limit(hts: Hts, line: CoveredLine) -> Reason:
+    """The reason for a residual line that holds a mineral's forms among other goods: a limit of the data."""
+    return Reason(
+        "s3",
+        f"Data limit: {hts} ({line.description}) is a basket line of the tariff: it holds forms of "
+        f"{_and(line.minerals)} among other goods, so its number alone does not show that a good is a "
+        "mined or processed critical mineral, and the rules treat it as out of scope. That is a limit of "
+        f"the table, not a finding that the bill does not reach the good (mapping: {line.mapping_source}; "
+        f"confidence {line.mapping_confidence}).",
+        {"hts": str(hts), "data_limit": True},
+    )
 
 
 @implements("s3_4", "s3_4_A", "s3_4_B")

@@ -131,6 +131,15 @@ def eligibility(
     return Determination(value, reasons)
 
 
+def _reached_under(line: CoveredLine, params: Parameters) -> bool:
+    """Whether the bill reaches a line's goods under the readings in force (a line read under another
+    value of a parameter, or a compound where compounds are not processed, asks no commitment)."""
+    if line.reading is not None and getattr(params, line.reading[0]) != line.reading[1]:
+        return False
+    return not (line.form == "compound" and line.stage == "processed"
+                and params.processed_compounds == "metal-powder-alloy-only")
+
+
 @implements("s4_b_1", "s4_c", "s4_c_1", "s4_c_2")
 def duty_commitment(
     candidate: Candidate,
@@ -156,7 +165,11 @@ def duty_commitment(
     measure; a quota or another measure counts only with the Trade Representative's finding
     of comparable effect.  A phase-in may not end more than 5 years after its start.
     """
-    lines = table if table is not None else section301_lines()
+    lines = {
+        hts: line
+        for hts, line in (table if table is not None else section301_lines()).items()
+        if _reached_under(line, params)
+    }
     reasons: list[Reason] = []
     shortfalls: list[Shortfall] = []
     by_measure: list[str] = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from provisions.datasets import CoveredLine, MineralList
+from provisions.datasets import CoveredLine, MineralList, column2_countries, ordinary_rates, section232_rate
 from provisions.inputs import Alliance, Import
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.money import duty_amount
@@ -309,7 +309,7 @@ def duty_treatment(
         )
     since = member.value.in_force_since if member.value is not None else None
     layers = duty_layers(imp, good, treatment, rate, waived, params=params, member_since=since)
-    total = _total(layers)
+    total = _total(layers, params)
     total_duty = duty_amount(imp.value, total) if total is not None and imp.value is not None else None
     provision = "s4_g_1" if treatment == "alliance-duty-free" else "s5_a"
     reasons.append(_layers_reason(layers, total, total_duty, params, provision))
@@ -350,18 +350,17 @@ def duty_layers(
         f"China's rate on January 1, 2026 ({line.section301_note})" if china and line is not None else
         "section 301 actions on China reach products of China only"
     )
-    ordinary = given.ordinary_rate
-    ordinary_source = "as given" if ordinary is not None else "not given, and not held in the data"
-    s232, s232_source = given.section232_rate, ("as given" if given.section232_rate is not None else "not given")
+    ordinary, ordinary_source = _ordinary(imp)
+    s232, s232_since, s232_source = _section232(imp)
     adcvd = given.antidumping_countervailing_rate
     adcvd_source = "as given" if adcvd is not None else "not given"
     never = DutyLayer("antidumping-countervailing", adcvd, adcvd, "never waived", "s4_g_3", adcvd_source)
     if treatment == "alliance-duty-free":
         keep_232 = (
             params.duties_applied_on_or_after == "imposed-on-or-after"
-            and given.section232_since is not None
+            and s232_since is not None
             and member_since is not None
-            and given.section232_since < member_since
+            and s232_since < member_since
         )
         return (
             DutyLayer("ordinary", ordinary, _FREE, "free of duty", "s4_g_1", ordinary_source),
@@ -402,11 +401,66 @@ def duty_layers(
     )
 
 
-def _total(layers: tuple[DutyLayer, ...]) -> Decimal | None:
+def _ordinary(imp: Import) -> tuple[Decimal | None, str]:
+    """The ordinary (column 1 general, or column 2) rate on the entry and where it comes from.
+
+    A rate given with the import wins; else the committed rate of its subheading
+    (provisions/data/ordinary_rates.csv) where that is ad valorem: column 2 for products of a
+    country in provisions/data/column2_countries.csv, else column 1 general; else not known.
+    """
+    if imp.duties.ordinary_rate is not None:
+        return imp.duties.ordinary_rate, "as given"
+    held = ordinary_rates().get(imp.hts.subheading)
+    if held is None:
+        return None, "not given, and not held in the data"
+    edition = "HTS 2025 Basic Edition; confidence medium"
+    since = column2_countries().get(imp.origin)
+    if since is not None and imp.entry_date >= since:
+        if held.column2 is None:
+            return None, (
+                f"not given; products of {imp.origin} pay the column 2 rate, {held.column2_text} ({edition}), "
+                "which is not held as a percent"
+            )
+        return held.column2, (
+            f"committed data: the column 2 rate, {held.column2_text}, on products of {imp.origin} ({edition})"
+        )
+    if held.general is None:
+        return None, f"not given; the column 1 general rate is {held.general_text} ({edition}), not held as a percent"
+    return held.general, (
+        f"committed data: the column 1 general rate, {held.general_text} ({edition}); a free trade agreement or "
+        "preference rate the good may claim is not applied"
+    )
+
+
+def _section232(imp: Import) -> tuple[Decimal | None, dt.date | None, str]:
+    """The section 232 rate on the entry, the day such a duty was first imposed, and where both come from.
+
+    A rate given with the import wins; else the committed table (provisions/data/section232.csv)
+    where it holds one for the line, origin and day; else the rate is not known.
+    """
+    given = imp.duties
+    if given.section232_rate is not None:
+        return given.section232_rate, given.section232_since, "as given"
+    held = section232_rate(str(imp.hts), imp.origin, imp.entry_date)
+    if held is None:
+        return None, None, "not given, and no section 232 rate on this line is held in the data (a data limit)"
+    where = f"{held.action}; {held.source}; confidence {held.confidence}"
+    if held.rate is None:
+        return None, None, f"not given, and not held for this origin and day ({where})"
+    return held.rate, held.first_imposed, f"committed data, from {long_date(held.applies_from)} ({where})"
+
+
+def _total(layers: tuple[DutyLayer, ...], params: Parameters) -> Decimal | None:
+    """The sum of the layers under the bill; None where a layer it needs is not known.
+
+    An antidumping or countervailing rate that was not given is left out of the sum, or makes
+    the total unknown, as ``params.adcvd_not_given`` says.
+    """
     rates = [
         layer.under_bill
         for layer in layers
         if layer.layer != "antidumping-countervailing" or layer.before is not None
+        or params.adcvd_not_given == "unknown"
     ]
     if any(rate is None for rate in rates):
         return None
@@ -423,20 +477,38 @@ def _layers_reason(
     def shown(rate: Decimal | None) -> str:
         return "not known" if rate is None else f"{rate}%"
 
-    parts = [f"{layer.layer} {shown(layer.before)} -> {shown(layer.under_bill)} ({layer.effect})" for layer in layers]
-    summed = (
-        f"all layers: {total}%" + (f", {total_duty} on the value" if total_duty is not None else "")
-        if total is not None
-        else "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
-        "antidumping or countervailing duty)"
+    def effect(layer: DutyLayer) -> str:
+        # where an ordinary or section 232 rate was not given, say where it comes from, or that it is a data limit
+        if layer.source == "as given" or layer.layer not in ("ordinary", "section-232"):
+            return layer.effect
+        return f"{layer.effect}; {'rate' if layer.layer == 'ordinary' else 'section 232 rate'} {layer.source}"
+
+    parts = [f"{layer.layer} {shown(layer.before)} -> {shown(layer.under_bill)} ({effect(layer)})" for layer in layers]
+    adcvd_missing = any(layer.layer == "antidumping-countervailing" and layer.before is None for layer in layers)
+    others_missing = any(
+        layer.under_bill is None for layer in layers if layer.layer != "antidumping-countervailing"
     )
-    if total is not None and any(layer.layer == "antidumping-countervailing" and layer.before is None
-                                 for layer in layers):
-        # Never waived (sec. 4(g)(3)), and not known here: the total says what it leaves out.
-        summed += ", not counting antidumping or countervailing duty (none given)"
+    readings = [params.describe("concern_rate_and_ordinary")]
+    if total is not None:
+        summed = f"all layers: {total}%" + (f", {total_duty} on the value" if total_duty is not None else "")
+        if adcvd_missing:
+            # Never waived (sec. 4(g)(3)), and not known here: the total says what it leaves out.
+            summed += ", not counting antidumping or countervailing duty (no rate given)"
+            readings.append(params.describe("adcvd_not_given"))
+    elif adcvd_missing and not others_missing:
+        summed = (
+            "no total: antidumping and countervailing duties are never waived (sec. 4(g)(3)) and no rate for "
+            "them was given, so the total is not known (give the rate, 0 where no order covers the good)"
+        )
+        readings.append(params.describe("adcvd_not_given"))
+    else:
+        summed = (
+            "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
+            "antidumping or countervailing duty)"
+        )
     return Reason(
         provision,
-        "Duty layers: " + "; ".join(parts) + f"; {summed} ({params.describe('concern_rate_and_ordinary')}).",
+        "Duty layers: " + "; ".join(parts) + f"; {summed} ({'; '.join(readings)}).",
         {"layers": len(layers)},
     )
 

@@ -179,3 +179,96 @@ def test_duties_count_in_the_quarter_the_collection_basis_names() -> None:
         ledger.row(["2602.00.00", "CN", "2027-03-30", "1000.00", "2027-03-01"], 2, as_json=False)
     with pytest.raises(InputError, match="deposit_date"):
         FastLedger(["hts", "origin", "entry_date", "value"], MEMBERS, params=params)
+
+
+ARTIFICIAL = Parameters(artificial_graphite="artificial-counts")
+# Lines added for the gaps of issue 8: (hts, the parameters that reach it, the China rate, words the answer shows)
+ADDED = (
+    ("3801.10.10", ARTIFICIAL, Decimal("25"), "List 3"),
+    ("3801.10.50", ARTIFICIAL, Decimal("25"), "List 3"),
+    ("8106.10.00", Parameters(), Decimal("25"), "pre-2022 subheading 8106.00.00"),
+    ("8106.90.00", Parameters(), Decimal("25"), "pre-2022 subheading 8106.00.00"),
+    ("8112.31.00", Parameters(), Decimal("25"), "pre-2022 subheading 8112.92.20"),
+    ("8112.41.50", Parameters(), Decimal("25"), "pre-2022 subheading 8112.92.50"),
+    ("8109.21.00", Parameters(), None, "pre-2022 subheading 8109.20.00"),
+    ("8112.92.60", Parameters(), None, "whether a pre-2022 predecessor was listed is not established"),
+)
+
+
+@pytest.mark.provision("s4_g_1", "s3_6")
+@pytest.mark.parametrize(("hts", "params", "rate", "words"), ADDED)
+def test_a_members_good_of_each_added_line_enters_free_of_duty(
+    hts: str, params: Parameters, rate: Decimal | None, words: str
+) -> None:
+    answer = duty_treatment(imp(hts, "AU"), MEMBERS, params=params)
+    assert answer.value.treatment == "alliance-duty-free", said(answer)
+    assert answer.value.good == "processed"
+    assert answer.value.duty == Decimal("0.00")
+
+
+@pytest.mark.provision("s5_a", "s5_b")
+@pytest.mark.parametrize(("hts", "params", "rate", "words"), ADDED)
+def test_a_concern_sourced_good_of_each_added_line_pays_chinas_rate_read_through_its_source(
+    hts: str, params: Parameters, rate: Decimal | None, words: str
+) -> None:
+    for answer in (
+        duty_treatment(imp(hts, "CN"), MEMBERS, params=params),
+        duty_treatment(imp(hts, "BR", processed_by_feoc=True), MEMBERS, params=params),
+    ):
+        assert words in said(answer)
+        if rate is None:
+            assert answer.value.treatment == "unaffected", said(answer)
+        else:
+            assert (answer.value.treatment, answer.value.rate) == ("concern-rate", rate), said(answer)
+            assert answer.value.duty == Decimal("1000.00") * rate / 100
+
+
+@pytest.mark.provision("s6_b_1")
+@pytest.mark.parametrize(("hts", "params", "rate", "words"), ADDED)
+def test_the_fund_base_takes_the_duties_on_each_added_line(
+    hts: str, params: Parameters, rate: Decimal | None, words: str
+) -> None:
+    ledger = FastLedger(["hts", "origin", "entry_date", "value", "other_duties"], MEMBERS, params=params)
+    ledger.row([hts, "CN", "2027-03-01", "1000.00", "10.00"], 1, as_json=False)
+    ledger.row([hts, "CL", "2027-03-02", "1000.00", "5.00"], 2, as_json=False)
+    expected = Decimal("1000.00") * (rate or 0) / 100 + Decimal("15.00")
+    assert ledger.totals().fund_duties[FiscalQuarter.of(ENTRY)] == expected
+
+
+@pytest.mark.provision("s3_2")
+def test_artificial_graphite_is_graphite_only_under_the_named_reading() -> None:
+    member = imp("3801.10.50", "AU")
+    default = duty_treatment(member, MEMBERS)
+    assert default.value.treatment == "out-of-scope"
+    assert cited(default) == ["s3_2"]
+    assert "artificial_graphite='natural-only' (default)" in said(default)
+    assert "it would be with artificial_graphite='artificial-counts'" in said(default)
+    ledger = FastLedger(["hts", "origin", "entry_date", "value", "other_duties"], MEMBERS)
+    ledger.row(["3801.10.50", "CN", "2027-03-01", "1000.00", "10.00"], 1, as_json=False)
+    totals = ledger.totals()
+    assert totals.fund_duties.get(FiscalQuarter.of(ENTRY), Decimal(0)) == 0  # not a critical mineral by default
+    assert totals.other_duties[FiscalQuarter.of(ENTRY)] == Decimal("10.00")
+
+
+@pytest.mark.provision("s3_3", "s3_2")
+@pytest.mark.parametrize("hts", ["2530.90.8050", "2827.39.90"])
+def test_a_basket_line_holding_lithium_cesium_or_rubidium_forms_is_a_data_limit_not_law(hts: str) -> None:
+    for origin in ("AU", "CN"):
+        answer = duty_treatment(imp(hts, origin), MEMBERS)
+        assert answer.value.treatment == "out-of-scope"
+        assert cited(answer) == ["s3"]
+        assert "Data limit" in said(answer) and "basket line" in said(answer)
+        assert "lithium, cesium and rubidium" in said(answer)
+        assert "not a finding that the bill does not reach the good" in said(answer)
+    unsuffixed = classify_good(parse_hts("2530.90.80"), ENTRY)
+    if hts == "2530.90.8050":
+        assert "2530.90.8050" in said(unsuffixed) and "Give the 10-digit number" in said(unsuffixed)
+
+
+@pytest.mark.provision("s4_b_1")
+def test_basket_lines_are_not_lines_a_member_must_match_the_section_301_rate_on() -> None:
+    from provisions.datasets import section301_lines
+
+    assert "2827.39.90" in covered_goods() and covered_goods()["2827.39.90"].section301 is not None
+    assert "2827.39.90" not in section301_lines()
+    assert "8106.10.00" in section301_lines()

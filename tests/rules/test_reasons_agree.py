@@ -30,6 +30,7 @@ READINGS = (
     Parameters(member_good_sourced_from_concern="duty-free"),
     Parameters(concern_rate_where_no_301="zero", concern_rate_and_ordinary="replaces-ordinary"),
     Parameters(processed_compounds="metal-powder-alloy-only", sourced_from_country="any-stage"),
+    Parameters(adcvd_not_given="unknown", artificial_graphite="artificial-counts"),
 )
 
 Check = tuple[Callable[[Any], bool], str]
@@ -40,6 +41,8 @@ DUTY_CHECKS: tuple[Check, ...] = (
     (lambda v: v.treatment == "out-of-scope", "a select derivative product."),
     (lambda v: v.good == "not-covered", "is a permanent magnet: a select"),
     (lambda v: v.treatment in ("alliance-duty-free", "concern-rate"), "leaves its duties as they are"),
+    (lambda v: v.total_rate is None, "all layers:"),
+    (lambda v: v.total_rate is not None, "no total"),
 )
 DFC_CHECKS: tuple[Check, ...] = (
     (lambda v: v.barred, "does not bar"),

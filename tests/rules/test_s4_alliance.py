@@ -458,3 +458,15 @@ def test_whether_duties_imposed_before_entry_into_force_still_apply_is_a_named_p
     layer = next(layer for layer in earlier.value.layers if layer.layer == "section-232")
     assert layer.under_bill == Decimal("50")
     assert earlier.value.total_duty == Decimal("500.00")
+
+
+@pytest.mark.provision("s4_b_1", "s3_2")
+def test_a_line_the_bill_reaches_only_under_another_reading_asks_no_commitment() -> None:
+    graphite_short = candidate(duties={"default": 25, "2804.61.00": 50, "3801.10.50": 0})
+    assert check(graphite_short).value.eligible is True  # artificial graphite is not graphite by default
+    wide = check(graphite_short, Parameters(artificial_graphite="artificial-counts"))
+    assert [s.hts for s in wide.value.shortfalls] == ["3801.10.50"]
+    oxide_short = candidate(duties={"default": 25, "2804.61.00": 50, "2825.20.00": 0})
+    assert [s.hts for s in check(oxide_short).value.shortfalls] == ["2825.20.00"]
+    strict = Parameters(processed_compounds="metal-powder-alloy-only")
+    assert check(oxide_short, strict).value.eligible is True

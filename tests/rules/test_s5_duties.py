@@ -9,9 +9,10 @@ from decimal import Decimal
 import pytest
 from citing import cited, said
 
-from provisions.inputs import Alliance, Import, Member
+from provisions.inputs import Alliance, Import, Member, OtherDuties, parse_hts
+from provisions.kit.determination import Determination
 from provisions.parameters import Parameters
-from provisions.s5 import duty_treatment
+from provisions.s5 import DutyTreatment, duty_treatment
 
 D = dt.date
 MakeImport = Callable[..., Import]
@@ -200,3 +201,129 @@ def test_the_reasons_follow_the_text_from_definition_to_duty(
     answer = duty_treatment(make_import("8505.11.00", "CN", "2027-03-01"), alliance)
     assert cited(answer) == ["s3_3_A", "s3_7_A", "s3_4_A", "s4_g_1", "s5_a", "s5_a", "s5_a"]
     assert answer.rule == "provisions.s5.duty_treatment"
+
+
+def _duty_free_without_adcvd(params: Parameters) -> Determination[DutyTreatment]:
+    """Refined copper of a member, ordinary rate 1%, no antidumping or countervailing rate given."""
+    alliance = Alliance.of([Member("CL", D(2027, 1, 1))])
+    cathode = Import(parse_hts("7403.11.00"), "CL", D(2027, 3, 1), False, Decimal("1000.00"),
+                     duties=OtherDuties(ordinary_rate=Decimal("1")))
+    return duty_treatment(cathode, alliance, params=params)
+
+
+@pytest.mark.provision("s4_g_3", "s5_a")
+def test_by_default_a_total_leaves_out_antidumping_duty_not_given_and_says_so() -> None:
+    answer = _duty_free_without_adcvd(Parameters())
+    assert (answer.value.total_rate, answer.value.total_duty) == (0, Decimal("0.00"))
+    assert "not counting antidumping or countervailing duty (no rate given)" in said(answer)
+    assert "adcvd_not_given='left-out' (default)" in said(answer)
+
+
+@pytest.mark.provision("s4_g_3", "s5_a")
+def test_with_adcvd_unknown_no_total_is_given_until_the_rate_is_supplied() -> None:
+    unknown = Parameters(adcvd_not_given="unknown")
+    answer = _duty_free_without_adcvd(unknown)
+    assert answer.value.treatment == "alliance-duty-free"  # the bill's treatment does not change
+    assert (answer.value.total_rate, answer.value.total_duty) == (None, None)
+    assert "no total: antidumping and countervailing duties are never waived" in said(answer)
+    assert "adcvd_not_given='unknown' (non-default)" in said(answer)
+    assert "all layers:" not in said(answer)
+    alliance = Alliance.of([Member("CL", D(2027, 1, 1))])
+    given = Import(parse_hts("7403.11.00"), "CL", D(2027, 3, 1), False, Decimal("1000.00"),
+                   duties=OtherDuties(ordinary_rate=Decimal("1"), antidumping_countervailing_rate=Decimal("12.5")))
+    supplied = duty_treatment(given, alliance, params=unknown)
+    assert (supplied.value.total_rate, supplied.value.total_duty) == (Decimal("12.5"), Decimal("125.00"))
+    assert "not counting antidumping" not in said(supplied)
+
+
+def _layer(answer: Determination[DutyTreatment], name: str) -> tuple[Decimal | None, Decimal | None]:
+    found = next(layer for layer in answer.value.layers if layer.layer == name)
+    return found.before, found.under_bill
+
+
+def _aluminum(origin: str, **duties: Decimal) -> Import:
+    return Import(parse_hts("7601.10.60"), origin, D(2027, 3, 1), False, Decimal("1000.00"),
+                  duties=OtherDuties(ordinary_rate=Decimal("0"), **duties))  # type: ignore[arg-type]
+
+
+@pytest.mark.provision("s4_g_2")
+def test_the_committed_section_232_rate_on_aluminum_is_a_layer_the_bill_lifts_for_a_member() -> None:
+    canada = Alliance.of([Member("CA", D(2027, 1, 1))])
+    answer = duty_treatment(_aluminum("CA"), canada)
+    assert _layer(answer, "section-232") == (Decimal("50"), Decimal("0"))
+    assert "committed data, from June 4, 2025" in said(answer) and "90 FR 24199" in said(answer)
+    imposed_before = Parameters(duties_applied_on_or_after="imposed-on-or-after")
+    kept = duty_treatment(_aluminum("CA"), canada, params=imposed_before)  # first imposed March 23, 2018
+    assert _layer(kept, "section-232") == (Decimal("50"), Decimal("50"))
+    assert kept.value.total_duty == Decimal("500.00")
+
+
+@pytest.mark.provision("s4_g_2", "s5_a")
+def test_a_section_232_rate_given_overrides_the_committed_one_and_the_united_kingdom_pays_25() -> None:
+    nobody = Alliance.of([])
+    given = duty_treatment(_aluminum("CA", section232_rate=Decimal("10")), nobody)
+    assert _layer(given, "section-232") == (Decimal("10"), Decimal("10"))
+    assert "committed data" not in said(given)
+    britain = duty_treatment(_aluminum("GB"), nobody)
+    assert _layer(britain, "section-232") == (Decimal("25"), Decimal("25"))
+    assert britain.value.total_rate == Decimal("25")
+    russia = duty_treatment(_aluminum("RU"), nobody)
+    assert _layer(russia, "section-232") == (None, None)
+    assert "not held for this origin and day" in said(russia)
+
+
+@pytest.mark.provision("s4_g_2")
+def test_copper_cathode_is_outside_the_2025_copper_action_until_the_refined_copper_question_of_2027() -> None:
+    nobody = Alliance.of([])
+    cathode = parse_hts("7403.11.00")
+    in_2026 = duty_treatment(Import(cathode, "CL", D(2026, 3, 1), duties=OtherDuties(Decimal("0"))), nobody)
+    assert _layer(in_2026, "section-232") == (Decimal("0"), Decimal("0"))
+    assert in_2026.value.total_rate == Decimal("0")
+    in_2027 = duty_treatment(Import(cathode, "CL", D(2027, 3, 1), duties=OtherDuties(Decimal("0"))), nobody)
+    assert _layer(in_2027, "section-232") == (None, None)
+    assert in_2027.value.total_rate is None
+    assert "phased duty on refined copper" in said(in_2027)
+
+
+@pytest.mark.provision("s5_a")
+def test_a_line_with_no_committed_section_232_rate_says_so_as_a_data_limit() -> None:
+    magnet = Import(parse_hts("8505.11.00"), "JP", D(2027, 3, 1), duties=OtherDuties(Decimal("2.1")))
+    answer = duty_treatment(magnet, Alliance.of([]))
+    assert _layer(answer, "section-232") == (None, None)
+    assert "no section 232 rate on this line is held in the data (a data limit)" in said(answer)
+    assert answer.value.total_rate is None
+
+
+@pytest.mark.provision("s5_a")
+def test_the_ordinary_layer_comes_from_the_committed_general_rate_and_the_sec_5a_rate_comes_on_top() -> None:
+    canada = Alliance.of([Member("CA", D(2027, 1, 1))])
+    silicon_alloy = Import(parse_hts("7601.20.60"), "CN", D(2027, 3, 1), False, Decimal("1000.00"))
+    answer = duty_treatment(silicon_alloy, canada)
+    assert _layer(answer, "ordinary") == (Decimal("2.1"), Decimal("2.1"))
+    assert "the column 1 general rate, 2.1%" in said(answer) and "preference rate" in said(answer)
+    assert (answer.value.total_rate, answer.value.total_duty) == (Decimal("77.1"), Decimal("771.00"))  # 2.1 + 25 + 50
+    replaced = duty_treatment(silicon_alloy, canada, params=Parameters(concern_rate_and_ordinary="replaces-ordinary"))
+    assert replaced.value.total_rate == Decimal("75")
+    given = Import(parse_hts("7601.20.60"), "CN", D(2027, 3, 1), False, Decimal("1000.00"),
+                   duties=OtherDuties(ordinary_rate=Decimal("0")))
+    assert _layer(duty_treatment(given, canada), "ordinary") == (Decimal("0"), Decimal("0"))
+
+
+@pytest.mark.provision("s5_a")
+def test_products_of_russia_pay_the_column_2_rate_from_april_9_2022() -> None:
+    nobody = Alliance.of([])
+    cathode = parse_hts("7403.11.00")
+    after = duty_treatment(Import(cathode, "RU", D(2026, 3, 1)), nobody)
+    assert _layer(after, "ordinary") == (Decimal("6"), Decimal("6"))
+    assert "column 2 rate, 6%, on products of RU" in said(after)
+    before = duty_treatment(Import(cathode, "RU", D(2022, 4, 8)), nobody)
+    assert _layer(before, "ordinary") == (Decimal("1"), Decimal("1"))
+
+
+@pytest.mark.provision("s5_a")
+def test_a_specific_ordinary_rate_is_named_and_not_turned_into_a_percent() -> None:
+    concentrate = Import(parse_hts("2611.00.60"), "PE", D(2027, 3, 1), False, Decimal("1000.00"))
+    answer = duty_treatment(concentrate, Alliance.of([]))
+    assert _layer(answer, "ordinary") == (None, None)
+    assert "37.5¢/kg on tungsten content" in said(answer) and "not held as a percent" in said(answer)
+    assert answer.value.total_rate is None
