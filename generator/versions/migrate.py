@@ -34,6 +34,7 @@ from types import MappingProxyType
 from generator.trace.review import Reviewed, ReviewedText, own_digest, read_reviewed, reviewed_to_toml, snapshot
 from generator.versions.compare import Comparison
 from generator.versions.headings import carry_heading, carry_unit_lines
+from generator.versions.mentions import Mention, stale_mentions
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site
 from grammar import Provision
@@ -97,6 +98,7 @@ class Plan:
     edits: tuple[Edit, ...]
     decisions: tuple[Decision, ...]
     notes: tuple[str, ...] = field(default=())
+    mentions: tuple[Mention, ...] = field(default=())  # citations in words to re-read (not edited)
 
     def patch(self) -> str:
         """The changes as one unified diff (``git apply``-able, paths relative to the root)."""
@@ -167,6 +169,7 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
     edits: list[Edit] = []
     decisions: list[Decision] = []
     ids = comparison.old.ids
+    written: list[tuple[str, str, str]] = []  # the rules and tests, before and as the migration leaves them
     for kind in ID_FILE_KINDS:
         for path in kind.files(project):
             try:
@@ -195,6 +198,8 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
             decisions.extend(Decision(shown, s.line, kind.name, s.context, s.id, why) for s, why in left)
             if after != before:
                 files.append(FileChange(path, shown, before, after))
+            if kind.name in ("rules", "tests"):
+                written.append((shown, before, after))
     reviewed_change, reviewed_edits, reviewed_decisions = _reviewed(comparison, project, mapping)
     if reviewed_change is not None:
         files.append(reviewed_change)
@@ -207,7 +212,8 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
     notes = tuple(f"{comparison.new.get(p.new).label} ({p.new}) is new: give it a provenance entry, and a rule, "
                   f"a not_formalized declaration or a parent that has one"
                   for p in comparison.pairs if p.change == "added" and p.new is not None)
-    return Plan(tuple(files), tuple(edits), tuple(decisions), notes)
+    mentions = stale_mentions(written, comparison.old, comparison.new, mapping.moves)
+    return Plan(tuple(files), tuple(edits), tuple(decisions), notes, mentions)
 
 
 def _not_python(path: Path, text: str) -> tuple[int, str] | None:

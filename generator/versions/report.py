@@ -33,5 +33,8 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
                 lines.append(f"  {affected.label:<22} {cause.message}")
     if plan.notes:
         lines += ["", "New provisions:"] + [f"  {note}" for note in plan.notes]
+    if plan.mentions:
+        lines += ["", "Citations in words that the new text numbers differently (prose: re-read, not edited):"]
+        lines += [f"  {m.path}:{m.line:<6} {m.words} -> {m.now}" for m in plan.mentions]
     lines += ["", "Then: run the tests, and `billtrace review` for the provisions whose words changed."]
     return "\n".join(lines)

@@ -90,3 +90,14 @@ def test_the_words_list_billtrace_init_writes_follows_its_ids_and_a_labelled_hea
                'section = Section(__name__, "s2")\n'
     edit = carry_heading(labelled, labelled, old, new, {"s2": "s3", "s3": "s2"})
     assert edit is not None and edit.text.startswith('"""SEC. 3. DUTIES ON GOODS')
+
+
+def test_citations_in_words_of_moved_sections_are_listed_not_edited() -> None:
+    from generator.versions.mentions import stale_mentions
+
+    old, new = parse_text(bill(("duties", "fund"))), parse_text(bill(("fund", "duties")))
+    before = ('HELP = "the duty under sec. 2, paid into the fund of sec. 3"\n'
+              '# section 1 is the short title; sec. 9 is not of this bill\n')
+    after = before + '"""SEC. 3. DUTIES ..."""  # a line the migration wrote itself\n'
+    found = stale_mentions([("rules/help.py", before, after)], old, new, {"s1": "s1", "s2": "s3", "s3": "s2"})
+    assert [(m.line, m.words, m.now) for m in found] == [(1, "sec. 2", "sec. 3"), (1, "sec. 3", "sec. 2")]
