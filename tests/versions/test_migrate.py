@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -80,6 +81,8 @@ def test_migrate_re_points_rules_tests_provenance_data_and_reviewed_words(projec
     assert "provisions/s5.py:1" in report and "module docstring" in report
     assert "not_formalized     s4_i_2: sec. 4(i)(2) was removed from the new text" in report
     assert "its entry is dropped: s4_i_2 now names the provision carried there" in report
+    # prose is listed, not edited: the parameters' descriptions still say sec. 5(a), now the Trust Fund's
+    assert re.search(r"provisions/parameters\.py:\d+ +sec\. 5\(a\) -> sec\. 6\(a\)", report)
     values = (project / "provisions" / "data" / "values.toml").read_text(encoding="utf-8")
     assert 'provision = "s5_c_1"\nwords = "60 percent to the Loan Programs Office' in values
     tests = (project / "tests" / "rules" / "test_s6_trust_fund.py").read_text(encoding="utf-8")
