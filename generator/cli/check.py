@@ -17,7 +17,7 @@ from typing import IO, Any
 import click
 
 from generator.cli.context import workspace_of
-from generator.project.rules import load_rules
+from generator.project.rules import load_rules, values_out_of_date
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
 from grammar import parse_file
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
@@ -105,7 +105,11 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
             given[name.strip().replace("-", "_")] = value.strip()
         return package.parameters_from_strings(given)
 
-    labels = Labels(parse_file(bill_path or workspace_of().bill))  # fail on the bill before reading any file
+    bill = parse_file(bill_path or workspace_of().bill)  # fail on the bill before reading any file
+    labels = Labels(bill)
+    for mismatch in values_out_of_date(bill, package):  # an answer may rest on words the text lost
+        click.echo(f"warning: {mismatch.message}; an answer that uses it rests on words the text no longer "
+                   f"has (billtrace review)", err=True)
     with ExitStack() as stack:
         for option in question.options:
             if values.get(option.name) is not None and option.kind in ("toml", "csv", "lines"):

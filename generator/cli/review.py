@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import click
 
 from generator.cli.context import workspace_of
 from generator.errors import GeneratorError
-from generator.project.rules import load_catalogue, load_rules
+from generator.project.rules import load_catalogue, load_rules, values_out_of_date
 from generator.reports.review import WIDTH, review_json, review_text
 from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.review import (
@@ -39,7 +38,7 @@ from grammar.errors import close_ids
 from grammar.ids import UnknownId, resolve_id
 from provisions.kit import Catalogue
 
-__all__ = ["bound_values_gone", "review_command"]
+__all__ = ["review_command"]
 
 
 @click.command("review")
@@ -70,7 +69,7 @@ def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: 
     rules = load_catalogue(workspace)
     if not (accept_given or accept_everything):
         reviews = review(bill, rules, declared, reviewed)
-        values = bound_values_gone(bill, load_rules(workspace).value_mismatches)
+        values = values_out_of_date(bill, load_rules(workspace))
         if as_json:
             click.echo(json.dumps(review_json(reviews, present=reviewed.present, values=values), indent=2,
                                   ensure_ascii=False))
@@ -131,10 +130,3 @@ def _accept_problems(ids: Sequence[str], bill: Bill, rules: Catalogue, declared:
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         problems.append(f"error: no tracked provision has the id {pid!r}{hint}")
     return problems
-
-
-def bound_values_gone(bill: Bill, mismatches: Callable[[Mapping[str, str], Mapping[str, str]], tuple[Any, ...]]
-                      ) -> tuple[Any, ...]:
-    """The rules package's values whose words the bill's provisions no longer hold."""
-    words = {p.id: " ".join(part for part in (p.heading, p.text, p.flush) if part) for p in bill.walk()}
-    return mismatches(words, {p.id: p.label for p in bill.walk()})

@@ -5,12 +5,14 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 from generator.errors import ConfigurationError
 from generator.project.workspace import Workspace
+from grammar import Bill
 from provisions.kit import Catalogue, RulesPackage
 
-__all__ = ["load_catalogue", "load_rules"]
+__all__ = ["load_catalogue", "load_rules", "values_out_of_date"]
 
 
 def load_rules(workspace: Workspace) -> RulesPackage:
@@ -40,3 +42,9 @@ def load_rules(workspace: Workspace) -> RulesPackage:
 def load_catalogue(workspace: Workspace) -> Catalogue:
     """The rules package's catalogue, with rule paths relative to the project root."""
     return load_rules(workspace).catalogue().relative_to(str(Path(workspace.root)))
+
+
+def values_out_of_date(bill: Bill, rules: RulesPackage) -> tuple[Any, ...]:
+    """The rules package's bound values whose words ``bill``'s provisions no longer hold."""
+    words = {p.id: p.full_text for p in bill.walk()}
+    return rules.value_mismatches(words, {p.id: p.label for p in bill.walk()})

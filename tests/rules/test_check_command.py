@@ -362,3 +362,22 @@ def test_a_rules_error_names_the_option_as_the_command_line_spells_it() -> None:
     assert result.stderr.startswith("error: --disapproved-on: 2026-01-01 is not after the certification")
     repeated = CliRunner().invoke(main, ["check", "reviews", "--member", "AU:2027-01-01", "--member", "AU:2027-02-01"])
     assert repeated.stderr.strip() == "error: --member: AU is named more than once"
+
+
+@pytest.mark.provision("s6_c_1")
+def test_an_answer_on_a_text_whose_words_left_a_bound_value_warns_naming_the_value(bill: Bill, tmp_path: Path) -> None:
+    from provisions.values import VALUES
+
+    share = VALUES["DOE share"]
+    provision = bill.get(share.provision)
+    lines = (Path(__file__).resolve().parents[2] / "statute" / "s2839-is.txt").read_text(
+        encoding="utf-8").splitlines(keepends=True)
+    first, last = provision.line_start - 1, provision.line_end
+    own = "".join(lines[first:last]).replace(f"{share.value} percent", f"{share.value - 10} percent", 1)
+    changed = tmp_path / "changed.txt"
+    changed.write_text("".join(lines[:first]) + own + "".join(lines[last:]), encoding="utf-8")
+    result = run("fund", "--critical-mineral-duties", "1000.00", "--json", "--bill", str(changed))
+    assert result.exit_code == 0 and json.loads(result.stdout)  # the answer, still one JSON object
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert any(f"DOE share: the words of {provision.label}" in line for line in warnings)
+    assert all("an answer that uses it rests on words the text no longer has" in line for line in warnings)
