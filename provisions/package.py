@@ -21,7 +21,7 @@ RULES = RulesPackage(
     examples=worked_examples,
     # The statute file is a working text until the official one replaces it (statute/README.md).
     notice="A working text, not the official one",
-    percent_fields=frozenset({"rate", "mineral_share", "product_share"}),
+    percent_fields=frozenset({"rate", "mineral_share", "product_share", "before", "under_bill", "total_rate"}),
     data_sources=data_file_descriptions,
     parameter_descriptions=parameter_descriptions,
     value_mismatches=value_mismatches,
