@@ -160,6 +160,42 @@ def test_a_bad_row_stops_the_run_with_one_message_naming_the_row_and_field(
 
 
 @pytest.mark.provision("s5_a")
+@pytest.mark.parametrize(
+    ("column", "amount"),
+    [
+        ("value", "1\u00b2.00"),  # a superscript two: str.isdigit() says yes, int() says no
+        ("value", "\u0663.00"),  # ARABIC-INDIC DIGIT THREE: int() and Decimal() would read 3
+        ("value", "1_000.00"),  # Decimal() and int() would read 1000
+        ("other_duties", "\u0663"),
+        ("other_duties", "1_0"),
+    ],
+    ids=["superscript", "other script", "underscore", "other duties: other script", "other duties: underscore"],
+)
+def test_an_amount_in_anything_but_ascii_digits_is_refused_as_the_value_option_refuses_it(
+    tmp_path: Path, column: str, amount: str
+) -> None:
+    row = ["a1", "8505.11.00", "CN", "2027-03-01", "10.00", "", ""]
+    row[HEADER.strip().split(",").index(column)] = amount
+    result = run_ledger(tmp_path, HEADER + ",".join(row) + "\n")
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert f"row 1 (line 2), field '{column}': not an amount of money" in result.stderr
+    single = CliRunner().invoke(main, ["check", "duty", "--hts", "8505.11.00", "--origin", "CN",
+                                       "--entry-date", "2027-03-01", "--value", amount])
+    assert single.exit_code == 2 and "not an amount of money" in single.stderr
+
+
+@pytest.mark.provision("s5_a")
+def test_an_id_with_control_characters_is_shown_escaped_in_the_text_output(tmp_path: Path) -> None:
+    text = HEADER + '"a1\x1b[31m\tred",8505.11.00,CN,2027-03-01,1000.00,,\n'
+    result = run_ledger(tmp_path, text)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\t" not in result.stdout
+    assert '"a1\\u001b[31m\\tred"' in result.stdout
+    assert ledger_json(tmp_path, text)["value"]["rows"][0]["id"] == "a1\x1b[31m\tred"
+
+
+@pytest.mark.provision("s5_a")
 def test_a_missing_column_is_named(tmp_path: Path) -> None:
     result = run_ledger(tmp_path, "hts,origin,value\n8505.11.00,CN,10\n")
     assert result.exit_code == 2
