@@ -17,9 +17,9 @@ from typing import IO, Any
 import click
 
 from generator.cli.context import workspace_of
+from generator.project.bill_labels import bill_labels
 from generator.project.rules import load_rules
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
-from grammar import parse_file
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
 from provisions.kit.inputs import read_csv_rows, read_toml
 
@@ -105,7 +105,9 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
             given[name.strip().replace("-", "_")] = value.strip()
         return package.parameters_from_strings(given)
 
-    labels = Labels(parse_file(bill_path or workspace_of().bill))  # fail on the bill before reading any file
+    workspace = workspace_of()
+    # fail on the bill before reading any file; the labels are parsed once per text (bill_labels)
+    labels = Labels(bill_labels(bill_path or workspace.bill, workspace.state))
     with ExitStack() as stack:
         for option in question.options:
             if values.get(option.name) is not None and option.kind in ("toml", "csv", "lines"):

@@ -1,0 +1,86 @@
+"""The citation label of every provision of a bill (``s5_a`` -> ``sec. 5(a)``), parsed once per text.
+
+``billtrace check`` cites each reason by its provision's label, so it needs the parsed bill; for
+a short question, importing the parser and parsing the bill is most of the command's time.  The
+labels are therefore kept in the project's state folder, in a file named by the SHA-256 of the
+bill's text and of the parser's own source files: a bill or a parser changed in any byte gets
+another name and is parsed afresh, so a label never outlives the words it was read from.  The
+file is written whole under a temporary name and renamed into place (never half-written), and is
+used only if it is exactly what this module writes; anything else is parsed afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from grammar.source import read_source
+
+__all__ = ["bill_labels"]
+
+_FORMAT = "billtrace-labels-1"
+_GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar"
+
+
+def bill_labels(path: str | os.PathLike[str], state: Path) -> dict[str, str]:
+    """Provision id -> label for the bill at ``path``, from ``state`` when this text was parsed before.
+
+    Raises:
+        BillError: the bill cannot be read or parsed (as ``grammar.parse_file``), naming the file.
+    """
+    name = os.fspath(path)
+    text = read_source(name)  # the bytes checked and decoded as the parser reads them
+    key = hashlib.sha256(_parser_digest().encode("ascii") + b"\0" + text.encode("utf-8")).hexdigest()
+    cached = state / "labels" / f"{key}.json"
+    labels = _read(cached, key)
+    if labels is None:
+        from grammar.parse import parse_text  # the parser only when the text is new
+
+        bill = parse_text(text, source=name)
+        labels = {provision.id: provision.label for provision in bill.walk()}
+        _write(cached, {"format": _FORMAT, "key": key, "labels": labels})
+    return labels
+
+
+@cache
+def _parser_digest() -> str:
+    """The SHA-256 of the parser's source (its modules and its grammar), once per process."""
+    digest = hashlib.sha256()
+    for file in sorted(_GRAMMAR.glob("*")):
+        if file.suffix in (".py", ".lark") and file.is_file():
+            digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read(cached: Path, key: str) -> dict[str, str] | None:
+    try:
+        document = json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # absent, unreadable or not JSON: parse afresh
+        return None
+    if not (isinstance(document, dict) and document.get("format") == _FORMAT and document.get("key") == key):
+        return None
+    labels = document.get("labels")
+    if not (isinstance(labels, dict) and labels
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items())):
+        return None
+    return labels
+
+
+def _write(cached: Path, document: dict[str, object]) -> None:
+    """Write ``document`` to ``cached`` atomically.  A state folder that cannot be written (a
+    read-only checkout) costs only the next run a parse: no answer depends on the file."""
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".labels-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(document, stream, ensure_ascii=False)
+        os.replace(temporary, cached)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
