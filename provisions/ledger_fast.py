@@ -74,7 +74,8 @@ class _Day:
     """A date as the ledger writes it, read once: its period, its quarter's sums and its output text."""
 
     date: dt.date
-    period: int
+    period: int  # between two days on which some answer can change (for some origin)
+    era: int  # between two days on which an answer can change for every origin alike
     sums: list[int]  # the quarter's Trust Fund duties and other duties, in cents
     text: str  # "2027-03-01"
     json_date: str  # '"entry_date": "2027-03-01", '
@@ -125,6 +126,18 @@ class FastLedger:
             {
                 LIST_DATE,
                 *(m.entry_into_force for m in alliance.members),
+                *(entry.published for entry in known),
+                *(since for _, since in params.state_designated_countries_of_concern),
+            }
+        )
+        # The answer for a good of one origin depends on the Alliance only through that origin's own
+        # agreement (sec. 4(g)(1): its standing, below) and the first agreement's entry into force
+        # (sec. 5(a)); the other members' dates split the periods of the rows, not the questions.
+        first = alliance.first_entry_into_force
+        self._eras = sorted(
+            {
+                LIST_DATE,
+                *((first,) if first is not None else ()),
                 *(entry.published for entry in known),
                 *(since for _, since in params.state_designated_countries_of_concern),
             }
@@ -219,7 +232,7 @@ class FastLedger:
                 tally[1] += value
                 if rate is None:
                     sums[answer.fund_slot] += other
-                    duty_text = ""
+                    duty_text = "-"
                 else:
                     duty = (value * rate + _HALF) // _WHOLE
                     tally[2] += duty
@@ -232,17 +245,24 @@ class FastLedger:
                 if not keep:
                     pass
                 elif as_json:
-                    ref = f", \"id\": {_json_string(values[i_id])}" if i_id >= 0 else ""
-                    duty_json = f'"{duty_text}"' if duty_text else "null"
+                    ref = ""
+                    if i_id >= 0:  # a JSON string as json.dumps(ensure_ascii=False) writes it
+                        ident = values[i_id]
+                        plain = ident.isprintable() and '"' not in ident and "\\" not in ident
+                        ref = f', "id": "{ident}"' if plain else f', "id": {json.dumps(ident, ensure_ascii=False)}'
+                    duty_json = "null" if rate is None else f'"{duty_text}"'
                     keep_line(
                         f',\n      {{"row": {number}{ref}, {found.json_lead}{day.json_date}'
                         f'{answer.json_tail}"duty": {duty_json}{day.json_quarter}'
                     )
                 else:
-                    ref = f"  {_text_field(values[i_id])}" if i_id >= 0 else ""
+                    ref = ""
+                    if i_id >= 0:  # a tab, a newline or a terminal's escape sequence must not reach it raw
+                        ident = values[i_id]
+                        ref = f"  {ident}" if ident.isprintable() else f"  {json.dumps(ident)}"
                     keep_line(
                         f"{str(number).rjust(9)}  {found.text_lead}{day.text}{answer.text_tail}"
-                        f"{(duty_text or '-').rjust(15)}{ref}\n"
+                        f"{duty_text.rjust(15)}{ref}\n"
                     )
                 if number >= flush_at:  # a chunk at a time: the caller writes it and shows progress
                     flush_at = number + _BATCH
@@ -280,6 +300,7 @@ class FastLedger:
         return _Day(
             day,
             bisect.bisect_right(self._changes, day),
+            bisect.bisect_right(self._eras, day),
             sums,
             iso,
             f'"entry_date": "{iso}", ',
@@ -317,7 +338,7 @@ class FastLedger:
             raise error.located(row=number) from None
         period = day.period
         standing = self._standing.get((origin, period)) or self._stand(origin, day.date, period)
-        key = (hts, standing, feoc, period, _NO_SOURCING)
+        key = (hts, standing, feoc, day.era, _NO_SOURCING)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
@@ -336,7 +357,7 @@ class FastLedger:
         imp = self._reader.read(values, number).imp
         period = day.period
         standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
-        key = (imp.hts, standing, imp.producer_feoc, period, sourcing)
+        key = (imp.hts, standing, imp.producer_feoc, day.era, sourcing)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, sourcing)
@@ -425,19 +446,6 @@ def _cents(text: str) -> int | None:
             return None
         cents = int(whole) * 100 + (int(part) * (10 if len(part) == 1 else 1) if part else 0)
     return cents if cents <= _MAX_CENTS else None
-
-
-def _json_string(text: str) -> str:
-    """``text`` as a JSON string: directly when it needs no escape, else through ``json.dumps``."""
-    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _text_field(text: str) -> str:
-    """``text`` for a line of text output: as it is when printable, else quoted with its escapes shown
-    (a tab, a newline or a terminal's escape sequence in a ledger must not reach the screen raw)."""
-    return text if text.isprintable() else json.dumps(text)
 
 
 def _to_cents(amount: Decimal) -> int:

@@ -258,8 +258,12 @@ def test_the_ledger_fast_path_gives_the_rules_answer_on_a_sample() -> None:
 @pytest.mark.provision("s5_a", "s4_g_1", "s5_b", "s6_b_1")
 @pytest.mark.parametrize("as_json", [False, True])
 def test_the_fast_path_gives_the_rules_answer_row_for_row_and_the_same_totals(as_json: bool) -> None:
+    # members whose agreements enter into force on different days, one of them a country of concern,
+    # the first in the middle of a month; a designation between: the fast path asks the rules once per
+    # question and period, and every row must still get the answer the rules give for its own day
     alliance = Alliance.of(
-        [Member("AU", D(2027, 1, 1)), Member("CA", D(2027, 4, 1)), Member("VE", D(2027, 5, 1))]
+        [Member("AU", D(2027, 1, 1)), Member("CA", D(2027, 4, 1)), Member("VE", D(2027, 5, 1)),
+         Member("CL", D(2026, 12, 15)), Member("JP", D(2027, 2, 14))]
     )
     params = Parameters(state_designated_countries_of_concern=(("BY", D(2027, 2, 1)),))
     header = ["id", "hts", "origin", "entry_date", "value", "producer_feoc", "other_duties", "processed_by_feoc"]
@@ -269,13 +273,15 @@ def test_the_fast_path_gives_the_rules_answer_row_for_row_and_the_same_totals(as
     totals = LedgerTotals()
     rng = random.Random(8)
     subheadings = [*covered_goods(), "8471.30.01"]
-    for n in range(1, 3001):
-        day = D(2026, 10, 1) + dt.timedelta(days=rng.randrange(500))
+    edges = [D(2026, 12, 14), D(2026, 12, 15), D(2027, 1, 31), D(2027, 2, 1), D(2027, 2, 13), D(2027, 2, 14),
+             D(2027, 3, 31), D(2027, 4, 1), D(2027, 4, 30), D(2027, 5, 1)]
+    for n in range(1, 4001):
+        day = rng.choice(edges) if n % 4 == 0 else D(2026, 10, 1) + dt.timedelta(days=rng.randrange(500))
         cents = rng.choice([0, 1, 50, 99, rng.randrange(10**12), 10**17])  # up to 10^15 dollars
         row = [
             f"E{n}",
             rng.choice(subheadings),
-            rng.choice(["CN", "AU", "CA", "VE", "BY", "BR", "cn", "HK"]),
+            rng.choice(["CN", "AU", "CA", "VE", "BY", "BR", "cn", "HK", "CL", "JP", "ru"]),
             day.isoformat(),
             rng.choice([f"{cents // 100}.{cents % 100:02d}", f"{cents // 100}", f"{cents // 100}.{cents % 100 // 10}"]),
             rng.choice(["", "", "true", "false"]),
