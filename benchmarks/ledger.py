@@ -4,10 +4,13 @@ Run ``.venv/bin/python benchmarks/ledger.py`` (``--rows N`` for another size; de
 It writes a synthetic ledger to a temporary directory, then times, in the same run, (1) a
 Python process that reads the file with ``csv.reader`` and counts its rows -- the cost of
 reading it -- and (2) the command, for text and for ``--json`` output sent to /dev/null,
-each in its own process (interpreter start-up included on both sides).  It prints each time,
-the ratio to the ``csv`` pass and each process's peak resident memory.  Target: within 10
-times the ``csv`` pass for text and for JSON; memory flat in the number of rows (compare
-``--rows 300000`` with ``--rows 10000000``).
+each in its own process (interpreter start-up included on both sides).  The three are run
+in turn ``--repeat`` times (default 3) and each keeps its least CPU time: on a shared machine
+a run can only be slowed by the others, never sped up, so the least is the one least
+disturbed, and taking it on both sides keeps the ratio fair.  It prints each time, the ratio
+to the ``csv`` pass and each process's peak resident memory.  Target: within 10 times the
+``csv`` pass for text and for JSON; memory flat in the number of rows (compare ``--rows
+300000`` with ``--rows 10000000``).
 
 The ledger is random but seeded: subheadings from the table of covered goods and a few the
 bill does not cover, origins among countries of concern, members and others, entry dates
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import os
 import random
 import subprocess
 import sys
@@ -91,6 +95,7 @@ def ledger_command(ledger: Path, *, as_json: bool) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=300_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each command; the least CPU time is kept")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         ledger = Path(tmp) / "ledger.csv"
@@ -98,19 +103,29 @@ def main() -> int:
         write_ledger(ledger, args.rows)
         size_mb = ledger.stat().st_size / 1e6
         print(f"ledger: {args.rows:,} rows, {size_mb:.1f} MB, written in {time.perf_counter() - began:.1f} s")
-        reading, reading_cpu, reading_mb = measure([sys.executable, "-c", _CSV_PASS, str(ledger)])
-        print(f"csv.reader pass: {reading:.2f} s wall, {reading_cpu:.2f} s CPU, peak RSS {reading_mb:.0f} MB")
-        ok = True
-        for as_json in (False, True):
-            wall, cpu, peak = measure(ledger_command(ledger, as_json=as_json))
-            ratio = cpu / reading_cpu  # CPU time: a busy machine slows both sides' wall time unevenly
-            ok = ok and ratio <= TARGET_RATIO
-            mode = " --json" if as_json else ""
-            print(
-                f"billtrace check duty --ledger{mode}: {wall:.2f} s wall, {cpu:.2f} s CPU, "
-                f"{ratio:.1f} x the csv pass (CPU; {wall / reading:.1f} x wall), peak RSS {peak:.0f} MB, "
-                f"{args.rows / wall:,.0f} rows/s"
-            )
+        commands = {
+            "csv.reader pass": [sys.executable, "-c", _CSV_PASS, str(ledger)],
+            "billtrace check duty --ledger": ledger_command(ledger, as_json=False),
+            "billtrace check duty --ledger --json": ledger_command(ledger, as_json=True),
+        }
+        best: dict[str, tuple[float, float, float]] = {}
+        for _ in range(max(1, args.repeat)):
+            for name, command in commands.items():  # in turn, so a burst of load falls on all alike
+                wall, cpu, peak = measure(command)
+                known = best.get(name)
+                best[name] = (wall, cpu, peak) if known is None else (
+                    min(known[0], wall), min(known[1], cpu), max(known[2], peak))
+    reading, reading_cpu, reading_mb = best.pop("csv.reader pass")
+    print(f"csv.reader pass: {reading:.2f} s wall, {reading_cpu:.2f} s CPU, peak RSS {reading_mb:.0f} MB")
+    ok = True
+    for name, (wall, cpu, peak) in best.items():
+        ratio = cpu / reading_cpu  # CPU time: a busy machine slows both sides' wall time unevenly
+        ok = ok and ratio <= TARGET_RATIO
+        print(
+            f"{name}: {wall:.2f} s wall, {cpu:.2f} s CPU, {ratio:.1f} x the csv pass "
+            f"(CPU; {wall / reading:.1f} x wall), peak RSS {peak:.0f} MB, {args.rows / wall:,.0f} rows/s"
+        )
+    print(f"least of {max(1, args.repeat)} runs each; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"target (within {TARGET_RATIO:.0f} x the csv pass): {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 

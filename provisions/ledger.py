@@ -38,11 +38,10 @@ import bisect
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
 from provisions.inputs import (
-    MAX_MONEY,
     Alliance,
     Hts,
     Import,
@@ -122,7 +121,7 @@ class LedgerReader:
         self._index = {
             name: names.index(name) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) if name in names
         }
-        self._width = max(self._index.values()) + 1
+        self.width = max(self._index.values()) + 1  # a row may stop after the last column read
         self._hts: dict[str, Hts] = {}
         self._countries: dict[str, str] = {}
         self._dates: dict[str, tuple[dt.date, FiscalQuarter]] = {}
@@ -145,7 +144,7 @@ class LedgerReader:
         if len(values) > self.fields:
             raise InputError("", f"the row has {len(values)} fields where the header names {self.fields} "
                                  f"(a comma in a value must be quoted: \"1,000.00\")")
-        if len(values) < self._width:
+        if len(values) < self.width:
             for column, position in index.items():
                 if position >= len(values):
                     raise InputError(column, "missing (the row has fewer fields than the header)")
@@ -362,19 +361,16 @@ _NO_SOURCING = Sourcing()
 
 
 def _money(text: str, column: str) -> Decimal:
-    """``parse_money`` with a fast path for the plain amounts ledgers hold (``1234.56``)."""
+    """``parse_money`` of a ledger's amount (an empty ``other_duties`` is 0).
+
+    The reader sees only the rows the fast path does not take as they are, so it keeps to the one
+    parser every amount goes through (ASCII digits only: ``Decimal`` alone would take ``1_000``
+    and other scripts' digits, which ``--value`` refuses).
+    """
     if not text:
         if column == "value":
             raise InputError(column, "missing")
         return _ZERO
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        return parse_money(text, field=column)  # raises, with the message
-    dot = text.find(".")
-    plain = amount.is_finite() and 0 <= amount <= MAX_MONEY and "e" not in text and "E" not in text
-    if plain and (dot < 0 or len(text) - dot <= 3):
-        return amount
     return parse_money(text, field=column)
 
 

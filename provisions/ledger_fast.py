@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -46,6 +46,7 @@ _HALF = 500_000  # half of 100 x _RATE_SCALE
 _WHOLE = 1_000_000
 _MAX_CENTS = int(MAX_MONEY) * 100
 _CACHE_LIMIT = 100_000
+_BATCH = 4096  # output lines joined per chunk
 
 
 def cents_text(cents: int) -> str:
@@ -64,9 +65,7 @@ class _Answer:
     rate_scaled: int | None
     mineral: bool
     fund_slot: int  # 0: the duties feed the Trust Fund (a mined or processed critical mineral); 1: they do not
-    text_hts: str  # "hts " for the text line
     text_tail: str  # "  treatment rate " for the text line
-    json_hts: str  # '"hts": ...'
     json_tail: str  # '"treatment": ..., "rate": ...'
 
 
@@ -75,7 +74,8 @@ class _Day:
     """A date as the ledger writes it, read once: its period, its quarter's sums and its output text."""
 
     date: dt.date
-    period: int
+    period: int  # between two days on which some answer can change (for some origin)
+    era: int  # between two days on which an answer can change for every origin alike
     sums: list[int]  # the quarter's Trust Fund duties and other duties, in cents
     text: str  # "2027-03-01"
     json_date: str  # '"entry_date": "2027-03-01", '
@@ -87,8 +87,8 @@ class _Known:
     """The answer for a combination of subheading, origin and producer flag as written, in a period."""
 
     answer: _Answer
-    text_origin: str  # "CN    " padded for the text line
-    json_origin: str  # '"origin": "CN", '
+    text_lead: str  # "8505.11.00    CN      " padded for the text line
+    json_lead: str  # '"hts": "8505.11.00", "origin": "CN", '
 
 
 class FastLedger:
@@ -130,6 +130,18 @@ class FastLedger:
                 *(since for _, since in params.state_designated_countries_of_concern),
             }
         )
+        # The answer for a good of one origin depends on the Alliance only through that origin's own
+        # agreement (sec. 4(g)(1): its standing, below) and the first agreement's entry into force
+        # (sec. 5(a)); the other members' dates split the periods of the rows, not the questions.
+        first = alliance.first_entry_into_force
+        self._eras = sorted(
+            {
+                LIST_DATE,
+                *((first,) if first is not None else ()),
+                *(entry.published for entry in known),
+                *(since for _, since in params.state_designated_countries_of_concern),
+            }
+        )
         self._iso = iso_countries()
         self._dates: dict[str, _Day] = {}
         self._answers: dict[tuple[object, ...], _Answer] = {}
@@ -148,65 +160,118 @@ class FastLedger:
         Raises:
             InputError: a bad field, naming the row and field.
         """
-        if len(values) > self._reader.fields:
-            self._reader.read(values, number)  # raises, naming the row: a surplus field is never dropped
+        return "".join(self.lines([values], as_json=as_json, first=number))
+
+    def lines(
+        self, rows: Iterable[Sequence[str]], *, as_json: bool, keep: bool = True, first: int = 1
+    ) -> Iterator[str]:
+        """Treat ``rows`` in order (numbered from ``first``; empty rows are skipped, not counted),
+        yielding their output lines joined in batches of ``_BATCH`` rows (nothing if not ``keep``).
+
+        A JSON line begins with its separator (``",\n"``): the caller drops the first row's comma.
+        This loop is the cost of a ledger, so it keeps to local names and does only what the
+        usual row needs; anything else goes to the validating reader through ``_slow_row``.
+
+        Raises:
+            InputError: a bad field, naming the row and field.
+        """
+        reader = self._reader
+        fields, width = reader.fields, reader.width
+        i_hts, i_origin, i_date, i_value = self._i_hts, self._i_origin, self._i_date, self._i_value
+        i_feoc, i_other, i_id = self._i_feoc, self._i_other, self._i_id
+        dates, known = self._dates, self._known
+        sourced, basis = self._sourced, self._basis is not None
+        under_a_dollar = _UNDER_A_DOLLAR
+        batch: list[str] = []
+        keep_line = batch.append
+        number = first - 1
+        flush_at = number + _BATCH
         try:
-            hts_text = values[self._i_hts]
-            origin_text = values[self._i_origin]
-            date_text = values[self._i_date]
-            value_text = values[self._i_value]
-            feoc_text = values[self._i_feoc] if self._i_feoc >= 0 else ""
-            other_text = values[self._i_other] if self._i_other >= 0 else ""
-        except IndexError:
-            self._reader.read(values, number)  # raises, naming the missing field
-            raise
-        day = self._dates.get(date_text)
-        value: int | None = None
-        if 3 < len(value_text) < 19 and value_text[-3] == ".":  # dollars and cents, the usual case
-            whole, part = value_text[:-3], value_text[-2:]
-            if whole.isdigit() and part.isdigit():
-                value = int(whole) * 100 + int(part)
-        if value is None:
-            value = _cents(value_text)
-        other = _cents(other_text) if other_text else 0
-        if day is None or value is None or other is None:
-            day, value, other = self._slow_row(values, number)
-        found = self._known.get((hts_text, origin_text, feoc_text, day.period))
-        if found is None:
-            found = self._resolve(values, number, hts_text, origin_text, feoc_text, day)
-        answer = found.answer
-        if self._sourced:
-            answer = self._sourced_answer(values, number, day, answer)
-        sums = day.sums
-        if self._basis is not None:
-            sums = self._collected(values, number, day.date).sums
-        rate = answer.rate_scaled
-        tally = answer.tally
-        tally[0] += 1
-        tally[1] += value
-        if rate is None:
-            sums[answer.fund_slot] += other
-            duty_text = "-"
-            duty_json = "null"
-        else:
-            duty = (value * rate + _HALF) // _WHOLE
-            tally[2] += duty
-            sums[answer.fund_slot] += duty + other
-            if duty >= 100:
-                digits = str(duty)
-                duty_text = digits[:-2] + "." + digits[-2:]
-            else:
-                duty_text = _UNDER_A_DOLLAR[duty]
-            duty_json = f'"{duty_text}"'
-        if as_json:
-            ref = f", \"id\": {_json_string(values[self._i_id])}" if self._i_id >= 0 else ""
-            lead = "\n" if number == 1 else ",\n"
-            return (
-                f'{lead}      {{"row": {number}{ref}, {answer.json_hts}{found.json_origin}{day.json_date}'
-                f'{answer.json_tail}"duty": {duty_json}{day.json_quarter}'
-            )
-        ref = f"  {values[self._i_id]}" if self._i_id >= 0 else ""
-        return f"{number:>9}  {answer.text_hts}{found.text_origin}{day.text}{answer.text_tail}{duty_text:>15}{ref}\n"
+            for values in rows:
+                if not values:
+                    continue
+                number += 1
+                count = len(values)
+                if count != fields and (count > fields or count < width):
+                    reader.read(values, number)  # raises, naming the row: a surplus field is never dropped
+                hts_text = values[i_hts]
+                origin_text = values[i_origin]
+                date_text = values[i_date]
+                value_text = values[i_value]
+                feoc_text = values[i_feoc] if i_feoc >= 0 else ""
+                other_text = values[i_other] if i_other >= 0 else ""
+                day = dates.get(date_text)
+                value = other = None
+                # dollars and cents in ASCII digits, under 10^15 dollars: the usual case
+                if 3 < len(value_text) < 19 and value_text[-3] == ".":
+                    digits = value_text.replace(".", "", 1)
+                    if digits.isdigit() and digits.isascii():
+                        value = int(digits)
+                if value is None:
+                    value = _cents(value_text)
+                if not other_text:
+                    other = 0
+                elif 3 < len(other_text) < 19 and other_text[-3] == ".":
+                    digits = other_text.replace(".", "", 1)
+                    if digits.isdigit() and digits.isascii():
+                        other = int(digits)
+                if other is None:
+                    other = _cents(other_text)
+                if day is None or value is None or other is None:
+                    day, value, other = self._slow_row(values, number)
+                found = known.get((hts_text, origin_text, feoc_text, day.period))
+                if found is None:
+                    found = self._resolve(values, number, hts_text, origin_text, feoc_text, day)
+                answer = found.answer
+                if sourced:
+                    answer = self._sourced_answer(values, number, day, answer)
+                sums = self._collected(values, number, day.date).sums if basis else day.sums
+                rate = answer.rate_scaled
+                tally = answer.tally
+                tally[0] += 1
+                tally[1] += value
+                if rate is None:
+                    sums[answer.fund_slot] += other
+                    duty_text = "-"
+                else:
+                    duty = (value * rate + _HALF) // _WHOLE
+                    tally[2] += duty
+                    sums[answer.fund_slot] += duty + other
+                    if duty >= 100:
+                        digits = str(duty)
+                        duty_text = f"{digits[:-2]}.{digits[-2:]}"
+                    else:
+                        duty_text = under_a_dollar[duty]
+                if not keep:
+                    pass
+                elif as_json:
+                    ref = ""
+                    if i_id >= 0:  # a JSON string as json.dumps(ensure_ascii=False) writes it
+                        ident = values[i_id]
+                        plain = ident.isprintable() and '"' not in ident and "\\" not in ident
+                        ref = f', "id": "{ident}"' if plain else f', "id": {json.dumps(ident, ensure_ascii=False)}'
+                    duty_json = "null" if rate is None else f'"{duty_text}"'
+                    keep_line(
+                        f',\n      {{"row": {number}{ref}, {found.json_lead}{day.json_date}'
+                        f'{answer.json_tail}"duty": {duty_json}{day.json_quarter}'
+                    )
+                else:
+                    ref = ""
+                    if i_id >= 0:  # a tab, a newline or a terminal's escape sequence must not reach it raw
+                        ident = values[i_id]
+                        ref = f"  {ident}" if ident.isprintable() else f"  {json.dumps(ident)}"
+                    keep_line(
+                        f"{str(number).rjust(9)}  {found.text_lead}{day.text}{answer.text_tail}"
+                        f"{duty_text.rjust(15)}{ref}\n"
+                    )
+                if number >= flush_at:  # a chunk at a time: the caller writes it and shows progress
+                    flush_at = number + _BATCH
+                    yield "".join(batch)
+                    batch.clear()
+        except InputError as error:
+            raise error.located(row=number) from None
+        if batch:
+            yield "".join(batch)
 
     @property
     def rows(self) -> int:
@@ -235,6 +300,7 @@ class FastLedger:
         return _Day(
             day,
             bisect.bisect_right(self._changes, day),
+            bisect.bisect_right(self._eras, day),
             sums,
             iso,
             f'"entry_date": "{iso}", ',
@@ -272,13 +338,13 @@ class FastLedger:
             raise error.located(row=number) from None
         period = day.period
         standing = self._standing.get((origin, period)) or self._stand(origin, day.date, period)
-        key = (hts, standing, feoc, period, _NO_SOURCING)
+        key = (hts, standing, feoc, day.era, _NO_SOURCING)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        found = _Known(answer, f"{origin:<6}  ", f'"origin": "{origin}", ')
+        found = _Known(answer, f"{hts!s:<13} {origin:<6}  ", f'"hts": "{hts}", "origin": "{origin}", ')
         if len(self._known) < _CACHE_LIMIT:
             self._known[(hts_text, origin_text, feoc_text, period)] = found
         return found
@@ -291,7 +357,7 @@ class FastLedger:
         imp = self._reader.read(values, number).imp
         period = day.period
         standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
-        key = (imp.hts, standing, imp.producer_feoc, period, sourcing)
+        key = (imp.hts, standing, imp.producer_feoc, day.era, sourcing)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, sourcing)
@@ -355,9 +421,7 @@ class FastLedger:
             scaled,
             found.good in ("mined", "processed"),
             0 if found.good in ("mined", "processed") else 1,
-            f"{hts!s:<13} ",
             f"  {found.treatment:<19} {rate_text:>6} ",
-            f'"hts": "{hts}", ',
             f'"treatment": "{found.treatment}", "rate": {rate_json}, ',
         )
 
@@ -382,13 +446,6 @@ def _cents(text: str) -> int | None:
             return None
         cents = int(whole) * 100 + (int(part) * (10 if len(part) == 1 else 1) if part else 0)
     return cents if cents <= _MAX_CENTS else None
-
-
-def _json_string(text: str) -> str:
-    """``text`` as a JSON string: directly when it needs no escape, else through ``json.dumps``."""
-    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _to_cents(amount: Decimal) -> int:

@@ -29,8 +29,6 @@ from provisions.parameters import Parameters
 __all__ = ["run_ledger"]
 
 _SPOOL_IN_MEMORY = 1 << 20
-_BATCH = 4096  # output lines joined per write to the spool
-_PROGRESS_EVERY = 8192
 _ROWS_PLACEHOLDER = "\x00rows\x00"
 
 
@@ -84,26 +82,16 @@ def _process(
     if header is None:
         raise InputError("", "the ledger is empty: no header row")
     ledger = FastLedger(header, alliance, params=params)
-    treat = ledger.row
-    batch: list[str] = []
-    keep = batch.append
-    number = 0
-    for values in reader:
-        if not values:
-            continue
-        number += 1
-        try:
-            line = treat(values, number, as_json=as_json)
-        except InputError as error:
-            raise error.located(row=number, line=reader.line_num) from None
-        if not summary_only:
-            keep(line)
-            if len(batch) >= _BATCH:
-                spool.write("".join(batch).encode("utf-8"))
-                batch.clear()
-        if not number % _PROGRESS_EVERY:
+    first = as_json  # the first JSON row has no separator before it
+    try:
+        for chunk in ledger.lines(reader, as_json=as_json, keep=not summary_only):
+            data = chunk.encode("utf-8")
+            if first:
+                data, first = data[1:], False  # the comma of ",\n"
+            spool.write(data)
             progress()
-    spool.write("".join(batch).encode("utf-8"))
+    except InputError as error:
+        raise error.located(line=reader.line_num) from None
     progress()
     return ledger, ledger.has_id
 

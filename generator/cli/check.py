@@ -17,9 +17,9 @@ from typing import IO, Any
 import click
 
 from generator.cli.context import workspace_of
-from generator.project.rules import load_rules, values_out_of_date
+from generator.project.bill_labels import bill_facts
+from generator.project.rules import load_rules
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
-from grammar import parse_file
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
 from provisions.kit.inputs import read_csv_rows, read_toml
 
@@ -105,11 +105,11 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
             given[name.strip().replace("-", "_")] = value.strip()
         return package.parameters_from_strings(given)
 
-    bill = parse_file(bill_path or workspace_of().bill)  # fail on the bill before reading any file
-    labels = Labels(bill)
-    for mismatch in values_out_of_date(bill, package):  # an answer may rest on words the text lost
-        click.echo(f"warning: {mismatch.message}; an answer that uses it rests on words the text no longer "
-                   f"has (billtrace review)", err=True)
+    workspace = workspace_of()
+    # fail on the bill before reading any file; the labels and words are parsed once per text (bill_facts)
+    facts = bill_facts(bill_path or workspace.bill, workspace.state)
+    labels = Labels(facts.labels)
+    stale_values = package.value_mismatches(facts.words, facts.labels)  # an answer may rest on lost words
     with ExitStack() as stack:
         for option in question.options:
             if values.get(option.name) is not None and option.kind in ("toml", "csv", "lines"):
@@ -130,6 +130,9 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
             click.echo(text)
         else:
             answer.run(_TerminalWriter(labels), click.echo)
+    for mismatch in stale_values:  # after the answer, so that a bad input is still one message
+        click.echo(f"warning: {mismatch.message}; an answer that uses it rests on words the text no longer "
+                   f"has (billtrace review)", err=True)
 
 
 def _as_spelled(error: InputError, question: Question) -> InputError:

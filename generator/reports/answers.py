@@ -15,11 +15,14 @@ import json
 import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from grammar.model import Bill
+from grammar.errors import UnknownProvisionError
 from provisions.kit import Reason, to_jsonable
 from provisions.kit.parameters import describe, non_default
+
+if TYPE_CHECKING:
+    from grammar.model import Bill
 
 __all__ = ["Labels", "answer_json", "answer_text", "reasons_json", "reasons_text"]
 
@@ -30,10 +33,18 @@ _WIDTH = 100
 class Labels:
     """Provision ids -> their citations (``s5_a`` -> ``sec. 5(a)``), from the parsed bill."""
 
-    bill: Bill
+    labels: Mapping[str, str]
+
+    @classmethod
+    def of(cls, bill: Bill) -> Labels:
+        """The labels of every provision of ``bill``."""
+        return cls({provision.id: provision.label for provision in bill.walk()})
 
     def __call__(self, provision_id: str) -> str:
-        return self.bill.get(provision_id).label
+        try:
+            return self.labels[provision_id]
+        except KeyError:
+            raise UnknownProvisionError(provision_id, self.labels) from None
 
 
 def reasons_json(reasons: Iterable[Reason], labels: Labels) -> list[dict[str, Any]]:

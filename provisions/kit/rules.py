@@ -105,8 +105,27 @@ class Section:
             raise ValueError("Section(module, provision): the provision must be a non-empty id")
         self.module = module
         self.provision = provision
-        self.rules: dict[str, Rule] = {}
+        self._rules: dict[str, Rule] = {}
+        self._pending: list[tuple[str, tuple[str, ...], Callable[..., Any]]] = []
         self.not_formalized_entries: dict[str, NotFormalized] = {}
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        """The rules declared, by name.  Their source lines are read when first asked for, not
+        at import: a command that only runs the rules need not tokenize their modules."""
+        while self._pending:
+            name, provisions, function = self._pending.pop(0)
+            lines, first = inspect.getsourcelines(function)
+            self._rules[name] = Rule(
+                name=name,
+                provisions=provisions,
+                doc=inspect.cleandoc(function.__doc__ or ""),
+                path=inspect.getsourcefile(function) or "",
+                line_start=first,
+                line_end=first + len(lines) - 1,
+                function=function,
+            )
+        return self._rules
 
     def implements(self, *provision_ids: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         """Declare that the decorated rule implements ``provision_ids`` (one or more).
@@ -123,7 +142,6 @@ class Section:
 
         def register(function: Callable[P, R]) -> Callable[P, R]:
             name = f"{function.__module__}.{function.__qualname__}"
-            lines, first = inspect.getsourcelines(function)
 
             @functools.wraps(function)
             def stamped(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -132,15 +150,7 @@ class Section:
                     return dataclasses.replace(answer, rule=name)
                 return answer
 
-            self.rules[name] = Rule(
-                name=name,
-                provisions=tuple(provision_ids),
-                doc=inspect.cleandoc(function.__doc__ or ""),
-                path=inspect.getsourcefile(function) or "",
-                line_start=first,
-                line_end=first + len(lines) - 1,
-                function=function,
-            )
+            self._pending.append((name, tuple(provision_ids), function))
             stamped.__provisions__ = tuple(provision_ids)  # type: ignore[attr-defined]
             return stamped
 

@@ -160,6 +160,42 @@ def test_a_bad_row_stops_the_run_with_one_message_naming_the_row_and_field(
 
 
 @pytest.mark.provision("s5_a")
+@pytest.mark.parametrize(
+    ("column", "amount"),
+    [
+        ("value", "1\u00b2.00"),  # a superscript two: str.isdigit() says yes, int() says no
+        ("value", "\u0663.00"),  # ARABIC-INDIC DIGIT THREE: int() and Decimal() would read 3
+        ("value", "1_000.00"),  # Decimal() and int() would read 1000
+        ("other_duties", "\u0663"),
+        ("other_duties", "1_0"),
+    ],
+    ids=["superscript", "other script", "underscore", "other duties: other script", "other duties: underscore"],
+)
+def test_an_amount_in_anything_but_ascii_digits_is_refused_as_the_value_option_refuses_it(
+    tmp_path: Path, column: str, amount: str
+) -> None:
+    row = ["a1", "8505.11.00", "CN", "2027-03-01", "10.00", "", ""]
+    row[HEADER.strip().split(",").index(column)] = amount
+    result = run_ledger(tmp_path, HEADER + ",".join(row) + "\n")
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == ""
+    assert f"row 1 (line 2), field '{column}': not an amount of money" in result.stderr
+    single = CliRunner().invoke(main, ["check", "duty", "--hts", "8505.11.00", "--origin", "CN",
+                                       "--entry-date", "2027-03-01", "--value", amount])
+    assert single.exit_code == 2 and "not an amount of money" in single.stderr
+
+
+@pytest.mark.provision("s5_a")
+def test_an_id_with_control_characters_is_shown_escaped_in_the_text_output(tmp_path: Path) -> None:
+    text = HEADER + '"a1\x1b[31m\tred",8505.11.00,CN,2027-03-01,1000.00,,\n'
+    result = run_ledger(tmp_path, text)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\t" not in result.stdout
+    assert '"a1\\u001b[31m\\tred"' in result.stdout
+    assert ledger_json(tmp_path, text)["value"]["rows"][0]["id"] == "a1\x1b[31m\tred"
+
+
+@pytest.mark.provision("s5_a")
 def test_a_missing_column_is_named(tmp_path: Path) -> None:
     result = run_ledger(tmp_path, "hts,origin,value\n8505.11.00,CN,10\n")
     assert result.exit_code == 2
@@ -222,8 +258,12 @@ def test_the_ledger_fast_path_gives_the_rules_answer_on_a_sample() -> None:
 @pytest.mark.provision("s5_a", "s4_g_1", "s5_b", "s6_b_1")
 @pytest.mark.parametrize("as_json", [False, True])
 def test_the_fast_path_gives_the_rules_answer_row_for_row_and_the_same_totals(as_json: bool) -> None:
+    # members whose agreements enter into force on different days, one of them a country of concern,
+    # the first in the middle of a month; a designation between: the fast path asks the rules once per
+    # question and period, and every row must still get the answer the rules give for its own day
     alliance = Alliance.of(
-        [Member("AU", D(2027, 1, 1)), Member("CA", D(2027, 4, 1)), Member("VE", D(2027, 5, 1))]
+        [Member("AU", D(2027, 1, 1)), Member("CA", D(2027, 4, 1)), Member("VE", D(2027, 5, 1)),
+         Member("CL", D(2026, 12, 15)), Member("JP", D(2027, 2, 14))]
     )
     params = Parameters(state_designated_countries_of_concern=(("BY", D(2027, 2, 1)),))
     header = ["id", "hts", "origin", "entry_date", "value", "producer_feoc", "other_duties", "processed_by_feoc"]
@@ -233,13 +273,15 @@ def test_the_fast_path_gives_the_rules_answer_row_for_row_and_the_same_totals(as
     totals = LedgerTotals()
     rng = random.Random(8)
     subheadings = [*covered_goods(), "8471.30.01"]
-    for n in range(1, 3001):
-        day = D(2026, 10, 1) + dt.timedelta(days=rng.randrange(500))
+    edges = [D(2026, 12, 14), D(2026, 12, 15), D(2027, 1, 31), D(2027, 2, 1), D(2027, 2, 13), D(2027, 2, 14),
+             D(2027, 3, 31), D(2027, 4, 1), D(2027, 4, 30), D(2027, 5, 1)]
+    for n in range(1, 4001):
+        day = rng.choice(edges) if n % 4 == 0 else D(2026, 10, 1) + dt.timedelta(days=rng.randrange(500))
         cents = rng.choice([0, 1, 50, 99, rng.randrange(10**12), 10**17])  # up to 10^15 dollars
         row = [
             f"E{n}",
             rng.choice(subheadings),
-            rng.choice(["CN", "AU", "CA", "VE", "BY", "BR", "cn", "HK"]),
+            rng.choice(["CN", "AU", "CA", "VE", "BY", "BR", "cn", "HK", "CL", "JP", "ru"]),
             day.isoformat(),
             rng.choice([f"{cents // 100}.{cents % 100:02d}", f"{cents // 100}", f"{cents // 100}.{cents % 100 // 10}"]),
             rng.choice(["", "", "true", "false"]),

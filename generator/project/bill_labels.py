@@ -1,0 +1,110 @@
+"""The citation label and the words of every provision of a bill (``s5_a`` -> ``sec. 5(a)``), parsed once per text.
+
+``billtrace check`` cites each reason by its provision's label, so it needs the parsed bill; for
+a short question, importing the parser and parsing the bill is most of the command's time.  The
+labels are therefore kept in the project's state folder, in a file named by the SHA-256 of the
+bill's text and of the parser's own source files: a bill or a parser changed in any byte gets
+another name and is parsed afresh, so a label never outlives the words it was read from.  The
+file is written whole under a temporary name and renamed into place (never half-written), and is
+used only if it is exactly what this module writes; anything else is parsed afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TypeGuard
+
+from grammar.source import read_source
+
+__all__ = ["BillFacts", "bill_facts", "bill_labels"]
+
+_FORMAT = "billtrace-labels-2"
+_GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar"
+
+
+@dataclass(frozen=True, slots=True)
+class BillFacts:
+    """What a question needs of the bill: each provision's label, and its own words (heading, text,
+    flush), against which the rules package's bound values are checked."""
+
+    labels: dict[str, str]
+    words: dict[str, str]
+
+
+def bill_labels(path: str | os.PathLike[str], state: Path) -> dict[str, str]:
+    """Provision id -> label for the bill at ``path``, from ``state`` when this text was parsed before.
+
+    Raises:
+        BillError: the bill cannot be read or parsed (as ``grammar.parse_file``), naming the file.
+    """
+    return bill_facts(path, state).labels
+
+
+def bill_facts(path: str | os.PathLike[str], state: Path) -> BillFacts:
+    """The labels and words of the bill at ``path``, from ``state`` when this text was parsed before.
+
+    Raises:
+        BillError: the bill cannot be read or parsed (as ``grammar.parse_file``), naming the file.
+    """
+    name = os.fspath(path)
+    text = read_source(name)  # the bytes checked and decoded as the parser reads them
+    key = hashlib.sha256(_parser_digest().encode("ascii") + b"\0" + text.encode("utf-8")).hexdigest()
+    cached = state / "labels" / f"{key}.json"
+    facts = _read(cached, key)
+    if facts is None:
+        from grammar.parse import parse_text  # the parser only when the text is new
+
+        bill = parse_text(text, source=name)
+        facts = BillFacts({p.id: p.label for p in bill.walk()}, {p.id: p.full_text for p in bill.walk()})
+        _write(cached, {"format": _FORMAT, "key": key, "labels": facts.labels, "words": facts.words})
+    return facts
+
+
+@cache
+def _parser_digest() -> str:
+    """The SHA-256 of the parser's source (its modules and its grammar), once per process."""
+    digest = hashlib.sha256()
+    for file in sorted(_GRAMMAR.glob("*")):
+        if file.suffix in (".py", ".lark") and file.is_file():
+            digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read(cached: Path, key: str) -> BillFacts | None:
+    try:
+        document = json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # absent, unreadable or not JSON: parse afresh
+        return None
+    if not (isinstance(document, dict) and document.get("format") == _FORMAT and document.get("key") == key):
+        return None
+    labels, words = document.get("labels"), document.get("words")
+    if not (_text_map(labels) and _text_map(words) and labels.keys() == words.keys()):
+        return None
+    return BillFacts(labels, words)
+
+
+def _text_map(value: object) -> TypeGuard[dict[str, str]]:
+    return (isinstance(value, dict) and bool(value)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()))
+
+
+def _write(cached: Path, document: dict[str, object]) -> None:
+    """Write ``document`` to ``cached`` atomically.  A state folder that cannot be written (a
+    read-only checkout) costs only the next run a parse: no answer depends on the file."""
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cached.parent, prefix=".labels-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(document, stream, ensure_ascii=False)
+        os.replace(temporary, cached)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
