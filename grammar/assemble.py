@@ -45,6 +45,7 @@ from grammar.lines import Line
 from grammar.model import Diagnostic, QuotedBlock, TocEntry
 from grammar.nesting import Cue, LeadIn, OpenUnit, continues_citation, lead_in_of, place
 from grammar.quotes import carry, closes_straight, ends_as_a_block_ends, ends_paragraph
+from grammar.repeats import LIMIT, Repeats
 
 __all__ = ["Assembly", "Draft", "assemble"]
 
@@ -60,9 +61,11 @@ class Draft:
     level: Level | None = None
     indent: int | None = None
     words: list[str] = field(default_factory=list)
-    flush: list[str] = field(default_factory=list)
-    children: list[Draft] = field(default_factory=list)
-    quoted: list[QuotedBlock] = field(default_factory=list)
+    # Most units have no flush language, children or quoted blocks: these stay the empty
+    # tuple until the first is added (a list for each would be most of a small unit's size).
+    flush: list[str] | tuple[()] = ()
+    children: list[Draft] | tuple[()] = ()
+    quoted: list[QuotedBlock] | tuple[()] = ()
     line_end: int = 0
     quote_balance: int = 0  # inline ``quotations'' opened and not yet closed
     straight_open: bool = False  # an inline "quotation" opened and not yet closed
@@ -75,6 +78,34 @@ class Draft:
 
     def __post_init__(self) -> None:
         self.line_end = max(self.line_end, self.line_start)
+
+    def add_child(self, child: Draft) -> None:
+        if isinstance(self.children, tuple):
+            self.children = [child]
+        else:
+            self.children.append(child)
+
+    def add_words(self, words: str, *, flush: bool = False) -> None:
+        if not flush:
+            self.words.append(words)
+        elif isinstance(self.flush, tuple):
+            self.flush = [words]
+        else:
+            self.flush.append(words)
+
+    def extend_last(self, words: str, *, flush: bool = False) -> None:
+        """Add ``words`` to the last piece of the words (or flush language) gathered so far."""
+        pieces = self.flush if flush else self.words
+        if isinstance(pieces, tuple) or not pieces:
+            self.add_words(words, flush=flush)
+        else:
+            pieces[-1] += words
+
+    def add_quoted(self, block: QuotedBlock) -> None:
+        if isinstance(self.quoted, tuple):
+            self.quoted = [block]
+        else:
+            self.quoted.append(block)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +140,7 @@ class _Target:
     draft: Draft | None
     flush: bool = False
 
-    def pieces(self, preamble: list[str]) -> list[str]:
+    def pieces(self, preamble: list[str]) -> Sequence[str]:
         if self.draft is None:
             return preamble
         return self.draft.flush if self.flush else self.draft.words
@@ -154,6 +185,7 @@ class _Assembler:
         self.in_toc = False
         self.quote: _Quote | None = None
         self.diagnostics: list[Diagnostic] = []
+        self.repeats = Repeats()  # the same designation out of sequence many times: the first few in full
         self.position = 0  # index of the line being read
         self.whereas_count = 0
         self.roots_have_sections = False  # a section has been opened
@@ -183,6 +215,7 @@ class _Assembler:
                 "such as ''. or '';",
             )
         self._close_section()
+        self.diagnostics += self.repeats.summaries(_more_out_of_sequence)
         return Assembly(tuple(self.roots), tuple(self.toc), join_lines(self.preamble),
                         tuple(self.diagnostics))
 
@@ -278,11 +311,17 @@ class _Assembler:
         self._close_section()
         self.roots_have_sections = True
         draft = Draft("section", number, line.number, heading=heading, indent=line.indent)
-        (self.containers[-1].children if self.containers else self.roots).append(draft)
+        self._add_root_or_child(draft)
         self.section = draft
         self.units = []
         self.target = _Target(draft)
         return draft
+
+    def _add_root_or_child(self, draft: Draft) -> None:
+        if self.containers:
+            self.containers[-1].add_child(draft)
+        else:
+            self.roots.append(draft)
 
     def _close_section(self) -> None:
         self.section = None
@@ -311,7 +350,7 @@ class _Assembler:
         draft = Draft(kind, designation, line.number, heading=join_lines(pieces).strip(" -"),
                       indent=line.indent)
         draft.line_end = self.lines[j - 1].number
-        (self.containers[-1].children if self.containers else self.roots).append(draft)
+        self._add_root_or_child(draft)
         self.containers.append(draft)
         self.target = _Target(draft)
         return j
@@ -473,12 +512,14 @@ class _Assembler:
         if open_levels:
             level = max(open_levels)
             previous = next(u.designation for u in reversed(stack) if u.level == level)
-            self.diagnostics.append(Diagnostic(
+            diagnostic = self.repeats.admit((cue.designation, previous, level.kind, where), lambda: Diagnostic(
                 "out-of-sequence",
                 f"({cue.designation}) follows ({previous}) at the {level.kind} level "
                 f"in section {where}; read as its next {level.kind}",
                 line.number, line.indent + 1,
             ))
+            if diagnostic is not None:
+                self.diagnostics.append(diagnostic)
             return level
         return None
 
@@ -494,7 +535,7 @@ class _Assembler:
             self.roots.append(parent)
             self.section = parent
         for draft in opened:
-            parent.children.append(draft)
+            parent.add_child(draft)
             self.units.append(draft)
             parent = draft
         self.target = _Target(opened[-1])
@@ -681,8 +722,7 @@ class _Assembler:
                          line.number, flush=self.target.flush, count_quotes=False)
             if closed_at is not None and closed_at < len(content):
                 # The words after the block's closing '' are the running text's own.
-                pieces = quote.draft.flush if self.target.flush else quote.draft.words
-                pieces[-1] += content[closed_at:]
+                quote.draft.extend_last(content[closed_at:], flush=self.target.flush)
                 self._count_quotes(quote.draft, content[closed_at:], line.number)
         else:
             self.preamble.append(content)
@@ -692,7 +732,7 @@ class _Assembler:
     def _close_quote(self, last_line: int) -> None:
         quote = self.quote
         if quote is not None and quote.draft is not None:
-            quote.draft.quoted.append(QuotedBlock(quote.start, last_line, join_lines(quote.pieces)))
+            quote.draft.add_quoted(QuotedBlock(quote.start, last_line, join_lines(quote.pieces)))
         self.quote = None
 
     def _quoted_paragraph_follows(self) -> bool:
@@ -740,7 +780,7 @@ class _Assembler:
 
     def _append(self, draft: Draft, words: str, number: int, *, flush: bool = False,
                 count_quotes: bool = True) -> None:
-        (draft.flush if flush else draft.words).append(words)
+        draft.add_words(words, flush=flush)
         draft.line_end = max(draft.line_end, number)
         if count_quotes:
             self._count_quotes(draft, words, number)
@@ -802,6 +842,13 @@ class _Assembler:
         """The lines from index ``start`` on, as many as a look-ahead may read."""
         for k in range(start, min(len(self.lines), start + _LOOKAHEAD)):
             yield self.lines[k]
+
+
+def _more_out_of_sequence(cause: object, count: int, first: Diagnostic, last: Diagnostic) -> str:
+    designation, previous, kind, where = cause if isinstance(cause, tuple) else ("?", "?", "unit", "?")
+    return (f"({designation}) follows ({previous}) at the {kind} level in section {where} {count} more "
+            f"times, from line {first.line} to line {last.line}; each is read as its next {kind} "
+            f"(the first {LIMIT} are listed one by one)")
 
 
 def _closes_a_quotation(content: str) -> bool:

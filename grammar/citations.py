@@ -25,10 +25,11 @@ resolves to nothing is a diagnostic.
 
 from __future__ import annotations
 
+import heapq
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from grammar.model import Bill, Citation, Diagnostic, Provision
@@ -157,7 +158,7 @@ class _Hit:
     resolved: bool = True
 
 
-def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
+def _scan(resolver: _Resolver, provision: Provision, text: str) -> Iterator[_Hit]:
     spans: Spans | None = None
 
     def quoted(position: int) -> bool:
@@ -198,6 +199,18 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
             if not quoted(match.start()):
                 hits.append(_external(match.start(), match.group(), text, match.end()))
                 taken.append((match.start(), match.end()))
+    hits.sort(key=lambda hit: hit.start)
+    # The internal references come in order, one at a time: merged with the others (few, and
+    # sorted) rather than gathered, so that a run of thousands is never held twice.
+    return heapq.merge(hits, _internal_hits(resolver, provision, text, taken, quoted), key=_start)
+
+
+def _start(hit: _Hit) -> int:
+    return hit.start
+
+
+def _internal_hits(resolver: _Resolver, provision: Provision, text: str, taken: list[tuple[int, int]],
+                   quoted: Callable[[int], bool]) -> Iterator[_Hit]:
     # The stretches other references took, searched by bisection; the internal references come
     # in order, so only the last one's stretch can hold the next match.
     taken.sort()
@@ -210,11 +223,9 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
             continue
         hit = _internal(resolver, provision, text, match)
         if hit is not None:
-            hits.append(hit)
+            yield hit
             # "section 7002(c)" in "paragraph (3) of section 7002(c) of ..." is part of this reference
             last_end = max(last_end, hit.start + len(hit.text))
-    hits.sort(key=lambda hit: hit.start)
-    return hits
 
 
 def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Match[str]) -> _Hit | None:
@@ -458,7 +469,10 @@ class _Locator:
             return provision.line_start, 1, cursor
         index = bisect_right(offsets, at) - 1
         column = at - offsets[index] + indents[index] + 1
-        return first + index + 1, column, at + len(text.split(" ")[0])
+        line = first + index + 1
+        if line == provision.line_start:
+            line = provision.line_start  # one int object for the two, not one a citation
+        return line, column, at + len(text.split(" ")[0])
 
 
 _NEWLINE = re.compile(r"\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from enum import IntEnum
 from functools import cache
 
@@ -214,7 +215,7 @@ _NOTE = re.compile(r"\s*<<NOTE:[^>]*>>\s*")
 _SPACES = re.compile(r"\s+")
 
 
-def join_lines(pieces: list[str]) -> str:
+def join_lines(pieces: Sequence[str]) -> str:
     """Unwrap printed lines into running text, whitespace normalised.
 
     A line ending in a hyphen or ``--`` joins the next without a space

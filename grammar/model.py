@@ -171,20 +171,27 @@ class Bill:
     preamble: str = ""
     source: str = "<text>"
     _index: Mapping[str, Provision] = field(init=False, repr=False, compare=False)
-    _parents: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    _parents: Mapping[str, str | None] = field(init=False, repr=False, compare=False)
     _order: tuple[Provision, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Provision] = {}
-        parents: dict[str, str] = {}
+        # Most ids name their parent: ``s4_b_1`` is in ``s4_b``.  Only the others (a section
+        # in a title, a top-level unit whose id holds a ``_``) are written down here, so that
+        # the index of a bill of many small units is not twice its size.
+        parents: dict[str, str | None] = {}
         order: list[Provision] = []
         stack = list(reversed(self.provisions))
+        for top in self.provisions:
+            if top.id.rpartition("_")[0]:
+                parents[top.id] = None
         while stack:
             provision = stack.pop()
             order.append(provision)
             index[provision.id] = provision
             for child in provision.children:
-                parents[child.id] = provision.id
+                if child.id.rpartition("_")[0] != provision.id:
+                    parents[child.id] = provision.id
             stack.extend(reversed(provision.children))
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_parents", MappingProxyType(parents))
@@ -217,7 +224,10 @@ class Bill:
     def parent(self, provision_id: str) -> Provision | None:
         """The provision that contains this one, or None at the top."""
         self.get(provision_id)
-        parent_id = self._parents.get(provision_id)
+        if provision_id in self._parents:
+            parent_id = self._parents[provision_id]
+        else:
+            parent_id = provision_id.rpartition("_")[0] or None
         return None if parent_id is None else self._index[parent_id]
 
     def ancestors(self, provision_id: str) -> tuple[Provision, ...]:
