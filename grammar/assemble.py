@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from grammar.errors import BillStructureError
 from grammar.lexicon import (
@@ -60,9 +60,10 @@ class Draft:
     heading: str = ""
     level: Level | None = None
     indent: int | None = None
-    words: list[str] = field(default_factory=list)
-    # Most units have no flush language, children or quoted blocks: these stay the empty
-    # tuple until the first is added (a list for each would be most of a small unit's size).
+    # Most units have one line of words and no flush language, children or quoted blocks:
+    # the words are a tuple until a second piece is added, the others the empty tuple until
+    # the first is (a list for each would be most of a small unit's size).
+    words: list[str] | tuple[str, ...] = ()
     flush: list[str] | tuple[()] = ()
     children: list[Draft] | tuple[()] = ()
     quoted: list[QuotedBlock] | tuple[()] = ()
@@ -87,7 +88,10 @@ class Draft:
 
     def add_words(self, words: str, *, flush: bool = False) -> None:
         if not flush:
-            self.words.append(words)
+            if isinstance(self.words, list):
+                self.words.append(words)
+            else:
+                self.words = [*self.words, words] if self.words else (words,)
         elif isinstance(self.flush, tuple):
             self.flush = [words]
         else:
@@ -96,10 +100,12 @@ class Draft:
     def extend_last(self, words: str, *, flush: bool = False) -> None:
         """Add ``words`` to the last piece of the words (or flush language) gathered so far."""
         pieces = self.flush if flush else self.words
-        if isinstance(pieces, tuple) or not pieces:
+        if not pieces:
             self.add_words(words, flush=flush)
-        else:
+        elif isinstance(pieces, list):
             pieces[-1] += words
+        else:
+            self.words = (*pieces[:-1], pieces[-1] + words)
 
     def add_quoted(self, block: QuotedBlock) -> None:
         if isinstance(self.quoted, tuple):
@@ -494,7 +500,7 @@ class _Assembler:
             return
         if len(opened) > len(designations):
             # The heading belongs to the last unit of the first run; the rest to the run-in child.
-            opened[last].words.append(f"{heading}.--")
+            opened[last].add_words(f"{heading}.--")
             consumed = "".join(f"({d.designation})" for d in opened[len(designations) :])
             words = words_after_run if len(opened) == len(cues) else after_heading[len(consumed) :]
         elif len(opened) == len(designations):
@@ -549,7 +555,7 @@ class _Assembler:
             head, _, tail = enacted.partition(marker)
             self.preamble = [head + marker]
             if tail.strip():
-                draft.words.append(tail.strip())
+                draft.add_words(tail.strip())
         self.roots.append(draft)
         self.section = draft
         self.units = []

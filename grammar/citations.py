@@ -32,7 +32,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from grammar.model import Bill, Citation, Diagnostic, Provision
+from grammar.model import Bill, Citation, Citations, Diagnostic, Provision
 from grammar.quotes import Spans
 
 __all__ = ["find_citations", "usc_url"]
@@ -111,7 +111,7 @@ def usc_url(title: str, section: str) -> str:
 
 def find_citations(
     bill: Bill, source_lines: str | Sequence[str] = ()
-) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
+) -> tuple[Citations, tuple[Diagnostic, ...]]:
     """Every citation in ``bill`` in document order, and a diagnostic for each that resolves to nothing.
 
     ``source_lines`` (the file's text, or its lines) lets each citation carry its
@@ -119,33 +119,29 @@ def find_citations(
     """
     locator = _Locator(source_lines)
     resolver = _Resolver(bill)
-    citations: list[Citation] = []
     diagnostics: list[Diagnostic] = []
-    shared: dict[str, str] = {}
-    shared_targets: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for provision in bill.walk():
-        for text in (provision.text, provision.flush):
-            if not text:
-                continue
-            found = _scan(resolver, provision, text)
-            cursor = locator.start(provision)
-            for hit in found:
-                line, column, cursor = locator.locate(provision, hit.text, cursor)
-                # The same words and targets recur ("this Act", ("s4",)): one copy of each.
-                cited = shared.setdefault(hit.text, hit.text)
-                targets = shared_targets.setdefault(hit.targets, hit.targets)
-                citation = Citation(
-                    source=provision.id, text=cited, kind=hit.kind, line=line, column=column,
-                    targets=targets, url=hit.url, resolved=hit.resolved,
-                )
-                citations.append(citation)
-                if not hit.resolved:
-                    diagnostics.append(Diagnostic(
-                        "unresolved-citation",
-                        f"{provision.label}: {hit.text!r} refers to no provision of this bill",
-                        line, column, provision.id,
-                    ))
-    return tuple(citations), tuple(diagnostics)
+
+    def citations() -> Iterator[Citation]:
+        # One at a time into the compact store: a run of thousands is never held as objects.
+        for provision in bill.walk():
+            for text in (provision.text, provision.flush):
+                if not text:
+                    continue
+                cursor = locator.start(provision)
+                for hit in _scan(resolver, provision, text):
+                    line, column, cursor = locator.locate(provision, hit.text, cursor)
+                    yield Citation(
+                        source=provision.id, text=hit.text, kind=hit.kind, line=line, column=column,
+                        targets=hit.targets, url=hit.url, resolved=hit.resolved,
+                    )
+                    if not hit.resolved:
+                        diagnostics.append(Diagnostic(
+                            "unresolved-citation",
+                            f"{provision.label}: {hit.text!r} refers to no provision of this bill",
+                            line, column, provision.id,
+                        ))
+
+    return Citations(citations()), tuple(diagnostics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,10 +465,7 @@ class _Locator:
             return provision.line_start, 1, cursor
         index = bisect_right(offsets, at) - 1
         column = at - offsets[index] + indents[index] + 1
-        line = first + index + 1
-        if line == provision.line_start:
-            line = provision.line_start  # one int object for the two, not one a citation
-        return line, column, at + len(text.split(" ")[0])
+        return first + index + 1, column, at + len(text.split(" ")[0])
 
 
 _NEWLINE = re.compile(r"\n")

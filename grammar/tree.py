@@ -87,7 +87,7 @@ class _Builder:
         kind = draft.kind
         heading = draft.heading
         text = join_lines(draft.words)
-        draft.words.clear()  # the drafts are used up as they are frozen: one copy of the words at a time
+        draft.words = ()  # the drafts are used up as they are frozen: one copy of the words at a time
         sibling: _Sibling | None = None
         if kind in _CONTAINER_PREFIX:
             base = _CONTAINER_PREFIX[kind] + draft.designation
