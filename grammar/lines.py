@@ -118,21 +118,28 @@ _CONTINUED = re.compile(r"^(?P<head>[A-Z_]+\.[0-9]+: /[^\n]*)/ CONTINUATION\*$",
 _CONTINUATION = re.compile(r"^CONTINUATION: /(?P<regex>[^\n]*)/$", re.MULTILINE)
 
 
+# Lines a token carries on through at most: the line after them opens a token of its own.
+_MOST_CONTINUED = 100
+
+
 def lexing_grammar(grammar: str) -> str:
     """The grammar as the parser lexes it: each ``/line/ CONTINUATION*`` terminal written as
-    one regular expression whose repeat is possessive (``*+``).
+    one regular expression whose repeat is possessive and bounded (``{0,100}+``).
 
-    Matched the same (the repeat ends the terminal, so a greedy one never gives anything
-    back), but the regular expression engine keeps no backtracking state per repeated
-    line: with the plain ``*`` a paragraph of 70,000 wrapped lines held 25 times its size
-    while it was matched.  Lark's collision check cannot read a possessive repeat and skips
-    these two terminals, so the check is made on ``grammar_text()`` (tests/grammar).
+    The lines come out the same: the repeat ends the terminal, so a greedy one never gives
+    anything back, and a continuation line after the hundredth opens a BODY_TEXT token of
+    its own, which makes it a TEXT line just as carrying on would.  But the regular
+    expression engine keeps no backtracking state per repeated line (with the plain ``*``
+    a paragraph of 70,000 wrapped lines held 25 times its size while it was matched), and
+    no token copies more than a hundred lines of the text.  Lark's collision check cannot
+    read a possessive repeat and skips these two terminals, so the check is made on
+    ``grammar_text()`` (tests/grammar).
     """
     found = _CONTINUATION.search(grammar)
     if found is None:
         raise ValueError("bill.lark has no CONTINUATION terminal")
     continuation = found.group("regex")
-    return _CONTINUED.sub(lambda m: f"{m.group('head')}(?:{continuation})*+/", grammar)
+    return _CONTINUED.sub(lambda m: f"{m.group('head')}(?:{continuation}){{0,{_MOST_CONTINUED}}}+/", grammar)
 
 
 # What the callbacks hand up: a token's line or lines, a part's lines, nothing for a blank line.

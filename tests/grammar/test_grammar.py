@@ -23,7 +23,7 @@ def test_the_lexing_grammar_differs_from_bill_lark_only_in_its_possessive_repeat
     changed = [(a, b) for a, b in zip(written, lexed, strict=True) if a != b]
     assert [a.split(":")[0] for a, _ in changed] == ["DESIGNATED.3", "BODY_TEXT.1"]
     for a, b in changed:
-        assert a.endswith(" CONTINUATION*") and b.endswith(")*+/")
+        assert a.endswith(" CONTINUATION*") and b.endswith("){0,100}+/")
 
 
 def test_the_parser_reads_the_same_tokens_as_the_grammar_as_written() -> None:
