@@ -68,14 +68,50 @@ class Draft:
     children: list[Draft] | tuple[()] = ()
     quoted: list[QuotedBlock] | tuple[()] = ()
     line_end: int = 0
-    quote_balance: int = 0  # inline ``quotations'' opened and not yet closed
-    straight_open: bool = False  # an inline "quotation" opened and not yet closed
-    quote_line: int = 0  # the line on which the open inline quotation opened
+    # The inline quotations open in the words (most units never have one).  With twelve
+    # fields a draft is the size of a provision, so that a provision takes the memory a
+    # draft frozen before it let go.
+    inline: _Inline | None = None
 
     @property
     def in_quotation(self) -> bool:
         """Whether the words so far end inside an inline quotation."""
-        return self.quote_balance > 0 or self.straight_open
+        return self.inline is not None and (self.inline.balance > 0 or self.inline.straight)
+
+    @property
+    def quote_balance(self) -> int:
+        """Inline ``quotations'' opened and not yet closed."""
+        return self.inline.balance if self.inline is not None else 0
+
+    @quote_balance.setter
+    def quote_balance(self, value: int) -> None:
+        if self.inline is not None or value:
+            self._inline().balance = value
+
+    @property
+    def straight_open(self) -> bool:
+        """Whether an inline "quotation" is open and not yet closed."""
+        return self.inline is not None and self.inline.straight
+
+    @straight_open.setter
+    def straight_open(self, value: bool) -> None:
+        if self.inline is not None or value:
+            self._inline().straight = value
+
+    @property
+    def quote_line(self) -> int:
+        """The line on which the open inline quotation opened."""
+        return self.inline.line if self.inline is not None else 0
+
+    @quote_line.setter
+    def quote_line(self, value: int) -> None:
+        if self.inline is not None or value:
+            self._inline().line = value
+
+    def _inline(self) -> _Inline:
+        if self.inline is None:
+            self.inline = _Inline()
+        return self.inline
 
     def __post_init__(self) -> None:
         self.line_end = max(self.line_end, self.line_start)
@@ -112,6 +148,16 @@ class Draft:
             self.quoted = [block]
         else:
             self.quoted.append(block)
+
+
+@dataclass(eq=False, slots=True)
+class _Inline:
+    """A draft's open inline quotations: ``quotations'' opened and not closed, an open
+    "quotation", and the line the open one opened on."""
+
+    balance: int = 0
+    straight: bool = False
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -852,8 +898,8 @@ class _Assembler:
 
 def _more_out_of_sequence(cause: object, count: int, first: Diagnostic, last: Diagnostic) -> str:
     designation, previous, kind, where = cause if isinstance(cause, tuple) else ("?", "?", "unit", "?")
-    return (f"({designation}) follows ({previous}) at the {kind} level in section {where} {count} more "
-            f"times, from line {first.line} to line {last.line}; each is read as its next {kind} "
+    return (f"{count} more times, from line {first.line} to line {last.line}, ({designation}) follows "
+            f"({previous}) at the {kind} level in section {where}; each is read as its next {kind} "
             f"(the first {LIMIT} are listed one by one)")
 
 
