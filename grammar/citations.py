@@ -195,10 +195,13 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> Iterator[_Hit
             if not quoted(match.start()):
                 hits.append(_external(match.start(), match.group(), text, match.end()))
                 taken.append((match.start(), match.end()))
-    hits.sort(key=lambda hit: hit.start)
     # The internal references come in order, one at a time: merged with the others (few, and
     # sorted) rather than gathered, so that a run of thousands is never held twice.
-    return heapq.merge(hits, _internal_hits(resolver, provision, text, taken, quoted), key=_start)
+    internal = _internal_hits(resolver, provision, text, taken, quoted)
+    if not hits:
+        return internal
+    hits.sort(key=_start)
+    return heapq.merge(hits, internal, key=_start)
 
 
 def _start(hit: _Hit) -> int:

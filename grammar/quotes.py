@@ -129,6 +129,10 @@ class Spans:
         # offsets (a provision of 25,000 quoted terms would otherwise hold a tuple and two
         # int objects for each, three times the text they stand for).
         starts, ends = array("q"), array("q")
+        self._starts, self._ends = starts, ends
+        blocks = tuple(blocks)
+        if not blocks and "``" not in text and '"' not in text:
+            return
         found = heapq.merge(curly_quoted_spans(text), straight_quoted_spans(text), _block_spans(text, blocks))
         for start, end in found:
             if starts and start < ends[-1]:
@@ -136,7 +140,6 @@ class Spans:
             else:
                 starts.append(start)
                 ends.append(end)
-        self._starts, self._ends = starts, ends
 
     def __bool__(self) -> bool:
         return bool(self._starts)

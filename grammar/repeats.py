@@ -23,11 +23,12 @@ LIMIT = 10  # diagnostics given in full for each cause
 
 @dataclass(slots=True)
 class _Rest:
-    """The diagnostics of one cause after the first ``LIMIT``: how many, and the first and last."""
+    """The diagnostics of one cause after the first ``LIMIT``: how many, the first, and how
+    to make the last (made only when it is known to be the last)."""
 
     count: int
     first: Diagnostic
-    last: Diagnostic
+    last: Callable[[], Diagnostic]
 
 
 class Repeats:
@@ -45,19 +46,19 @@ class Repeats:
         if seen <= LIMIT:
             return make()
         rest = self._rest.get(cause)
-        diagnostic = make()
         if rest is None:
-            self._rest[cause] = _Rest(1, diagnostic, diagnostic)
+            self._rest[cause] = _Rest(1, make(), make)
         else:
             rest.count += 1
-            rest.last = diagnostic
+            rest.last = make
         return None
 
     def summaries(self, summary: Callable[[Hashable, int, Diagnostic, Diagnostic], str]) -> list[Diagnostic]:
         """One diagnostic for each cause that had more than ``LIMIT``: at the line of the first
         left out, naming its unit, with the message ``summary(cause, count, first, last)``."""
-        return [
-            Diagnostic(rest.first.code, summary(cause, rest.count, rest.first, rest.last), rest.first.line,
-                       rest.first.column, rest.first.provision)
-            for cause, rest in self._rest.items()
-        ]
+        made = []
+        for cause, rest in self._rest.items():
+            first = rest.first
+            made.append(Diagnostic(first.code, summary(cause, rest.count, first, rest.last()), first.line,
+                                   first.column, first.provision))
+        return made
