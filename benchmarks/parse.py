@@ -6,8 +6,8 @@ Each synthetic bill repeats sections 3, 4, 5, 4, 6 of statute/s2839-is.txt, renu
 header.  The shapes are files of one kind of line only: designation lines, one
 designation repeated, repeated definitions, runs of citations, the whole text on one
 line, text without designations.  Every measurement parses a file from disk
-(text -> Bill with both layers) in a fresh process, so that its peak memory (the growth
-of the process's resident set while parsing) is its own.
+(text -> Bill with both layers) in a fresh process, so that its peak memory (the peak of
+the process's resident set while parsing, less the resident set before) is its own.
 
     python benchmarks/parse.py                 # bills of 100, 1,000 and 10,000 sections, then the shapes
     python benchmarks/parse.py bills 100 1000  # bills of those sizes only
@@ -89,19 +89,33 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 # Run in a fresh interpreter: parse the file, print seconds and the peak growth of the
-# resident set in kB (ru_maxrss after parsing less ru_maxrss before reading the file).
+# resident set in kB.  After the warm-up (imports, the parser, a first bill) the kernel's
+# high-water mark of the resident set is reset (Linux: /proc/self/clear_refs), so that the
+# peak is this parse's own and not hidden under the warm-up's; the growth is that peak less
+# the resident set before reading the file.  Where the mark cannot be reset, the growth of
+# ru_maxrss is used, which understates a peak lower than the warm-up's.
 _MEASURE = """
-import resource, sys, time
+import gc, re, resource, sys, time
 sys.path.insert(0, {root!r})
 from grammar import parse_file
 from grammar.lines import grammar_parser
+def status(key):
+    with open("/proc/self/status") as handle:
+        return int(re.search(key + r":\\s+([0-9]+)", handle.read()).group(1))
 grammar_parser()
 parse_file({warm!r})
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+gc.collect()
+try:
+    with open("/proc/self/clear_refs", "w") as handle:
+        handle.write("5")
+    before, peak = status("VmRSS"), lambda: status("VmHWM")
+except OSError:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.process_time()
 bill = parse_file({path!r})
 seconds = time.process_time() - start
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = peak()
 print(seconds, after - before, len(bill.ids))
 """
 

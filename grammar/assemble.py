@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from grammar.errors import BillStructureError
 from grammar.lexicon import (
@@ -45,6 +45,7 @@ from grammar.lines import Line
 from grammar.model import Diagnostic, QuotedBlock, TocEntry
 from grammar.nesting import Cue, LeadIn, OpenUnit, continues_citation, lead_in_of, place
 from grammar.quotes import carry, closes_straight, ends_as_a_block_ends, ends_paragraph
+from grammar.repeats import LIMIT, Repeats
 
 __all__ = ["Assembly", "Draft", "assemble"]
 
@@ -59,22 +60,104 @@ class Draft:
     heading: str = ""
     level: Level | None = None
     indent: int | None = None
-    words: list[str] = field(default_factory=list)
-    flush: list[str] = field(default_factory=list)
-    children: list[Draft] = field(default_factory=list)
-    quoted: list[QuotedBlock] = field(default_factory=list)
+    # Most units have one line of words and no flush language, children or quoted blocks:
+    # the words are a tuple until a second piece is added, the others the empty tuple until
+    # the first is (a list for each would be most of a small unit's size).
+    words: list[str] | tuple[str, ...] = ()
+    flush: list[str] | tuple[()] = ()
+    children: list[Draft] | tuple[()] = ()
+    quoted: list[QuotedBlock] | tuple[()] = ()
     line_end: int = 0
-    quote_balance: int = 0  # inline ``quotations'' opened and not yet closed
-    straight_open: bool = False  # an inline "quotation" opened and not yet closed
-    quote_line: int = 0  # the line on which the open inline quotation opened
+    # The inline quotations open in the words (most units never have one).  With twelve
+    # fields a draft is the size of a provision, so that a provision takes the memory a
+    # draft frozen before it let go.
+    inline: _Inline | None = None
 
     @property
     def in_quotation(self) -> bool:
         """Whether the words so far end inside an inline quotation."""
-        return self.quote_balance > 0 or self.straight_open
+        return self.inline is not None and (self.inline.balance > 0 or self.inline.straight)
+
+    @property
+    def quote_balance(self) -> int:
+        """Inline ``quotations'' opened and not yet closed."""
+        return self.inline.balance if self.inline is not None else 0
+
+    @quote_balance.setter
+    def quote_balance(self, value: int) -> None:
+        if self.inline is not None or value:
+            self._inline().balance = value
+
+    @property
+    def straight_open(self) -> bool:
+        """Whether an inline "quotation" is open and not yet closed."""
+        return self.inline is not None and self.inline.straight
+
+    @straight_open.setter
+    def straight_open(self, value: bool) -> None:
+        if self.inline is not None or value:
+            self._inline().straight = value
+
+    @property
+    def quote_line(self) -> int:
+        """The line on which the open inline quotation opened."""
+        return self.inline.line if self.inline is not None else 0
+
+    @quote_line.setter
+    def quote_line(self, value: int) -> None:
+        if self.inline is not None or value:
+            self._inline().line = value
+
+    def _inline(self) -> _Inline:
+        if self.inline is None:
+            self.inline = _Inline()
+        return self.inline
 
     def __post_init__(self) -> None:
         self.line_end = max(self.line_end, self.line_start)
+
+    def add_child(self, child: Draft) -> None:
+        if isinstance(self.children, tuple):
+            self.children = [child]
+        else:
+            self.children.append(child)
+
+    def add_words(self, words: str, *, flush: bool = False) -> None:
+        if not flush:
+            if isinstance(self.words, list):
+                self.words.append(words)
+            else:
+                self.words = [*self.words, words] if self.words else (words,)
+        elif isinstance(self.flush, tuple):
+            self.flush = [words]
+        else:
+            self.flush.append(words)
+
+    def extend_last(self, words: str, *, flush: bool = False) -> None:
+        """Add ``words`` to the last piece of the words (or flush language) gathered so far."""
+        pieces = self.flush if flush else self.words
+        if not pieces:
+            self.add_words(words, flush=flush)
+        elif isinstance(pieces, list):
+            pieces[-1] += words
+        else:
+            self.words = (*pieces[:-1], pieces[-1] + words)
+
+    def add_quoted(self, block: QuotedBlock) -> None:
+        if isinstance(self.quoted, tuple):
+            self.quoted = [block]
+        else:
+            self.quoted.append(block)
+
+
+@dataclass(eq=False, slots=True)
+class _Inline:
+    """A draft's open inline quotations: ``quotations'' opened and not closed, an open
+    "quotation", and the line the open one opened on."""
+
+    balance: int = 0
+    straight: bool = False
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +192,7 @@ class _Target:
     draft: Draft | None
     flush: bool = False
 
-    def pieces(self, preamble: list[str]) -> list[str]:
+    def pieces(self, preamble: list[str]) -> Sequence[str]:
         if self.draft is None:
             return preamble
         return self.draft.flush if self.flush else self.draft.words
@@ -154,6 +237,7 @@ class _Assembler:
         self.in_toc = False
         self.quote: _Quote | None = None
         self.diagnostics: list[Diagnostic] = []
+        self.repeats = Repeats()  # the same designation out of sequence many times: the first few in full
         self.position = 0  # index of the line being read
         self.whereas_count = 0
         self.roots_have_sections = False  # a section has been opened
@@ -183,6 +267,7 @@ class _Assembler:
                 "such as ''. or '';",
             )
         self._close_section()
+        self.diagnostics += self.repeats.summaries(_more_out_of_sequence)
         return Assembly(tuple(self.roots), tuple(self.toc), join_lines(self.preamble),
                         tuple(self.diagnostics))
 
@@ -278,11 +363,17 @@ class _Assembler:
         self._close_section()
         self.roots_have_sections = True
         draft = Draft("section", number, line.number, heading=heading, indent=line.indent)
-        (self.containers[-1].children if self.containers else self.roots).append(draft)
+        self._add_root_or_child(draft)
         self.section = draft
         self.units = []
         self.target = _Target(draft)
         return draft
+
+    def _add_root_or_child(self, draft: Draft) -> None:
+        if self.containers:
+            self.containers[-1].add_child(draft)
+        else:
+            self.roots.append(draft)
 
     def _close_section(self) -> None:
         self.section = None
@@ -311,7 +402,7 @@ class _Assembler:
         draft = Draft(kind, designation, line.number, heading=join_lines(pieces).strip(" -"),
                       indent=line.indent)
         draft.line_end = self.lines[j - 1].number
-        (self.containers[-1].children if self.containers else self.roots).append(draft)
+        self._add_root_or_child(draft)
         self.containers.append(draft)
         self.target = _Target(draft)
         return j
@@ -455,7 +546,7 @@ class _Assembler:
             return
         if len(opened) > len(designations):
             # The heading belongs to the last unit of the first run; the rest to the run-in child.
-            opened[last].words.append(f"{heading}.--")
+            opened[last].add_words(f"{heading}.--")
             consumed = "".join(f"({d.designation})" for d in opened[len(designations) :])
             words = words_after_run if len(opened) == len(cues) else after_heading[len(consumed) :]
         elif len(opened) == len(designations):
@@ -473,12 +564,14 @@ class _Assembler:
         if open_levels:
             level = max(open_levels)
             previous = next(u.designation for u in reversed(stack) if u.level == level)
-            self.diagnostics.append(Diagnostic(
+            diagnostic = self.repeats.admit((cue.designation, previous, level.kind, where), lambda: Diagnostic(
                 "out-of-sequence",
                 f"({cue.designation}) follows ({previous}) at the {level.kind} level "
                 f"in section {where}; read as its next {level.kind}",
                 line.number, line.indent + 1,
             ))
+            if diagnostic is not None:
+                self.diagnostics.append(diagnostic)
             return level
         return None
 
@@ -494,7 +587,7 @@ class _Assembler:
             self.roots.append(parent)
             self.section = parent
         for draft in opened:
-            parent.children.append(draft)
+            parent.add_child(draft)
             self.units.append(draft)
             parent = draft
         self.target = _Target(opened[-1])
@@ -508,7 +601,7 @@ class _Assembler:
             head, _, tail = enacted.partition(marker)
             self.preamble = [head + marker]
             if tail.strip():
-                draft.words.append(tail.strip())
+                draft.add_words(tail.strip())
         self.roots.append(draft)
         self.section = draft
         self.units = []
@@ -681,8 +774,7 @@ class _Assembler:
                          line.number, flush=self.target.flush, count_quotes=False)
             if closed_at is not None and closed_at < len(content):
                 # The words after the block's closing '' are the running text's own.
-                pieces = quote.draft.flush if self.target.flush else quote.draft.words
-                pieces[-1] += content[closed_at:]
+                quote.draft.extend_last(content[closed_at:], flush=self.target.flush)
                 self._count_quotes(quote.draft, content[closed_at:], line.number)
         else:
             self.preamble.append(content)
@@ -692,7 +784,7 @@ class _Assembler:
     def _close_quote(self, last_line: int) -> None:
         quote = self.quote
         if quote is not None and quote.draft is not None:
-            quote.draft.quoted.append(QuotedBlock(quote.start, last_line, join_lines(quote.pieces)))
+            quote.draft.add_quoted(QuotedBlock(quote.start, last_line, join_lines(quote.pieces)))
         self.quote = None
 
     def _quoted_paragraph_follows(self) -> bool:
@@ -740,7 +832,7 @@ class _Assembler:
 
     def _append(self, draft: Draft, words: str, number: int, *, flush: bool = False,
                 count_quotes: bool = True) -> None:
-        (draft.flush if flush else draft.words).append(words)
+        draft.add_words(words, flush=flush)
         draft.line_end = max(draft.line_end, number)
         if count_quotes:
             self._count_quotes(draft, words, number)
@@ -802,6 +894,13 @@ class _Assembler:
         """The lines from index ``start`` on, as many as a look-ahead may read."""
         for k in range(start, min(len(self.lines), start + _LOOKAHEAD)):
             yield self.lines[k]
+
+
+def _more_out_of_sequence(cause: object, count: int, first: Diagnostic, last: Diagnostic) -> str:
+    designation, previous, kind, where = cause if isinstance(cause, tuple) else ("?", "?", "unit", "?")
+    return (f"{count} more times, from line {first.line} to line {last.line}, ({designation}) follows "
+            f"({previous}) at the {kind} level in section {where}; each is read as its next {kind} "
+            f"(the first {LIMIT} are listed one by one)")
 
 
 def _closes_a_quotation(content: str) -> bool:

@@ -25,13 +25,14 @@ resolves to nothing is a diagnostic.
 
 from __future__ import annotations
 
+import heapq
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from grammar.model import Bill, Citation, Diagnostic, Provision
+from grammar.model import Bill, Citation, Citations, Diagnostic, Provision
 from grammar.quotes import Spans
 
 __all__ = ["find_citations", "usc_url"]
@@ -110,7 +111,7 @@ def usc_url(title: str, section: str) -> str:
 
 def find_citations(
     bill: Bill, source_lines: str | Sequence[str] = ()
-) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
+) -> tuple[Citations, tuple[Diagnostic, ...]]:
     """Every citation in ``bill`` in document order, and a diagnostic for each that resolves to nothing.
 
     ``source_lines`` (the file's text, or its lines) lets each citation carry its
@@ -118,33 +119,29 @@ def find_citations(
     """
     locator = _Locator(source_lines)
     resolver = _Resolver(bill)
-    citations: list[Citation] = []
     diagnostics: list[Diagnostic] = []
-    shared: dict[str, str] = {}
-    shared_targets: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for provision in bill.walk():
-        for text in (provision.text, provision.flush):
-            if not text:
-                continue
-            found = _scan(resolver, provision, text)
-            cursor = locator.start(provision)
-            for hit in found:
-                line, column, cursor = locator.locate(provision, hit.text, cursor)
-                # The same words and targets recur ("this Act", ("s4",)): one copy of each.
-                cited = shared.setdefault(hit.text, hit.text)
-                targets = shared_targets.setdefault(hit.targets, hit.targets)
-                citation = Citation(
-                    source=provision.id, text=cited, kind=hit.kind, line=line, column=column,
-                    targets=targets, url=hit.url, resolved=hit.resolved,
-                )
-                citations.append(citation)
-                if not hit.resolved:
-                    diagnostics.append(Diagnostic(
-                        "unresolved-citation",
-                        f"{provision.label}: {hit.text!r} refers to no provision of this bill",
-                        line, column, provision.id,
-                    ))
-    return tuple(citations), tuple(diagnostics)
+
+    def citations() -> Iterator[Citation]:
+        # One at a time into the compact store: a run of thousands is never held as objects.
+        for provision in bill.walk():
+            for text in (provision.text, provision.flush):
+                if not text:
+                    continue
+                cursor = locator.start(provision)
+                for hit in _scan(resolver, provision, text):
+                    line, column, cursor = locator.locate(provision, hit.text, cursor)
+                    yield Citation(
+                        source=provision.id, text=hit.text, kind=hit.kind, line=line, column=column,
+                        targets=hit.targets, url=hit.url, resolved=hit.resolved,
+                    )
+                    if not hit.resolved:
+                        diagnostics.append(Diagnostic(
+                            "unresolved-citation",
+                            f"{provision.label}: {hit.text!r} refers to no provision of this bill",
+                            line, column, provision.id,
+                        ))
+
+    return Citations(citations()), tuple(diagnostics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +154,7 @@ class _Hit:
     resolved: bool = True
 
 
-def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
+def _scan(resolver: _Resolver, provision: Provision, text: str) -> Iterator[_Hit]:
     spans: Spans | None = None
 
     def quoted(position: int) -> bool:
@@ -198,6 +195,21 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
             if not quoted(match.start()):
                 hits.append(_external(match.start(), match.group(), text, match.end()))
                 taken.append((match.start(), match.end()))
+    # The internal references come in order, one at a time: merged with the others (few, and
+    # sorted) rather than gathered, so that a run of thousands is never held twice.
+    internal = _internal_hits(resolver, provision, text, taken, quoted)
+    if not hits:
+        return internal
+    hits.sort(key=_start)
+    return heapq.merge(hits, internal, key=_start)
+
+
+def _start(hit: _Hit) -> int:
+    return hit.start
+
+
+def _internal_hits(resolver: _Resolver, provision: Provision, text: str, taken: list[tuple[int, int]],
+                   quoted: Callable[[int], bool]) -> Iterator[_Hit]:
     # The stretches other references took, searched by bisection; the internal references come
     # in order, so only the last one's stretch can hold the next match.
     taken.sort()
@@ -210,11 +222,9 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
             continue
         hit = _internal(resolver, provision, text, match)
         if hit is not None:
-            hits.append(hit)
+            yield hit
             # "section 7002(c)" in "paragraph (3) of section 7002(c) of ..." is part of this reference
             last_end = max(last_end, hit.start + len(hit.text))
-    hits.sort(key=lambda hit: hit.start)
-    return hits
 
 
 def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Match[str]) -> _Hit | None:

@@ -152,7 +152,9 @@ def _with_uses(bill: Bill, definitions: list[Definition]) -> list[Definition]:
         + r")(?!\w|-\w)"
     )
     defining = {d.provision for d in definitions}
-    uses: list[dict[str, None]] = [{} for _ in definitions]
+    # Only the definitions that are used get a set of uses (a term defined thousands of
+    # times is used under one of them at most per scope).
+    uses: dict[int, dict[str, None]] = {}
     chain: dict[str, tuple[str, ...]] = {}  # provision id -> itself and the ids above it
     for provision in bill.walk():
         parent = bill.parent(provision.id)
@@ -171,8 +173,8 @@ def _with_uses(bill: Bill, definitions: list[Definition]) -> list[Definition]:
                 continue
             if defining and any(a == definitions[chosen].provision for a in ids):
                 continue  # the definition's own words
-            uses[chosen][provision.id] = None
-    return [
-        Definition(d.term, d.provision, d.scope, d.kind, d.line, d.forms, tuple(uses[i]))
-        for i, d in enumerate(definitions)
-    ]
+            uses.setdefault(chosen, {})[provision.id] = None
+    for index, used in uses.items():
+        d = definitions[index]
+        definitions[index] = Definition(d.term, d.provision, d.scope, d.kind, d.line, d.forms, tuple(used))
+    return definitions

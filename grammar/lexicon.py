@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator, Sequence
 from enum import IntEnum
 from functools import cache
 
@@ -214,7 +215,7 @@ _NOTE = re.compile(r"\s*<<NOTE:[^>]*>>\s*")
 _SPACES = re.compile(r"\s+")
 
 
-def join_lines(pieces: list[str]) -> str:
+def join_lines(pieces: Sequence[str]) -> str:
     """Unwrap printed lines into running text, whitespace normalised.
 
     A line ending in a hyphen or ``--`` joins the next without a space
@@ -258,26 +259,41 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     >>> quoted_spans("the term ``Assembly'' means")
     [(9, 21)]
     """
-    spans: list[tuple[int, int]] = []
-    if "``" in text:
-        depth = 0
-        start = 0
-        for mark in _QUOTE_MARKS.finditer(text):
-            if mark.group() == "``":
-                if depth == 0:
-                    start = mark.start()
-                depth += 1
-            elif depth:
-                depth -= 1
-                if depth == 0:
-                    spans.append((start, mark.end()))
-        if depth:
-            spans.append((start, len(text)))
-    if '"' in text:
-        straight = [i for i, char in enumerate(text) if char == '"']
-        for open_at, close_at in zip(straight[::2], straight[1::2], strict=False):
-            spans.append((open_at, close_at + 1))
-    return sorted(spans)
+    return sorted([*curly_quoted_spans(text), *straight_quoted_spans(text)])
+
+
+def curly_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``quoted'' text, in order (an unclosed one runs to the end)."""
+    if "``" not in text:
+        return
+    depth = 0
+    start = 0
+    for mark in _QUOTE_MARKS.finditer(text):
+        if mark.group() == "``":
+            if depth == 0:
+                start = mark.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                yield start, mark.end()
+    if depth:
+        yield start, len(text)
+
+
+def straight_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of "quoted" text, in order: each mark and the next."""
+    if '"' not in text:
+        return
+    opened = -1
+    at = text.find('"')
+    while at >= 0:
+        if opened < 0:
+            opened = at
+        else:
+            yield opened, at + 1
+            opened = -1
+        at = text.find('"', at + 1)
 
 
 def pluralize(term: str) -> str:

@@ -8,16 +8,19 @@ expected at that point.
 
 from __future__ import annotations
 
+import re
+import sys
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from lark import Lark, Token, Tree
+from lark import Lark, Token
 from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from grammar.errors import BillSyntaxError
 
-__all__ = ["Line", "grammar_parser", "read_lines"]
+__all__ = ["Line", "grammar_parser", "grammar_text", "lexing_grammar", "read_lines"]
 
 
 class Line(NamedTuple):
@@ -95,12 +98,128 @@ _OPENINGS = (
 def grammar_parser(*, cached: bool = True) -> Lark:
     """The LALR parser for bill.lark, built once per process (strict: no conflicts, no collisions).
 
+    The parser makes the document's ``Line``s as it goes (``_LineMaker``): no parse tree
+    is built, and each token is let go as soon as its lines are made.
+
     Building checks every pair of terminals for collisions, which takes most of a
     second; with ``cached`` Lark keeps the built parser in the temporary directory,
     keyed by the grammar's hash, so later processes load it instead.
     """
-    grammar = resources.files("grammar").joinpath("bill.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", strict=True, cache=cached)
+    return Lark(lexing_grammar(grammar_text()), parser="lalr", lexer="contextual", strict=True,
+                cache=cached, transformer=_LineMaker())
+
+
+def grammar_text() -> str:
+    """bill.lark as written: the form whose terminals Lark checks for collisions."""
+    return resources.files("grammar").joinpath("bill.lark").read_text(encoding="utf-8")
+
+
+_CONTINUED = re.compile(r"^(?P<head>[A-Z_]+\.[0-9]+: /[^\n]*)/ CONTINUATION\*$", re.MULTILINE)
+_CONTINUATION = re.compile(r"^CONTINUATION: /(?P<regex>[^\n]*)/$", re.MULTILINE)
+
+
+# Lines a token carries on through at most: the line after them opens a token of its own.
+_MOST_CONTINUED = 100
+
+
+def lexing_grammar(grammar: str) -> str:
+    """The grammar as the parser lexes it: each ``/line/ CONTINUATION*`` terminal written as
+    one regular expression whose repeat is possessive and bounded (``{0,100}+``).
+
+    The lines come out the same: the repeat ends the terminal, so a greedy one never gives
+    anything back, and a continuation line after the hundredth opens a BODY_TEXT token of
+    its own, which makes it a TEXT line just as carrying on would.  But the regular
+    expression engine keeps no backtracking state per repeated line (with the plain ``*``
+    a paragraph of 70,000 wrapped lines held 25 times its size while it was matched), and
+    no token copies more than a hundred lines of the text.  Lark's collision check cannot
+    read a possessive repeat and skips these two terminals, so the check is made on
+    ``grammar_text()`` (tests/grammar).
+    """
+    found = _CONTINUATION.search(grammar)
+    if found is None:
+        raise ValueError("bill.lark has no CONTINUATION terminal")
+    continuation = found.group("regex")
+    return _CONTINUED.sub(lambda m: f"{m.group('head')}(?:{continuation}){{0,{_MOST_CONTINUED}}}+/", grammar)
+
+
+# What the callbacks hand up: a token's line or lines, a part's lines, nothing for a blank line.
+_Piece = Line | tuple[Line, ...] | list[Line] | None
+
+
+class _LineMaker:
+    """Lark's callbacks, run as it parses: each token becomes its ``Line``s as it is shifted
+    (a wrapped paragraph's token, one per physical line), and each part of the document
+    (front, body, back) a list of them.  Lines are made as "body" lines; the front and
+    back matter, which are short, are remade with their own part."""
+
+    def __getattr__(self, name: str) -> Callable[[Token], Line | tuple[Line, ...] | None]:
+        # Every terminal's callback (Lark looks them up by the terminal's name).
+        if name.isupper() or name == "_BLANK":
+            return _lines_of
+        raise AttributeError(name)
+
+    @staticmethod
+    def start(children: list[list[Line]]) -> list[Line]:
+        return [line for part in children for line in part]
+
+    @staticmethod
+    def front(children: Sequence[_Piece]) -> list[Line]:
+        return [line._replace(part="front") for line in _flat(children)]
+
+    @staticmethod
+    def body(children: Sequence[_Piece]) -> list[Line]:
+        return _flat(children)
+
+    @staticmethod
+    def back(children: Sequence[_Piece]) -> list[Line]:
+        return [line._replace(part="back") for line in _flat(children)]
+
+    end = back
+    section_header = body
+
+
+def _flat(children: Sequence[_Piece]) -> list[Line]:
+    out: list[Line] = []
+    for child in children:
+        if isinstance(child, Line):
+            out.append(child)
+        elif child is not None:
+            out.extend(child)
+    return out
+
+
+def _lines_of(token: Token) -> Line | tuple[Line, ...] | None:
+    """The physical lines of one token: the words apart from the indentation (shared)."""
+    kind = token.type
+    if kind == "_BLANK":
+        return None  # the grammar drops blank lines
+    if kind == "BODY_TEXT":
+        kind = "TEXT"
+    number = token.line or 0
+    value = str(token.value)
+    end = value.find("\n")
+    if end < 0 or end == len(value) - 1:
+        return _line(kind, value[:end] if end >= 0 else value, number)
+    # One physical line at a time, so that a paragraph's lines are never held twice.
+    made = []
+    start = 0
+    while end >= 0:
+        made.append(_line(kind, value[start:end], number))
+        kind = "TEXT"  # the lines a multi-line token carries on with
+        number += 1
+        start = end + 1
+        end = value.find("\n", start)
+    if start < len(value):
+        made.append(_line(kind, value[start:], number))
+    return tuple(made)
+
+
+def _line(kind: str, physical: str, number: int) -> Line:
+    raw = physical.rstrip()
+    content = raw.lstrip(" \t")
+    indent = len(raw) - len(content)
+    # The indentation is interned: a bill has a few dozen of them, shared by all its lines.
+    return Line(kind, content, number, indent, "body", sys.intern(raw[:indent]) if indent else "")
 
 
 def read_lines(text: str) -> list[Line]:
@@ -110,39 +229,10 @@ def read_lines(text: str) -> list[Line]:
         BillSyntaxError: a line stands where the layout does not allow it.
     """
     try:
-        tree = grammar_parser().parse(text)
+        lines: list[Line] = grammar_parser().parse(text)  # type: ignore[assignment]
     except UnexpectedInput as error:
         raise _syntax_error(text, error) from None
-    lines: list[Line] = []
-    prefixes: dict[str, str] = {}
-    parts, tree.children = tree.children, []
-    for part in parts:
-        if not isinstance(part, Tree):
-            continue
-        name = str(part.data)
-        label = "body" if name == "body" else ("front" if name == "front" else "back")
-        # Each token is let go once its lines are made, so that the tree and the lines
-        # are never both whole in memory.
-        tokens = _tokens(part)
-        part.children = []
-        tokens.reverse()
-        while tokens:
-            token = tokens.pop()
-            kind = "TEXT" if token.type == "BODY_TEXT" else token.type
-            number = token.line or 0
-            for physical in str(token.value).rstrip("\n").split("\n"):
-                raw = physical.rstrip()
-                content = raw.lstrip(" \t")
-                indent = len(raw) - len(content)
-                prefix = prefixes.setdefault(raw[:indent], raw[:indent]) if indent else ""
-                lines.append(Line(kind, content, number, indent, label, prefix))
-                kind = "TEXT"  # the lines a multi-line token carries on with
-                number += 1
     return lines
-
-
-def _tokens(tree: Tree[Token]) -> list[Token]:
-    return list(tree.scan_values(lambda value: isinstance(value, Token)))
 
 
 def _syntax_error(text: str, error: UnexpectedInput) -> BillSyntaxError:

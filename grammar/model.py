@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import overload
 
 from grammar.errors import UnknownProvisionError
 
@@ -13,6 +15,7 @@ __all__ = [
     "Action",
     "Bill",
     "Citation",
+    "Citations",
     "Definition",
     "Diagnostic",
     "Meta",
@@ -137,6 +140,101 @@ class Citation:
     resolved: bool = True
 
 
+class Citations(Sequence[Citation]):
+    """A bill's citations, in document order: a sequence of ``Citation``, stored by column.
+
+    A run of references packs one into every dozen bytes of text, and a ``Citation``
+    object with its column number takes ten times that; here each takes some 26 bytes
+    (the strings and target tuples it shares with others are held once), and is made
+    again as a ``Citation`` when it is read.  Equal to any sequence of the same citations.
+    """
+
+    __slots__ = ("_columns", "_kind_table", "_kinds", "_lines", "_resolved", "_sources", "_strings",
+                 "_target_tables", "_targets", "_texts", "_url_of")
+
+    def __init__(self, citations: Iterable[Citation] = ()) -> None:
+        self._strings: list[str | None] = [None]  # shared strings (ids, texts, urls); 0 is None
+        self._target_tables: list[tuple[str, ...]] = []
+        self._kind_table: list[str] = []
+        self._sources, self._texts, self._url_of = array("I"), array("I"), array("I")
+        self._targets, self._lines, self._columns = array("I"), array("I"), array("I")
+        self._kinds, self._resolved = array("B"), array("B")
+        # Where each shared value stands in its table: only while building.
+        strings: dict[str | None, int] = {None: 0}
+        targets: dict[tuple[str, ...], int] = {}
+        kinds: dict[str, int] = {}
+
+        def string(value: str | None) -> int:
+            at = strings.get(value)
+            if at is None:
+                at = strings[value] = len(self._strings)
+                self._strings.append(value)
+            return at
+
+        for citation in citations:
+            self._sources.append(string(citation.source))
+            self._texts.append(string(citation.text))
+            self._url_of.append(string(citation.url))
+            at = targets.get(citation.targets)
+            if at is None:
+                at = targets[citation.targets] = len(self._target_tables)
+                self._target_tables.append(citation.targets)
+            self._targets.append(at)
+            kind = kinds.get(citation.kind)
+            if kind is None:
+                kind = kinds[citation.kind] = len(self._kind_table)
+                self._kind_table.append(citation.kind)
+            self._kinds.append(kind)
+            self._lines.append(citation.line)
+            self._columns.append(citation.column)
+            self._resolved.append(citation.resolved)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Citation: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Citation, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Citation | tuple[Citation, ...]:
+        if isinstance(index, slice):
+            return tuple(self._citation(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("citation index out of range")
+        return self._citation(index)
+
+    def __iter__(self) -> Iterator[Citation]:
+        return (self._citation(i) for i in range(len(self)))
+
+    def _citation(self, i: int) -> Citation:
+        strings = self._strings
+        return Citation(
+            source=strings[self._sources[i]] or "",
+            text=strings[self._texts[i]] or "",
+            kind=self._kind_table[self._kinds[i]],
+            line=self._lines[i],
+            column=self._columns[i],
+            targets=self._target_tables[self._targets[i]],
+            url=strings[self._url_of[i]],
+            resolved=bool(self._resolved[i]),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Citations({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """Something in the text a reader should check; ``--strict`` turns these into errors."""
@@ -165,26 +263,33 @@ class Bill:
     meta: Meta
     provisions: tuple[Provision, ...]
     definitions: tuple[Definition, ...] = ()
-    citations: tuple[Citation, ...] = ()
+    citations: Sequence[Citation] = ()  # a Citations, once parsed
     diagnostics: tuple[Diagnostic, ...] = ()
     toc: tuple[TocEntry, ...] = ()
     preamble: str = ""
     source: str = "<text>"
     _index: Mapping[str, Provision] = field(init=False, repr=False, compare=False)
-    _parents: Mapping[str, str] = field(init=False, repr=False, compare=False)
+    _parents: Mapping[str, str | None] = field(init=False, repr=False, compare=False)
     _order: tuple[Provision, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Provision] = {}
-        parents: dict[str, str] = {}
+        # Most ids name their parent: ``s4_b_1`` is in ``s4_b``.  Only the others (a section
+        # in a title, a top-level unit whose id holds a ``_``) are written down here, so that
+        # the index of a bill of many small units is not twice its size.
+        parents: dict[str, str | None] = {}
         order: list[Provision] = []
         stack = list(reversed(self.provisions))
+        for top in self.provisions:
+            if top.id.rpartition("_")[0]:
+                parents[top.id] = None
         while stack:
             provision = stack.pop()
             order.append(provision)
             index[provision.id] = provision
             for child in provision.children:
-                parents[child.id] = provision.id
+                if child.id.rpartition("_")[0] != provision.id:
+                    parents[child.id] = provision.id
             stack.extend(reversed(provision.children))
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_parents", MappingProxyType(parents))
@@ -217,7 +322,10 @@ class Bill:
     def parent(self, provision_id: str) -> Provision | None:
         """The provision that contains this one, or None at the top."""
         self.get(provision_id)
-        parent_id = self._parents.get(provision_id)
+        if provision_id in self._parents:
+            parent_id = self._parents[provision_id]
+        else:
+            parent_id = provision_id.rpartition("_")[0] or None
         return None if parent_id is None else self._index[parent_id]
 
     def ancestors(self, provision_id: str) -> tuple[Provision, ...]:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from grammar.assemble import Draft
 from grammar.lexicon import join_lines, split_heading
 from grammar.model import Diagnostic, Provision
+from grammar.repeats import LIMIT, Repeats
 
 __all__ = ["freeze"]
 
@@ -41,7 +43,13 @@ def freeze(drafts: Sequence[Draft]) -> tuple[tuple[Provision, ...], tuple[Diagno
     """
     builder = _Builder(_repeated_section_numbers(drafts))
     provisions = tuple(builder.build(draft, parent_id="", parent_label="", division="") for draft in drafts)
-    return provisions, tuple(builder.diagnostics)
+    return provisions, (*builder.diagnostics, *builder.repeats.summaries(_more_duplicates))
+
+
+def _more_duplicates(pid: object, count: int, first: Diagnostic, last: Diagnostic) -> str:
+    return (f"{count} more units, from line {first.line} to line {last.line}, repeat the designation "
+            f"of {pid}; they are given the ids {first.provision} to {last.provision} (the first "
+            f"{LIMIT} are listed one by one)")
 
 
 def _repeated_section_numbers(drafts: Sequence[Draft]) -> frozenset[str]:
@@ -69,13 +77,18 @@ class _Builder:
         self.used: set[str] = set()
         self.next_dup: dict[str, int] = {}
         self.diagnostics: list[Diagnostic] = []
+        self.repeats = Repeats()  # a designation repeated many times: the first few in full
         self.resolutions = 0
 
-    def build(self, draft: Draft, *, parent_id: str, parent_label: str, division: str) -> Provision:
+    def build(self, draft: Draft, *, parent_id: str, parent_label: str, division: str,
+              siblings: dict[str, _Sibling] | None = None) -> Provision:
+        """Freeze ``draft``; ``siblings`` holds the units built before it under the same parent,
+        by designation (a unit below a section is unique once its designation is)."""
         kind = draft.kind
         heading = draft.heading
         text = join_lines(draft.words)
-        draft.words.clear()  # the drafts are used up as they are frozen: one copy of the words at a time
+        draft.words = ()  # the drafts are used up as they are frozen: one copy of the words at a time
+        sibling: _Sibling | None = None
         if kind in _CONTAINER_PREFIX:
             base = _CONTAINER_PREFIX[kind] + draft.designation
             pid = f"{parent_id}_{base}" if parent_id else base
@@ -100,28 +113,51 @@ class _Builder:
         elif kind == "text":
             pid, label = "txt", "enacted text"
         else:  # a unit below a section
+            sibling = siblings.get(draft.designation) if siblings is not None else None
             pid = f"{parent_id}_{draft.designation}"
-            # "sec. 4" + "(b)" -> "sec. 4(b)"; "resolving clause" + "(1)" -> "resolving clause (1)"
-            cited_as_section = parent_label.endswith(")") or parent_label.startswith(("sec.", "div."))
-            joiner = "" if cited_as_section else " "
-            label = f"{parent_label}{joiner}({draft.designation})"
+            if sibling is not None:
+                label = sibling.label  # the same designation under the same parent: the same label
+            else:
+                # "sec. 4" + "(b)" -> "sec. 4(b)"; "resolving clause" + "(1)" -> "resolving clause (1)"
+                cited_as_section = parent_label.endswith(")") or parent_label.startswith(("sec.", "div."))
+                joiner = "" if cited_as_section else " "
+                label = f"{parent_label}{joiner}({draft.designation})"
             if not heading:
                 heading, text = split_heading(text)
-        pid = self._unique(pid, draft)
-        child_label = label
-        children = tuple(
-            self.build(child, parent_id=pid, parent_label=child_label, division=division)
-            for child in draft.children
-        )
-        draft.children.clear()
+        if siblings is not None and kind not in _GLOBAL_KINDS:
+            pid = self._unique_among_siblings(pid, draft, sibling)
+        else:
+            pid = self._unique(pid, draft)
+        # Each child draft is let go as soon as it is frozen, so that a large bill's drafts
+        # and its provisions are never both whole in memory.
+        pending = draft.children if isinstance(draft.children, list) else []
+        draft.children = ()
+        pending.reverse()
+        built: list[Provision] = []
+        below: dict[str, _Sibling] = {}
+        while pending:
+            built.append(self.build(pending.pop(), parent_id=pid, parent_label=label, division=division,
+                                    siblings=below))
+        del below
+        children = tuple(built)
+        del built
         flush = join_lines(draft.flush)
-        draft.flush.clear()
-        line_end = max([draft.line_end, *(child.line_end for child in children)])
+        draft.flush = ()
+        line_end = max(draft.line_end, max((child.line_end for child in children), default=0))
         digest = _hash(kind, draft.designation, heading, text, flush, children)
-        return Provision(
+        designation = draft.designation
+        if sibling is not None:
+            # A repeated unit often repeats its words too: share the strings rather than copy them.
+            last = sibling.last
+            designation = last.designation
+            heading = last.heading if heading == last.heading else heading
+            text = last.text if text == last.text else text
+            flush = last.flush if flush == last.flush else flush
+            digest = last.hash if digest == last.hash else digest
+        provision = Provision(
             id=pid,
             kind=kind,
-            designation=draft.designation,
+            designation=designation,
             heading=heading,
             text=text,
             flush=flush,
@@ -132,6 +168,21 @@ class _Builder:
             children=children,
             quoted=tuple(draft.quoted),
         )
+        if siblings is not None and kind not in _GLOBAL_KINDS:
+            if sibling is None:
+                siblings[designation] = _Sibling(1, label, provision)
+            else:
+                sibling.last = provision
+        return provision
+
+    def _unique_among_siblings(self, pid: str, draft: Draft, sibling: _Sibling | None) -> str:
+        """A unit below a section can only share its id with a sibling of the same designation
+        (every other id has another parent's id before it, or no ``_``): the n-th of them is
+        given ``-dup``n."""
+        if sibling is None:
+            return pid
+        sibling.count += 1
+        return self._duplicate(pid, f"{pid}-dup{sibling.count}", draft)
 
     def _unique(self, pid: str, draft: Draft) -> str:
         if pid not in self.used:
@@ -144,18 +195,41 @@ class _Builder:
         unique = f"{pid}-dup{n}"
         self.next_dup[pid] = n + 1
         self.used.add(unique)
-        self.diagnostics.append(Diagnostic(
+        return self._duplicate(pid, unique, draft)
+
+    def _duplicate(self, pid: str, unique: str, draft: Draft) -> str:
+        diagnostic = self.repeats.admit(pid, lambda: Diagnostic(
             "duplicate-id",
             f"the {draft.kind} at line {draft.line_start} repeats the designation of {pid}; "
             f"it is given the id {unique}",
             draft.line_start,
             provision=unique,
         ))
+        if diagnostic is not None:
+            self.diagnostics.append(diagnostic)
         return unique
+
+
+@dataclass(slots=True)
+class _Sibling:
+    """The units of one designation under one parent: how many so far, their label, the last."""
+
+    count: int
+    label: str
+    last: Provision
+
+
+# Kinds whose ids are made unique across the whole bill (the rest among their siblings).
+_GLOBAL_KINDS = frozenset({*_CONTAINER_PREFIX, "section", "resolution", "whereas", "text"})
 
 
 def _hash(kind: str, designation: str, heading: str, text: str, flush: str,
           children: tuple[Provision, ...]) -> str:
     """SHA-256 over the unit's own words and its children's hashes."""
-    material = "\x1f".join((kind, designation, heading, text, flush, *(c.hash for c in children)))
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1f".join((kind, designation, heading, text, flush)).encode("utf-8"))
+    # The children's hashes fed one by one: a section of 30,000 units would make its material
+    # a string of two megabytes.  The same bytes as joining them all by "\x1f".
+    for child in children:
+        digest.update(b"\x1f")
+        digest.update(child.hash.encode("ascii"))
+    return digest.hexdigest()

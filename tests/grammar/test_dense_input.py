@@ -1,0 +1,101 @@
+"""Dense input read in bounded memory, with nothing lost: many repeats of one designation,
+a bill's index of parents, the citations' compact store."""
+
+from __future__ import annotations
+
+import pytest
+
+from grammar import parse_text
+from grammar.model import Citation, Citations
+from grammar.repeats import LIMIT
+
+
+def _repeated(times: int) -> str:
+    lines = "".join(f"    (a) The Secretary shall act on widget {n}.\n" for n in range(times))
+    return "SEC. 1. SHAPES.\n\n" + lines
+
+
+def test_every_repeat_of_a_designation_keeps_its_own_unit_and_id() -> None:
+    bill = parse_text(_repeated(25))
+    section = bill.get("s1")
+    assert [child.id for child in section.children] == ["s1_a", *(f"s1_a-dup{n}" for n in range(2, 26))]
+    assert [child.text for child in section.children][-1] == "The Secretary shall act on widget 24."
+    assert [child.line_start for child in section.children][:3] == [3, 4, 5]
+
+
+def test_the_first_repeats_are_reported_one_by_one_and_the_rest_in_one_diagnostic() -> None:
+    bill = parse_text(_repeated(25))
+    duplicates = [d for d in bill.diagnostics if d.code == "duplicate-id"]
+    assert len(duplicates) == LIMIT + 1
+    assert [d.provision for d in duplicates[:LIMIT]] == [f"s1_a-dup{n}" for n in range(2, 2 + LIMIT)]
+    summary = duplicates[LIMIT]
+    # 24 repeats: 10 one by one, 14 counted, from the 12th unit (line 14) to the 25th (line 27)
+    assert summary.line == 14 and summary.provision == "s1_a-dup12"
+    assert summary.message.startswith("14 more units, from line 14 to line 27, repeat the designation of s1_a")
+    assert "s1_a-dup12 to s1_a-dup25" in summary.message
+    out_of_sequence = [d for d in bill.diagnostics if d.code == "out-of-sequence"]
+    assert len(out_of_sequence) == LIMIT + 1
+    assert out_of_sequence[-1].message.startswith("14 more times, from line 14 to line 27, (a) follows (a)")
+
+
+def test_a_designation_repeated_a_few_times_is_reported_each_time() -> None:
+    bill = parse_text(_repeated(4))
+    assert [d.provision for d in bill.diagnostics if d.code == "duplicate-id"] == [
+        "s1_a-dup2", "s1_a-dup3", "s1_a-dup4"]
+    assert not any("more" in d.message for d in bill.diagnostics)
+
+
+def test_repeats_are_counted_per_designation() -> None:
+    # (a) to (c) over and over: each letter's repeats are summarised on their own.
+    text = "SEC. 1. SHAPES.\n\n" + "".join(f"    ({'abc'[n % 3]}) The Secretary shall act.\n" for n in range(45))
+    bill = parse_text(text)
+    summaries = [d for d in bill.diagnostics if d.code == "duplicate-id" and "more units" in d.message]
+    assert sorted(d.message.split(";")[0].rsplit(" ", 1)[1] for d in summaries) == ["s1_a", "s1_b", "s1_c"]
+    assert all(d.message.startswith("4 more units") for d in summaries)
+    assert len(bill.get("s1").children) == 45
+
+
+_TITLED = (
+    "SECTION 1. SHORT TITLE.\n\n    This Act may be cited as the ``Widget Act''.\n\n"
+    "TITLE I--WIDGETS\n\nSEC. 101. RULES.\n\n"
+    "    (a) In General.--The Secretary shall--\n"
+    "            (1) act; and\n"
+    "            (2) report.\n"
+    "    (a) Again.--The Secretary shall--\n"
+    "            (1) act again.\n"
+)
+
+
+def test_every_provision_has_the_parent_that_holds_it() -> None:
+    bill = parse_text(_TITLED)
+    for provision in bill.walk():
+        for child in provision.children:
+            assert bill.parent(child.id) is provision
+    assert [p.id for p in bill.ancestors("s101_a-dup2_1")] == ["s101_a-dup2", "s101", "tI"]
+    assert bill.parent("tI") is None and bill.parent("s1") is None
+
+
+def test_the_citations_read_back_as_the_citations_found() -> None:
+    bill = parse_text("SEC. 1. SHAPES.\n\n    See " + "section 1, " * 500 + "and subsection (z).\n")
+    citations = bill.citations
+    assert isinstance(citations, Citations) and len(citations) == 501
+    first = Citation("s1", "section 1", "internal", 3, 9, ("s1",))
+    assert citations[0] == first and citations[1].column == 20
+    assert citations[-1] == Citation("s1", "subsection (z)", "internal", 3, 5513, (), resolved=False)
+    assert list(citations) == [citations[i] for i in range(501)]
+    assert citations[:2] == (first, citations[1])
+    assert citations == tuple(citations) and citations != citations[:500]
+    with pytest.raises(IndexError):
+        citations[501]
+    assert [d.code for d in bill.diagnostics] == ["unresolved-citation"]
+
+
+def test_a_citations_store_keeps_what_it_is_given() -> None:
+    given = (
+        Citation("s2", "section 4(b)", "internal", 12, 5, ("s4_b",)),
+        Citation("s2", "30 U.S.C. 1606", "usc", 13, 1, url="https://uscode.house.gov/x"),
+        Citation("s3", "section 4(b)", "internal", 20, 7, ("s4_b",), resolved=False),
+    )
+    assert tuple(Citations(given)) == given
+    assert Citations() == () and len(Citations()) == 0
+    assert hash(Citations(given)) == hash(given)
