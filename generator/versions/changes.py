@@ -160,7 +160,7 @@ def _is_number(word: str) -> bool:
 
 
 def _in_citation(words: _Words, start: int, end: int) -> bool:
-    """True when a number changed in the stretch stands inside a citation (``section 301`` -> ``302``):
+    """True when a number changed in the stretch stands inside a citation (``section 12`` -> ``13``):
     the citation's change, not a number's."""
     numbers = [n for n in range(start, end) if _is_number(words.words[n])]
     return bool(numbers) and all(n in words.cited for n in numbers)

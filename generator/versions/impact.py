@@ -18,9 +18,9 @@ means something else, and a provision applying "the criteria described in subsec
   it) is affected; a chain does not run into a provision whose own words changed or
   that is new (its own review shows it, and its links start chains of their own).  Each provision is reached
   once, by its shortest chain from each changed provision, so cycles end and the work
-  stays linear in the links; the message reads the chain back ("sec. 3(2) changed; this
-  provision uses `select derivative product` (sec. 3(7)), which uses `derivative
-  product` (sec. 3(3)), whose sec. 3(3)(A) uses `critical mineral`").
+  stays linear in the links; the message reads the chain back ("sec. 2(1) changed; this
+  provision uses `gadget` (sec. 2(2)), which uses `widget` (sec. 2(3)), whose sec.
+  2(3)(A) uses `device`").
 
 A provision inside the changed one, or containing it, is left out: its own review shows
 the change.  ``impact`` works on an ``Alignment`` of two texts; ``impact_of_changes`` on one
