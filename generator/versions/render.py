@@ -19,7 +19,8 @@ def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, s
     lines.extend(_warnings(new, new_file))
     section = None
     for pair in comparison.pairs:
-        if pair.change == "same" and not show_same:  # counted above; parts renumbered with a parent are same
+        # counted above; a same pair with details keeps its words, but a reference in it names another provision
+        if pair.change == "same" and not show_same and not pair.details:
             continue
         heading = _section_heading(comparison, pair)
         if heading != section:

@@ -11,6 +11,7 @@ from versions_texts import DRAFT, ROOT, WORKING, bill
 
 from generator.cli.main import main
 from generator.versions import Comparison, compare
+from generator.versions.render import render_comparison
 from grammar import parse_text
 
 SCHEMA = json.loads((ROOT / "generator" / "versions" / "diff.schema.json").read_text(encoding="utf-8"))
@@ -57,7 +58,13 @@ def test_striking_sec_4_b_3_of_the_working_text_flags_the_paragraph_still_citing
     start, end = text.index("            (3) conduct, and share"), text.index("            (4) eliminate duties")
     struck = text[:start] + text[end:].replace("            (4) eliminate", "            (3) eliminate", 1).replace(
         "            (5) take complementary", "            (4) take complementary", 1)
-    found = causes(compare(parse_text(text), parse_text(struck)))
+    comparison = compare(parse_text(text), parse_text(struck))
+    found = causes(comparison)
+    # its words are the same, so the pair is "same", but diff lists it: a reference in it names another provision
+    shown = render_comparison(comparison, "old.txt", "new.txt")
+    assert ("      citation: subsection (b)(3) (sec. 4(b)(3)) -> subsection (b)(3) (sec. 4(b)(3), the old "
+            "sec. 4(b)(4))") in shown
+    assert "s4_i_1" not in shown  # a same pair naming what it named stays counted, not listed
     assert found["s4_i_3"] == ["this provision cites ``subsection (b)(3)``: that is now sec. 4(b)(3) "
                                "(the old sec. 4(b)(4)); the old sec. 4(b)(3) was removed"]
     assert found["s4_e_1"] == ["sec. 4(b) changed; this provision cites it (``subsection (b)``)"]
