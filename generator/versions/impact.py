@@ -16,11 +16,12 @@ means something else, and a provision applying "the criteria described in subsec
 - **chains**: an affected provision affects in turn: a definition with an affected part
   affects the users of its term, a provision citing an affected one (or one containing
   it) is affected; a chain does not run into a provision whose own words changed or
-  that is new (its own review shows it, and its links start chains of their own).  Each provision is reached
-  once, by its shortest chain from each changed provision, so cycles end and the work
-  stays linear in the links; the message reads the chain back ("sec. 2(1) changed; this
-  provision uses `gadget` (sec. 2(2)), which uses `widget` (sec. 2(3)), whose sec.
-  2(3)(A) uses `device`").
+  that is new (its own review shows it, and its links start chains of their own).  The
+  search is breadth first and passes a change on from each provision once, along the
+  first (shortest) chain that reached it, so circles end and the work stays linear in
+  the links; a provision resting on a change directly is not told the longer ways round.
+  The message reads the chain back ("sec. 2(1) changed; this provision uses `gadget`
+  (sec. 2(2)), which uses `widget` (sec. 2(3)), whose sec. 2(3)(A) uses `device`").
 
 A provision inside the changed one, or containing it, is left out: its own review shows
 the change.  ``impact`` works on an ``Alignment`` of two texts; ``impact_of_changes`` on one
