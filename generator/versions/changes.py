@@ -87,7 +87,15 @@ def details(alignment: Alignment, match: Match) -> tuple[Detail, ...]:
                                    _Words.of(new, alignment.new_citations.get(new.id, ()))))
     found.extend(_list_changes(alignment, old, new))
     found.extend(_citation_changes(alignment, old, new))
-    return tuple(dict.fromkeys(found))
+    return tuple(d for d in dict.fromkeys(found) if not _part_of_another_actor(d, found))
+
+
+def _part_of_another_actor(detail: Detail, found: Sequence[Detail]) -> bool:
+    """An actor change read from part of a longer name that another actor change gives whole
+    (``Administrator`` -> ``Director`` beside ``Administrator of the ...`` -> ``Director of the ...``)."""
+    return detail.kind == "actor" and any(
+        other.kind == "actor" and other != detail and detail.before in other.before and detail.after in other.after
+        for other in found)
 
 
 @dataclass(frozen=True, slots=True)

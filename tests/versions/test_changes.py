@@ -150,3 +150,9 @@ def test_an_organisation_the_office_pattern_does_not_know_is_an_actor() -> None:
     assert ("actor", "In General", "Scope") not in typed(compare(
         bill("SEC. 2. GRANTS.\n\n    (a) In General.--The Secretary shall award grants.\n"),
         bill("SEC. 2. GRANTS.\n\n    (a) Scope.--The Secretary shall award grants.\n")), "s2_a")
+
+
+def test_an_office_renamed_in_two_places_is_one_actor_change_with_the_whole_names() -> None:
+    assert typed_words("The Secretary shall consult with the Administrator of the Environmental Protection Agency.",
+                       "The Secretary shall consult with the Director of the National Science Foundation.") == [
+        ("actor", "Administrator of the Environmental Protection Agency", "Director of the National Science Foundation")]
