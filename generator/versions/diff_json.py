@@ -4,7 +4,7 @@
      "pairs": [{"old": "s4_e" | null, "new": "s4_f" | null, "change": "renumbered",
                 "similarity": 1.0, "details": [{"kind": "designation", "before": ..., "after": ...}]}],
      "impact": [{"provision": "s4_b_1", "label": ..., "causes": [{"kind", "changed", "label", "via",
-                 "message"}]}],
+                 "message", "through": [ids of a chain's provisions, nearest first]}]}],
      "summary": {"same": 56, "reworded": 12, ...}}
 
 ``meta`` and ``diagnostics`` are those of ``billtrace parse --format json`` (the parser's warnings:
@@ -33,7 +33,8 @@ def comparison_to_dict(comparison: Comparison, old_file: str, new_file: str) -> 
         ],
         "impact": [
             {"provision": a.provision, "label": a.label,
-             "causes": [{"kind": c.kind, "changed": c.changed, "label": c.label, "via": c.via, "message": c.message}
+             "causes": [{"kind": c.kind, "changed": c.changed, "label": c.label, "via": c.via, "message": c.message,
+                         "through": list(c.through)}
                         for c in a.causes]}
             for a in comparison.impact
         ],

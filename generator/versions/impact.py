@@ -52,6 +52,7 @@ class Cause:
     label: str  # its citation label, "sec. 3(4)"
     via: str  # the term used, or the words of the citation
     message: str  # "sec. 3(4) changed; this provision uses `foreign country of concern`"
+    through: tuple[str, ...] = ()  # a chain's provisions between this one and the change, nearest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +186,7 @@ def affected(bill: Bill, how: Callable[[str], str | None], repoints: Sequence[Re
                     continue  # a provision whose own words changed shows it in its own review
                 longer = _Reach(chain.root, chain.opening, (_Hop(kind, via, holder, provision_id), *chain.hops))
                 root_label = bill.get(chain.root).label
-                add(target, Cause(kind, chain.root, root_label, via, _message(bill, longer)), longer)
+                add(target, Cause(kind, chain.root, root_label, via, _message(bill, longer), _through(longer)), longer)
     return tuple(Affected(p.id, p.label, tuple(dict.fromkeys(causes[p.id])))
                  for p in bill.walk() if causes.get(p.id))
 
@@ -230,6 +231,15 @@ class _Links:
             for target in citation.targets:
                 if target in bill and how(target) is not None and not _related(bill, citation.source, target):
                     yield citation.source, _Hop("citation", citation.text, target, target), bill.get(target).label
+
+
+def _through(chain: _Reach) -> tuple[str, ...]:
+    """The provisions a chain passes through, nearest first: each defining or cited provision and,
+    when another, the provision at or below it that was reached; the change itself left out."""
+    ids: list[str] = []
+    for hop in chain.hops:
+        ids.extend(dict.fromkeys((hop.source, hop.reached)))
+    return tuple(i for i in dict.fromkeys(ids) if i != chain.root)
 
 
 def _message(bill: Bill, chain: _Reach) -> str:

@@ -131,7 +131,8 @@ def test_a_section_moved_into_another_title_flags_the_citations_it_leaves_pointi
 def test_a_changed_definition_reaches_the_definitions_built_on_its_term_and_their_users() -> None:
     text = WORKING.read_text(encoding="utf-8")
     changed = text.replace("(B) added to that list after January 1, 2026.", "(B) added to that list after July 1, 2026.")
-    found = causes(compare(parse_text(text), parse_text(changed)))
+    comparison = compare(parse_text(text), parse_text(changed))
+    found = causes(comparison)
     assert found["s3_3_A"] == ["sec. 3(2) changed; this provision uses `critical mineral`"]
     assert found["s3_7"] == ["sec. 3(2) changed; this provision uses `derivative product` (sec. 3(3)), whose "
                              "sec. 3(3)(A) uses `critical mineral`"]
@@ -139,6 +140,9 @@ def test_a_changed_definition_reaches_the_definitions_built_on_its_term_and_thei
     assert found["s4_d_2"] == ["sec. 3(2) changed; this provision uses `select derivative product` (sec. 3(7)), "
                                "which uses `derivative product` (sec. 3(3)), whose sec. 3(3)(A) uses "
                                "`critical mineral`"]
+    cause = next(a for a in comparison.impact if a.provision == "s4_d_2").causes[0]
+    assert (cause.kind, cause.changed, cause.via, cause.through) == (
+        "definition", "s3_2", "select derivative product", ("s3_7", "s3_3", "s3_3_A"))
     # a provision resting on the change directly is not told the longer ways round as well
     assert found["s4_b_1"] == ["sec. 3(2) changed; this provision uses `critical mineral`"]
     assert "s3_2" not in found and "s3_2_B" not in found  # the changed definition is not affected by itself
