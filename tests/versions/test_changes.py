@@ -156,3 +156,15 @@ def test_an_office_renamed_in_two_places_is_one_actor_change_with_the_whole_name
     assert typed_words("The Secretary shall consult with the Administrator of the Environmental Protection Agency.",
                        "The Secretary shall consult with the Director of the National Science Foundation.") == [
         ("actor", "Administrator of the Environmental Protection Agency", "Director of the National Science Foundation")]
+
+
+def test_a_reference_following_its_renumbered_target_adds_no_number_change() -> None:
+    definitions = "SEC. {n}. DEFINITIONS.\n\n    In this Act, the term ``gadget'' means a device sold to consumers.\n\n"
+    grants = ("SEC. {n}. GRANTS.\n\n    The Secretary shall award grants for each gadget as defined in section {d} "
+              "and under section {s} of the Trade Act of 1974.\n")
+    old = bill(definitions.format(n=2) + grants.format(n=3, d=2, s=301))
+    new = bill("SEC. 2. FINDINGS.\n\n    Congress finds that gadgets matter to the economy of every State.\n\n"
+               + definitions.format(n=3) + grants.format(n=4, d=3, s=302))
+    assert typed(compare(old, new), "s3") == [
+        ("designation", "sec. 3", "sec. 4"), ("reference-renumbered", "section 2", "section 3"),
+        ("citation", "section 301 of the Trade Act of 1974", "section 302 of the Trade Act of 1974")]
