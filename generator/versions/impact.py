@@ -175,14 +175,14 @@ def affected(bill: Bill, how: Callable[[str], str | None], repoints: Sequence[Re
     while queue:
         provision_id = queue.popleft()
         chain = reach[provision_id]
-        for holder in (provision_id, *(p.id for p in bill.ancestors(provision_id))):
+        for holder in (provision_id, *links.above(provision_id)):
             if holder in reached:
                 continue
             reached.add(holder)
             if changed(holder) is not None:
                 continue  # it changed: its links fired directly, from a shorter chain
             for target, kind, via in links.out_of(holder):
-                if target == provision_id or _related(bill, target, chain.root) or own(target):
+                if target == provision_id or links.related(target, chain.root) or own(target):
                     continue  # a provision whose own words changed shows it in its own review
                 longer = _Reach(chain.root, chain.opening, (_Hop(kind, via, holder, provision_id), *chain.hops))
                 root_label = bill.get(chain.root).label
@@ -197,18 +197,32 @@ class _Links:
 
     def __init__(self, bill: Bill) -> None:
         self.bill = bill
+        self._above: dict[str, tuple[str, ...]] = {}
         self._out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for definition in bill.definitions:
             if definition.provision in bill:
                 for use in definition.uses:
-                    if use in bill and not _related(bill, use, definition.provision):
+                    if use in bill and not self.related(use, definition.provision):
                         self._out[definition.provision].append((use, "definition", definition.term))
         for citation in bill.citations:
             if citation.kind != "internal" or citation.source not in bill:
                 continue
             for target in citation.targets:
-                if target in bill and not _related(bill, citation.source, target):
+                if target in bill and not self.related(citation.source, target):
                     self._out[target].append((citation.source, "citation", citation.text))
+
+    def above(self, provision_id: str) -> tuple[str, ...]:
+        """The ids of the provisions containing this one, nearest first (kept: asked again and again)."""
+        found = self._above.get(provision_id)
+        if found is None:
+            parent = self.bill.parent(provision_id)
+            found = () if parent is None else (parent.id, *self.above(parent.id))
+            self._above[provision_id] = found
+        return found
+
+    def related(self, a: str, b: str) -> bool:
+        """True when one provision is the other or stands inside it."""
+        return a == b or b in self.above(a) or a in self.above(b)
 
     def out_of(self, provision_id: str) -> Sequence[tuple[str, str, str]]:
         """(target, kind, via) of every link leaving ``provision_id``."""
@@ -223,13 +237,13 @@ class _Links:
             if source in bill and how(source) is not None:
                 label = bill.get(source).label
                 for use in definition.uses:
-                    if use in bill and not _related(bill, use, source):
+                    if use in bill and not self.related(use, source):
                         yield use, _Hop("definition", definition.term, source, source), label
         for citation in bill.citations:
             if citation.kind != "internal" or citation.source not in bill:
                 continue
             for target in citation.targets:
-                if target in bill and how(target) is not None and not _related(bill, citation.source, target):
+                if target in bill and how(target) is not None and not self.related(citation.source, target):
                     yield citation.source, _Hop("citation", citation.text, target, target), bill.get(target).label
 
 
@@ -375,8 +389,3 @@ def _masked(alignment: Alignment, provision_id: str, *, old: bool) -> str:
         targets = [alignment.counterpart(t) or "?" for t in citation.targets] if old else list(citation.targets)
         text = text.replace(citation.text, "<" + ",".join(sorted(targets)) + ">")
     return text
-
-
-def _related(bill: Bill, a: str, b: str) -> bool:
-    """True when one provision is the other or stands inside it."""
-    return a == b or any(p.id == b for p in bill.ancestors(a)) or any(p.id == a for p in bill.ancestors(b))
