@@ -98,33 +98,55 @@ def _part_of_another_actor(detail: Detail, found: Sequence[Detail]) -> bool:
         for other in found)
 
 
-@dataclass(frozen=True, slots=True)
 class _Words:
     """A provision's own words for the word diff, with what each stretch of them is: the words of
-    its heading (no actor is read there), of a citation (its numbers are the citation's) and of a date."""
+    its heading (no actor is read there), of a citation (its numbers are the citation's) and of a
+    date.  Where the citations and dates stand is worked out only when a change asks (most do not)."""
 
-    words: tuple[str, ...]
-    heading: int  # how many of the first words are the heading's
-    cited: frozenset[int]  # indexes of words inside a citation
-    dates: tuple[tuple[int, int], ...]  # [start, end) of each date
+    __slots__ = ("_citations", "_cited", "_dates", "_starts", "heading", "text", "words")
+
+    def __init__(self, provision: Provision, citations: Sequence[Citation]) -> None:
+        self.text = provision.full_text
+        self.words = tuple(self.text.split())
+        self.heading = len(provision.heading.split())  # how many of the first words are the heading's
+        self._citations = citations
+        self._starts: list[int] | None = None
+        self._cited: frozenset[int] | None = None
+        self._dates: tuple[tuple[int, int], ...] | None = None
 
     @staticmethod
     def of(provision: Provision, citations: Sequence[Citation]) -> _Words:
-        text = provision.full_text
-        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-        starts = [a for a, _ in spans]
+        return _Words(provision, citations)
 
-        def index_of(char: int) -> int:
-            return bisect.bisect_right(starts, char) - 1
+    def _index_of(self, char: int) -> int:
+        if self._starts is None:
+            self._starts = [m.start() for m in re.finditer(r"\S+", self.text)]
+        return bisect.bisect_right(self._starts, char) - 1
 
-        cited: set[int] = set()
-        for citation in citations:
-            at = text.find(citation.text)
-            while at >= 0:
-                cited.update(range(index_of(at), index_of(at + len(citation.text) - 1) + 1))
-                at = text.find(citation.text, at + 1)
-        dates = tuple((index_of(m.start()), index_of(m.end() - 1) + 1) for m in _DATE.finditer(text))
-        return _Words(tuple(text[a:b] for a, b in spans), len(provision.heading.split()), frozenset(cited), dates)
+    @property
+    def cited(self) -> frozenset[int]:
+        """Indexes of the words inside a citation."""
+        if self._cited is None:
+            cited: set[int] = set()
+            for citation in self._citations:
+                at = self.text.find(citation.text)
+                while at >= 0:
+                    cited.update(range(self._index_of(at), self._index_of(at + len(citation.text) - 1) + 1))
+                    at = self.text.find(citation.text, at + 1)
+            self._cited = frozenset(cited)
+        return self._cited
+
+    @property
+    def dates(self) -> tuple[tuple[int, int], ...]:
+        """[start, end) word indexes of each date."""
+        if self._dates is None:
+            self._dates = tuple((self._index_of(m.start()), self._index_of(m.end() - 1) + 1)
+                                for m in _DATE.finditer(self.text))
+        return self._dates
+
+    def near_month(self, start: int, end: int) -> bool:
+        """True when a month's name stands in or within three words of ``[start, end)``."""
+        return any(_bare(w) in _MONTHS for w in self.words[max(0, start - 3):end + 3])
 
 
 def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
@@ -176,6 +198,8 @@ def _in_citation(words: _Words, start: int, end: int) -> bool:
 
 def _date(old: _Words, new: _Words, i1: int, i2: int, j1: int, j2: int) -> Detail | None:
     """A date changed: the whole date before and after (``January 1, 2026`` -> ``March 1, 2026``)."""
+    if not old.near_month(i1, i2) and not new.near_month(j1, j2):
+        return None
     old_dates = [(a, b) for a, b in old.dates if a < max(i2, i1 + 1) and b > i1]
     new_dates = [(a, b) for a, b in new.dates if a < max(j2, j1 + 1) and b > j1]
     if not old_dates and not new_dates:
