@@ -25,6 +25,7 @@ diff alone.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterator, Sequence
@@ -48,6 +49,11 @@ _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "ju
 _PERIODS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "session",
                       "quarter", "quarters", "calendar", "fiscal"})
 _MODALS = frozenset({"shall", "may", "must"})
+_UNITS = frozenset({"period", "percentage", "points", "dollars", "cents", "tons", "members", "countries"})
+_CONNECTORS = frozenset({"of", "the", "and", "for", "on"})
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "each", "any", "such"})
+_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r"(?: \d{1,2},?)?(?: \d{4})?\b(?<=\d)")
 _OFFICE = re.compile(
     r"\b(?:President|Vice President|Secretary(?: of (?:the )?[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*)?"
     r"|Trade Representative|Attorney General|Comptroller General|Commissioner(?: of [A-Z][a-z]+)*"
@@ -77,20 +83,84 @@ def details(alignment: Alignment, match: Match) -> tuple[Detail, ...]:
     if old.heading != new.heading:
         found.append(Detail("heading", old.heading, new.heading))
     if old.full_text != new.full_text:
-        found.extend(_word_changes(old.full_text.split(), new.full_text.split()))
+        found.extend(_word_changes(_Words.of(old, alignment.old_citations.get(old.id, ())),
+                                   _Words.of(new, alignment.new_citations.get(new.id, ()))))
     found.extend(_list_changes(alignment, old, new))
     found.extend(_citation_changes(alignment, old, new))
-    return tuple(dict.fromkeys(found))
+    return tuple(d for d in dict.fromkeys(found) if not _part_of_another_actor(d, found))
 
 
-def _word_changes(before: Sequence[str], after: Sequence[str]) -> Iterator[Detail]:
+def _part_of_another_actor(detail: Detail, found: Sequence[Detail]) -> bool:
+    """An actor change read from part of a longer name that another actor change gives whole
+    (``Administrator`` -> ``Director`` beside ``Administrator of the ...`` -> ``Director of the ...``)."""
+    return detail.kind == "actor" and any(
+        other.kind == "actor" and other != detail and detail.before in other.before and detail.after in other.after
+        for other in found)
+
+
+class _Words:
+    """A provision's own words for the word diff, with what each stretch of them is: the words of
+    its heading (no actor is read there), of a citation (its numbers are the citation's) and of a
+    date.  Where the citations and dates stand is worked out only when a change asks (most do not)."""
+
+    __slots__ = ("_citations", "_cited", "_dates", "_starts", "heading", "text", "words")
+
+    def __init__(self, provision: Provision, citations: Sequence[Citation]) -> None:
+        self.text = provision.full_text
+        self.words = tuple(self.text.split())
+        self.heading = len(provision.heading.split())  # how many of the first words are the heading's
+        self._citations = citations
+        self._starts: list[int] | None = None
+        self._cited: frozenset[int] | None = None
+        self._dates: tuple[tuple[int, int], ...] | None = None
+
+    @staticmethod
+    def of(provision: Provision, citations: Sequence[Citation]) -> _Words:
+        return _Words(provision, citations)
+
+    def _index_of(self, char: int) -> int:
+        if self._starts is None:
+            self._starts = [m.start() for m in re.finditer(r"\S+", self.text)]
+        return bisect.bisect_right(self._starts, char) - 1
+
+    @property
+    def cited(self) -> frozenset[int]:
+        """Indexes of the words inside a citation."""
+        if self._cited is None:
+            cited: set[int] = set()
+            for citation in self._citations:
+                at = self.text.find(citation.text)
+                while at >= 0:
+                    cited.update(range(self._index_of(at), self._index_of(at + len(citation.text) - 1) + 1))
+                    at = self.text.find(citation.text, at + 1)
+            self._cited = frozenset(cited)
+        return self._cited
+
+    @property
+    def dates(self) -> tuple[tuple[int, int], ...]:
+        """[start, end) word indexes of each date."""
+        if self._dates is None:
+            self._dates = tuple((self._index_of(m.start()), self._index_of(m.end() - 1) + 1)
+                                for m in _DATE.finditer(self.text))
+        return self._dates
+
+    def near_month(self, start: int, end: int) -> bool:
+        """True when a month's name stands in or within three words of ``[start, end)``."""
+        return any(_bare(w) in _MONTHS for w in self.words[max(0, start - 3):end + 3])
+
+
+def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
+    before, after = old.words, new.words
     for i1, i2, j1, j2 in _changed_spans(before, after):
-        old_span, new_span = before[i1:i2], after[j1:j2]
-        yield from _numbers(before, after, i1, i2, j1, j2)
-        modal = _modal(old_span, new_span)
+        date = _date(old, new, i1, i2, j1, j2)
+        if date is not None:
+            yield date
+        elif not _in_citation(old, i1, i2) and not _in_citation(new, j1, j2):
+            yield from _numbers(before, after, i1, i2, j1, j2)
+        modal = _modal(before, after, i1, i2, j1, j2)
         if modal is not None:
             yield modal
-        actor = _actor(before, after, i1, i2, j1, j2)
+        actor = _actor(old, new, i1, i2, j1, j2)
         if actor is not None:
             yield actor
 
@@ -119,19 +189,50 @@ def _is_number(word: str) -> bool:
     return bool(re.fullmatch(r"\d[\d,]*(?:\.\d+)?(?:-\w+)?", bare)) or bare in _NUMBER_WORDS
 
 
+def _in_citation(words: _Words, start: int, end: int) -> bool:
+    """True when a number changed in the stretch stands inside a citation (``section 12`` -> ``13``):
+    the citation's change, not a number's."""
+    numbers = [n for n in range(start, end) if _is_number(words.words[n])]
+    return bool(numbers) and all(n in words.cited for n in numbers)
+
+
+def _date(old: _Words, new: _Words, i1: int, i2: int, j1: int, j2: int) -> Detail | None:
+    """A date changed: the whole date before and after (``January 1, 2026`` -> ``March 1, 2026``)."""
+    if not old.near_month(i1, i2) and not new.near_month(j1, j2):
+        return None
+    old_dates = [(a, b) for a, b in old.dates if a < max(i2, i1 + 1) and b > i1]
+    new_dates = [(a, b) for a, b in new.dates if a < max(j2, j1 + 1) and b > j1]
+    if not old_dates and not new_dates:
+        return None
+
+    def shown(words: _Words, dates: list[tuple[int, int]], start: int, end: int) -> str:
+        if dates:
+            start, end = min(start, dates[0][0]), max(end, dates[-1][1])
+        return " ".join(words.words[start:end]).strip(".,;:")
+
+    return Detail("date", shown(old, old_dates, i1, i2), shown(new, new_dates, j1, j2))
+
+
+def _unit(word: str) -> bool:
+    """A word after a number that says what it counts (kept beside the number when shown)."""
+    bare = _bare(word)
+    return bare.startswith("percent") or bare in _PERIODS or bare in _UNITS
+
+
 def _numbers(before: Sequence[str], after: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> Iterator[Detail]:
-    """A number changed: the changed words plus the word after them that names the unit."""
+    """A number changed: the changed words, and the word after them when it names the unit."""
     if not any(_is_number(w) for w in before[i1:i2]) or not any(_is_number(w) for w in after[j1:j2]):
         return
-    unit_old = before[i2] if i2 < len(before) else ""
-    unit_new = after[j2] if j2 < len(after) else ""
+    unit_old = before[i2] if i2 < len(before) and _unit(before[i2]) else ""
+    unit_new = after[j2] if j2 < len(after) and _unit(after[j2]) else ""
     prior = _bare(before[i1 - 1]) if i1 > 0 else ""
     words = [_bare(w) for w in (*before[i1:i2], *after[j1:j2], unit_old, unit_new, prior)]
+    counted = {part for w in words for part in w.split("-")[1:]}  # "90-day": the period is in the word
     if any(w.startswith("percent") or w.endswith("%") for w in words):
         kind = "percentage"
     elif any(w in _MONTHS for w in words):
         kind = "date"
-    elif any(w in _PERIODS for w in words):
+    elif any(w in _PERIODS for w in words) or counted & _PERIODS:
         kind = "period"
     elif any(w.startswith("$") for w in (*before[i1:i2], *after[j1:j2])):
         kind = "amount"
@@ -139,32 +240,86 @@ def _numbers(before: Sequence[str], after: Sequence[str], i1: int, i2: int, j1: 
         kind = "number"
 
     def shown(span: Sequence[str], unit: str) -> str:
-        words = [*span, unit] if unit and not _is_number(unit) and kind not in {"date", "amount"} else list(span)
-        return " ".join(words).strip(".,;:")
+        return " ".join([*span, unit] if unit and kind != "amount" else span).strip(".,;:")
 
     yield Detail(kind, shown(before[i1:i2], unit_old), shown(after[j1:j2], unit_new))
 
 
-def _modal(old_span: Sequence[str], new_span: Sequence[str]) -> Detail | None:
-    old = [w for w in map(_bare, old_span) if w in _MODALS]
-    new = [w for w in map(_bare, new_span) if w in _MODALS]
+def _modal(before: Sequence[str], after: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> Detail | None:
+    """``shall`` and ``may`` swapped, or a ``not`` put after or taken from one: the phrases before and after."""
+    negation = any(span and _bare(span[0]) == "not" for span in (before[i1:i2], after[j1:j2]))
+    old = _modal_phrases(before, i1, i2, negation)
+    new = _modal_phrases(after, j1, j2, negation)
     if old and new and old != new:
         return Detail("modal", " ".join(old), " ".join(new))
     return None
 
 
-def _actor(before: Sequence[str], after: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> Detail | None:
-    """Offices named around the change on each side, when they differ."""
+def _modal_phrases(words: Sequence[str], start: int, end: int, prior: bool) -> list[str]:
+    """The modals of a changed stretch, each with its ``not`` (``may not``); with ``prior``, the
+    modal just before it too (the stretch put in or took out its ``not``)."""
+    found: list[str] = []
+    for n in range(start - 1 if prior and start > 0 else start, min(end, len(words))):
+        word = words[n]
+        if _bare(word) in _MODALS and not (word[0].isupper() and n + 1 < len(words) and _is_number(words[n + 1])):
+            negated = n + 1 < len(words) and _bare(words[n + 1]) == "not"
+            found.append(_bare(word) + (" not" if negated else ""))
+    return found
+
+
+def _actor(old: _Words, new: _Words, i1: int, i2: int, j1: int, j2: int) -> Detail | None:
+    """Who acts or is acted upon, when it differs around the change: an office the pattern knows
+    (``Secretary of State``), else a run of capitalised words (``World Bank``)."""
+    before, after = old.words, new.words
     window = 4
     old_text = " ".join(before[max(0, i1 - window):i2 + 1])
     new_text = " ".join(after[max(0, j1 - window):j2 + 1])
-    old = [m.group(0) for m in _OFFICE.finditer(old_text)]
-    new = [m.group(0) for m in _OFFICE.finditer(new_text)]
-    gone = [name for name in old if name not in new]
-    came = [name for name in new if name not in old]
+    old_names = [m.group(0) for m in _OFFICE.finditer(old_text)]
+    new_names = [m.group(0) for m in _OFFICE.finditer(new_text)]
+    gone = [name for name in old_names if name not in new_names]
+    came = [name for name in new_names if name not in old_names]
     if gone and came:
         return Detail("actor", ", ".join(gone), ", ".join(came))
+    old_run, new_run = _name_run(old, i1, i2), _name_run(new, j1, j2)
+    if old_run and new_run and old_run != new_run:
+        return Detail("actor", old_run, new_run)
     return None
+
+
+def _name_run(words: _Words, start: int, end: int) -> str:
+    """The run of capitalised words (``of``, ``the``, ``and`` between them) that a changed stretch
+    stands in, when the stretch is all such words, outside the heading, a citation and a date."""
+    text = words.words
+    if start >= end or start < words.heading or any(n in words.cited for n in range(start, end)):
+        return ""
+    if any(a < end and b > start for a, b in words.dates):
+        return ""
+    if not all(_capitalised(w) or _bare(w) in _CONNECTORS for w in text[start:end]):
+        return ""
+    while start > words.heading and _capitalised(text[start - 1]) and not _ends_clause(text[start - 1]):
+        start -= 1
+    while end < len(text) and not _ends_clause(text[end - 1]) and (
+            _capitalised(text[end]) or (_bare(text[end]) in _CONNECTORS and end + 1 < len(text)
+                                        and _capitalised(text[end + 1]))):
+        end += 1
+    run = list(text[start:end])
+    while run and (_bare(run[0]) in _CONNECTORS or _bare(run[0]) in _ARTICLES):
+        run.pop(0)
+    while run and _bare(run[-1]) in _CONNECTORS:
+        run.pop()
+    if not any(_capitalised(w) for w in run):
+        return ""
+    return " ".join(run).strip(".,;:()")
+
+
+def _capitalised(word: str) -> bool:
+    bare = word.strip(".,;:()'`\"")
+    return (bool(bare) and bare[0].isupper() and not _is_number(bare) and bare.lower() not in _MONTHS
+            and bare.lower() not in _ARTICLES)
+
+
+def _ends_clause(word: str) -> bool:
+    return word.endswith((",", ";", ":", "."))
 
 
 def _list_changes(alignment: Alignment, old: Provision, new: Provision) -> Iterator[Detail]:
@@ -198,6 +353,13 @@ def _citation_changes(alignment: Alignment, old: Provision, new: Provision) -> I
         if new_internal[twin].text != citation.text:
             yield Detail("reference-renumbered", citation.text, new_internal[twin].text)
     unmatched_new = [c for n, c in enumerate(new_internal) if n not in matched_new]
+    for citation in list(unmatched_old):  # the same words, another target: say which each names
+        same_words = next((c for c in unmatched_new if c.text == citation.text), None)
+        if same_words is not None:
+            unmatched_old.remove(citation)
+            unmatched_new.remove(same_words)
+            yield Detail("citation", f"{citation.text} ({_named(alignment, citation, old=True)})",
+                         f"{same_words.text} ({_named(alignment, same_words, old=False)})")
     for n in range(max(len(unmatched_old), len(unmatched_new))):
         yield Detail("citation", unmatched_old[n].text if n < len(unmatched_old) else "",
                      unmatched_new[n].text if n < len(unmatched_new) else "")
@@ -206,3 +368,16 @@ def _citation_changes(alignment: Alignment, old: Provision, new: Provision) -> I
     gone, came = sorted(old_external - new_external), sorted(new_external - old_external)
     if gone or came:
         yield Detail("citation", "; ".join(gone), "; ".join(came))
+
+
+def _named(alignment: Alignment, citation: Citation, *, old: bool) -> str:
+    """What an internal citation names: the labels of its targets (a new one with the old label it
+    had, when that differs), or "no provision"."""
+    bill = alignment.old if old else alignment.new
+    names = []
+    for target in (t for t in citation.targets if t in bill):
+        label = bill.get(target).label
+        olds = [m.old for m in alignment.of_new(target) if m.old is not None] if not old else []
+        was = alignment.old.get(olds[0]).label if len(olds) == 1 else None
+        names.append(label if old or was == label else f"{label}, the old {was}" if was else f"{label}, new")
+    return "; ".join(names) or "no provision"

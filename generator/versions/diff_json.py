@@ -1,13 +1,14 @@
 """``billtrace diff --format json``: the comparison as one JSON object (schema: ``diff.schema.json``).
 
-    {"old": {"file": ..., "meta": {...}}, "new": {"file": ..., "meta": {...}},
+    {"old": {"file": ..., "meta": {...}, "diagnostics": [...]}, "new": {"file": ..., "meta": {...}, ...},
      "pairs": [{"old": "s4_e" | null, "new": "s4_f" | null, "change": "renumbered",
                 "similarity": 1.0, "details": [{"kind": "designation", "before": ..., "after": ...}]}],
      "impact": [{"provision": "s4_b_1", "label": ..., "causes": [{"kind", "changed", "label", "via",
-                 "message"}]}],
+                 "message", "through": [ids of a chain's provisions, nearest first]}]}],
      "summary": {"same": 56, "reworded": 12, ...}}
 
-``meta`` is the ``meta`` object of ``billtrace parse --format json``.
+``meta`` and ``diagnostics`` are those of ``billtrace parse --format json`` (the parser's warnings:
+a citation naming no provision of the new text is often a conforming change left undone).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def comparison_to_dict(comparison: Comparison, old_file: str, new_file: str) -> 
         ],
         "impact": [
             {"provision": a.provision, "label": a.label,
-             "causes": [{"kind": c.kind, "changed": c.changed, "label": c.label, "via": c.via, "message": c.message}
+             "causes": [{"kind": c.kind, "changed": c.changed, "label": c.label, "via": c.via, "message": c.message,
+                         "through": list(c.through)}
                         for c in a.causes]}
             for a in comparison.impact
         ],
@@ -41,4 +43,5 @@ def comparison_to_dict(comparison: Comparison, old_file: str, new_file: str) -> 
 
 
 def _side(bill: Bill, file: str) -> dict[str, Any]:
-    return {"file": file, "meta": bill_to_dict(bill)["meta"]}
+    whole = bill_to_dict(bill)
+    return {"file": file, "meta": whole["meta"], "diagnostics": whole["diagnostics"]}

@@ -16,9 +16,11 @@ def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, s
     old, new = comparison.old, comparison.new
     lines = [f"{title(old)}  {old_file}", f"  -> {title(new)}  {new_file}",
              ", ".join(f"{n} {change}" for change, n in comparison.counts().items() if n or change == "same")]
+    lines.extend(_warnings(new, new_file))
     section = None
     for pair in comparison.pairs:
-        if pair.change == "same" and not show_same:  # counted above; parts renumbered with a parent are same
+        # counted above; a same pair with details keeps its words, but a reference in it names another provision
+        if pair.change == "same" and not show_same and not pair.details:
             continue
         heading = _section_heading(comparison, pair)
         if heading != section:
@@ -31,6 +33,21 @@ def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, s
             for n, cause in enumerate(affected.causes):
                 lines.append(f"  {affected.label if n == 0 else '':<22} {cause.message}")
     return "\n".join(lines)
+
+
+def _warnings(bill: Bill, file: str, shown: int = 10) -> Iterator[str]:
+    """The new text's parser warnings (a citation naming no provision is often a conforming change
+    left undone): the count, then the first ``shown`` lines as ``billtrace parse`` prints them."""
+    diagnostics = bill.diagnostics
+    if not diagnostics:
+        return
+    yield ""
+    yield (f"{len(diagnostics)} warning{'s' if len(diagnostics) != 1 else ''} in the new text "
+           f"(billtrace parse {file} lists them):")
+    for diagnostic in diagnostics[:shown]:
+        yield f"  {file}:{diagnostic.line}:{diagnostic.column}: warning: {diagnostic.message} [{diagnostic.code}]"
+    if len(diagnostics) > shown:
+        yield f"  ... and {len(diagnostics) - shown} more"
 
 
 def title(bill: Bill) -> str:

@@ -113,11 +113,15 @@ def test_a_changed_definition_flags_the_provisions_using_the_term_and_leaves_the
         mini: ModuleType) -> None:
     rules = mini.catalogue()
     reviews = review(_changed("*device*", "*machine*"), rules, DECLARED, _reviewed_now(_mini(), rules))
+    # s3_b uses `gadget`, defined as "a widget sold ...": the change reaches it through that definition
     assert {r.id: r.state.value for r in reviews.items} == {
-        "s2": "changed", "s2_1": "changed", "s3_a": "affected", "s3_b": "current", "s3_c": "affected"}
+        "s2": "changed", "s2_1": "changed", "s3_a": "affected", "s3_b": "affected", "s3_c": "affected"}
     affected = reviews.of("s3_a")
     assert affected is not None and affected.affected_by[0].startswith("sec. 2(1) changed since review; this "
                                                                        "provision uses `")
+    through = reviews.of("s3_b")
+    assert through is not None and through.affected_by == (
+        "sec. 2(1) changed since review; this provision uses `gadget` (sec. 2(2)), which uses `widget`",)
 
 
 def test_a_provision_added_below_a_reviewed_one_is_named_as_new(mini: ModuleType) -> None:
@@ -161,7 +165,7 @@ def test_accepting_a_provision_records_its_words_as_they_are_now(mini: ModuleTyp
     reviews = review(changed, rules, DECLARED, reviewed)
     # s2 still records the old words of s2_1 below it, so the provisions using its term stay flagged
     assert [(r.id, r.state.value) for r in reviews.stale] == [("s2", "changed"), ("s3_a", "affected"),
-                                                               ("s3_c", "affected")]
+                                                               ("s3_b", "affected"), ("s3_c", "affected")]
     assert "*machine*" in reviewed.entries["s2_1"].words
     reviewed = accept(reviewed, changed, ["s2"])
     assert review(changed, rules, DECLARED, reviewed).stale == ()

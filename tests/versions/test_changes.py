@@ -86,3 +86,85 @@ def test_renumbering_and_conforming_references_alone_affect_nothing() -> None:
         ("s2_2", "s2_3", "renumbered"), ("s3_b", "s3_b", "reworded")]
     assert ("reference-renumbered", "section 2(1)", "section 2(2)") in typed(comparison, "s3_b")
     assert comparison.impact == ()
+
+
+def typed_words(before: str, after: str) -> list[tuple[str, str, str]]:
+    """The typed changes when subsection (a) of a section of our own writing says ``after`` for ``before``."""
+    body = "SEC. 2. GRANTS.\n\n    (a) In General.--{}\n    (b) Reports.--The Secretary shall report each year.\n"
+    return typed(compare(bill(body.format(before)), bill(body.format(after))), "s2_a")
+
+
+def test_a_changed_year_is_a_date_shown_whole() -> None:
+    assert typed_words("The program ends on January 1, 2026, or on a later date the Secretary sets.",
+                       "The program ends on January 1, 2027, or on a later date the Secretary sets.") == [
+        ("date", "January 1, 2026", "January 1, 2027")]
+
+
+def test_a_changed_month_is_a_date_shown_whole() -> None:
+    assert typed_words("The program ends on January 1, 2026, or on a later date the Secretary sets.",
+                       "The program ends on March 1, 2026, or on a later date the Secretary sets.") == [
+        ("date", "January 1, 2026", "March 1, 2026")]
+
+
+def test_a_number_inside_a_citation_is_the_citations_change_not_a_number() -> None:
+    internal = typed_words("The Secretary shall award grants as provided in Section 2(b).",
+                           "The Secretary shall award grants as provided in Section 3.")
+    assert [kind for kind, _, _ in internal] == ["citation"]
+    external = typed_words("Duties under section 301 of the Trade Act of 1974 apply to the goods.",
+                           "Duties under section 302 of the Trade Act of 1974 apply to the goods.")
+    assert external == [("citation", "section 301 of the Trade Act of 1974", "section 302 of the Trade Act of 1974")]
+
+
+def test_a_changed_number_or_period_is_shown_without_the_words_after_it() -> None:
+    assert typed_words("Grants are made for fiscal years 2026 through 2030 to carry out this section.",
+                       "Grants are made for fiscal years 2026 through 2031 to carry out this section.") == [
+        ("number", "2030", "2031")]
+    assert typed_words("The Secretary shall report not later than 180 days after the date of enactment.",
+                       "The Secretary shall report not later than 1 year after the date of enactment.") == [
+        ("period", "180 days", "1 year")]
+
+
+def test_a_90_day_period_is_a_period() -> None:
+    assert typed_words("Congress may act before the end of that 90-day period.",
+                       "Congress may act before the end of that 60-day period.") == [
+        ("period", "90-day period", "60-day period")]
+
+
+def test_a_not_put_after_or_taken_from_a_modal_is_a_modal_change() -> None:
+    assert typed_words("The Secretary may award grants to a State.", "The Secretary may not award grants to a State.") == [
+        ("modal", "may", "may not")]
+    assert typed_words("The Secretary shall award grants to a State.",
+                       "The Secretary shall not award grants to a State.") == [("modal", "shall", "shall not")]
+    assert typed_words("The Secretary shall not award grants to a State.",
+                       "The Secretary may award grants to a State.") == [("modal", "shall not", "may")]
+    # the month May is no modal
+    assert typed_words("Payments begin in May 2026.", "Payments begin in June 2026.") == [
+        ("date", "May 2026", "June 2026")]
+
+
+def test_an_organisation_the_office_pattern_does_not_know_is_an_actor() -> None:
+    assert typed_words("The Secretary shall consult with the World Bank on each grant.",
+                       "The Secretary shall consult with the International Monetary Fund on each grant.") == [
+        ("actor", "World Bank", "International Monetary Fund")]
+    # capitalised words in the heading or in a citation are no actor
+    assert ("actor", "In General", "Scope") not in typed(compare(
+        bill("SEC. 2. GRANTS.\n\n    (a) In General.--The Secretary shall award grants.\n"),
+        bill("SEC. 2. GRANTS.\n\n    (a) Scope.--The Secretary shall award grants.\n")), "s2_a")
+
+
+def test_an_office_renamed_in_two_places_is_one_actor_change_with_the_whole_names() -> None:
+    assert typed_words("The Secretary shall consult with the Administrator of the Environmental Protection Agency.",
+                       "The Secretary shall consult with the Director of the National Science Foundation.") == [
+        ("actor", "Administrator of the Environmental Protection Agency", "Director of the National Science Foundation")]
+
+
+def test_a_reference_following_its_renumbered_target_adds_no_number_change() -> None:
+    definitions = "SEC. {n}. DEFINITIONS.\n\n    In this Act, the term ``gadget'' means a device sold to consumers.\n\n"
+    grants = ("SEC. {n}. GRANTS.\n\n    The Secretary shall award grants for each gadget as defined in section {d} "
+              "and under section {s} of the Trade Act of 1974.\n")
+    old = bill(definitions.format(n=2) + grants.format(n=3, d=2, s=301))
+    new = bill("SEC. 2. FINDINGS.\n\n    Congress finds that gadgets matter to the economy of every State.\n\n"
+               + definitions.format(n=3) + grants.format(n=4, d=3, s=302))
+    assert typed(compare(old, new), "s3") == [
+        ("designation", "sec. 3", "sec. 4"), ("reference-renumbered", "section 2", "section 3"),
+        ("citation", "section 301 of the Trade Act of 1974", "section 302 of the Trade Act of 1974")]

@@ -37,3 +37,16 @@ def test_the_unchanged_working_text_affects_nothing() -> None:
     reviews = review(parse_text(WORKING.read_text(encoding="utf-8")), RULES.catalogue(), {},
                      read_reviewed(ROOT / "provisions" / "reviewed-text.toml"))
     assert reviews.count(ReviewState.AFFECTED) == 0
+
+
+def test_the_review_gate_follows_chains_from_a_changed_definition() -> None:
+    text = WORKING.read_text(encoding="utf-8").replace("(B) includes Venezuela.", "(B) includes Venezuela and Cuba.")
+    reviews = review(parse_text(text), RULES.catalogue(), {}, read_reviewed(ROOT / "provisions" / "reviewed-text.toml"))
+    applies = reviews.of("s4_c")  # "the criterion described in subsection (b)(1)", which uses the term
+    assert applies is not None and applies.state is ReviewState.AFFECTED
+    assert applies.affected_by == ("sec. 3(4) changed since review; this provision cites sec. 4(b)(1) "
+                                   "(``subsection (b)(1)``), which uses `foreign country of concern`",)
+    certifies = reviews.of("s4_e_2")  # the certification of paragraph (1), that the criteria of (b) are met
+    assert certifies is not None and certifies.state is ReviewState.AFFECTED
+    assert certifies.affected_by[0].startswith("sec. 3(4) changed since review; this provision cites sec. 4(e)(1)")
+    assert reviews.of("s4_c_1").state is ReviewState.CURRENT  # type: ignore[union-attr]  # rests on none of it
