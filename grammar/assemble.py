@@ -251,6 +251,11 @@ class _Assembler:
         j = i + 1
         if first.kind == "SECTION_HEADER_OPEN":
             while j < len(self.lines) and self.lines[j].kind in ("HEADER_CONTINUED", "HEADER_CLOSE"):
+                if self.lines[j].content.startswith(("(", "`", '"')) and not _heading_so_far(pieces):
+                    # Run-in words ("SEC. 101. Section 5 is amended--") go on with their own
+                    # units and quotations: only a heading in capitals wraps onto "(ITOR) ACCOUNT."
+                    self._retype_from(j)
+                    break
                 pieces.append(self.lines[j].content)
                 j += 1
         self.in_toc = False
@@ -263,6 +268,18 @@ class _Assembler:
         draft.line_end = self.lines[j - 1].number
         self._section_words(draft, words, self.lines[j - 1])
         return j
+
+    def _retype_from(self, j: int) -> None:
+        """Give the lines the grammar read as a heading's continuation from ``j`` on the shapes
+        they have in the body (a designation, a quotation, text)."""
+        k = j
+        while k < len(self.lines) and self.lines[k].kind in ("HEADER_CONTINUED", "HEADER_CLOSE"):
+            line = self.lines[k]
+            content = line.content
+            kind = ("QUOTED" if content.startswith(("``", '"')) else
+                    "DESIGNATED" if designation_run(content)[0] else "TEXT")
+            self.lines[k] = line._replace(kind=kind)
+            k += 1
 
     def _section_words(self, draft: Draft, words: str, line: Line) -> None:
         """Words on a section's header line: its text, or its first unit run in (``Sec. 115. (a) ...``)."""
@@ -802,6 +819,12 @@ class _Assembler:
         """The lines from index ``start`` on, as many as a look-ahead may read."""
         for k in range(start, min(len(self.lines), start + _LOOKAHEAD)):
             yield self.lines[k]
+
+
+def _heading_so_far(pieces: list[str]) -> bool:
+    """Whether a wrapped section header's words so far are a heading in capitals."""
+    header = section_header(join_lines(pieces))
+    return header is not None and is_capitals(header[1])
 
 
 def _closes_a_quotation(content: str) -> bool:
