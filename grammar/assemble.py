@@ -434,7 +434,7 @@ class _Assembler:
                 self._continue(line)
                 return
             self._open_text_root(line)
-        if continues_citation(rest):
+        if continues_citation(rest) and not self._opens_a_unit(designations, lead_in, line):
             self._continue(line)  # "(iii), (iv), and (v) of such Act": citations wrapped onto the line
             return
         heading, after_heading = split_heading(rest.lstrip()) if ".--" in rest else ("", rest)
@@ -482,6 +482,18 @@ class _Assembler:
             words = content[len(consumed) :]
         self._attach(opened)
         self._append(opened[-1], words, line.number)
+
+    def _opens_a_unit(self, designations: tuple[str, ...], lead_in: LeadIn, line: Line) -> bool:
+        """Whether a designation followed by "of", "and" or "through" (``(ii) of whom--``) opens a
+        unit all the same: after a chapeau, or where it is the next in sequence of an open unit
+        at that unit's indentation (a wrapped citation sits at the continuation indent)."""
+        if lead_in is LeadIn.CHAPEAU:
+            return bool(designations)
+        if lead_in not in (LeadIn.LIST, LeadIn.SENTENCE) or not designations or not line.indent:
+            return False
+        return any(unit.level is not None and unit.indent == line.indent
+                   and successor_of(unit.designation, designations[0], unit.level)
+                   for unit in self.units)
 
     def _out_of_sequence(self, stack: list[OpenUnit], cue: Cue, line: Line) -> Level | None:
         """A designation at a break in the text that continues no sequence: report it."""

@@ -52,3 +52,57 @@ def test_a_section_heading_may_wrap_onto_a_line_opening_with_a_parenthesis_or_a_
     assert bill.get("s101").heading == "FUNDS FOR THE WIDGET REGISTRY MODERNIZATION AND REVIEW (WRMR) ACCOUNT"
     assert bill.get("s102").heading == "AMENDMENTS TO THE WIDGET SAFETY ACT AND THE ``GADGET LABELLING ACT''"
     assert bill.get("s103").heading == ""
+
+
+# Units whose words begin with "of", "and" or "through", beside wrapped citations that do.
+UNITS_OPENING_WITH_OF = """\
+SEC. 201. WIDGET GRANTS.
+
+    (a) Grants.--The Secretary shall award grants to States--
+            (1) for widget inspections--
+                    (A) of which, not less than 40 percent shall be
+                for inspections of small factories described in
+                paragraphs (1) and
+                (2) of section 4(b) of the Widget Act; and
+                    (B) except that not more than 10 percent may be
+                used for travel;
+            (2) for each State with a family income--
+                    (A) of not more than 50 percent of the median
+                income, the State shall pay the full cost; and
+                    (B) of more than 50 percent of the median income,
+                the State shall pay half the cost;
+            (3) that may be administered--
+                    (A) directly by the State agency; or
+                    (B) through other State agencies, as the State
+                may decide; and
+            (4) and any other purpose the Secretary decides,
+        except as provided in clauses (i), (ii),
+        (iii), and (iv) of section 6(c)(1)(A) of such Act.
+    (b) Reports.--Each State shall report the number of widgets
+inspected under subparagraphs (A) and
+(B) of subsection (a)(1).
+"""
+
+
+def test_a_unit_whose_words_begin_with_of_and_or_through_is_a_unit_not_a_wrapped_citation() -> None:
+    bill = parse_text(UNITS_OPENING_WITH_OF)
+    assert outline(bill) == [
+        ("s201", 1, ""),
+        ("s201_a", 3, "The Secretary shall award grants to Stat"),
+        ("s201_a_1", 4, "for widget inspections--"),
+        ("s201_a_1_A", 5, "of which, not less than 40 percent shall"),
+        ("s201_a_1_B", 9, "except that not more than 10 percent may"),
+        ("s201_a_2", 11, "for each State with a family income--"),
+        ("s201_a_2_A", 12, "of not more than 50 percent of the media"),
+        ("s201_a_2_B", 14, "of more than 50 percent of the median in"),
+        ("s201_a_3", 16, "that may be administered--"),
+        ("s201_a_3_A", 17, "directly by the State agency; or"),
+        ("s201_a_3_B", 18, "through other State agencies, as the Sta"),
+        ("s201_a_4", 20, "and any other purpose the Secretary deci"),
+        ("s201_b", 23, "Each State shall report the number of wi"),
+    ]
+    # the citations wrapped at a unit's continuation indent stay in its words
+    assert "paragraphs (1) and (2) of section 4(b) of the Widget Act; and" in bill.get("s201_a_1_A").text
+    assert bill.get("s201_a_4").text.endswith("clauses (i), (ii), (iii), and (iv) of section 6(c)(1)(A) of such Act.")
+    assert bill.get("s201_b").text.endswith("subparagraphs (A) and (B) of subsection (a)(1).")
+    assert codes(bill) == []
