@@ -429,6 +429,8 @@ class _Assembler:
         if designations:
             self._recover_from_inline_quotation(line, designations[0])
         lead_in = self._lead_in()
+        if lead_in is LeadIn.OPEN and designations and not continues_citation(rest):
+            lead_in = self._lead_in_by_indentation(designations[0], line) or lead_in
         if self.section is None and not self.units:
             if lead_in in (LeadIn.OPEN, LeadIn.BARE):
                 self._continue(line)
@@ -482,6 +484,30 @@ class _Assembler:
             words = content[len(consumed) :]
         self._attach(opened)
         self._append(opened[-1], words, line.number)
+
+    def _lead_in_by_indentation(self, designation: str, line: Line) -> LeadIn | None:
+        """After words that could go on with a citation (``Act (29 U.S.C. 3101)``, ``September
+        30, 2026``, ``contributions and``) but not inside a quotation, a designation where the
+        indentation puts a new unit: next in sequence at an open unit's own indentation (read as
+        after bare words), or a first designation set in a level below the innermost unit (read
+        as after a chapeau).  A wrapped line sits left of both, at its unit's continuation indent."""
+        draft = self.target.draft
+        if draft is None or draft.in_quotation or not line.indent or self.target.flush:
+            return None
+        if any(unit.level is not None and unit.indent == line.indent
+               and successor_of(unit.designation, designation, unit.level) for unit in self.units):
+            return LeadIn.BARE
+        innermost = self.units[-1] if self.units else self.section
+        if innermost is None or innermost is not draft:
+            return None
+        deepest = innermost.level
+        parent_indent = innermost.indent if deepest is not None else 4  # a section's text: indent 4
+        if parent_indent is None or line.indent < parent_indent + 8:
+            return None
+        if any(is_first(designation, level) and (deepest is None or level > deepest)
+               for level in levels_of(designation)):
+            return LeadIn.CHAPEAU
+        return None
 
     def _opens_a_unit(self, designations: tuple[str, ...], lead_in: LeadIn, line: Line) -> bool:
         """Whether a designation followed by "of", "and" or "through" (``(ii) of whom--``) opens a

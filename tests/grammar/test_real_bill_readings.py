@@ -106,3 +106,56 @@ def test_a_unit_whose_words_begin_with_of_and_or_through_is_a_unit_not_a_wrapped
     assert bill.get("s201_a_4").text.endswith("clauses (i), (ii), (iii), and (iv) of section 6(c)(1)(A) of such Act.")
     assert bill.get("s201_b").text.endswith("subparagraphs (A) and (B) of subsection (a)(1).")
     assert codes(bill) == []
+
+
+# Designations after words without closing punctuation, where the indentation puts a new unit.
+AFTER_WORDS_WITHOUT_PUNCTUATION = """\
+SEC. 301. WIDGET INSPECTION FUNDS.
+
+    (a) Appropriation.--There is appropriated for fiscal year 2030,
+out of any money in the Treasury not otherwise appropriated, to remain
+available until September 30, 2034
+            (1) $5,000,000 for inspections of widgets;
+            (2) $2,000,000 for fiscal year 2031, to remain available
+        until September 30, 2035
+            (3) $1,000,000 for reports under the Widget Act (15 U.S.C.
+        9901)
+            (4) $500,000 for grants, which--
+                    (A) shall be made from State contributions and
+                    (B) shall count no more than half of the amount
+                described in subsection
+                (b) as reduced by the Secretary.
+    (b) Limit.--No amount under subsection (a) may be paid to a
+contractor.
+
+SEC. 302. WIDGET REPORT FUNDS.
+
+    There is appropriated for fiscal year 2030, out of any money in the
+Treasury not otherwise appropriated, to remain available until
+September 30, 2034
+            (1) $300,000 for the annual report; and
+            (2) $200,000 for the review of the report.
+"""
+
+
+def test_a_designation_after_unpunctuated_words_opens_where_sequence_and_indentation_agree() -> None:
+    bill = parse_text(AFTER_WORDS_WITHOUT_PUNCTUATION)
+    assert outline(bill) == [
+        ("s301", 1, ""),
+        ("s301_a", 3, "There is appropriated for fiscal year 20"),
+        ("s301_a_1", 6, "$5,000,000 for inspections of widgets;"),
+        ("s301_a_2", 7, "$2,000,000 for fiscal year 2031, to rema"),
+        ("s301_a_3", 9, "$1,000,000 for reports under the Widget "),
+        ("s301_a_4", 11, "$500,000 for grants, which--"),
+        ("s301_a_4_A", 12, "shall be made from State contributions a"),
+        ("s301_a_4_B", 13, "shall count no more than half of the amo"),
+        ("s301_b", 16, "No amount under subsection (a) may be pa"),
+        ("s302", 19, "There is appropriated for fiscal year 20"),
+        ("s302_1", 24, "$300,000 for the annual report; and"),
+        ("s302_2", 25, "$200,000 for the review of the report."),
+    ]
+    assert bill.get("s301_a").text.endswith("until September 30, 2034")
+    assert bill.get("s301_a_3").text.endswith("the Widget Act (15 U.S.C. 9901)")
+    # "(b)" at the continuation indent of (B) is a citation, though it is (a)'s successor
+    assert bill.get("s301_a_4_B").text.endswith("described in subsection (b) as reduced by the Secretary.")
+    assert codes(bill) == []
