@@ -159,3 +159,42 @@ def test_a_designation_after_unpunctuated_words_opens_where_sequence_and_indenta
     # "(b)" at the continuation indent of (B) is a citation, though it is (a)'s successor
     assert bill.get("s301_a_4_B").text.endswith("described in subsection (b) as reduced by the Secretary.")
     assert codes(bill) == []
+
+
+# An amending instruction with no heading, followed by a quoted paragraph that has one.
+INSTRUCTION_BEFORE_A_QUOTED_HEADING = """\
+SEC. 401. CONFORMING AMENDMENTS.
+
+    (a) Widget Act.--
+            (1) In general.--Section 12(b)(3) of the Widget Act is
+        amended to read as follows:
+            ``(3) Refund cross-reference.--For the refund of a fee,
+        see subsection (k).''.
+            (2) Conforming amendments.--
+                    (A) Section 14(c)(2) is amended to read as
+                follows:
+            ``(2) Penalty cross-reference.--For penalties, see
+        section 30.''.
+                    (B) Section 15 is amended by striking ``annual''.
+"""
+
+
+def test_a_quoted_paragraphs_heading_is_not_the_heading_of_the_unit_that_quotes_it() -> None:
+    bill = parse_text(INSTRUCTION_BEFORE_A_QUOTED_HEADING)
+    assert [(p.id, p.line_start, p.heading) for p in bill.walk()] == [
+        ("s401", 1, "CONFORMING AMENDMENTS"),
+        ("s401_a", 3, "Widget Act"),
+        ("s401_a_1", 4, "In general"),
+        ("s401_a_2", 8, "Conforming amendments"),
+        ("s401_a_2_A", 9, ""),
+        ("s401_a_2_B", 13, ""),
+    ]
+    unit = bill.get("s401_a_2_A")
+    assert unit.text.startswith("Section 14(c)(2) is amended to read as follows: ``(2) Penalty cross-reference.--")
+    [block] = unit.quoted
+    assert (block.line_start, block.line_end) == (11, 12)
+    assert block.text == "``(2) Penalty cross-reference.--For penalties, see section 30.''."
+    # the quoted law's "section 30" is not a reference to this bill
+    assert [(c.source, c.text) for c in bill.citations if c.source == "s401_a_2_A"] == [
+        ("s401_a_2_A", "Section 14(c)(2)")]
+    assert codes(bill) == []
