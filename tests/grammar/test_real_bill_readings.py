@@ -198,3 +198,57 @@ def test_a_quoted_paragraphs_heading_is_not_the_heading_of_the_unit_that_quotes_
     assert [(c.source, c.text) for c in bill.citations if c.source == "s401_a_2_A"] == [
         ("s401_a_2_A", "Section 14(c)(2)")]
     assert codes(bill) == []
+
+
+# References in a bill that amends another law, "such" chains and Acts named with parentheses.
+REFERENCES_TO_OTHER_LAWS = """\
+SEC. 501. WIDGET CREDIT AMENDMENTS.
+
+    (a) Rate.--Section 47(a)(2) is amended by striking ``10 percent''
+and inserting ``15 percent''.
+    (b) Limit.--Paragraph (5) of section 42(d) is amended by striking
+``$1,000'' and inserting ``$2,000''.
+    (c) Repeal.--Section 45(b)(1) is amended by striking subclause
+(VI) of clause (i).
+
+SEC. 502. WIDGET FUNDS.
+
+    (a) Appropriations.--There is appropriated--
+            (1) $2,000,000 for carrying out paragraph (38) of section
+        7(a) of the Widget Act (15 U.S.C. 9901(a)); and
+            (2) $1,000,000 for carrying out subparagraph (F) of such
+        paragraph (38) and such section 603(c).
+    (b) Plan.--Funds under subsection (a) are for the plan required
+under section 12(b) of the Jane Q. (Janie) Roe Widget Authorization
+Act and section 4 of the Widgets with Defects Act.
+    (c) Leases.--The Secretary may lease widget depots.
+    (d) Depots.--The Secretary shall list the depots leased.
+    (e) Termination.--
+            (1) In general.--Upon the last lease of depots listed under
+        subsection (d), subsections (a) through (c) are repealed and any
+        provision of law amended by those subsections is restored.
+            (2) Notice.--The Secretary shall give notice of the date in
+        paragraph (1).
+"""
+
+
+def test_references_to_the_amended_law_to_such_units_and_to_named_acts_are_not_this_bills() -> None:
+    bill = parse_text(REFERENCES_TO_OTHER_LAWS)
+    assert [(c.source, c.text, c.kind, c.targets) for c in bill.citations] == [
+        ("s501_a", "Section 47(a)(2)", "amended-law", ()),
+        ("s501_b", "Paragraph (5) of section 42(d)", "amended-law", ()),
+        ("s501_c", "Section 45(b)(1)", "amended-law", ()),
+        ("s501_c", "subclause (VI) of clause (i)", "amended-law", ()),
+        ("s502_a_1", "paragraph (38) of section 7(a) of the Widget Act", "statute", ()),
+        ("s502_a_1", "15 U.S.C. 9901(a)", "usc", ()),
+        ("s502_a_2", "subparagraph (F) of such paragraph (38)", "statute", ()),
+        ("s502_a_2", "section 603(c)", "statute", ()),
+        ("s502_b", "subsection (a)", "internal", ("s502_a",)),
+        ("s502_b", "section 12(b) of the Jane Q. (Janie) Roe Widget Authorization Act", "statute", ()),
+        ("s502_b", "section 4 of the Widgets with Defects Act", "statute", ()),
+        # "any provision of law amended by those subsections" amends nothing itself
+        ("s502_e_1", "subsection (d)", "internal", ("s502_d",)),
+        ("s502_e_1", "subsections (a) through (c)", "internal", ("s502_a", "s502_b", "s502_c")),
+        ("s502_e_2", "paragraph (1)", "internal", ("s502_e_1",)),
+    ]
+    assert codes(bill) == []
