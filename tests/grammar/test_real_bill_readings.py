@@ -252,3 +252,32 @@ def test_references_to_the_amended_law_to_such_units_and_to_named_acts_are_not_t
         ("s502_e_2", "paragraph (1)", "internal", ("s502_e_1",)),
     ]
     assert codes(bill) == []
+
+
+# A definition in the flush language after a list.
+DEFINITION_IN_FLUSH_LANGUAGE = """\
+SEC. 601. WIDGET CREDIT REDUCTION.
+
+    (a) In General.--The credit allowed under this section shall be
+reduced by the product of--
+            (1) the credit otherwise allowed; and
+            (2) the percentage by which a deferral reduces the payments
+        under this section.
+For purposes of this subsection, the term ``deferral'' means a delay
+of payments ordered by the Secretary under section 602.
+    (b) Notice.--The Secretary shall give notice of each deferral.
+
+SEC. 602. WIDGET PAYMENTS.
+
+    The Secretary may delay a payment under section 601.
+"""
+
+
+def test_a_definition_in_flush_language_is_found_with_its_scope_and_the_list_that_uses_it() -> None:
+    bill = parse_text(DEFINITION_IN_FLUSH_LANGUAGE)
+    assert bill.get("s601_a").flush.startswith("For purposes of this subsection, the term ``deferral'' means")
+    [definition] = bill.definitions
+    assert (definition.term, definition.provision, definition.scope, definition.kind) == (
+        "deferral", "s601_a", "s601_a", "means")
+    # (b) is outside the subsection the definition is for
+    assert definition.uses == ("s601_a_2",)
