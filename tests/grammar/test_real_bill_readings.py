@@ -281,3 +281,48 @@ def test_a_definition_in_flush_language_is_found_with_its_scope_and_the_list_tha
         "deferral", "s601_a", "s601_a", "means")
     # (b) is outside the subsection the definition is for
     assert definition.uses == ("s601_a_2",)
+
+
+# The masthead of a House bill received in the Senate: its first action names no sponsor.
+RECEIVED_IN_THE_SENATE = """\
+[Congressional Bills 121st Congress]
+[From the U.S. Government Publishing Office]
+[H.R. 4321 Received in Senate (RDS)]
+
+<DOC>
+121st CONGRESS
+  1st Session
+                                H. R. 4321
+
+
+_______________________________________________________________________
+
+
+                   IN THE SENATE OF THE UNITED STATES
+
+                              May 4, 2029
+
+                                Received
+
+_______________________________________________________________________
+
+                                 AN ACT
+
+
+To require the labeling of widgets.
+
+    Be it enacted by the Senate and House of Representatives of the
+United States of America in Congress assembled,
+
+SECTION 1. SHORT TITLE.
+
+    This Act may be cited as the ``Widget Labels Act''.
+"""
+
+
+def test_a_bill_received_in_the_senate_has_the_date_it_was_received_and_no_sponsor() -> None:
+    meta = parse_text(RECEIVED_IN_THE_SENATE).meta
+    assert (meta.measure, meta.number, meta.version, meta.chamber) == ("H.R.", 4321, "RDS", "Senate")
+    assert meta.date is not None and meta.date.isoformat() == "2029-05-04"
+    assert meta.sponsor is None
+    assert [action.text for action in meta.actions] == ["Received"]
