@@ -98,9 +98,9 @@ _CFR = re.compile(
 )
 _PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>[0-9]+)[-\u2013](?P<number>[0-9]+)")
 _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
+# "such section 603(c)", "that section 134(c)(3)": the unit last named, of whichever law named it.
+_SUCH = re.compile(r"\b(?:such|that)\s+$")
 # Words before a reference that make it one to this Act's own units, inside an amendment too.
-# "such section 603(c)": the unit last named, of whichever law named it.
-_SUCH = re.compile(r"\bsuch\s+$")
 _BY_THIS_ACT = re.compile(r"\b(?:as\s+(?:amended|added|inserted|redesignated)\s+by|made\s+by)\s+(?:the\s+)?$")
 # "title VII of the Tariff Act of 1930": a division of another law.
 _DIVISION_OF_ACT = re.compile(

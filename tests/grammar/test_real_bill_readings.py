@@ -220,7 +220,8 @@ SEC. 502. WIDGET FUNDS.
         paragraph (38) and such section 603(c).
     (b) Plan.--Funds under subsection (a) are for the plan required
 under section 12(b) of the Jane Q. (Janie) Roe Widget Authorization
-Act and section 4 of the Widgets with Defects Act.
+Act and section 4 of the Widgets with Defects Act, for widgets that
+meet the requirements of that section 4(b).
     (c) Leases.--The Secretary may lease widget depots.
     (d) Depots.--The Secretary shall list the depots leased.
     (e) Termination.--
@@ -246,6 +247,7 @@ def test_references_to_the_amended_law_to_such_units_and_to_named_acts_are_not_t
         ("s502_b", "subsection (a)", "internal", ("s502_a",)),
         ("s502_b", "section 12(b) of the Jane Q. (Janie) Roe Widget Authorization Act", "statute", ()),
         ("s502_b", "section 4 of the Widgets with Defects Act", "statute", ()),
+        ("s502_b", "section 4(b)", "statute", ()),
         # "any provision of law amended by those subsections" amends nothing itself
         ("s502_e_1", "subsection (d)", "internal", ("s502_d",)),
         ("s502_e_1", "subsections (a) through (c)", "internal", ("s502_a", "s502_b", "s502_c")),
