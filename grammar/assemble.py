@@ -859,15 +859,15 @@ class _Assembler:
             yield self.lines[k]
 
 
+def _closes_a_quotation(content: str) -> bool:
+    """Whether a line closes more quotations than it opens (so is still quoted text)."""
+    return content.count("''") > content.count("``") or content.count('"') % 2 == 1
+
+
 def _heading_so_far(pieces: list[str]) -> bool:
     """Whether a wrapped section header's words so far are a heading in capitals."""
     header = section_header(join_lines(pieces))
     return header is not None and is_capitals(header[1])
-
-
-def _closes_a_quotation(content: str) -> bool:
-    """Whether a line closes more quotations than it opens (so is still quoted text)."""
-    return content.count("''") > content.count("``") or content.count('"') % 2 == 1
 
 
 def _not_a_header(line: Line) -> BillStructureError:
