@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from grammar.errors import BillStructureError
+from grammar.errors import BillStructureError, BillSyntaxError
 from grammar.lexicon import (
     DIVISION_RANKS,
     Level,
@@ -96,6 +96,7 @@ def assemble(lines: Sequence[Line], *, release: bool = False) -> Assembly:
 
     Raises:
         BillStructureError: a quoted block is never closed.
+        BillSyntaxError: a section heading in capitals runs on into a unit's line.
     """
     if release and isinstance(lines, list) and all(line.part == "body" for line in lines):
         return _Assembler(lines, release=True).run()
@@ -251,11 +252,14 @@ class _Assembler:
         j = i + 1
         if first.kind == "SECTION_HEADER_OPEN":
             while j < len(self.lines) and self.lines[j].kind in ("HEADER_CONTINUED", "HEADER_CLOSE"):
-                if self.lines[j].content.startswith(("(", "`", '"')) and not _heading_so_far(pieces):
-                    # Run-in words ("SEC. 101. Section 5 is amended--") go on with their own
-                    # units and quotations: only a heading in capitals wraps onto "(ITOR) ACCOUNT."
-                    self._retype_from(j)
-                    break
+                if self.lines[j].content.startswith(("(", "`", '"')):
+                    # Only a heading in capitals wraps onto "(ITOR) ACCOUNT."; run-in words
+                    # ("SEC. 101. Section 5 is amended--") go on with their own units.
+                    if not _heading_so_far(pieces):
+                        self._retype_from(j)
+                        break
+                    if not is_capitals(self.lines[j].content):
+                        raise _unfinished_heading(self.lines[j])
                 pieces.append(self.lines[j].content)
                 j += 1
         self.in_toc = False
@@ -868,6 +872,15 @@ def _heading_so_far(pieces: list[str]) -> bool:
     """Whether a wrapped section header's words so far are a heading in capitals."""
     header = section_header(join_lines(pieces))
     return header is not None and is_capitals(header[1])
+
+
+def _unfinished_heading(line: Line) -> BillSyntaxError:
+    """A heading in capitals followed by a unit's line (``(a) In General.--``): its period is missing."""
+    return BillSyntaxError(
+        "the section heading above is not finished",
+        line=line.number, column=line.indent + 1, source_line=line.text,
+        expected="more of the section heading; or the end of the section heading, closing with a period",
+    )
 
 
 def _not_a_header(line: Line) -> BillStructureError:

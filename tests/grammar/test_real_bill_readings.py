@@ -6,7 +6,9 @@ of GPO plain text, the words our own) and the exact ids and first lines of its u
 
 from __future__ import annotations
 
-from grammar import Bill, parse_text
+import pytest
+
+from grammar import Bill, BillSyntaxError, parse_text
 
 
 def outline(bill: Bill) -> list[tuple[str, int, str]]:
@@ -52,6 +54,15 @@ def test_a_section_heading_may_wrap_onto_a_line_opening_with_a_parenthesis_or_a_
     assert bill.get("s101").heading == "FUNDS FOR THE WIDGET REGISTRY MODERNIZATION AND REVIEW (WRMR) ACCOUNT"
     assert bill.get("s102").heading == "AMENDMENTS TO THE WIDGET SAFETY ACT AND THE ``GADGET LABELLING ACT''"
     assert bill.get("s103").heading == ""
+
+
+def test_a_heading_in_capitals_that_runs_into_a_units_line_is_still_unfinished() -> None:
+    # The period left out: the "(a)" line is the section's first unit, not more of its heading.
+    text = "SEC. 5. WIDGET DUTIES\n    (a) In General.--The Secretary shall act.\n"
+    with pytest.raises(BillSyntaxError) as raised:
+        parse_text(text)
+    assert "the section heading above is not finished" in str(raised.value)
+    assert (raised.value.line, raised.value.column) == (2, 5)
 
 
 # Units whose words begin with "of", "and" or "through", beside wrapped citations that do.
