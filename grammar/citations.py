@@ -16,7 +16,7 @@ subsection (a) ...``) a bare reference, or one anchored in other units
 (``paragraph (5) of section 42(d)``), is to the amended law: it is kept as
 ``amended-law`` and not resolved against this bill unless it says ``of this Act``.
 ``such section 603(c)`` that names none of this bill's units is the law named
-before it.
+before it, and so is ``section 619`` in ``section 619 or part C of the X Act``.
 
 A reference followed by ``of the ... Act``, ``of title 10, United States Code``
 or ``of Public Law ...`` is external.  External references are collected with a
@@ -220,6 +220,22 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
             # "section 7002(c)" in "paragraph (3) of section 7002(c) of ..." is part of this reference
             last_end = max(last_end, hit.start + len(hit.text))
     hits.sort(key=lambda hit: hit.start)
+    return _sharing_a_law(hits, text)
+
+
+_LIST_JOIN = re.compile(r"\s*,?\s+(?:and|or)\s+")
+
+
+def _sharing_a_law(hits: list[_Hit], text: str) -> list[_Hit]:
+    """"section 619 or part C of the X Act": a reference that is none of this bill's, joined by
+    "and"/"or" to one into another law, is that law's too (a resolved one is left as it is)."""
+    for k in range(len(hits) - 2, -1, -1):
+        hit, following = hits[k], hits[k + 1]
+        if hit.resolved or following.kind != "statute":
+            continue
+        end = hit.start + len(hit.text)
+        if end <= following.start and _LIST_JOIN.fullmatch(text, end, following.start):
+            hits[k] = _Hit(hit.start, hit.text, "statute")
     return hits
 
 

@@ -232,7 +232,10 @@ SEC. 502. WIDGET FUNDS.
     (b) Plan.--Funds under subsection (a) are for the plan required
 under section 12(b) of the Jane Q. (Janie) Roe Widget Authorization
 Act and section 4 of the Widgets with Defects Act, for widgets that
-meet the requirements of that section 4(b).
+meet the requirements of that section 4(b), and for programs under
+section 40 or part B of the Widget Act and under paragraphs (2) and (3)
+of subsection (b) and paragraph (1) of subsection (c) of section 41 of
+such Act.
     (c) Leases.--The Secretary may lease widget depots.
     (d) Depots.--The Secretary shall list the depots leased.
     (e) Termination.--
@@ -259,6 +262,11 @@ def test_references_to_the_amended_law_to_such_units_and_to_named_acts_are_not_t
         ("s502_b", "section 12(b) of the Jane Q. (Janie) Roe Widget Authorization Act", "statute", ()),
         ("s502_b", "section 4 of the Widgets with Defects Act", "statute", ()),
         ("s502_b", "section 4(b)", "statute", ()),
+        # a list whose last reference names another law: that law's throughout
+        ("s502_b", "section 40", "statute", ()),
+        ("s502_b", "part B of the Widget Act", "statute", ()),
+        ("s502_b", "paragraphs (2) and (3) of subsection (b)", "statute", ()),
+        ("s502_b", "paragraph (1) of subsection (c) of section 41 of such Act", "statute", ()),
         # "any provision of law amended by those subsections" amends nothing itself
         ("s502_e_1", "subsection (d)", "internal", ("s502_d",)),
         ("s502_e_1", "subsections (a) through (c)", "internal", ("s502_a", "s502_b", "s502_c")),
