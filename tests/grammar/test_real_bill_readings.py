@@ -71,8 +71,8 @@ SEC. 201. WIDGET GRANTS.
 
     (a) Grants.--The Secretary shall award grants to States--
             (1) for widget inspections--
-                    (A) of which, not less than 40 percent shall be
-                for inspections of small factories described in
+                    (A) of which, at least 40 percent is for the
+                inspection of small factories described in
                 paragraphs (1) and
                 (2) of section 4(b) of the Widget Act; and
                     (B) except that not more than 10 percent may be
@@ -101,7 +101,7 @@ def test_a_unit_whose_words_begin_with_of_and_or_through_is_a_unit_not_a_wrapped
         ("s201", 1, ""),
         ("s201_a", 3, "The Secretary shall award grants to Stat"),
         ("s201_a_1", 4, "for widget inspections--"),
-        ("s201_a_1_A", 5, "of which, not less than 40 percent shall"),
+        ("s201_a_1_A", 5, "of which, at least 40 percent is for the"),
         ("s201_a_1_B", 9, "except that not more than 10 percent may"),
         ("s201_a_2", 11, "for each State with a family income--"),
         ("s201_a_2_A", 12, "of not more than 50 percent of the media"),
@@ -215,9 +215,9 @@ def test_a_quoted_paragraphs_heading_is_not_the_heading_of_the_unit_that_quotes_
 REFERENCES_TO_OTHER_LAWS = """\
 SEC. 501. WIDGET CREDIT AMENDMENTS.
 
-    (a) Rate.--Section 47(a)(2) is amended by striking ``10 percent''
+    (a) Rate.--Section 31(a)(2) is amended by striking ``10 percent''
 and inserting ``15 percent''.
-    (b) Limit.--Paragraph (5) of section 42(d) is amended by striking
+    (b) Limit.--Paragraph (4) of section 22(d) is amended by striking
 ``$1,000'' and inserting ``$2,000''.
     (c) Repeal.--Section 45(b)(1) is amended by striking subclause
 (VI) of clause (i).
@@ -225,10 +225,10 @@ and inserting ``15 percent''.
 SEC. 502. WIDGET FUNDS.
 
     (a) Appropriations.--There is appropriated--
-            (1) $2,000,000 for carrying out paragraph (38) of section
-        7(a) of the Widget Act (15 U.S.C. 9901(a)); and
-            (2) $1,000,000 for carrying out subparagraph (F) of such
-        paragraph (38) and such section 603(c).
+            (1) $2,000,000 for carrying out paragraph (17) of section
+        9(a) of the Widget Act (15 U.S.C. 9901(a)); and
+            (2) $1,000,000 for carrying out subparagraph (C) of such
+        paragraph (17) and such section 708(c).
     (b) Plan.--Funds under subsection (a) are for the plan required
 under section 12(b) of the Jane Q. (Janie) Roe Widget Authorization
 Act and section 4 of the Widgets with Defects Act, for widgets that
@@ -250,14 +250,14 @@ such Act.
 def test_references_to_the_amended_law_to_such_units_and_to_named_acts_are_not_this_bills() -> None:
     bill = parse_text(REFERENCES_TO_OTHER_LAWS)
     assert [(c.source, c.text, c.kind, c.targets) for c in bill.citations] == [
-        ("s501_a", "Section 47(a)(2)", "amended-law", ()),
-        ("s501_b", "Paragraph (5) of section 42(d)", "amended-law", ()),
+        ("s501_a", "Section 31(a)(2)", "amended-law", ()),
+        ("s501_b", "Paragraph (4) of section 22(d)", "amended-law", ()),
         ("s501_c", "Section 45(b)(1)", "amended-law", ()),
         ("s501_c", "subclause (VI) of clause (i)", "amended-law", ()),
-        ("s502_a_1", "paragraph (38) of section 7(a) of the Widget Act", "statute", ()),
+        ("s502_a_1", "paragraph (17) of section 9(a) of the Widget Act", "statute", ()),
         ("s502_a_1", "15 U.S.C. 9901(a)", "usc", ()),
-        ("s502_a_2", "subparagraph (F) of such paragraph (38)", "statute", ()),
-        ("s502_a_2", "section 603(c)", "statute", ()),
+        ("s502_a_2", "subparagraph (C) of such paragraph (17)", "statute", ()),
+        ("s502_a_2", "section 708(c)", "statute", ()),
         ("s502_b", "subsection (a)", "internal", ("s502_a",)),
         ("s502_b", "section 12(b) of the Jane Q. (Janie) Roe Widget Authorization Act", "statute", ()),
         ("s502_b", "section 4 of the Widgets with Defects Act", "statute", ()),
