@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from grammar.model import Bill, Citation, Diagnostic, Provision
@@ -163,7 +163,7 @@ class _Hit:
     resolved: bool = True
 
 
-def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
+def _scan(resolver: _Resolver, provision: Provision, text: str) -> Iterator[_Hit]:
     spans: Spans | None = None
 
     def quoted(position: int) -> bool:
@@ -226,17 +226,32 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> list[_Hit]:
 _LIST_JOIN = re.compile(r"\s*,?\s+(?:and|or)\s+")
 
 
-def _sharing_a_law(hits: list[_Hit], text: str) -> list[_Hit]:
+def _sharing_a_law(hits: Iterable[_Hit], text: str) -> Iterator[_Hit]:
     """"section 619 or part C of the X Act": a reference that is none of this bill's, joined by
-    "and"/"or" to one into another law, is that law's too (a resolved one is left as it is)."""
-    for k in range(len(hits) - 2, -1, -1):
-        hit, following = hits[k], hits[k + 1]
-        if hit.resolved or following.kind != "statute":
-            continue
-        end = hit.start + len(hit.text)
-        if end <= following.start and _LIST_JOIN.fullmatch(text, end, following.start):
-            hits[k] = _Hit(hit.start, hit.text, "statute")
-    return hits
+    "and"/"or" to one into another law, is that law's too (a resolved one is left as it is).
+    The hits pass one at a time; only a run of unresolved ones joined to each other waits."""
+    pending: list[_Hit] = []
+    for hit in hits:
+        if pending and _joined(pending[-1], hit, text):
+            if hit.kind == "statute":
+                yield from (_Hit(p.start, p.text, "statute") for p in pending)
+                pending = []
+            elif hit.resolved:
+                yield from pending
+                pending = []
+        elif pending:
+            yield from pending
+            pending = []
+        if hit.resolved:
+            yield hit
+        else:
+            pending.append(hit)
+    yield from pending
+
+
+def _joined(hit: _Hit, following: _Hit, text: str) -> bool:
+    end = hit.start + len(hit.text)
+    return end <= following.start and _LIST_JOIN.fullmatch(text, end, following.start) is not None
 
 
 def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Match[str]) -> _Hit | None:
