@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from grammar.errors import BillStructureError
+from grammar.errors import BillStructureError, BillSyntaxError
 from grammar.lexicon import (
     DIVISION_RANKS,
     Level,
@@ -179,6 +179,7 @@ def assemble(lines: Sequence[Line], *, release: bool = False) -> Assembly:
 
     Raises:
         BillStructureError: a quoted block is never closed.
+        BillSyntaxError: a section heading in capitals runs on into a unit's line.
     """
     if release and isinstance(lines, list) and all(line.part == "body" for line in lines):
         return _Assembler(lines, release=True).run()
@@ -336,6 +337,14 @@ class _Assembler:
         j = i + 1
         if first.kind == "SECTION_HEADER_OPEN":
             while j < len(self.lines) and self.lines[j].kind in ("HEADER_CONTINUED", "HEADER_CLOSE"):
+                if self.lines[j].content.startswith(("(", "`", '"')):
+                    # Only a heading in capitals wraps onto "(ITOR) ACCOUNT."; run-in words
+                    # ("SEC. 101. Section 5 is amended--") go on with their own units.
+                    if not _heading_so_far(pieces):
+                        self._retype_from(j)
+                        break
+                    if not is_capitals(self.lines[j].content):
+                        raise _unfinished_heading(self.lines[j])
                 pieces.append(self.lines[j].content)
                 j += 1
         self.in_toc = False
@@ -348,6 +357,18 @@ class _Assembler:
         draft.line_end = self.lines[j - 1].number
         self._section_words(draft, words, self.lines[j - 1])
         return j
+
+    def _retype_from(self, j: int) -> None:
+        """Give the lines the grammar read as a heading's continuation from ``j`` on the shapes
+        they have in the body (a designation, a quotation, text)."""
+        k = j
+        while k < len(self.lines) and self.lines[k].kind in ("HEADER_CONTINUED", "HEADER_CLOSE"):
+            line = self.lines[k]
+            content = line.content
+            kind = ("QUOTED" if content.startswith(("``", '"')) else
+                    "DESIGNATED" if designation_run(content)[0] else "TEXT")
+            self.lines[k] = line._replace(kind=kind)
+            k += 1
 
     def _section_words(self, draft: Draft, words: str, line: Line) -> None:
         """Words on a section's header line: its text, or its first unit run in (``Sec. 115. (a) ...``)."""
@@ -503,12 +524,14 @@ class _Assembler:
         if designations:
             self._recover_from_inline_quotation(line, designations[0])
         lead_in = self._lead_in()
+        if lead_in is LeadIn.OPEN and designations and not continues_citation(rest):
+            lead_in = self._lead_in_by_indentation(designations[0], line) or lead_in
         if self.section is None and not self.units:
             if lead_in in (LeadIn.OPEN, LeadIn.BARE):
                 self._continue(line)
                 return
             self._open_text_root(line)
-        if continues_citation(rest):
+        if continues_citation(rest) and not self._opens_a_unit(designations, lead_in, line):
             self._continue(line)  # "(iii), (iv), and (v) of such Act": citations wrapped onto the line
             return
         heading, after_heading = split_heading(rest.lstrip()) if ".--" in rest else ("", rest)
@@ -556,6 +579,42 @@ class _Assembler:
             words = content[len(consumed) :]
         self._attach(opened)
         self._append(opened[-1], words, line.number)
+
+    def _lead_in_by_indentation(self, designation: str, line: Line) -> LeadIn | None:
+        """After words that could go on with a citation (``Act (29 U.S.C. 3101)``, ``September
+        30, 2026``, ``contributions and``) but not inside a quotation, a designation where the
+        indentation puts a new unit: next in sequence at an open unit's own indentation (read as
+        after bare words), or a first designation set in a level below the innermost unit (read
+        as after a chapeau).  A wrapped line sits left of both, at its unit's continuation indent."""
+        draft = self.target.draft
+        if draft is None or draft.in_quotation or not line.indent or self.target.flush:
+            return None
+        if any(unit.level is not None and unit.indent == line.indent
+               and successor_of(unit.designation, designation, unit.level) for unit in self.units):
+            return LeadIn.BARE
+        innermost = self.units[-1] if self.units else self.section
+        if innermost is None or innermost is not draft:
+            return None
+        deepest = innermost.level
+        parent_indent = innermost.indent if deepest is not None else 4  # a section's text: indent 4
+        if parent_indent is None or line.indent < parent_indent + 8:
+            return None
+        if any(is_first(designation, level) and (deepest is None or level > deepest)
+               for level in levels_of(designation)):
+            return LeadIn.CHAPEAU
+        return None
+
+    def _opens_a_unit(self, designations: tuple[str, ...], lead_in: LeadIn, line: Line) -> bool:
+        """Whether a designation followed by "of", "and" or "through" (``(ii) of whom--``) opens a
+        unit all the same: after a chapeau, or where it is the next in sequence of an open unit
+        at that unit's indentation (a wrapped citation sits at the continuation indent)."""
+        if lead_in is LeadIn.CHAPEAU:
+            return bool(designations)
+        if lead_in not in (LeadIn.LIST, LeadIn.SENTENCE) or not designations or not line.indent:
+            return False
+        return any(unit.level is not None and unit.indent == line.indent
+                   and successor_of(unit.designation, designations[0], unit.level)
+                   for unit in self.units)
 
     def _out_of_sequence(self, stack: list[OpenUnit], cue: Cue, line: Line) -> Level | None:
         """A designation at a break in the text that continues no sequence: report it."""
@@ -906,6 +965,21 @@ def _more_out_of_sequence(cause: object, count: int, first: Diagnostic, last: Di
 def _closes_a_quotation(content: str) -> bool:
     """Whether a line closes more quotations than it opens (so is still quoted text)."""
     return content.count("''") > content.count("``") or content.count('"') % 2 == 1
+
+
+def _heading_so_far(pieces: list[str]) -> bool:
+    """Whether a wrapped section header's words so far are a heading in capitals."""
+    header = section_header(join_lines(pieces))
+    return header is not None and is_capitals(header[1])
+
+
+def _unfinished_heading(line: Line) -> BillSyntaxError:
+    """A heading in capitals followed by a unit's line (``(a) In General.--``): its period is missing."""
+    return BillSyntaxError(
+        "the section heading above is not finished",
+        line=line.number, column=line.indent + 1, source_line=line.text,
+        expected="more of the section heading; or the end of the section heading, closing with a period",
+    )
 
 
 def _not_a_header(line: Line) -> BillStructureError:

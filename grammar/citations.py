@@ -12,8 +12,11 @@ bills use and resolved to provision ids:
 - ``this section``, ``this subsection`` ..., and ``this Act``.
 
 Inside an amendment (``Section 207 of the X Act is amended-- (1) in
-subsection (a) ...``) a bare reference is to the amended law: it is kept as
-``amended-law`` and not resolved against this bill.
+subsection (a) ...``) a bare reference, or one anchored in other units
+(``paragraph (5) of section 42(d)``), is to the amended law: it is kept as
+``amended-law`` and not resolved against this bill unless it says ``of this Act``.
+``such section 603(c)`` that names none of this bill's units is the law named
+before it, and so is ``section 619`` in ``section 619 or part C of the X Act``.
 
 A reference followed by ``of the ... Act``, ``of title 10, United States Code``
 or ``of Public Law ...`` is external.  External references are collected with a
@@ -29,7 +32,7 @@ import heapq
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from grammar.model import Bill, Citation, Citations, Diagnostic, Provision
@@ -65,7 +68,7 @@ _OF_THIS_UNIT = re.compile(
 # The name of another law: capitalised words (and the small words between them) ending in
 # "Act", "Code" or "Constitution", with its year if given: "the Trade Act of 1974".
 _ACT_NAME = (
-    r"(?:[A-Z0-9][\w'.&-]*,?\s+(?:(?:of|and|for|on|to|in|the)\s+)*)*?"
+    r"(?:(?:[A-Z0-9][\w'.&-]*|\([A-Z][\w'.&-]*\)),?\s+(?:(?:of|and|for|on|to|in|the|with)\s+)*)*?"
     r"(?:Act|Code|Constitution)(?:\s+of\s+[0-9]{4})?"
 )
 _OF_EXTERNAL = re.compile(
@@ -75,7 +78,8 @@ _OF_EXTERNAL = re.compile(
     # name is left out ("section 1710 of title 38"): a bill's own titles take roman ones.
     r"(?P<title>title\s+(?P<usc_title>[0-9]+)(?:,\s+United\s+States\s+Code)?)(?![0-9A-Za-z(])"
     r"|(?P<pl>Public\s+Law\s+[0-9]+[-\u2013][0-9]+)"
-    rf"|(?P<such>(?:such|that)\s+(?:Act|title|Code|section(?:\s+[0-9]+[A-Za-z]*{_DESIGS}*)?))"
+    rf"|(?P<such>(?:such|that)\s+(?:Act|title|Code|section(?:\s+[0-9]+[A-Za-z]*{_DESIGS}*)?"
+    rf"|(?:subsection|paragraph|subparagraph|clause|subclause|item|subitem)(?:\s+{_DESIGS}+)?))"
     rf"|(?:the\s+)?(?P<act>{_ACT_NAME})"
     r")"
 )
@@ -95,6 +99,8 @@ _CFR = re.compile(
 )
 _PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>[0-9]+)[-\u2013](?P<number>[0-9]+)")
 _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
+# "such section 603(c)", "that section 134(c)(3)": the unit last named, of whichever law named it.
+_SUCH = re.compile(r"\b(?:such|that)\s+$")
 # Words before a reference that make it one to this Act's own units, inside an amendment too.
 _BY_THIS_ACT = re.compile(r"\b(?:as\s+(?:amended|added|inserted|redesignated)\s+by|made\s+by)\s+(?:the\s+)?$")
 # "title VII of the Tariff Act of 1930": a division of another law.
@@ -199,9 +205,9 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> Iterator[_Hit
     # sorted) rather than gathered, so that a run of thousands is never held twice.
     internal = _internal_hits(resolver, provision, text, taken, quoted)
     if not hits:
-        return internal
+        return _sharing_a_law(internal, text)
     hits.sort(key=_start)
-    return heapq.merge(hits, internal, key=_start)
+    return _sharing_a_law(heapq.merge(hits, internal, key=_start), text)
 
 
 def _start(hit: _Hit) -> int:
@@ -225,6 +231,37 @@ def _internal_hits(resolver: _Resolver, provision: Provision, text: str, taken: 
             yield hit
             # "section 7002(c)" in "paragraph (3) of section 7002(c) of ..." is part of this reference
             last_end = max(last_end, hit.start + len(hit.text))
+
+
+_LIST_JOIN = re.compile(r"\s*,?\s+(?:and|or)\s+")
+
+
+def _sharing_a_law(hits: Iterable[_Hit], text: str) -> Iterator[_Hit]:
+    """"section 619 or part C of the X Act": a reference that is none of this bill's, joined by
+    "and"/"or" to one into another law, is that law's too (a resolved one is left as it is).
+    The hits pass one at a time; only a run of unresolved ones joined to each other waits."""
+    pending: list[_Hit] = []
+    for hit in hits:
+        if pending and _joined(pending[-1], hit, text):
+            if hit.kind == "statute":
+                yield from (_Hit(p.start, p.text, "statute") for p in pending)
+                pending = []
+            elif hit.resolved:
+                yield from pending
+                pending = []
+        elif pending:
+            yield from pending
+            pending = []
+        if hit.resolved:
+            yield hit
+        else:
+            pending.append(hit)
+    yield from pending
+
+
+def _joined(hit: _Hit, following: _Hit, text: str) -> bool:
+    end = hit.start + len(hit.text)
+    return end <= following.start and _LIST_JOIN.fullmatch(text, end, following.start) is not None
 
 
 def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Match[str]) -> _Hit | None:
@@ -252,8 +289,10 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
     if external is not None and not _names_this_act(resolver, external):
         whole = text[match.start() : external.end()]
         return _external(match.start(), whole, text, external.end())
-    # "as amended by section 101", "the amendment made by section 201": this Act's own
-    explicit = bool(anchors) or bool(_BY_THIS_ACT.search(text, max(0, match.start() - 40), match.start()))
+    # "as amended by section 101", "the amendment made by section 201": this Act's own.  Inside
+    # an amendment "paragraph (5) of section 42(d)" is the amended law's as "section 42(d)" is.
+    explicit = bool(_BY_THIS_ACT.search(text, max(0, match.start() - 40), match.start())) or (
+        bool(anchors) and not resolver.amending(provision))
     of_this = _OF_THIS_UNIT.match(text, end)
     if of_this is not None:
         if of_this.group("of_this") != "Act":
@@ -266,6 +305,9 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
         return _Hit(match.start(), text[match.start() : end], "amended-law")
     whole = text[match.start() : end]
     targets = resolver.resolve(provision, unit, groups, anchors)
+    if not targets and _SUCH.search(text, max(0, match.start() - 8), match.start()):
+        # "such section 603(c)" that is none of this bill's: the law named before it
+        return _Hit(match.start(), whole, "statute")
     return _Hit(match.start(), whole, "internal", targets, resolved=bool(targets))
 
 
@@ -291,7 +333,7 @@ def _external(start: int, whole: str, text: str, after: int) -> _Hit:
 
 # "as amended by section 101" cites the amending section; it amends nothing itself.
 _AMENDING = re.compile(
-    r"\b(?:is|are)\s+(?:further\s+|each\s+)?amended\b|(?<!\bas\s)\bamended\s+(?:to\s+read|by)\b"
+    r"\b(?:is|are)\s+(?:further\s+|each\s+)?amended\b|\bamended\s+to\s+read\b"
     r"|\bby\s+(?:striking|inserting|adding|redesignating)\b"
 )
 

@@ -1,6 +1,7 @@
 """The definitions layer: each defined term, where it is defined, where it applies, where it is used.
 
-A pass over the finished tree.  Definitions are found in the forms bills use:
+A pass over the finished tree.  Definitions are found, in a unit's words and in its flush
+language after a list, in the forms bills use:
 ``The term ``X'' means ...``, ``The terms ``X'' and ``Y'' have the meanings
 ...``, ``The term ``X''--`` completed by its children, and ``(in this Act
 referred to as the ``X'')``.  The scope comes from the lead-in (``In this
@@ -57,14 +58,21 @@ _UNIT_KINDS = {
 def find_definitions(bill: Bill) -> tuple[Definition, ...]:
     """Every definition in ``bill``, in document order, with the provisions that use it."""
     found: list[Definition] = []
+    in_flush: set[int] = set()  # the definitions made in flush language
     known: dict[str, tuple[str, ...]] = {}  # term -> its forms
     for provision in bill.walk():
-        found.extend(_defined_in(bill, provision, known))
-    return tuple(_with_uses(bill, found))
+        found.extend(_defined_in(bill, provision, provision.text, known))
+        if provision.flush:
+            # Flush language after a list defines too ("For purposes of this subsection, the term
+            # ``X'' means ..."), and the list above it uses the term.
+            before = len(found)
+            found.extend(_defined_in(bill, provision, provision.flush, known))
+            in_flush.update(range(before, len(found)))
+    return tuple(_with_uses(bill, found, in_flush))
 
 
-def _defined_in(bill: Bill, provision: Provision, known: dict[str, tuple[str, ...]]) -> Iterable[Definition]:
-    text = provision.text
+def _defined_in(bill: Bill, provision: Provision, text: str,
+                known: dict[str, tuple[str, ...]]) -> Iterable[Definition]:
     if "``" not in text:
         return
     spans: Spans | None = None
@@ -135,7 +143,7 @@ def _scope_of_unit(bill: Bill, provision: Provision, unit: str) -> str:
     return "act"
 
 
-def _with_uses(bill: Bill, definitions: list[Definition]) -> list[Definition]:
+def _with_uses(bill: Bill, definitions: list[Definition], in_flush: set[int]) -> list[Definition]:
     if not definitions:
         return []
     # form -> scope id -> the definition that applies there (the first, if a scope repeats one)
@@ -171,7 +179,11 @@ def _with_uses(bill: Bill, definitions: list[Definition]) -> list[Definition]:
             chosen = next((scopes[a] for a in ids if a in scopes), scopes.get("act"))
             if chosen is None:
                 continue
-            if defining and any(a == definitions[chosen].provision for a in ids):
+            own = definitions[chosen].provision
+            if chosen in in_flush:
+                if provision.id == own and match.start() > len(provision.text):
+                    continue  # the flush language that defines it
+            elif defining and any(a == own for a in ids):
                 continue  # the definition's own words
             uses.setdefault(chosen, {})[provision.id] = None
     for index, used in uses.items():

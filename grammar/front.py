@@ -41,6 +41,7 @@ _DATE = re.compile(
     r"(?: \(legislative day, (?P<lmonth>[A-Z][a-z]+) (?P<lday>[0-9]{1,2})(?:, (?P<lyear>[0-9]{4}))?\))?"
     r", (?P<year>[0-9]{4})"
 )
+_BROUGHT_IN = re.compile(r"\b(?:introduced|submitted|reported)\s+the\s+following\b")
 _COMMITTEES = re.compile(r"referred to the (Committees? on .+?)(?:,? for a period|\.|$)", re.IGNORECASE)
 
 _UNITS = {w: i for i, w in enumerate(
@@ -136,16 +137,18 @@ def read_meta(lines: Sequence[Line]) -> Meta:
             fields.offer(chamber="House of Representatives")
     actions = _actions(front)
     passed = [line.content for line in lines if line.part == "back" and line.kind == "PASSED"]
-    begun = _begun_and_held(front)
     date: dt.date | None = None
     legislative: dt.date | None = None
+    # An enrolled bill's "Begun and held ... the third day of January" is the day its session
+    # began, not a date of the measure: without an action or a passage line it has none.
     if actions:
         date, legislative = _parse_date(actions[0][0])
-    elif begun is not None:
-        date = begun
     elif passed:
         date = _parse_date(passed[0])[0]
-    sponsor = join_lines(actions[0][1]) if actions and actions[0][1] else None
+    first_action = join_lines(actions[0][1]) if actions and actions[0][1] else ""
+    # The sponsor is the member the first action names as bringing the measure in; an action
+    # such as "Received" (a House bill received in the Senate) names none.
+    sponsor = first_action if _BROUGHT_IN.search(first_action) else None
     return Meta(
         congress=fields.congress,
         session=fields.session,
@@ -224,27 +227,6 @@ def _actions(front: Sequence[Line]) -> list[tuple[str, list[str]]]:
         elif line.kind in ("RULE", "DOCUMENT_TYPE"):
             current = None
     return actions
-
-
-def _begun_and_held(front: Sequence[Line]) -> dt.date | None:
-    """The date an enrolled bill's session began, from 'Begun and held ... on <day>, the ...'."""
-    for i, line in enumerate(front):
-        if line.kind != "BEGUN_AND_HELD":
-            continue
-        following = [f.content for f in front[i + 1 : i + 3] if f.kind == "TEXT"]
-        text = join_lines([line.content, *following])
-        match = re.search(r"the ([a-z-]+(?: [a-z-]+)?) day of ([A-Z][a-z]+), (.+)$", text)
-        if match is None or match.group(2) not in _MONTHS:
-            return None
-        day = words_to_number(match.group(1))
-        year = words_to_number(match.group(3).rstrip("."))
-        if day is None or year is None:
-            return None
-        try:
-            return dt.date(year, _MONTHS[match.group(2)], day)
-        except ValueError:
-            return None
-    return None
 
 
 def _committees(sponsor: str) -> tuple[str, ...]:

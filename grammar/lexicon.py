@@ -160,7 +160,12 @@ def split_heading(text: str) -> tuple[str, str]:
     match = _HEADING.match(text)
     if match is None:
         return "", text
-    return match.group(1), text[match.end() :]
+    heading = match.group(1)
+    if heading.count("``") > heading.count("''") or heading.count('"') % 2:
+        # The ".--" is inside a quotation ("is amended to read as follows: ``(2) Cross
+        # reference.--"): the quoted law's heading, not this unit's.
+        return "", text
+    return heading, text[match.end() :]
 
 
 _SMALL_WORDS = frozenset(

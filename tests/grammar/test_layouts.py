@@ -186,7 +186,8 @@ def test_an_enrolled_bill_reads_its_congress_session_and_date_from_words() -> No
     meta = bill.meta
     assert (meta.congress, meta.session, meta.measure, meta.number, meta.version) == (119, 1, "S.", 77, "ENR")
     assert meta.document_type == "act"
-    assert meta.date == dt.date(2025, 1, 3)
+    # "Begun and held ... the third day of January" is when the session began, not the bill's date
+    assert meta.date is None
     assert meta.short_title == "Widget Labeling Act"
     assert meta.long_title == (
         "To amend the Widget Safety Act to require the labeling of widgets that contain lithium."
