@@ -201,21 +201,26 @@ class FastLedger:
                 feoc_text = values[i_feoc] if i_feoc >= 0 else ""
                 other_text = values[i_other] if i_other >= 0 else ""
                 day = dates.get(date_text)
-                value = other = None
                 # dollars and cents in ASCII digits, under 10^15 dollars: the usual case
-                if 3 < len(value_text) < 19 and value_text[-3] == ".":
-                    digits = value_text.replace(".", "", 1)
-                    if digits.isdigit() and digits.isascii():
-                        value = int(digits)
-                if value is None:
+                if (
+                    3 < len(value_text) < 19
+                    and value_text[-3] == "."
+                    and (digits := value_text.replace(".", "", 1)).isdigit()
+                    and digits.isascii()
+                ):
+                    value: int | None = int(digits)
+                else:
                     value = _cents(value_text)
                 if not other_text:
-                    other = 0
-                elif 3 < len(other_text) < 19 and other_text[-3] == ".":
-                    digits = other_text.replace(".", "", 1)
-                    if digits.isdigit() and digits.isascii():
-                        other = int(digits)
-                if other is None:
+                    other: int | None = 0
+                elif (
+                    3 < len(other_text) < 19
+                    and other_text[-3] == "."
+                    and (digits := other_text.replace(".", "", 1)).isdigit()
+                    and digits.isascii()
+                ):
+                    other = int(digits)
+                else:
                     other = _cents(other_text)
                 if day is None or value is None or other is None:
                     day, value, other = self._slow_row(values, number)
