@@ -1,7 +1,8 @@
 """The ledger's fast path: rows in, output lines and running totals out, near the cost of reading them.
 
-The rules are asked once per distinct question (``DutyCalculator``); what is left per row
-is reading its fields, a few dictionary look-ups and integer arithmetic.  Amounts are whole
+The rules are asked once per distinct question -- subheading, the origin's standing, producer
+flag and era (``_resolve``) -- and what is left per row is one loop (``lines``): reading its
+fields, two dictionary look-ups, integer arithmetic and its output line.  Amounts are whole
 cents in ``int``, so they are exact at any size the input allows (up to 10^15 dollars a row,
 ``MAX_MONEY``); a duty is ``value x rate / 100`` rounded to the cent, halves up, done as
 ``(cents x rate_scaled + 500,000) // 1,000,000`` with the rate scaled by 10^4 (no rate in
@@ -166,7 +167,8 @@ class FastLedger:
         self, rows: Iterable[Sequence[str]], *, as_json: bool, keep: bool = True, first: int = 1
     ) -> Iterator[str]:
         """Treat ``rows`` in order (numbered from ``first``; empty rows are skipped, not counted),
-        yielding their output lines joined in batches of ``_BATCH`` rows (nothing if not ``keep``).
+        yielding their output lines joined in batches of ``_BATCH`` rows (empty if not ``keep``:
+        a batch still marks progress).
 
         A JSON line begins with its separator (``",\n"``): the caller drops the first row's comma.
         This loop is the cost of a ledger, so it keeps to local names and does only what the
