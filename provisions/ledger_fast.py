@@ -1,7 +1,8 @@
 """The ledger's fast path: rows in, output lines and running totals out, near the cost of reading them.
 
-The rules are asked once per distinct question (``DutyCalculator``); what is left per row
-is reading its fields, a few dictionary look-ups and integer arithmetic.  Amounts are whole
+The rules are asked once per distinct question -- subheading, the origin's standing, producer
+flag and era (``_resolve``) -- and what is left per row is one loop (``lines``): reading its
+fields, two dictionary look-ups, integer arithmetic and its output line.  Amounts are whole
 cents in ``int``, so they are exact at any size the input allows (up to 10^15 dollars a row,
 ``MAX_MONEY``); a duty is ``value x rate / 100`` rounded to the cent, halves up, done as
 ``(cents x rate_scaled + 500,000) // 1,000,000`` with the rate scaled by 10^4 (no rate in
@@ -166,7 +167,8 @@ class FastLedger:
         self, rows: Iterable[Sequence[str]], *, as_json: bool, keep: bool = True, first: int = 1
     ) -> Iterator[str]:
         """Treat ``rows`` in order (numbered from ``first``; empty rows are skipped, not counted),
-        yielding their output lines joined in batches of ``_BATCH`` rows (nothing if not ``keep``).
+        yielding their output lines joined in batches of ``_BATCH`` rows (empty if not ``keep``:
+        a batch still marks progress).
 
         A JSON line begins with its separator (``",\n"``): the caller drops the first row's comma.
         This loop is the cost of a ledger, so it keeps to local names and does only what the
@@ -201,21 +203,26 @@ class FastLedger:
                 feoc_text = values[i_feoc] if i_feoc >= 0 else ""
                 other_text = values[i_other] if i_other >= 0 else ""
                 day = dates.get(date_text)
-                value = other = None
                 # dollars and cents in ASCII digits, under 10^15 dollars: the usual case
-                if 3 < len(value_text) < 19 and value_text[-3] == ".":
-                    digits = value_text.replace(".", "", 1)
-                    if digits.isdigit() and digits.isascii():
-                        value = int(digits)
-                if value is None:
+                if (
+                    3 < len(value_text) < 19
+                    and value_text[-3] == "."
+                    and (digits := value_text.replace(".", "", 1)).isdigit()
+                    and digits.isascii()
+                ):
+                    value: int | None = int(digits)
+                else:
                     value = _cents(value_text)
                 if not other_text:
-                    other = 0
-                elif 3 < len(other_text) < 19 and other_text[-3] == ".":
-                    digits = other_text.replace(".", "", 1)
-                    if digits.isdigit() and digits.isascii():
-                        other = int(digits)
-                if other is None:
+                    other: int | None = 0
+                elif (
+                    3 < len(other_text) < 19
+                    and other_text[-3] == "."
+                    and (digits := other_text.replace(".", "", 1)).isdigit()
+                    and digits.isascii()
+                ):
+                    other = int(digits)
+                else:
                     other = _cents(other_text)
                 if day is None or value is None or other is None:
                     day, value, other = self._slow_row(values, number)
