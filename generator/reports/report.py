@@ -2,8 +2,9 @@
 
 ``report_rows`` gives the rows (plain values, in the order of the text); the
 renderers turn them into CSV, JSON, Markdown or a standalone printable HTML page.
-The same rows are the site's ``matrix.csv`` and ``matrix.json`` and ``report.md``,
-and ``billtrace report --format html|md|csv|json``.
+The same rows are the site's ``matrix.csv``, ``matrix.json`` and ``report.html`` (the
+page ``report_html`` writes, beside the site's Markdown), and ``billtrace report
+--format html|md|csv|json``.
 
 Columns: ``id``, ``label``, ``depth``, ``heading``, ``status`` (a container's is
 ``container: <worst status below>``), ``provenance``, ``review`` (``current``,
@@ -150,18 +151,27 @@ td.n { text-align: right; white-space: nowrap; }
 td.s, td.p, td.r { white-space: nowrap; }
 .failing, .claimed, .untested { color: #b00020; font-weight: bold; }
 @page { size: letter; margin: 1.5cm; }
-@media print { body { margin: 0; font-size: 8pt; } thead { display: table-header-group; } tr { break-inside: avoid; } }
+@media print { .back { display: none; } body { margin: 0; font-size: 8pt; }
+  thead { display: table-header-group; } tr { break-inside: avoid; } }
 """
 
 
-def report_html(rows: Sequence[ReportRow], bill: Bill, matrix: Matrix) -> str:
-    """A standalone printable HTML page of the report (no script, no remote asset)."""
+def report_html(rows: Sequence[ReportRow], bill: Bill, matrix: Matrix, *, site: bool = False) -> str:
+    """A standalone printable HTML page of the report (no script, no remote asset).
+
+    ``site``: the page is the site's report (``report.html`` beside its pages), so it takes
+    the site's icon and links back to its home page.
+    """
     esc = html.escape
     tally = matrix.tally
     percent = "\u2014" if tally.operative == 0 else f"{tally.percent:.1f}%"
     title = esc(report_title(bill))
+    icon = '<link rel="icon" href="assets/images/favicon.png">' if site else '<link rel="icon" href="data:,">'
+    back = '<p class="back"><a href="index.html">The site</a> &middot; <a href="matrix.html">the matrix</a></p>' \
+        if site else ""
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>Report: {title}</title>", f"<style>{_PRINT_CSS}</style></head><body>",
+           '<meta name="viewport" content="width=device-width, initial-scale=1">', icon,
+           f"<title>Report: {title}</title>", f"<style>{_PRINT_CSS}</style></head><body>", back,
            f"<h1>Report: {title}</h1>",
            f"<p>{tally.verified} of {tally.operative} operative provisions verified ({percent}); "
            f"{len(rows)} provisions.</p>",

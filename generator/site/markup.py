@@ -20,9 +20,11 @@ turns off the theme's ``content.tooltips``, which would render it as HTML.
 
 ``marked_text`` turns a provision's words into HTML with defined terms linked to
 their definition and citations linked to their target: an anchor of this site, or
-the law cited, elsewhere.  A citation's tooltip is its ``title``; a defined term's
-is written once, in ``assets/terms.js``, and set as the ``title`` (plain text) when
-the reader points at the term, so a long definition is not repeated at every use.
+the law cited, elsewhere.  A mark's tooltip is its ``title`` when it has one; the
+site gives none in the page: a defined term's is written once, in ``assets/terms.js``,
+an internal citation's (the label of its target and where its words come from) is
+read from ``assets/ids.js``, and each is set as the ``title`` (plain text) when the
+reader points at the link, so nothing is repeated at every use.
 """
 
 from __future__ import annotations
@@ -113,9 +115,10 @@ class Mark:
     text: str
     href: str
     title: str
-    css: str  # "bt-term", "bt-cite", "bt-cite bt-external"
+    css: str  # the link's class: the site uses "bt-c" (a citation), "bt-x" (one out of the site), "" (a term)
     forms: tuple[str, ...] = ()
     tip: int = -1  # a defined term: the index of its tooltip in the site's terms.js (instead of ``title``)
+    # An empty ``title`` makes none: the site's script gives an internal citation its tooltip.
 
 
 def marked_text(text: str, marks: Sequence[Mark]) -> Markup:
@@ -150,10 +153,9 @@ def marked_text(text: str, marks: Sequence[Mark]) -> Markup:
     position = 0
     for start, end, mark in sorted(spans, key=lambda s: s[0]):
         out.append(html_escape(text[position:start]))
-        external = ' rel="external noopener"' if mark.href.startswith(("http://", "https://")) else ""
-        tip = f' data-tip="{mark.tip}"' if mark.tip >= 0 else f' title="{html_escape(mark.title)}"'
-        out.append(f'<a class="{mark.css}" href="{html_escape(mark.href)}"{tip}'
-                   f'{external}>{html_escape(text[start:end])}</a>')
+        css = f' class="{mark.css}"' if mark.css else ""
+        tip = f' data-tip="{mark.tip}"' if mark.tip >= 0 else f' title="{html_escape(mark.title)}"' if mark.title else ""
+        out.append(f'<a{css} href="{html_escape(mark.href)}"{tip}>{html_escape(text[start:end])}</a>')
         position = end
     out.append(html_escape(text[position:]))
     return Markup("".join(out))

@@ -11,6 +11,7 @@ All pages sit side by side in ``docs/``, so every link is ``page.html#anchor``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -24,11 +25,11 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from generator.reports.report import report_csv, report_json, report_markdown, report_rows, rule_owners
+from generator.reports.report import report_csv, report_html, report_json, report_rows, rule_owners
 from generator.trace.collect import Inputs
 from provisions.kit import Example
 from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
-from generator.trace.matrix import Matrix, Status
+from generator.trace.matrix import Matrix, Row, Status
 from generator.trace.measure import arc_text
 from generator.trace.provenance import Source
 from generator.trace.review import Review, ReviewState, WordChange, advice
@@ -46,6 +47,11 @@ _PROVENANCE_LABELS = {"official": "official text", "summary": "from summary",
 _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
                   ReviewState.AFFECTED: "meaning changed through a definition or citation",
                   ReviewState.REMOVED: "provision gone from the text"}
+# The classes of a provision's block on a section page (short: a long bill has tens of thousands):
+# its status, the worst status below a container, where its words come from (billtrace.css names them).
+_STATUS_CLASS = {Status.VERIFIED: "v", Status.FAILING: "f", Status.UNTESTED: "u", Status.CLAIMED: "c",
+                 Status.PENDING: "p", Status.NOT_FORMALIZED: "n", Status.CONTAINER: "k"}
+_SOURCE_CLASS = {"official": "o", "summary": "s", "assumed": "a", "unrecorded": "u"}
 _STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
                  Status.NOT_FORMALIZED, Status.CONTAINER)
 
@@ -100,13 +106,15 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     report = report_rows(matrix)
     files["matrix.csv"] = report_csv(report)
     files["matrix.json"] = report_json(report, inputs.bill, matrix)
-    files["report.md"] = report_markdown(report, inputs.bill, matrix)
+    # The printable report is the page `billtrace report --format html` writes, beside the Markdown
+    # (mkdocs copies it as it is): one table of every provision, with its own print stylesheet.
+    files["report.html"] = report_html(report, inputs.bill, matrix, site=True)
     nav += [{"title": title, "path": path, "children": []} for title, path in (
         ("Matrix", "matrix.md"), ("Glossary", "glossary.md"), ("Rules", "rules.md"))]
     nav.append({"title": "Tests", "path": "", "children": test_nav})
     nav += [{"title": title, "path": path, "children": []} for title, path in (
         ("Worked examples", "examples.md"), ("Parameters", "parameters.md"), ("Data sources", "data.md"),
-        ("Provenance", "provenance.md"), ("Report", "report.md"))]
+        ("Provenance", "provenance.md"), ("Report", "report.html"))]
     version_nav = _version_pages(files, env, comparisons, matrix, inputs, pages)
     if version_nav:
         nav.append({"title": "Versions", "path": "", "children": version_nav})
@@ -125,6 +133,7 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
         files[f"assets/{asset}"] = _asset(asset)
     files["assets/terms.js"] = _terms_script(marker.tips)
     files["assets/ids.js"] = _ids_script(inputs.bill, pages, matrix)
+    files["assets/matrix.js"] = _matrix_script(matrix, pages)
     meta = inputs.bill.meta
     config = env.get_template("mkdocs.yml.j2").render(
         site_name=" — ".join(p for p in (meta.citation, meta.short_title) if p) or inputs.bill.source,
@@ -177,8 +186,10 @@ class _Pages:
         for child in provision.children:
             self._place(child, page)
 
-    def href(self, provision_id: str) -> str:
-        return f"{self.page[provision_id]}.html#{provision_id}"
+    def href(self, provision_id: str, here: str = "") -> str:
+        """The link to a provision: ``s4.html#s4_b``, or ``#s4_b`` from the page ``here``."""
+        page = self.page[provision_id]
+        return f"#{provision_id}" if page == here else f"{page}.html#{provision_id}"
 
     def label(self, provision_id: str) -> str:
         return self.bill.get(provision_id).label
@@ -203,9 +214,12 @@ def _asset(name: str) -> str:
     return resources.files("generator.site").joinpath("templates", "assets", name).read_text(encoding="utf-8")
 
 
-def _terms_script(tips: Sequence[str]) -> str:
-    """The tooltips of the defined terms, as a script: plain text the page sets as a ``title``."""
-    data = json.dumps(list(tips), ensure_ascii=True).replace("<", "\\u003c")
+def _terms_script(tips: Mapping[str, Sequence[Sequence[str]]]) -> str:
+    """The tooltips of the defined terms, as a script: by the id of the provision defining them, each
+    term's tooltip (plain text the page sets as a ``title``) and the forms of the term it is used in.
+    A use links to its definition and nothing more: the script finds its tooltip by the link's
+    target (and, where a provision defines several terms, by the words linked)."""
+    data = json.dumps(tips, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
     return f"/* Generated by billtrace: the tooltip of each defined term. */\nwindow.billtraceTerms = {data};\n"
 
 
@@ -258,7 +272,7 @@ def _words_badges(matrix: Matrix, pages: _Pages, provision_id: str) -> dict[str,
     """A provision's provenance badge, and its review badge when its words changed since review."""
     row = matrix.row(provision_id)
     return {"provenance": _provenance_view(provision_id, row.provenance), "review": _review_view(row.review, pages),
-            "matrix_href": f"matrix.html#m-{provision_id}"}
+            "matrix_href": pages.href(provision_id)}
 
 
 def _provenance_view(provision_id: str, source: Source) -> dict[str, str]:
@@ -319,7 +333,7 @@ class _Marks:
         for citation in sorted(bill.citations, key=lambda c: (c.line, c.column)):
             self.citations.setdefault(citation.source, []).append(citation)
         self.terms: dict[str, list[Mark]] = {}
-        self.tips: list[str] = []
+        self.tips: dict[str, list[list[str]]] = {}  # a definition's id: [tooltip, form, form, ...] per term
         for definition in bill.definitions:
             words = _definition_text(bill.get(definition.provision))
             where = "; ".join(w for w in (pages.label(definition.provision), _words_note(matrix, definition.provision))
@@ -327,26 +341,30 @@ class _Marks:
             tooltip = f"\u201c{definition.term}\u201d ({where}): {words}"
             if len(tooltip) > 320:
                 tooltip = tooltip[:317].rsplit(" ", 1)[0] + " ..."
-            self.tips.append(tooltip)
-            mark = Mark(definition.term, pages.href(definition.provision), tooltip, "bt-term",
-                        forms=definition.forms or (definition.term,), tip=len(self.tips) - 1)
+            forms = definition.forms or (definition.term,)
+            self.tips.setdefault(definition.provision, []).append([tooltip, *forms])
+            mark = Mark(definition.term, pages.href(definition.provision), "", "", forms=forms)
             for use in definition.uses:
                 self.terms.setdefault(use, []).append(mark)
 
     def of(self, provision: Provision) -> list[Mark]:
+        """The marks of one provision's words.  A link to its own page is a bare ``#anchor``; the
+        tooltips of defined terms and internal citations come from the site's scripts (terms.js,
+        ids.js), an external citation's is its address, which the browser shows: none is repeated
+        at every use."""
         bill, pages = self.bill, self.pages
+        here = pages.page[provision.id]
         marks = []
         for citation in self.citations.get(provision.id, ()):
             if citation.kind == "act-self":
-                marks.append(Mark(citation.text, "index.html", "this Act: the bill itself", "bt-cite"))
+                marks.append(Mark(citation.text, "index.html", "", "bt-c"))
             elif citation.targets and all(t in bill for t in citation.targets):
-                titles = ", ".join(pages.label(t) + (f" ({note})" if (note := _words_note(self.matrix, t)) else "")
-                                   for t in citation.targets)
-                marks.append(Mark(citation.text, pages.href(citation.targets[0]), titles, "bt-cite"))
+                marks.append(Mark(citation.text, pages.href(citation.targets[0], here), "", "bt-c"))
             elif citation.url:
-                marks.append(Mark(citation.text, citation.url, f"{citation.text}: {citation.url}",
-                                  "bt-cite bt-external"))
-        return marks + self.terms.get(provision.id, [])
+                marks.append(Mark(citation.text, citation.url, "", "bt-x"))
+        local = f"{here}.html#"
+        return marks + [dataclasses.replace(m, href=m.href[len(local) - 1:]) if m.href.startswith(local) else m
+                        for m in self.terms.get(provision.id, [])]
 
 
 def _definition_text(provision: Provision) -> str:
@@ -392,7 +410,9 @@ def _version_pages(files: dict[str, str], env: jinja2.Environment, comparisons: 
 def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             marker: _Marks, owner_of: Mapping[str, str],
             histories: Mapping[str, list[dict[str, str]]]) -> list[dict[str, Any]]:
-    """The blocks of one section page, in the order of the text.
+    """The blocks of one section page, in the order of the text: the section, then each of
+    its parts, each holding the parts below it (so a block says only what differs from the
+    block around it: its status and provenance are inherited, as the law's structure is).
 
     Each provision: its words, one line of status, then (collapsed) the rules it
     owns and the tests that check them.  A test is listed once on the page, on
@@ -401,10 +421,11 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
     ancestor it inherits it from) says "covered by" that rule and links to it.
     """
     rules_by_name = {r.name: r for r in inputs.catalogue.rules}
-    blocks: list[dict[str, Any]] = []
     listed: set[str] = set()
+    here = pages.page[root.id]
+    dashboard = any(section.id == root.id for section in matrix.sections)  # the home page has its row
 
-    def visit(provision: Provision, depth: int) -> None:
+    def visit(provision: Provision, depth: int, parent: Row | None, nested: bool) -> dict[str, Any]:
         row = matrix.row(provision.id)
         marks = marker.of(provision)
         level = 1 if depth == 0 else 2 if depth == 1 and provision.heading else 0
@@ -416,12 +437,12 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             heading_md = Markup("")
         lead = Markup("")
         if level == 0:
-            lead = Markup('<span class="bt-des">({})</span> ').format(provision.designation)
+            lead = Markup("({}) ").format(provision.designation)
             if provision.heading:
-                lead += Markup('<span class="bt-head">{}.</span>\u2014').format(provision.heading)
+                lead += Markup("<i>{}.</i>\u2014").format(provision.heading)
         own = [link for link in row.rules if owner_of[link.name] == provision.id]
         covered = [{"rule": _short_rule(link.name), "href": f"rules.html#{rule_anchor(link.name)}",
-                    "owner": pages.label(owner_of[link.name]), "owner_href": pages.href(owner_of[link.name])}
+                    "owner": pages.label(owner_of[link.name]), "owner_href": pages.href(owner_of[link.name], here)}
                    for link in row.rules if owner_of[link.name] != provision.id and owner_of[link.name] in pages.page]
         elsewhere = {link.name for link in row.rules if owner_of[link.name] != provision.id}
         tests = []
@@ -432,36 +453,82 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             tests.append({"sentence": test.sentence, "href": _test_href(test.nodeid), "outcome": test.outcome,
                           "how": _how(test.declared, test.measured), "message": _failure(test.outcome, test.message)})
         passing = sum(1 for t in row.tests if t.outcome == "passed")
-        blocks.append({
-            "flush": False,
+        review = _review_view(row.review, pages)
+        history = histories.get(provision.id, [])
+        note = _block_note(row, parent, root=level == 1)
+        own_source = row.provenance.declared_at == provision.id
+        # A provision with nothing of its own to link (the bulk of a long bill) gets its status line
+        # from the stylesheet: the classes of its block name its status and provenance (where they
+        # differ from the block around it), those of its words its roll-up; its id is its anchor.
+        rich = bool(own_source or row.rules or row.tests or review or history)
+        inherit = nested and parent is not None
+        classes = [] if nested else ["bt-p"]
+        if not (inherit and parent is not None and parent.status is row.status):
+            classes.append(f"s-{_STATUS_CLASS[row.status]}")
+        if not (inherit and parent is not None and parent.provenance.status == row.provenance.status):
+            classes.append(f"v-{_SOURCE_CLASS.get(row.provenance.status, 'u')}")
+        words_classes = ([f"r-{_STATUS_CLASS[row.rollup]}"] if row.rollup else []) + (["bt-r"] if rich else [])
+        children = [visit(child, depth + 1, row, nested=depth >= 1) for child in provision.children
+                    if pages.page.get(child.id) == here] if depth >= 1 else []
+        return {
             "id": provision.id,
+            # A part with nothing below it and nothing more to say is its words alone (no block).
+            "leaf": nested and not (rich or children or provision.flush or note or covered),
             "label": provision.label,
             "depth": depth,
             "heading_level": level,
             "heading_md": heading_md,
-            "lead_html": lead,
-            "text_html": marked_text(_quotes(provision.text), marks),
+            "css": " ".join(classes),
+            "words_css": " ".join(words_classes),
+            "rich": rich,
+            "text_html": lead + marked_text(_quotes(provision.text), marks),
+            "flush_html": marked_text(_quotes(provision.flush), marks) if provision.flush else Markup(""),
             "status": _status_view(row.status),
             "rollup": row.rollup.value if row.rollup else "",
-            "review": _review_view(row.review, pages),
-            "matrix_href": f"matrix.html#m-{provision.id}",
+            "review": review,
+            "section_href": f"index.html#dash-{root.id}" if level == 1 and dashboard else "",
             "provenance": _provenance_view(provision.id, row.provenance),
-            "note": "" if row.status in (Status.VERIFIED, Status.PENDING) else row.explanation,
+            "own_source": own_source,
+            "note": note,
             "counts": _counts_text(len(own), len(row.tests), passing) if row.rules or row.tests else "",
             "covered": covered,
             "rules": [_rule_view(link, rules_by_name) for link in own],
             "tests": tests,
-            "history": histories.get(provision.id, []),
-        })
-        for child in provision.children:
-            if pages.page.get(child.id) == pages.page[root.id]:
-                visit(child, depth + 1)
-        if provision.flush:
-            blocks.append({"flush": True, "depth": depth, "heading_level": 0,
-                           "text_html": marked_text(_quotes(provision.flush), marks)})
+            "history": history,
+            "children": children,
+        }
 
-    visit(root, 0)
+    # The section's own block holds none of its parts: a part with a heading starts a
+    # Markdown heading (for the table of contents), which cannot stand inside a block.
+    top = visit(root, 0, None, nested=False)
+    root_row = matrix.row(root.id)
+    parts = [visit(child, 1, root_row, nested=False) for child in root.children if pages.page.get(child.id) == here]
+    flush = top["flush_html"]
+    top["flush_html"] = Markup("")
+    blocks = [top, *parts]
+    if flush:
+        blocks.append({"flush": flush})
     return blocks
+
+
+def _block_note(row: Row, parent: Row | None, *, root: bool) -> str:
+    """Why a provision has its status, where the page does not already say it.
+
+    A container's tally is said once, at the top of its section (each part below shows its
+    own status); a reason for not formalizing a part is said where it is declared, not again on
+    each part that takes it from the provision above.
+    """
+    if row.status is Status.CONTAINER:
+        if not root or row.below is None:
+            return ""
+        counts = [f"{row.below.counts[s]} {s.value}" for s in _STATUS_ORDER if row.below.counts[s]]
+        return f"{row.below.total} provisions below: {', '.join(counts)}"
+    if row.status in (Status.VERIFIED, Status.PENDING):
+        return ""
+    if (row.status is Status.NOT_FORMALIZED and parent is not None and parent.reason == row.reason
+            and parent.status is Status.NOT_FORMALIZED):
+        return ""
+    return row.explanation
 
 
 def _counts_text(rules: int, tests: int, passing: int) -> str:
@@ -534,11 +601,11 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
     sections = []
     for section in matrix.sections:
         total = section.tally.total or 1
-        segments = [{"slug": s.slug, "width": f"{100 * section.tally.counts[s] / total:.1f}",
+        segments = [{"slug": s.slug, "css": f"s-{_STATUS_CLASS[s]}", "width": f"{100 * section.tally.counts[s] / total:.1f}",
                      "title": f"{section.tally.counts[s]} {s.value}"}
                     for s in _STATUS_ORDER if section.tally.counts[s]]
         sections.append({
-            "id": section.id, "href": pages.href(section.id), "label": _nav_title(bill.get(section.id)),
+            "id": section.id, "href": f"{pages.page[section.id]}.html", "label": _nav_title(bill.get(section.id)),
             "heading": "", "segments": segments, "percent_text": _percent(section.tally),
             "aria": ", ".join(s["title"] for s in segments), "stale": section.tally.stale,
         })
@@ -618,35 +685,57 @@ def _join(parts: Sequence[str]) -> str:
 
 
 def _matrix_page(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
-    rows = []
-    owner_of = rule_owners(matrix)
-    for row in matrix.rows:
-        passed = sum(1 for t in row.tests if t.outcome == "passed")
-        rows.append({
-            "id": row.id, "label": row.provision.label, "href": pages.href(row.id), "depth": row.depth,
-            "status": _status_view(row.status), "rollup": row.rollup.value if row.rollup else "",
-            "provenance": row.provenance.status,
-            "provenance_label": _PROVENANCE_LABELS.get(row.provenance.status, row.provenance.status),
-            "rules": [{"href": f"rules.html#{rule_anchor(r.name)}", "short": _short_rule(r.name)}
-                      for r in row.rules if owner_of[r.name] == row.id],
-            "covered": sorted({pages.label(owner_of[r.name]) for r in row.rules if owner_of[r.name] != row.id}),
-            "tests": len(row.tests),
-            "tests_text": "" if not row.tests else str(len(row.tests)) + (
-                "" if passed == len(row.tests) else f", {len(row.tests) - passed} not passing"),
-            "note": "" if row.status in (Status.VERIFIED, Status.PENDING, Status.CONTAINER) else row.explanation,
-            "review": _review_view(row.review, pages),
-            "review_state": row.review.state.value if row.review is not None else "",
-        })
+    """The matrix page: its filters and downloads; its rows come from ``assets/matrix.js``."""
     tally = matrix.tally
     headline = (f"{tally.verified} of {tally.operative} operative provisions are verified "
                 f"({_percent(tally)}).")
     provenance = [{"status": k, "label": v, "count": sum(1 for r in matrix.rows if r.provenance.status == k)}
                   for k, v in _PROVENANCE_LABELS.items()]
-    return {"rows": rows, "statuses": [_status_view(s) for s in _STATUS_ORDER],
+    return {"rows": len(matrix.rows), "statuses": [_status_view(s) for s in _STATUS_ORDER],
             "counts": {s.value: n for s, n in tally.counts.items()}, "headline": headline,
             "provenance": [p for p in provenance if p["count"]],
             "problems": list(matrix.problems), "stale": tally.stale,
             "removed": [_review_view(r, pages) for r in matrix.removed]}
+
+
+def _matrix_script(matrix: Matrix, pages: _Pages) -> str:
+    """Every provision's row of the matrix, as a script the matrix page draws its table from.
+
+    A script rather than a fetch of ``matrix.json``: the site works from ``file://`` (the
+    offline plugin), where a page may load a script but not read a file.  The rows are
+    arrays (the names of their fields are ``columns``); a rule and a note, repeated on many
+    rows, are written once in ``rules`` and ``notes`` and given by their index.
+    """
+    owner_of = rule_owners(matrix)
+    rules: dict[str, int] = {}
+    notes: dict[str, int] = {}
+    rows = []
+    for row in matrix.rows:
+        note = "" if row.status in (Status.VERIFIED, Status.PENDING, Status.CONTAINER) else row.explanation
+        review = row.review if row.review is not None and row.review.stale else None
+        rows.append([
+            row.id, pages.page[row.id], row.provision.label, row.depth, row.status.slug,
+            row.rollup.value if row.rollup else "", row.provenance.status,
+            row.review.state.value if row.review is not None else "", 1 if review else 0,
+            len(row.tests), sum(1 for t in row.tests if t.outcome == "passed"),
+            [rules.setdefault(r.name, len(rules)) for r in row.rules if owner_of[r.name] == row.id],
+            ", ".join(sorted({pages.label(owner_of[r.name]) for r in row.rules if owner_of[r.name] != row.id})),
+            notes.setdefault(note, len(notes)),
+            review.summary if review else "",
+            [[c.op, _quotes(c.old), _quotes(c.new)] for c in review.diff] if review else [],
+        ])
+    data = {
+        "columns": ["id", "page", "label", "depth", "status", "rollup", "provenance", "review", "stale", "tests",
+                    "passing", "rules", "covered", "note", "review_summary", "review_diff"],
+        "statuses": {s.slug: s.value for s in _STATUS_ORDER},
+        "provenance": _PROVENANCE_LABELS,
+        "reviews": {state.value: label for state, label in _REVIEW_LABELS.items()},
+        "rules": [[_short_rule(name), f"rules.html#{rule_anchor(name)}"] for name in rules],
+        "notes": list(notes),
+        "rows": rows,
+    }
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":")).replace("<", "\\u003c")
+    return f"/* Generated by billtrace: the rows of the matrix page. */\nwindow.billtraceMatrix = {text};\n"
 
 
 def _glossary(bill: Bill, pages: _Pages, matrix: Matrix) -> list[dict[str, Any]]:
@@ -658,25 +747,45 @@ def _glossary(bill: Bill, pages: _Pages, matrix: Matrix) -> list[dict[str, Any]]
             anchor += "-" + slug(definition.provision)
         seen.add(anchor)
         provision = bill.get(definition.provision)
-        base = len(bill.ancestors(provision.id))
-        text = [{"depth": len(bill.ancestors(p.id)) - base,
-                 "html": ((Markup('<span class="bt-des">({})</span> ').format(p.designation) if p is not provision
-                           else Markup("")) + html_escape(_quotes(" ".join(x for x in (p.text, p.flush) if x))))}
-                for p in provision.walk()]
+        words = _definition_text(provision)
+        # The definition's opening words: the whole is one link away, on its section's page (and in
+        # the term's tooltip), so a bill of a thousand definitions does not carry every one twice.
+        excerpt = words if len(words) <= _EXCERPT else words[:_EXCERPT].rsplit(" ", 1)[0] + " \u2026"
         entries.append({
             "term": definition.term, "anchor": anchor, "href": pages.href(provision.id),
             "words": _words_badges(matrix, pages, provision.id),
             "label": provision.label, "kind": definition.kind.replace("-", " "),
             "scope": "the whole Act" if definition.scope == "act" else pages.label(definition.scope)
             if definition.scope in bill else definition.scope,
-            "text": text,
-            "uses": [{"href": pages.href(u), "label": pages.label(u)} for u in definition.uses if u in bill],
+            "excerpt": excerpt,
+            **_uses(definition.uses, bill, pages),
         })
     return entries
 
 
+_USES_LISTED = 12  # a term used in more provisions is listed by section, with a count each
+_EXCERPT = 120  # the characters of a definition's words the glossary shows
+
+
+def _uses(uses: Sequence[str], bill: Bill, pages: _Pages) -> dict[str, Any]:
+    """Where a term is used: each provision, or, for a term used widely, each section (the
+    section's page links every use) with how many uses it holds, the first few sections only."""
+    found = [u for u in uses if u in bill]
+    if len(found) <= _USES_LISTED:
+        return {"uses": [{"href": pages.href(u), "label": pages.label(u)} for u in found], "use_count": len(found),
+                "use_sections": [], "more_sections": 0}
+    by_section: dict[str, int] = {}
+    for use in found:
+        by_section[pages.page[use]] = by_section.get(pages.page[use], 0) + 1
+    listed = [{"href": f"{page}.html", "label": pages.label(page), "count": count}
+              for page, count in list(by_section.items())[:_USES_LISTED]]
+    return {"uses": [], "use_count": len(found), "use_sections": listed,
+            "section_count": len(by_section), "more_sections": len(by_section) - len(listed)}
+
+
 def _rules_index(matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str, Any]]:
     tests_by_id = {t.nodeid: t for t in inputs.results.tests}
+    owner_of = rule_owners(matrix)
     views = []
     for rule in inputs.catalogue.rules:
         cov = inputs.measured.get(rule.name)
@@ -691,6 +800,10 @@ def _rules_index(matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str
             "doc_html": _doc_html(rule.doc),
             "tests": [{"href": _test_href(n), "sentence": tests_by_id[n].sentence,
                        "outcome": tests_by_id[n].outcome} for n in nodeids],
+            "passing": sum(1 for n in nodeids if tests_by_id[n].outcome == "passed"),
+            # Its tests are listed once, under the provision that owns it (the first it implements).
+            "owner": {"href": pages.href(owner_of[rule.name]), "label": pages.label(owner_of[rule.name])}
+            if rule.name in owner_of and owner_of[rule.name] in pages.page else None,
         })
     return views
 

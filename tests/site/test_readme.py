@@ -84,5 +84,5 @@ def test_the_readme_walk_through_turns_a_not_formalized_provision_verified(tmp_p
     first, last = done.stdout.split("status: not formalized", 1)
     assert "status: verified" in last
     page = (target / "site" / "build" / "s6.html").read_text(encoding="utf-8")
-    block_html = page.split('data-provision="s6_c_2"', 1)[1].split('class="bt-provision ', 1)[0]
-    assert ">verified</a>" in block_html and "defense_share" in block_html
+    block_html = page.split('<p id="s6_c_2"', 1)[1].split('<p id="s6_', 1)[0]
+    assert 'class="bt-st">verified</b>' in block_html and "defense_share" in block_html

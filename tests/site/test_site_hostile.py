@@ -50,6 +50,7 @@ def page(browser: Any, hostile_served: str) -> Iterator[Any]:
     opened.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     opened.on("request", lambda r: None if r.url.startswith(hostile_served) and not r.url.endswith("/x")
               else problems.append(f"request: {r.url}"))
+    opened.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
     opened.problems = problems
     yield opened
     context.close()
