@@ -86,7 +86,7 @@ def test_no_test_is_listed_twice_on_a_section_page(site: Built) -> None:
         assert len(links) == len(set(links)), html.name
 
 
-def test_the_matrix_fits_a_400_pixel_screen(browser: Any, served: str) -> None:
+def test_the_matrix_fits_a_400_pixel_screen_and_filters_there(browser: Any, served: str, site: Built) -> None:
     context = browser.new_context(viewport={"width": 400, "height": 800})
     narrow = context.new_page()
     narrow.goto(f"{served}matrix.html")
@@ -96,6 +96,13 @@ def test_the_matrix_fits_a_400_pixel_screen(browser: Any, served: str) -> None:
     assert narrow.evaluate("document.documentElement.scrollWidth") <= 400
     table = narrow.locator("table.bt-matrix")
     assert table.evaluate("t => t.getBoundingClientRect().right") <= 400
+    # the rows are cards here: a filter must still take the others out of sight
+    narrow.locator("button[data-filter='prov-assumed']").click()
+    shown = narrow.locator("table.bt-matrix tbody tr:visible")
+    assert shown.count() == sum(1 for r in site.matrix.rows if r.provenance.status == "assumed") > 0
+    narrow.locator("button[data-filter='not-formalized']").click()
+    assert narrow.locator("table.bt-matrix tbody tr:visible").count() == sum(
+        1 for r in site.matrix.rows if r.status.slug == "not-formalized")
     context.close()
 
 
