@@ -13,7 +13,10 @@ from typing import Any
 
 from provisions.kit import Determination, Example, Step, to_jsonable
 
-__all__ = ["step", "worked_examples"]
+__all__ = ["PERCENT_FIELDS", "step", "worked_examples"]
+
+# The fields of S. 2839's answers that are rates in percent (shown with %, here and by `check`).
+PERCENT_FIELDS = frozenset({"rate", "mineral_share", "product_share", "before", "under_bill", "total_rate"})
 
 
 def step(determination: Determination[Any], *, rule: str | None = None) -> Step:
@@ -86,11 +89,39 @@ def worked_examples() -> tuple[Example, ...]:
 
 
 def _words(value: object) -> str:
+    """The answer as a person reads it: a field a line, nested parts indented, rates with %."""
     plain = to_jsonable(value)
-    if isinstance(plain, bool):
-        return "yes" if plain else "no"
-    if isinstance(plain, dict):
-        return "; ".join(f"{k.replace('_', ' ')}: {_words(v)}" for k, v in plain.items())
-    if isinstance(plain, list):
-        return ", ".join(_words(v) for v in plain) or "none"
-    return "none" if plain is None else str(plain)
+    if not isinstance(plain, dict):
+        return _scalar(plain, percent=False)
+    return "\n".join(_field_lines(plain, 0))
+
+
+def _field_lines(fields: dict[str, Any], indent: int) -> list[str]:
+    pad = " " * indent
+    shown = {k: v for k, v in fields.items() if v != ""}  # an empty field says nothing
+    width = max((len(k) for k in shown), default=0) + 2
+    lines: list[str] = []
+    for key, item in shown.items():
+        name = key.replace("_", " ")
+        if isinstance(item, dict) and item:
+            lines += [f"{pad}{name}:", *_field_lines(item, indent + 2)]
+        elif isinstance(item, list) and item and all(isinstance(entry, dict) for entry in item):
+            lines.append(f"{pad}{name}:")
+            for entry in item:
+                entry_lines = _field_lines(entry, indent + 2)
+                lines += [f"{pad}- {entry_lines[0].lstrip()}", *entry_lines[1:]] if entry_lines else []
+        else:
+            lines.append(f"{pad}{name:<{width}}{_scalar(item, percent=key in PERCENT_FIELDS)}")
+    return lines
+
+
+def _scalar(value: object, *, percent: bool) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return "-"  # not known, or not applicable: as `check` prints it
+    if isinstance(value, list):
+        return ", ".join(_scalar(v, percent=percent) for v in value) or "none"
+    if isinstance(value, dict):
+        return "; ".join(f"{k.replace('_', ' ')}: {_scalar(v, percent=False)}" for k, v in value.items())
+    return f"{value}%" if percent else str(value)

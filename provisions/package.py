@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from provisions.datasets import data_file_descriptions
-from provisions.examples import worked_examples
+from provisions.examples import PERCENT_FIELDS, worked_examples
 from provisions.kit import RulesPackage
 from provisions.parameters import Parameters, parameter_descriptions
 from provisions.questions import QUESTIONS
@@ -21,7 +21,7 @@ RULES = RulesPackage(
     examples=worked_examples,
     # The statute file is a working text until the official one replaces it (statute/README.md).
     notice="A working text, not the official one",
-    percent_fields=frozenset({"rate", "mineral_share", "product_share", "before", "under_bill", "total_rate"}),
+    percent_fields=PERCENT_FIELDS,
     data_sources=data_file_descriptions,
     parameter_descriptions=parameter_descriptions,
     value_mismatches=value_mismatches,

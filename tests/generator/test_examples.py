@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from grammar import Bill
@@ -31,5 +33,14 @@ def test_every_reason_of_every_example_cites_a_provision_of_the_bill(
 
 def test_the_six_year_phase_in_is_refused_under_section_4_c_1(examples: tuple[Example, ...]) -> None:
     phase_in = next(e for e in examples if "phase-in" in e.title)
-    assert "eligible: no" in phase_in.steps[0].value
+    assert re.search(r"^eligible +no$", phase_in.steps[0].value, re.MULTILINE)
     assert any(r.provision == "s4_c_1" for r in phase_in.steps[0].reasons)
+
+
+def test_an_answer_reads_a_field_a_line_with_rates_in_percent_and_no_empty_field(
+        examples: tuple[Example, ...]) -> None:
+    magnets = next(e for e in examples if "magnets" in e.title.lower()).steps[0].value
+    lines = magnets.splitlines()
+    assert re.fullmatch(r"rate +25%", lines[1]) and re.fullmatch(r"duty +250\.00", lines[2])
+    assert "layers:" in lines and any(re.fullmatch(r"- layer +section-301", line) for line in lines)
+    assert all(line == line.rstrip() for line in lines)  # no field printed without its value
