@@ -78,7 +78,7 @@ def _parse(text: str, *, source: str, strict: bool) -> Bill:
 def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
     lines = read_lines(text)
     meta = read_meta(lines)
-    back_diagnostics = _back_matter_diagnostics(lines)
+    back_diagnostics = [*_back_matter_diagnostics(lines), *_cut_short_diagnostics(lines)]
     body = [line for line in lines if line.part == "body"]
     del lines
     # The assembler lets go of each line once read: its words live on in the drafts.
@@ -136,6 +136,27 @@ def _back_matter_diagnostics(lines: list[Line]) -> list[Diagnostic]:
                 line.number, line.indent + 1,
             )]
     return []
+
+
+# How a bill's last line of words ends: a sentence, a list item, a quotation, a heading or a dash.
+_ENDS_WORDS = re.compile(r"""(?:[.;:!?)\]}"']|--|''|<all>)\s*$""")
+
+
+def _cut_short_diagnostics(lines: list[Line]) -> list[Diagnostic]:
+    """A text that stops mid-sentence with no back matter after it (a download cut short, a copy
+    pasted in part) is read as far as it goes: say so, at its last line, rather than pass in silence."""
+    if any(line.part == "back" for line in lines):
+        return []
+    last = next((line for line in reversed(lines) if line.part == "body" and line.content), None)
+    if last is None or _ENDS_WORDS.search(last.content):
+        return []
+    tail = last.content[-40:]
+    return [Diagnostic(
+        "text-cut-short",
+        f"the text ends at line {last.number} in the middle of a sentence (...{tail!r}), with no back "
+        "matter after it: it may be cut short",
+        last.number, last.indent + len(last.content) + 1,
+    )]
 
 
 def _short_title(provisions: tuple[Provision, ...]) -> str | None:
