@@ -22,7 +22,7 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
             where = f"{edit.path}:{edit.line}" if edit.line else edit.path
             lines.append(f"  {where:<44} {edit.context:<18} {edit.old} -> {edit.new}  ({edit.change})")
     if plan.decisions:
-        lines += ["", "For a person to decide (left untouched):"]
+        lines += ["", "For a person to decide (left untouched, or dropped where it says so):"]
         for decision in plan.decisions:
             where = f"{decision.path}:{decision.line}" if decision.line else decision.path
             lines.append(f"  {where:<44} {decision.context:<18} {decision.id}: {decision.reason}")
