@@ -220,7 +220,7 @@ _BARE_SECTION_ONE = re.compile(r"^1\.\s+([A-Z][A-Z ,;'-]*[A-Z])\.$")
 
 
 # What a line that has been read and let go is replaced by.
-_GONE = Line("_GONE", "", 0, 0, "body")
+_GONE = Line("_GONE", "", 0, "body")
 
 
 class _Assembler:
@@ -243,6 +243,9 @@ class _Assembler:
         self.whereas_count = 0
         self.roots_have_sections = False  # a section has been opened
         self.resolution_count = 0
+        # The words a unit opened with, kept to be shared by the next unit that opens with the
+        # same ones: a run of repeated units then holds one copy of them, not one per unit.
+        self.opening_words: tuple[str, ...] = ()
 
     # The walk over the lines -------------------------------------------------
 
@@ -376,7 +379,7 @@ class _Assembler:
         if not words:
             return
         if designation_run(words)[0]:
-            self._designated(Line("DESIGNATED", words, line.number, 0, line.part))
+            self._designated(Line("DESIGNATED", words, line.number, line.part))
         else:
             self._append(draft, words, line.number)
 
@@ -891,7 +894,12 @@ class _Assembler:
 
     def _append(self, draft: Draft, words: str, number: int, *, flush: bool = False,
                 count_quotes: bool = True) -> None:
-        draft.add_words(words, flush=flush)
+        if flush or draft.words:
+            draft.add_words(words, flush=flush)
+        elif self.opening_words and words == self.opening_words[0]:
+            draft.words = self.opening_words
+        else:
+            draft.words = self.opening_words = (words,)
         draft.line_end = max(draft.line_end, number)
         if count_quotes:
             self._count_quotes(draft, words, number)

@@ -352,13 +352,19 @@ class _Resolver:
 
     def amending(self, provision: Provision) -> bool:
         """Whether the provision, or one above it in its section, amends another law."""
+        if _AMENDING.search(provision.text):
+            return True
+        if provision.kind == "section":
+            return False
+        parent = self.bill.parent(provision.id)
+        return parent is not None and self._amending_unit(parent)
+
+    def _amending_unit(self, provision: Provision) -> bool:
+        # Known once per unit with units below it: a section of many thousand leaves keeps
+        # no entry for each of them.
         known = self._amending.get(provision.id)
         if known is None:
-            parent = self.bill.parent(provision.id)
-            known = bool(_AMENDING.search(provision.text)) or (
-                parent is not None and provision.kind != "section" and self.amending(parent)
-            )
-            self._amending[provision.id] = known
+            known = self._amending[provision.id] = self.amending(provision)
         return known
 
     def enclosing(self, provision: Provision, kind: str) -> str | None:
@@ -472,7 +478,8 @@ class _Locator:
     def __init__(self, lines: str | Sequence[str]) -> None:
         self.empty = not lines
         self.text = lines if isinstance(lines, str) else "\n".join(lines)
-        self.starts = array("q", [0])
+        # Four bytes a line where the offsets allow it: a large bill has a million lines.
+        self.starts = array("I" if len(self.text) < 2**32 else "q", [0])
         for newline in _NEWLINE.finditer(self.text):
             self.starts.append(newline.end())
         self._view: tuple[str, int, str, array[int], array[int]] | None = None

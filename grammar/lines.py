@@ -27,15 +27,20 @@ class Line(NamedTuple):
     """One line of the document, as the grammar saw it (a tuple: there are many).
 
     The line is kept as its words and its indentation apart, so that the words the
-    assembler gathers are the line's own string, not a copy of it.
+    assembler gathers are the line's own string, not a copy of it.  A bill can have a line
+    every few dozen bytes: the fields are only those that cannot be worked out from others.
     """
 
     kind: str  # the terminal's name: TEXT, DESIGNATED, SECTION_HEADER_LINE ...
     content: str  # the line without its indentation, newline or trailing spaces
     number: int  # 1-based line number in the file
-    indent: int  # leading spaces (a tab counts as one)
     part: str  # "front", "body" or "back"
     prefix: str = ""  # the indentation itself (shared between lines that have the same)
+
+    @property
+    def indent(self) -> int:
+        """Leading spaces (a tab counts as one)."""
+        return len(self.prefix)
 
     @property
     def text(self) -> str:
@@ -219,7 +224,7 @@ def _line(kind: str, physical: str, number: int) -> Line:
     content = raw.lstrip(" \t")
     indent = len(raw) - len(content)
     # The indentation is interned: a bill has a few dozen of them, shared by all its lines.
-    return Line(kind, content, number, indent, "body", sys.intern(raw[:indent]) if indent else "")
+    return Line(kind, content, number, "body", sys.intern(raw[:indent]) if indent else "")
 
 
 def read_lines(text: str) -> list[Line]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from types import MappingProxyType
 from typing import overload
 
@@ -70,7 +70,9 @@ class QuotedBlock:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+_LINE_BITS = 30  # a unit's first and last line packed in one int below 2**60: one object, not two
+
+
 class Provision:
     """One unit of the bill: a division, title, section, subsection ... down to a subitem.
 
@@ -79,20 +81,77 @@ class Provision:
     words set after the children.  Headings and designations are kept apart.
     ``hash`` covers the unit's own words and its children's hashes, so it changes
     when any word at or below the unit changes.
+
+    Frozen, and compared and hashed by its fields, like a frozen dataclass.  A bill has a
+    unit every few dozen bytes, so a unit is stored tight: its two line numbers in one int,
+    its hash as the number the hex digits spell, and flush language and quoted blocks
+    (which few units have) together in one slot; each is read back as it was given.
     """
+
+    __slots__ = ("_digest", "_lines", "_rest", "children", "designation", "heading", "id", "kind",
+                 "label", "text")
 
     id: str
     kind: str
     designation: str
     heading: str
     text: str
-    flush: str
     label: str
-    line_start: int
-    line_end: int
-    hash: str
-    children: tuple[Provision, ...] = ()
-    quoted: tuple[QuotedBlock, ...] = ()
+    children: tuple[Provision, ...]
+    _lines: int | tuple[int, int]
+    _digest: int | str
+    _rest: tuple[str, tuple[QuotedBlock, ...]] | None
+
+    def __init__(self, *, id: str, kind: str, designation: str, heading: str, text: str, flush: str,
+                 label: str, line_start: int, line_end: int, hash: str,
+                 children: tuple[Provision, ...] = (), quoted: tuple[QuotedBlock, ...] = ()) -> None:
+        init = object.__setattr__
+        init(self, "id", id)
+        init(self, "kind", kind)
+        init(self, "designation", designation)
+        init(self, "heading", heading)
+        init(self, "text", text)
+        init(self, "label", label)
+        init(self, "children", children)
+        fits = 0 <= line_start < 2**_LINE_BITS and 0 <= line_end < 2**_LINE_BITS
+        init(self, "_lines", (line_start << _LINE_BITS) | line_end if fits else (line_start, line_end))
+        # A SHA-256 hex digest as its number (64 bytes, not 128); any other string as given.
+        init(self, "_digest", int(hash, 16) if len(hash) == 64 and _is_lower_hex(hash) else hash)
+        init(self, "_rest", (flush, quoted) if flush or quoted else None)
+
+    def share_hash(self, other: Provision) -> None:
+        """Hold ``other``'s hash object where the two hashes are equal, so that a run of repeated
+        units holds one; nothing a reader sees changes (the freezer calls this as it builds)."""
+        if self._digest == other._digest:
+            object.__setattr__(self, "_digest", other._digest)
+
+    @property
+    def line_start(self) -> int:
+        """The unit's first line in the file (1-based)."""
+        lines = self._lines
+        return lines >> _LINE_BITS if isinstance(lines, int) else lines[0]
+
+    @property
+    def line_end(self) -> int:
+        """The last line of the unit and of everything below it."""
+        lines = self._lines
+        return lines & (2**_LINE_BITS - 1) if isinstance(lines, int) else lines[1]
+
+    @property
+    def hash(self) -> str:
+        """SHA-256 over the unit's own words and its children's hashes, as 64 hex digits."""
+        digest = self._digest
+        return f"{digest:064x}" if isinstance(digest, int) else digest
+
+    @property
+    def flush(self) -> str:
+        """The words set after the children (empty for most units)."""
+        return self._rest[0] if self._rest is not None else ""
+
+    @property
+    def quoted(self) -> tuple[QuotedBlock, ...]:
+        """The amendatory text the unit quotes: words of another law, not units of this bill."""
+        return self._rest[1] if self._rest is not None else ()
 
     @property
     def chapeau(self) -> str:
@@ -111,6 +170,47 @@ class Provision:
             provision = stack.pop()
             yield provision
             stack.extend(reversed(provision.children))
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.id, self.kind, self.designation, self.heading, self.text, self.flush, self.label,
+                self.line_start, self.line_end, self.hash, self.children, self.quoted)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Provision) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self is other or self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = ("id", "kind", "designation", "heading", "text", "flush", "label", "line_start",
+                 "line_end", "hash", "children", "quoted")
+        return "Provision(" + ", ".join(f"{name}={value!r}" for name, value in zip(names, self._fields(),
+                                                                                    strict=True)) + ")"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        fields = dict(zip(("id", "kind", "designation", "heading", "text", "flush", "label", "line_start",
+                           "line_end", "hash", "children", "quoted"), self._fields(), strict=True))
+        return (_provision, (fields,))
+
+
+def _provision(fields: dict[str, object]) -> Provision:
+    """Rebuild a pickled ``Provision`` (it has keyword-only fields)."""
+    return Provision(**fields)  # type: ignore[arg-type]
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _is_lower_hex(text: str) -> bool:
+    return not set(text) - _HEX
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +271,14 @@ class Citations(Sequence[Citation]):
                 self._strings.append(value)
             return at
 
+        # A provision's citations come one after another: its id is looked up once, not once
+        # for each (a bill-wide table of the citing ids would be the size of the bill's index).
+        last_source: tuple[str | None, int] = (None, 0)
         for citation in citations:
-            self._sources.append(string(citation.source))
+            if citation.source != last_source[0]:
+                last_source = (citation.source, len(self._strings))
+                self._strings.append(citation.source)
+            self._sources.append(last_source[1])
             self._texts.append(string(citation.text))
             self._url_of.append(string(citation.url))
             at = targets.get(citation.targets)
@@ -270,7 +376,7 @@ class Bill:
     source: str = "<text>"
     _index: Mapping[str, Provision] = field(init=False, repr=False, compare=False)
     _parents: Mapping[str, str | None] = field(init=False, repr=False, compare=False)
-    _order: tuple[Provision, ...] = field(init=False, repr=False, compare=False)
+    _order: tuple[Provision, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, Provision] = {}
@@ -278,14 +384,14 @@ class Bill:
         # in a title, a top-level unit whose id holds a ``_``) are written down here, so that
         # the index of a bill of many small units is not twice its size.
         parents: dict[str, str | None] = {}
-        order: list[Provision] = []
+        count = 0
         stack = list(reversed(self.provisions))
         for top in self.provisions:
             if top.id.rpartition("_")[0]:
                 parents[top.id] = None
         while stack:
             provision = stack.pop()
-            order.append(provision)
+            count += 1
             index[provision.id] = provision
             for child in provision.children:
                 if child.id.rpartition("_")[0] != provision.id:
@@ -293,11 +399,17 @@ class Bill:
             stack.extend(reversed(provision.children))
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_parents", MappingProxyType(parents))
-        object.__setattr__(self, "_order", tuple(order))
+        # The index is filled in document order, so it is the order too; only a bill made by
+        # hand with an id used twice (the parser never makes one) needs the order apart.
+        object.__setattr__(self, "_order", None if count == len(index) else tuple(self._walk_tree()))
 
     def walk(self) -> Iterator[Provision]:
         """Every provision, in document order."""
-        return iter(self._order)
+        return iter(self._index.values() if self._order is None else self._order)
+
+    def _walk_tree(self) -> Iterator[Provision]:
+        for top in self.provisions:
+            yield from top.walk()
 
     @property
     def ids(self) -> frozenset[str]:

@@ -79,7 +79,7 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
     lines = read_lines(text)
     meta = read_meta(lines)
     back_diagnostics = [*_back_matter_diagnostics(lines), *_cut_short_diagnostics(lines)]
-    body = [line for line in lines if line.part == "body"]
+    body = _body_of(lines)
     del lines
     # The assembler lets go of each line once read: its words live on in the drafts.
     assembly = assemble(body, release=True)
@@ -119,6 +119,18 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
             source_line=source_lines[first.line - 1] if 0 < first.line <= len(source_lines) else None,
         )
     return bill
+
+
+def _body_of(lines: list[Line]) -> list[Line]:
+    """The body lines, the list cut down in place where they stand together (they do, between
+    the front and back matter): a bill of a million lines is not listed twice."""
+    first = next((k for k, line in enumerate(lines) if line.part == "body"), len(lines))
+    last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].part == "body"), -1)
+    if not all(lines[k].part == "body" for k in range(first, last + 1)):
+        return [line for line in lines if line.part == "body"]
+    del lines[last + 1 :]
+    del lines[:first]
+    return lines
 
 
 _BILL_TEXT_SHAPE = re.compile(r"^(?:(?:SECTION|SEC\.) +[0-9]+[A-Za-z0-9-]*\. |Be it enacted |Resolved, That)")

@@ -153,7 +153,6 @@ class _Builder:
             heading = last.heading if heading == last.heading else heading
             text = last.text if text == last.text else text
             flush = last.flush if flush == last.flush else flush
-            digest = last.hash if digest == last.hash else digest
         provision = Provision(
             id=pid,
             kind=kind,
@@ -168,6 +167,8 @@ class _Builder:
             children=children,
             quoted=tuple(draft.quoted),
         )
+        if sibling is not None:
+            provision.share_hash(sibling.last)
         if siblings is not None and kind not in _GLOBAL_KINDS:
             if sibling is None:
                 siblings[designation] = _Sibling(1, label, provision)

@@ -3,10 +3,13 @@ a bill's index of parents, the citations' compact store."""
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
 from grammar import parse_text
-from grammar.model import Citation, Citations
+from grammar.model import Bill, Citation, Citations, Meta, Provision, QuotedBlock
 from grammar.repeats import LIMIT
 
 
@@ -99,3 +102,82 @@ def test_a_citations_store_keeps_what_it_is_given() -> None:
     assert tuple(Citations(given)) == given
     assert Citations() == () and len(Citations()) == 0
     assert hash(Citations(given)) == hash(given)
+
+
+def test_a_citations_store_keeps_a_source_that_comes_back_after_another() -> None:
+    given = (
+        Citation("s2", "section 3", "internal", 1, 1, ("s3",)),
+        Citation("s3", "section 2", "internal", 2, 1, ("s2",)),
+        Citation("s2", "section 4", "internal", 3, 1, ("s4",)),
+    )
+    assert [c.source for c in Citations(given)] == ["s2", "s3", "s2"]
+
+
+_HASH = "0" * 63 + "f"
+
+
+def _provision(**changes: object) -> Provision:
+    fields: dict[str, object] = {
+        "id": "s4_b", "kind": "subsection", "designation": "b", "heading": "Rule",
+        "text": "The Secretary shall act.", "flush": "", "label": "sec. 4(b)", "line_start": 12,
+        "line_end": 14, "hash": _HASH}
+    fields.update(changes)
+    return Provision(**fields)  # type: ignore[arg-type]
+
+
+def test_a_provision_reads_back_every_field_it_was_given() -> None:
+    block = QuotedBlock(20, 21, "``(1) words of another law.''")
+    provision = _provision(flush="after the list", quoted=(block,), children=(_provision(id="s4_b_1"),))
+    assert (provision.id, provision.kind, provision.designation, provision.heading) == (
+        "s4_b", "subsection", "b", "Rule")
+    assert (provision.text, provision.flush, provision.label) == (
+        "The Secretary shall act.", "after the list", "sec. 4(b)")
+    assert (provision.line_start, provision.line_end, provision.hash) == (12, 14, _HASH)
+    assert provision.quoted == (block,) and [c.id for c in provision.children] == ["s4_b_1"]
+    assert _provision().flush == "" and _provision().quoted == () and _provision().children == ()
+
+
+@pytest.mark.parametrize(("start", "end"), [(1, 1), (2**30 - 1, 2**30 - 1), (5, 2**30), (2**40, 2**41), (0, 0)])
+def test_a_provision_keeps_line_numbers_of_any_size(start: int, end: int) -> None:
+    provision = _provision(line_start=start, line_end=end)
+    assert (provision.line_start, provision.line_end) == (start, end)
+
+
+@pytest.mark.parametrize("digest", [_HASH, "ab" * 32, "not a digest", "", "AB" * 32, "0" * 65])
+def test_a_provision_gives_back_its_hash_as_written(digest: str) -> None:
+    assert _provision(hash=digest).hash == digest
+
+
+def test_a_provision_is_compared_frozen_and_pickled_like_a_frozen_dataclass() -> None:
+    first, same, other = _provision(), _provision(), _provision(text="The Secretary may act.")
+    assert first == same and hash(first) == hash(same) and first != other
+    assert first != "s4_b" and len({first, same, other}) == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.text = "changed"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del first.id  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(first)) == first
+    assert repr(first).startswith("Provision(id='s4_b', kind='subsection', designation='b', heading='Rule', ")
+    assert f"hash='{_HASH}'" in repr(first) and "children=()" in repr(first)
+
+
+def test_repeated_units_hold_one_copy_of_their_words_and_hash() -> None:
+    bill = parse_text(_repeated_same(30))
+    units = bill.get("s1").children
+    assert len(units) == 30 and len({unit.id for unit in units}) == 30
+    assert all(unit.text is units[0].text for unit in units)
+    assert all(unit.hash == units[0].hash for unit in units)
+    assert all(unit._digest is units[0]._digest for unit in units)
+    assert [unit.line_start for unit in units][-1] == 32
+
+
+def _repeated_same(times: int) -> str:
+    return "SEC. 1. SHAPES.\n\n" + "    (a) The Secretary shall act.\n" * times
+
+
+def test_a_bill_made_by_hand_with_an_id_twice_walks_every_provision() -> None:
+    twice = (_provision(id="s1", kind="section", label="sec. 1"), _provision(id="s1", kind="section"))
+    bill = Bill(meta=Meta(), provisions=twice)
+    assert len(list(bill.walk())) == 2
+    parsed = parse_text(_TITLED)
+    assert [p.id for p in parsed.walk()] == [p.id for top in parsed.provisions for p in top.walk()]
