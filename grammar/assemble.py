@@ -61,57 +61,70 @@ class Draft:
     level: Level | None = None
     indent: int | None = None
     # Most units have one line of words and no flush language, children or quoted blocks:
-    # the words are a tuple until a second piece is added, the others the empty tuple until
+    # the words are a tuple until a second piece is added, the children the empty tuple until
     # the first is (a list for each would be most of a small unit's size).
     words: list[str] | tuple[str, ...] = ()
-    flush: list[str] | tuple[()] = ()
     children: list[Draft] | tuple[()] = ()
-    quoted: list[QuotedBlock] | tuple[()] = ()
     line_end: int = 0
-    # The inline quotations open in the words (most units never have one).  With twelve
-    # fields a draft is the size of a provision, so that a provision takes the memory a
-    # draft frozen before it let go.
-    inline: _Inline | None = None
+    # Flush language, quoted blocks and open inline quotations, which most units never have,
+    # in one object made for the few that do.  With ten fields a draft is the size of a
+    # provision, so that a provision takes the memory a draft frozen before it let go.
+    rare: _Rare | None = None
+
+    @property
+    def flush(self) -> list[str] | tuple[()]:
+        """The words set after the children, in pieces."""
+        return self.rare.flush if self.rare is not None else ()
+
+    @flush.setter
+    def flush(self, pieces: list[str] | tuple[()]) -> None:
+        if self.rare is not None or pieces:
+            self._rare().flush = pieces
+
+    @property
+    def quoted(self) -> list[QuotedBlock] | tuple[()]:
+        """The quoted blocks of amendatory text, in order."""
+        return self.rare.quoted if self.rare is not None else ()
 
     @property
     def in_quotation(self) -> bool:
         """Whether the words so far end inside an inline quotation."""
-        return self.inline is not None and (self.inline.balance > 0 or self.inline.straight)
+        return self.rare is not None and (self.rare.balance > 0 or self.rare.straight)
 
     @property
     def quote_balance(self) -> int:
         """Inline ``quotations'' opened and not yet closed."""
-        return self.inline.balance if self.inline is not None else 0
+        return self.rare.balance if self.rare is not None else 0
 
     @quote_balance.setter
     def quote_balance(self, value: int) -> None:
-        if self.inline is not None or value:
-            self._inline().balance = value
+        if self.rare is not None or value:
+            self._rare().balance = value
 
     @property
     def straight_open(self) -> bool:
         """Whether an inline "quotation" is open and not yet closed."""
-        return self.inline is not None and self.inline.straight
+        return self.rare is not None and self.rare.straight
 
     @straight_open.setter
     def straight_open(self, value: bool) -> None:
-        if self.inline is not None or value:
-            self._inline().straight = value
+        if self.rare is not None or value:
+            self._rare().straight = value
 
     @property
     def quote_line(self) -> int:
         """The line on which the open inline quotation opened."""
-        return self.inline.line if self.inline is not None else 0
+        return self.rare.line if self.rare is not None else 0
 
     @quote_line.setter
     def quote_line(self, value: int) -> None:
-        if self.inline is not None or value:
-            self._inline().line = value
+        if self.rare is not None or value:
+            self._rare().line = value
 
-    def _inline(self) -> _Inline:
-        if self.inline is None:
-            self.inline = _Inline()
-        return self.inline
+    def _rare(self) -> _Rare:
+        if self.rare is None:
+            self.rare = _Rare()
+        return self.rare
 
     def __post_init__(self) -> None:
         self.line_end = max(self.line_end, self.line_start)
@@ -128,10 +141,12 @@ class Draft:
                 self.words.append(words)
             else:
                 self.words = [*self.words, words] if self.words else (words,)
-        elif isinstance(self.flush, tuple):
-            self.flush = [words]
         else:
-            self.flush.append(words)
+            pieces = self.flush
+            if isinstance(pieces, tuple):
+                self.flush = [words]
+            else:
+                pieces.append(words)
 
     def extend_last(self, words: str, *, flush: bool = False) -> None:
         """Add ``words`` to the last piece of the words (or flush language) gathered so far."""
@@ -144,17 +159,20 @@ class Draft:
             self.words = (*pieces[:-1], pieces[-1] + words)
 
     def add_quoted(self, block: QuotedBlock) -> None:
-        if isinstance(self.quoted, tuple):
-            self.quoted = [block]
+        rare = self._rare()
+        if isinstance(rare.quoted, tuple):
+            rare.quoted = [block]
         else:
-            self.quoted.append(block)
+            rare.quoted.append(block)
 
 
 @dataclass(eq=False, slots=True)
-class _Inline:
-    """A draft's open inline quotations: ``quotations'' opened and not closed, an open
-    "quotation", and the line the open one opened on."""
+class _Rare:
+    """What few drafts have: flush language, quoted blocks, and the open inline quotations
+    (``quotations'' opened and not closed, an open "quotation", the line the open one opened on)."""
 
+    flush: list[str] | tuple[()] = ()
+    quoted: list[QuotedBlock] | tuple[()] = ()
     balance: int = 0
     straight: bool = False
     line: int = 0
