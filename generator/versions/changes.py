@@ -12,7 +12,9 @@ Kinds (``DETAIL_KINDS``), each with the words before and after:
 ``actor``                 who acts or is acted upon changed (``Secretary of State`` ->
                           ``Secretary of Energy``): a run of capitalised words naming an office;
 ``item-added``, ``item-dropped``
-                          a part was added to or dropped from its list (not moved elsewhere);
+                          a part was added to or dropped from its list (not moved elsewhere),
+                          or an item to or from a list in the words (``includes Venezuela`` ->
+                          ``includes Venezuela and Cuba``: ``Cuba`` added, not an actor changed);
 ``citation``              an internal reference now points at another provision, or an external
                           reference names other law;
 ``reference-renumbered``  an internal reference changed its words only to follow its target's
@@ -151,7 +153,12 @@ class _Words:
 
 def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
     before, after = old.words, new.words
+    items = _ListItems(before, after)
     for i1, i2, j1, j2 in _changed_spans(before, after):
+        listed = items.changed(i1, i2, j1, j2)
+        if listed:  # a name joined to a list is an item added, not one actor become another
+            yield from listed
+            continue
         date = _date(old, new, i1, i2, j1, j2)
         if date is not None:
             yield date
@@ -163,6 +170,90 @@ def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
         actor = _actor(old, new, i1, i2, j1, j2)
         if actor is not None:
             yield actor
+
+
+_JOINERS = frozenset({"and", "or", "and/or", "nor"})
+_MAX_ITEM_WORDS = 5  # a longer stretch between commas and conjunctions is a clause, not an item of a list
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A stretch of words between commas, semicolons, colons, sentence ends and list conjunctions."""
+
+    key: str  # its bare words, to compare
+    shown: str
+    start: int  # [start, end) word indexes
+    end: int
+    joined: bool  # a conjunction stands between it and the item before it
+    comma: bool  # it ends with a comma (the list may go on)
+
+
+class _ListItems:
+    """The items of the lists in two versions of a provision's words, aligned: ``includes Venezuela``
+    -> ``includes Venezuela and Cuba`` adds the item ``Cuba``."""
+
+    def __init__(self, before: Sequence[str], after: Sequence[str]) -> None:
+        self._before, self._after = _items(before), _items(after)
+        matcher = difflib.SequenceMatcher(None, [i.key for i in self._before], [i.key for i in self._after],
+                                          autojunk=False)
+        self._opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+
+    def changed(self, i1: int, i2: int, j1: int, j2: int) -> list[Detail]:
+        """The items added or dropped when a changed stretch of words (``[i1, i2)`` before, ``[j1, j2)``
+        after) only joins items to a list or takes them from it; [] when it does anything else."""
+        touched = [op for op in self._opcodes
+                   if _overlaps(self._before[op[1]:op[2]], i1, i2) or _overlaps(self._after[op[3]:op[4]], j1, j2)]
+        if not touched or any(op[0] == "replace" for op in touched):
+            return []  # (every other changed word is a conjunction, or punctuation of an item unchanged)
+        found: list[Detail] = []
+        for op, a1, a2, b1, b2 in touched:
+            items, first, last = (self._after, b1, b2) if op == "insert" else (self._before, a1, a2)
+            if not all(_in_list(items, n) for n in range(first, last)):
+                return []
+            for item in items[first:last]:
+                found.append(Detail("item-added", "", item.shown) if op == "insert"
+                             else Detail("item-dropped", item.shown, ""))
+        return found
+
+
+def _items(words: Sequence[str]) -> list[_Item]:
+    """The items of ``words``, in order."""
+    found: list[_Item] = []
+    start, joined = 0, False
+
+    def close(end: int) -> None:
+        if end > start:
+            found.append(_Item(" ".join(_bare(w) for w in words[start:end]),
+                               " ".join(words[start:end]).strip(".,;:-"), start, end, joined,
+                               words[end - 1].endswith(",")))
+
+    for n, word in enumerate(words):
+        if _bare(word) in _JOINERS:
+            close(n)
+            start, joined = n + 1, True
+        elif word.endswith((",", ";", ":", ".", "--")):
+            close(n + 1)
+            start, joined = n + 1, False
+    close(len(words))
+    return found
+
+
+def _overlaps(items: Sequence[_Item], start: int, end: int) -> bool:
+    return bool(items) and items[0].start < end and items[-1].end > start
+
+
+def _in_list(items: Sequence[_Item], n: int) -> bool:
+    """Whether item ``n`` is short and joined to a list: a conjunction before it (``and Cuba``),
+    or only commas between it and a conjunction after it (``Cuba, and Iran``)."""
+    if len(items[n].key.split()) > _MAX_ITEM_WORDS:
+        return False
+    if items[n].joined:
+        return True
+    while items[n].comma and n + 1 < len(items) and len(items[n + 1].key.split()) <= _MAX_ITEM_WORDS:
+        n += 1
+        if items[n].joined:
+            return True
+    return False
 
 
 def _changed_spans(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int, int]]:
