@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.versions.compare import Comparison
 from generator.versions.migrate import Plan
-from generator.versions.render import title
+from generator.versions.render import AFFECTED_NUMBERING, affected_label, title
 
 __all__ = ["render_plan"]
 
@@ -27,10 +27,11 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
             where = f"{decision.path}:{decision.line}" if decision.line else decision.path
             lines.append(f"  {where:<44} {decision.context:<18} {decision.id}: {decision.reason}")
     if comparison.impact:
-        lines += ["", "Affected through a changed definition or citation (re-read the rules and tests on them):"]
+        lines += ["", f"Affected through a changed definition or citation ({AFFECTED_NUMBERING}; re-read the "
+                      f"rules and tests on them):"]
         for affected in comparison.impact:
             for cause in affected.causes:
-                lines.append(f"  {affected.label:<22} {cause.message}")
+                lines.append(f"  {affected_label(comparison, affected):<34} {cause.message}")
     if plan.notes:
         lines += ["", "New provisions:"] + [f"  {note}" for note in plan.notes]
     if plan.mentions:
