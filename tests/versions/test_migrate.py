@@ -212,3 +212,10 @@ def test_a_test_module_that_does_not_parse_is_listed_and_a_real_run_removes_the_
     assert (project / ".billtrace" / "migrate.patch").is_file()
     assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
     assert not (project / ".billtrace" / "migrate.patch").exists()
+
+
+def test_the_bill_neutral_kit_is_not_among_the_files_to_re_read(project: Path) -> None:
+    # the kit's docstrings cite "sec. 5(a)" and "sec. 6(c)(1)" as examples of no bill: not the project's prose
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    assert "provisions/kit/" not in report
+    assert re.search(r"provisions/parameters\.py:\d+ +sec\. 5\(a\) -> sec\. 6\(a\)", report)  # the project's are
