@@ -32,6 +32,14 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
         for affected in comparison.impact:
             for cause in affected.causes:
                 lines.append(f"  {affected_label(comparison, affected):<34} {cause.message}")
+    if plan.rechecks:
+        lines += ["", "Provenance entries carried to words that changed (their status and note speak of the old "
+                      "words: re-read them):"]
+        for recheck in plan.rechecks:
+            ids = recheck.old if recheck.old == recheck.new else f"{recheck.old} -> {recheck.new}"
+            lines.append(f"  {recheck.path + ':' + str(recheck.line):<44} [{ids}] status \"{recheck.status}\"; "
+                         f"note: {recheck.note}")
+            lines += [f"      words: {change}" for change in recheck.changed]
     if plan.notes:
         lines += ["", "New provisions:"] + [f"  {note}" for note in plan.notes]
     if plan.mentions:

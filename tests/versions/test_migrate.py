@@ -219,3 +219,32 @@ def test_the_bill_neutral_kit_is_not_among_the_files_to_re_read(project: Path) -
     report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
     assert "provisions/kit/" not in report
     assert re.search(r"provisions/parameters\.py:\d+ +sec\. 5\(a\) -> sec\. 6\(a\)", report)  # the project's are
+
+
+def section_of_report(report: str, heading: str) -> str:
+    start = report.index(heading)
+    end = report.find("\n\n", start)
+    return report[start:end if end >= 0 else len(report)]
+
+
+def test_a_provenance_entry_carried_to_changed_words_is_listed_for_re_reading(project: Path) -> None:
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    listed = section_of_report(report, "Provenance entries carried to words that changed")
+    # sec. 3(4)(B) now adds Cuba too; its note still says the bill "adds Venezuela expressly"
+    assert ("statute/provenance.toml:88" in listed and "[s3_4_B] status \"summary\"; note: Summary: 'foreign "
+            "countries of concern' include China and Venezuela; the bill 'adds Venezuela expressly'.") in listed
+    assert "words: sec. 3(4)(B): includes [-Venezuela.-]{+Venezuela and Cuba.+}" in listed
+    assert "[s6_c_1 -> s5_c_1]" in listed and "[s4_f -> s4_g]" not in listed  # renumbered alone: its words stand
+    assert "[s3_4]" not in listed  # sec. 3(4)(B) has an entry of its own
+
+
+def test_an_entry_covering_a_part_with_no_entry_of_its_own_is_listed_when_that_part_changed(project: Path) -> None:
+    provenance = project / "statute" / "provenance.toml"
+    text = provenance.read_text(encoding="utf-8")
+    start = text.index("[s3_4_B]\n")
+    provenance.write_text(text[:start] + text[text.index("\n[", start) + 1:], encoding="utf-8")
+    git(project, "commit", "-qam", "sec. 3(4)(B) takes its provenance from sec. 3(4)")
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    listed = section_of_report(report, "Provenance entries carried to words that changed")
+    assert "[s3_4] status \"summary\"" in listed and "adds Venezuela expressly" in listed
+    assert "words: sec. 3(4)(B): includes [-Venezuela.-]{+Venezuela and Cuba.+}" in listed
