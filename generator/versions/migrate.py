@@ -239,11 +239,31 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
         before = project.bill.read_text(encoding="utf-8")
         if before != new_text:
             files.append(FileChange(project.bill, project.relative(project.bill), before, new_text))
-    notes = tuple(f"{comparison.new.get(p.new).label} ({p.new}) is new: give it a provenance entry, and a rule, "
-                  f"a not_formalized declaration or a parent that has one"
-                  for p in comparison.pairs if p.change == "added" and p.new is not None)
+    notes = _new_provisions(comparison, mapping)
     mentions = stale_mentions(written, comparison.old, comparison.new, mapping.moves)
     return Plan(tuple(files), tuple(edits), tuple(decisions), notes, mentions, tuple(rechecks))
+
+
+def _new_provisions(comparison: Comparison, mapping: IdMap) -> tuple[str, ...]:
+    """A note for each provision of the new text that no entry of the project names once migrated: the
+    added ones, and the halves of a split (or the union of a merger) whose id no old provision leaves
+    its entries under (the half that keeps the old id keeps them, and the old id's decision says so)."""
+    old, new = comparison.old, comparison.new
+    notes: list[str] = []
+    for provision in new.walk():
+        new_id = provision.id
+        matches = comparison.alignment.of_new(new_id)
+        change = matches[0].change if matches else "added"
+        if change in {"split", "merged"} and (new_id not in old or new_id in mapping.moves):
+            sources = " and ".join(old.get(m.old).label for m in matches if m.old is not None)
+            how = f"is new, split from {sources}" if change == "split" else f"is new, merging {sources}"
+        elif change == "added":
+            how = "is new"
+        else:
+            continue
+        notes.append(f"{new.get(new_id).label} ({new_id}) {how}: give it a provenance entry, and a rule, "
+                     f"a not_formalized declaration or a parent that has one")
+    return tuple(notes)
 
 
 def _rechecks(text: str, shown: str, sites: Sequence[Site], comparison: Comparison, mapping: IdMap) -> list[Recheck]:
