@@ -47,7 +47,7 @@ from generator.trace.review import (
 )
 from generator.versions.compare import Comparison
 from generator.versions.headings import carry_heading, carry_unit_lines
-from generator.versions.mentions import Mention, stale_mentions
+from generator.versions.mentions import Mention, prose_files, stale_mentions
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site
 from grammar import Provision
@@ -196,7 +196,8 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
     edits: list[Edit] = []
     decisions: list[Decision] = []
     ids = comparison.old.ids
-    written: list[tuple[str, str, str]] = []  # the rules and tests, before and as the migration leaves them
+    scanned: dict[Path, tuple[str, str, str]] = {}  # the files read, before and as the migration leaves them
+    links: dict[str, set[tuple[int, str]]] = {}  # by file: the (line, id) of every link found in it
     rechecks: list[Recheck] = []
     for kind in ID_FILE_KINDS:
         for path in kind.files(project):
@@ -211,6 +212,7 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
                                           f"not valid Python ({unreadable[1]}): no id in it was re-pointed"))
                 continue
             sites = list(kind.sites(before, ids))
+            links.setdefault(shown, set()).update((s.line, s.id) for s in sites)
             if kind.name == "provenance":
                 rechecks.extend(_rechecks(before, shown, sites, comparison, mapping))
             after, made, left = _repoint(before, sites, mapping, targets, dropping=_DROPPING.get(kind.name))
@@ -228,8 +230,7 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
             decisions.extend(Decision(shown, s.line, kind.name, s.context, s.id, why) for s, why in left)
             if after != before:
                 files.append(FileChange(path, shown, before, after))
-            if kind.name in ("rules", "tests"):
-                written.append((shown, before, after))
+            scanned[path.resolve()] = (shown, before, after)
     reviewed_change, reviewed_edits, reviewed_decisions = _reviewed(comparison, project, mapping)
     if reviewed_change is not None:
         files.append(reviewed_change)
@@ -240,7 +241,14 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
         if before != new_text:
             files.append(FileChange(project.bill, project.relative(project.bill), before, new_text))
     notes = _new_provisions(comparison, mapping)
-    mentions = stale_mentions(written, comparison.old, comparison.new, mapping.moves)
+    for path in prose_files(project):
+        if path not in scanned:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # not text the project wrote (its own checks name such a file); nothing to list
+            scanned[path] = (project.relative(path), text, text)
+    mentions = stale_mentions(scanned.values(), comparison.old, comparison.new, mapping.moves, links=links)
     return Plan(tuple(files), tuple(edits), tuple(decisions), notes, mentions, tuple(rechecks))
 
 

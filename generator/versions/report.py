@@ -43,7 +43,8 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
     if plan.notes:
         lines += ["", "New provisions:"] + [f"  {note}" for note in plan.notes]
     if plan.mentions:
-        lines += ["", "Citations in words that the new text numbers differently (prose: re-read, not edited):"]
+        lines += ["", "Citations in words and ids in prose that the new text numbers differently (re-read, "
+                      "not edited):"]
         lines += [f"  {m.path + ':' + str(m.line):<44} {m.words} -> {m.now}" for m in plan.mentions]
     lines += ["", "Then: run the tests, and `billtrace review` for the provisions whose words changed."]
     return "\n".join(lines)

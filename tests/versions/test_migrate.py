@@ -248,3 +248,19 @@ def test_an_entry_covering_a_part_with_no_entry_of_its_own_is_listed_when_that_p
     listed = section_of_report(report, "Provenance entries carried to words that changed")
     assert "[s3_4] status \"summary\"" in listed and "adds Venezuela expressly" in listed
     assert "words: sec. 3(4)(B): includes [-Venezuela.-]{+Venezuela and Cuba.+}" in listed
+
+
+def test_ids_and_citations_in_the_projects_markdown_toml_and_csv_prose_are_listed_not_edited(project: Path) -> None:
+    readme = project / "provisions" / "data" / "README.md"
+    before = readme.read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(before.splitlines(), 1) if text.startswith("| `adjournments.csv`"))
+    result = migrate(project, str(project.parent / "s2839-rs.txt"))
+    assert result.exit_code == 0, result.stderr
+    listed = section_of_report(result.stdout, "Citations in words and ids in prose")
+    assert re.search(rf"provisions/data/README\.md:{line} +s4_e_2 -> s4_f_2 \(sec\. 4\(f\)\(2\)\)", listed)
+    assert re.search(rf"provisions/data/README\.md:{line} +s4_f_1_A -> s4_g_1_A \(sec\. 4\(g\)\(1\)\(A\)\)", listed)
+    assert re.search(r"statute/README\.md:\d+ +sec\. 4\(e\)\(2\) -> sec\. 4\(f\)\(2\)", listed)
+    assert "s3_2 ->" not in listed  # ids the new text keeps are not listed
+    assert readme.read_text(encoding="utf-8") == before  # listed, not edited
+    # the links migrate re-points are not listed again (the values file's provision keys, the tables' keys)
+    assert "provisions/data/values.toml:51 " not in listed and "statute/provenance.toml:200 " not in listed
