@@ -75,3 +75,17 @@ def test_the_affected_list_says_whose_numbers_it_shows_and_the_old_number_where_
     _, out, _ = run("diff", str(WORKING), str(DRAFT), "--format", "json")
     impact_json = {a["provision"]: a for a in json.loads(out)["impact"]}
     assert impact_json["s4_f_1"]["old"] == ["s4_e_1"] and impact_json["s4_f_1"]["label"] == "sec. 4(f)(1)"
+
+
+def test_a_utf16_text_is_refused_as_utf16_not_as_binary(tmp_path: Path) -> None:
+    # a reported version saved as "Unicode text" by a word processor: UTF-16, with or without its mark
+    text = DRAFT.read_text(encoding="utf-8")
+    for encoding, name, code in (("utf-16", "UTF-16 (little-endian)", "UTF-16LE"),
+                                 ("utf-16-le", "UTF-16 (little-endian)", "UTF-16LE"),
+                                 ("utf-16-be", "UTF-16 (big-endian)", "UTF-16BE")):
+        wide = tmp_path / f"{encoding}.txt"
+        wide.write_bytes(text.encode(encoding))
+        status, out, err = run("diff", str(WORKING), str(wide))
+        assert status == 2 and out == ""
+        assert f"error: the file is {name}, not UTF-8: the bill must be UTF-8" in err, err
+        assert f"iconv -f {code} -t UTF-8" in err and "binary" not in err
