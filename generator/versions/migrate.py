@@ -16,7 +16,10 @@ table, data files; a rules module's docstring header follows the section it decl
 over it).  A provenance entry is re-pointed with its status and note unchanged; where the words
 it covers (its provision's own words, and those of the parts under it that have no entry of
 their own) changed, its note speaks of words the text no longer holds: it is listed as a
-``Recheck`` for a person to re-read.  In the reviewed-text file an entry follows its provision; when the words at
+``Recheck`` for a person to re-read.  The project's other prose (Markdown, TOML and CSV files,
+``mentions.prose_files``) is read for citations in words and ids, listed, never edited.
+
+In the reviewed-text file an entry follows its provision; when the words at
 and below it are the same (renumbering changes no word), it is recorded as reviewed
 under the new id, otherwise it keeps the words that were reviewed, so that ``billtrace
 review`` shows the word diff and names the rules and tests to re-read.  A table keyed by
@@ -214,7 +217,11 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
             sites = list(kind.sites(before, ids))
             links.setdefault(shown, set()).update((s.line, s.id) for s in sites)
             if kind.name == "provenance":
-                rechecks.extend(_rechecks(before, shown, sites, comparison, mapping))
+                found, malformed = _rechecks(before, shown, sites, comparison, mapping)
+                rechecks.extend(found)
+                if malformed:
+                    decisions.append(Decision(shown, 0, kind.name, "file", "", f"not valid TOML ({malformed}): "
+                                              f"its notes were not checked against the changed words"))
             after, made, left = _repoint(before, sites, mapping, targets, dropping=_DROPPING.get(kind.name))
             edits.extend(Edit(shown, s.line, kind.name, s.context, s.id, mapping.moves[s.id], changes.get(s.id, ""))
                          for s in made)
@@ -245,8 +252,11 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
         if path not in scanned:
             try:
                 text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # not text the project wrote (its own checks name such a file); nothing to list
+            except (OSError, UnicodeDecodeError) as error:
+                why = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
+                decisions.append(Decision(project.relative(path), 0, "prose", "file", "",
+                                          f"cannot be read ({why}): not read for ids and citations in words"))
+                continue
             scanned[path] = (project.relative(path), text, text)
     mentions = stale_mentions(scanned.values(), comparison.old, comparison.new, mapping.moves, links=links)
     return Plan(tuple(files), tuple(edits), tuple(decisions), notes, mentions, tuple(rechecks))
@@ -274,14 +284,17 @@ def _new_provisions(comparison: Comparison, mapping: IdMap) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _rechecks(text: str, shown: str, sites: Sequence[Site], comparison: Comparison, mapping: IdMap) -> list[Recheck]:
+def _rechecks(text: str, shown: str, sites: Sequence[Site], comparison: Comparison,
+              mapping: IdMap) -> tuple[list[Recheck], str]:
     """The entries of a provenance table that are carried to a provision whose words changed: its own,
-    or those of a part under it that has no entry of its own (the entry covers it).  A table that is
-    not TOML gives none here (``billtrace`` refuses it wherever it is read)."""
+    or those of a part under it that has no entry of its own (the entry covers it); and, for a table
+    that is not TOML, why (its keys are re-pointed all the same, its notes cannot be read)."""
     try:
         document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
-        return []
+    except tomllib.TOMLDecodeError as error:
+        return [], str(error)
+    except RecursionError:
+        return [], "nested too deeply"
     nested = document.get("provisions")
     tables = nested if isinstance(nested, dict) else document
     entries = {key: value for key, value in tables.items() if isinstance(value, dict)}
@@ -301,7 +314,7 @@ def _rechecks(text: str, shown: str, sites: Sequence[Site], comparison: Comparis
             entry = entries[site.id]
             found.append(Recheck(shown, site.line, site.id, target, str(entry.get("status", "")),
                                  str(entry.get("note", "")).strip(), tuple(changed)))
-    return found
+    return found, ""
 
 
 def _covered(provision: Provision, entries: Mapping[str, object]) -> list[Provision]:

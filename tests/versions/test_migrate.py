@@ -264,3 +264,15 @@ def test_ids_and_citations_in_the_projects_markdown_toml_and_csv_prose_are_liste
     assert readme.read_text(encoding="utf-8") == before  # listed, not edited
     # the links migrate re-points are not listed again (the values file's provision keys, the tables' keys)
     assert "provisions/data/values.toml:51 " not in listed and "statute/provenance.toml:200 " not in listed
+
+
+def test_a_provenance_table_or_a_prose_file_that_cannot_be_read_is_said_so(project: Path) -> None:
+    provenance = project / "statute" / "provenance.toml"
+    provenance.write_text(provenance.read_text(encoding="utf-8") + "\n[s9\n", encoding="utf-8")
+    (project / "provisions" / "data" / "NOTES.md").write_bytes("Used by s4_e_2 \u2013 see sec. 4(e).\n".encode("cp1252"))
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "a broken table, a note in Windows-1252")
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    assert re.search(r"statute/provenance\.toml +file +: not valid TOML \(.*\): its notes were not checked", report)
+    assert "provisions/data/NOTES.md" in report and "cannot be read (not UTF-8)" in report
+    assert "[s4_e -> s4_f]" not in report and "statute/provenance.toml:200 " in report  # its keys still re-pointed
