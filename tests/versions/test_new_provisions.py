@@ -4,30 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from versions_texts import bill
+from versions_texts import CUT, JOINED, bill
 
 from generator.versions import compare
 from generator.versions.migrate import plan_migration
 from generator.versions.project import ProjectFiles
 
-JOINED = """\
-SEC. 2. GRANTS.
-
-    (a) In General.--The Secretary shall award grants to eligible
-entities for research on the safety of consumer gadgets, and each
-recipient shall submit to the Secretary an annual report on the use of
-the grant funds and the results of the research.
-    (b) Duration.--A grant shall be for a period of not more than 3 years.
-"""
-CUT = """\
-SEC. 2. GRANTS.
-
-    (a) In General.--The Secretary shall award grants to eligible
-entities for research on the safety of consumer gadgets.
-    (b) Reports.--Each recipient shall submit to the Secretary an annual
-report on the use of the grant funds and the results of the research.
-    (c) Duration.--A grant shall be for a period of not more than 3 years.
-"""
 PROVENANCE = "".join(f'[{pid}]\nstatus = "assumed"\nnote = "Drafted for the test."\n\n' for pid in ("s2", "s2_a", "s2_b"))
 
 
