@@ -153,7 +153,7 @@ class _Words:
 
 def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
     before, after = old.words, new.words
-    items = _ListItems(before, after)
+    items = _ListItems(old, new)
     for i1, i2, j1, j2 in _changed_spans(before, after):
         listed = items.changed(i1, i2, j1, j2)
         if listed:  # a name joined to a list is an item added, not one actor become another
@@ -192,8 +192,9 @@ class _ListItems:
     """The items of the lists in two versions of a provision's words, aligned: ``includes Venezuela``
     -> ``includes Venezuela and Cuba`` adds the item ``Cuba``."""
 
-    def __init__(self, before: Sequence[str], after: Sequence[str]) -> None:
-        self._before, self._after = _items(before), _items(after)
+    def __init__(self, old: _Words, new: _Words) -> None:
+        self._old, self._new = old, new
+        self._before, self._after = _items(old.words), _items(new.words)
         matcher = difflib.SequenceMatcher(None, [i.key for i in self._before], [i.key for i in self._after],
                                           autojunk=False)
         self._opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
@@ -207,9 +208,10 @@ class _ListItems:
             return []  # (every other changed word is a conjunction, or punctuation of an item unchanged)
         found: list[Detail] = []
         for op, a1, a2, b1, b2 in touched:
-            items, first, last = (self._after, b1, b2) if op == "insert" else (self._before, a1, a2)
-            if not all(_in_list(items, n) for n in range(first, last)):
-                return []
+            items, first, last, words = (self._after, b1, b2, self._new) if op == "insert" else (
+                self._before, a1, a2, self._old)
+            if not all(_in_list(items, n) and not _cited_or_dated(words, items[n]) for n in range(first, last)):
+                return []  # a reference or a date joined to others is the citation's or the date's change
             for item in items[first:last]:
                 found.append(Detail("item-added", "", item.shown) if op == "insert"
                              else Detail("item-dropped", item.shown, ""))
@@ -240,6 +242,11 @@ def _items(words: Sequence[str]) -> list[_Item]:
 
 def _overlaps(items: Sequence[_Item], start: int, end: int) -> bool:
     return bool(items) and items[0].start < end and items[-1].end > start
+
+
+def _cited_or_dated(words: _Words, item: _Item) -> bool:
+    return any(n in words.cited for n in range(item.start, item.end)) or any(
+        a < item.end and b > item.start for a, b in words.dates)
 
 
 def _in_list(items: Sequence[_Item], n: int) -> bool:

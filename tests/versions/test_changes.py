@@ -186,3 +186,15 @@ def test_items_joined_to_or_taken_from_a_list_in_the_words() -> None:
     assert typed_words("The Secretary shall consult the Secretary of State and the Trade Representative.",
                        "The Secretary shall consult the Secretary of Energy and the Trade Representative.") == [
         ("actor", "Secretary of State", "Secretary of Energy")]
+
+
+def test_a_reference_or_a_date_joined_to_a_list_is_the_citations_or_the_dates_change() -> None:
+    body = ("SEC. 2. GRANTS.\n\n    (a) Eligibility.--An entity is eligible if it does research.\n"
+            "    (b) Priority.--An entity is a priority if it serves rural areas.\n"
+            "    (c) Reports.--An entity reports each year.\n"
+            "    (d) Awards.--The Secretary shall award grants to the entities described in {x}.\n")
+    kinds = typed(compare(bill(body.format(x="subsection (a) or (b)")),
+                          bill(body.format(x="subsection (a), (b), or (c)"))), "s2_d")
+    assert [kind for kind, _, _ in kinds] == ["citation"]
+    dates = typed_words("The program begins on January 1, 2026.", "The program begins on January 1, 2026, or July 1, 2026.")
+    assert [kind for kind, _, _ in dates] == ["date"]
