@@ -6,7 +6,7 @@ a parameter's description, a reason's message or a comment is prose, and rewriti
 by pattern would put words in the author's mouth.  So they are listed, not edited: every
 ``sec. N(x)...`` in a project file whose provision the new text numbers differently (or
 no longer has), and every id of the old text standing alone in its words (not a link
-``migrate`` found, not part of a path or dotted name such as ``provisions.s5``) whose
+``migrate`` found, not part of a path or dotted name such as ``rules.s5``) whose
 provision has another id now (or none), with the file, the line and what the provision is now.
 ``prose_files`` says which files besides the rules and tests are read: the project's Markdown,
 TOML and CSV files in the rules package, the test paths and the bill's folder, and its
@@ -31,7 +31,7 @@ PROSE_SUFFIXES = frozenset({".md", ".toml", ".csv"})
 # "sec. 4(g)(1)", "section 5(a)", "Sec. 6": one section, its parts in parentheses
 _CITATION = re.compile(r"\b(?:sec\.|section)\s+(?P<number>[0-9]+[A-Za-z]?)(?P<parts>(?:\([A-Za-z0-9]+\))*)",
                        re.IGNORECASE)
-# a word that may be an id: not inside a path, a dotted name or a longer word ("provisions.s5", "s5.py")
+# a word that may be an id: not inside a path, a dotted name or a longer word ("rules.s5", "s5.py")
 _WORD = re.compile(r"(?<![\w./\\-])[A-Za-z0-9_]+(?![\w\\/-]|\.\w)")
 
 
