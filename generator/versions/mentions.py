@@ -37,12 +37,13 @@ _WORD = re.compile(r"(?<![\w./\\-])[A-Za-z0-9_]+(?![\w\\/-]|\.\w)")
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A citation in words that names a provision the new text numbers differently."""
+    """A citation in words, or an id in prose, that names a provision the new text numbers differently."""
 
     path: str
-    line: int
-    words: str  # as written: "sec. 4(g)"
-    now: str  # "sec. 4(h)", or why there is none
+    line: int  # in the file as the migration leaves it
+    words: str  # as written: "sec. 4(g)", "s4_g"
+    now: str  # "sec. 4(h)", "s4_h (sec. 4(h))", or why there is none
+    line_before: int = 0  # in the file as it stands before the migration (a dry run leaves it so)
 
 
 def stale_mentions(files: Iterable[tuple[str, str, str]], old: Bill, new: Bill, moves: Mapping[str, str], *,
@@ -67,18 +68,18 @@ def stale_mentions(files: Iterable[tuple[str, str, str]], old: Bill, new: Bill, 
                     continue
                 target = moves.get(old_id)
                 if target is None:
-                    found.append(Mention(shown, number, match.group(0), "not carried to the new text"))
+                    found.append(Mention(shown, number, match.group(0), "not carried to the new text", kept[number]))
                 elif new.get(target).label != label:
-                    found.append(Mention(shown, number, match.group(0), new.get(target).label))
+                    found.append(Mention(shown, number, match.group(0), new.get(target).label, kept[number]))
             for word in _WORD.finditer(line):
                 old_id = word.group(0)
                 if old_id not in old or (kept[number], old_id) in linked:
                     continue
                 target = moves.get(old_id)
                 if target is None:
-                    found.append(Mention(shown, number, old_id, "not carried to the new text"))
+                    found.append(Mention(shown, number, old_id, "not carried to the new text", kept[number]))
                 elif target != old_id:
-                    found.append(Mention(shown, number, old_id, f"{target} ({new.get(target).label})"))
+                    found.append(Mention(shown, number, old_id, f"{target} ({new.get(target).label})", kept[number]))
     return tuple(found)
 
 

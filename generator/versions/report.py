@@ -45,6 +45,7 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
     if plan.mentions:
         lines += ["", "Citations in words and ids in prose that the new text numbers differently (re-read, "
                       "not edited):"]
-        lines += [f"  {m.path + ':' + str(m.line):<44} {m.words} -> {m.now}" for m in plan.mentions]
+        lines += [f"  {m.path + ':' + str(m.line if applied else m.line_before or m.line):<44} {m.words} -> {m.now}"
+                  for m in plan.mentions]
     lines += ["", "Then: run the tests, and `billtrace review` for the provisions whose words changed."]
     return "\n".join(lines)

@@ -276,3 +276,18 @@ def test_a_provenance_table_or_a_prose_file_that_cannot_be_read_is_said_so(proje
     assert re.search(r"statute/provenance\.toml +file +: not valid TOML \(.*\): its notes were not checked", report)
     assert "provisions/data/NOTES.md" in report and "cannot be read (not UTF-8)" in report
     assert "[s4_e -> s4_f]" not in report and "statute/provenance.toml:200 " in report  # its keys still re-pointed
+
+
+def test_a_mention_names_the_line_of_the_file_as_the_reader_finds_it(project: Path) -> None:
+    # the removed sec. 4(i)(2)'s table is dropped above sec. 5's note, which quotes the summary's "Section 5"
+    provenance = project / "statute" / "provenance.toml"
+
+    def line_of_note(text: str) -> int:
+        return next(n for n, line in enumerate(text.splitlines(), 1) if "'Section 5 locks in" in line)
+
+    before = line_of_note(provenance.read_text(encoding="utf-8"))
+    dry = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    assert re.search(rf"statute/provenance\.toml:{before} +Section 5 -> sec\. 6", dry)  # the file is as it was
+    applied = migrate(project, str(project.parent / "s2839-rs.txt")).stdout
+    after = line_of_note(provenance.read_text(encoding="utf-8"))
+    assert after == before - 4 and re.search(rf"statute/provenance\.toml:{after} +Section 5 -> sec\. 6", applied)
