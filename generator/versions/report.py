@@ -15,7 +15,8 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
     lines = [f"billtrace migrate: {title(comparison.old)} {old_file} -> {title(comparison.new)} {new_file}",
              f"{len(plan.edits)} link(s) {done} in {len({e.path for e in plan.edits})} file(s); "
              f"{len(plan.decisions)} left for a person to decide; {len(plan.files)} file(s) "
-             f"{'changed' if applied else 'to change'}"]
+             f"{'changed' if applied else 'to change'}"
+             + (f"; {len(plan.rechecks)} provenance note(s) to re-read" if plan.rechecks else "")]
     if plan.edits:
         lines += ["", "Re-pointed along the alignment:" if applied else "Would re-point along the alignment:"]
         for edit in plan.edits:
