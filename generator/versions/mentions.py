@@ -9,14 +9,14 @@ no longer has), and every id of the old text standing alone in its words (not a 
 ``migrate`` found, not part of a path or dotted name such as ``rules.s5``) whose
 provision has another id now (or none), with the file, the line and what the provision is now.
 ``prose_files`` says which files besides the rules and tests are read: the project's Markdown,
-TOML and CSV files in the rules package, the test paths and the bill's folder, and its
-top-level Markdown files.
+TOML and CSV files.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import subprocess
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,26 +84,49 @@ def stale_mentions(files: Iterable[tuple[str, str, str]], old: Bill, new: Bill, 
 
 
 def prose_files(project: ProjectFiles) -> Iterator[Path]:
-    """The project's files of prose and tables that may name ids or cite provisions in words (see the
-    module docstring), in a stable order; not the bill, nor the reviewed-text file ``migrate`` rewrites."""
+    """The project's files of prose and tables that may name ids or cite provisions in words, in a
+    stable order: its Markdown, TOML and CSV files as git lists them (tracked, or new and not
+    ignored: a generated site or a virtual environment is not the project's prose); outside git,
+    those of the rules package, the test paths and the bill's folder, and its top-level Markdown.
+    Never the bill, the reviewed-text file ``migrate`` rewrites, the rule kit or excluded tests."""
     root = project.root.resolve()
-    folders = [project.rules, *project.tests, project.bill.parent, project.provenance.parent]
-    found: set[Path] = set()
-    if root.is_dir():
-        found.update(p for p in root.iterdir() if p.is_file() and p.suffix == ".md")
-    for folder in dict.fromkeys(f.resolve() for f in folders):
-        if folder.is_dir() and folder != root:
-            found.update(p for p in folder.rglob("*") if p.suffix in PROSE_SUFFIXES and p.is_file())
-        elif folder.is_file() and folder.suffix in PROSE_SUFFIXES:
-            found.add(folder)
+    listed = _git_files(root)
+    found = {p for p in listed if p.suffix in PROSE_SUFFIXES} if listed is not None else _folder_files(project)
     skipped = {project.bill.resolve(), project.reviewed.resolve()}
     for path in sorted(p.resolve() for p in found):
         inside = path.relative_to(root).parts if path.is_relative_to(root) else path.parts[-1:]
-        if (path in skipped or project.is_kit(path) or "__pycache__" in inside
+        if (path in skipped or not path.is_file() or project.is_kit(path) or "__pycache__" in inside
                 or any(part.startswith(".") for part in inside)  # .billtrace, .venv, .git: not the project's prose
                 or any(path.is_relative_to(out) for out in project.exclude_tests)):
             continue
         yield path
+
+
+def _git_files(root: Path) -> list[Path] | None:
+    """The files git lists under ``root`` (tracked, and untracked ones it does not ignore); None
+    outside a git checkout, or without git."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others",
+                                 "--exclude-standard", "--", "."], capture_output=True, check=False)
+    except OSError:
+        return None
+    if result.returncode != 0:
+        return None
+    return [root / name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name]
+
+
+def _folder_files(project: ProjectFiles) -> set[Path]:
+    root = project.root.resolve()
+    found: set[Path] = set()
+    if root.is_dir():
+        found.update(p for p in root.iterdir() if p.is_file() and p.suffix == ".md")
+    for folder in dict.fromkeys(f.resolve() for f in (project.rules, *project.tests, project.bill.parent,
+                                                      project.provenance.parent)):
+        if folder.is_dir() and folder != root:
+            found.update(p for p in folder.rglob("*") if p.suffix in PROSE_SUFFIXES and p.is_file())
+        elif folder.is_file() and folder.suffix in PROSE_SUFFIXES:
+            found.add(folder)
+    return found
 
 
 def _unchanged_lines(before: list[str], after: list[str]) -> dict[int, int]:

@@ -292,3 +292,17 @@ def test_a_mention_names_the_line_of_the_file_as_the_reader_finds_it(project: Pa
     applied = migrate(project, str(project.parent / "s2839-rs.txt")).stdout
     after = line_of_note(provenance.read_text(encoding="utf-8"))
     assert after == before - 4 and re.search(rf"statute/provenance\.toml:{after} +Section 5 -> sec\. 6", applied)
+
+
+def test_the_projects_own_notes_anywhere_are_read_but_not_what_git_ignores(project: Path) -> None:
+    (project / "docs").mkdir()
+    (project / "docs" / "counsel-notes.md").write_text("The review period of s4_e_2 runs in days of session.\n",
+                                                       encoding="utf-8")
+    (project / "site" / "docs").mkdir(parents=True)  # a generated site: ignored by git, not the project's prose
+    (project / "site" / "docs" / "s4.md").write_text("s4_e_2\n", encoding="utf-8")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "counsel's notes")
+    listed = section_of_report(migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout,
+                               "Citations in words and ids in prose")
+    assert re.search(r"docs/counsel-notes\.md:1 +s4_e_2 -> s4_f_2", listed)
+    assert "site/docs" not in listed

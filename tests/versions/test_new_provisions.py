@@ -1,4 +1,5 @@
-"""``billtrace migrate``'s list of new provisions: every provision no entry of the project will name."""
+"""``billtrace migrate``'s lists on a project of our own writing: the new provisions (every provision no
+entry of the project will name), and ids in its prose outside git."""
 
 from __future__ import annotations
 
@@ -39,3 +40,13 @@ def test_an_added_provision_is_listed_and_a_merger_keeping_an_old_id_is_not(tmp_
     assert [note.split(":")[0] for note in plan.notes] == ["sec. 2(b) (s2_b) is new"]
     merged = plan_migration(compare(bill(CUT), bill(JOINED)), project(tmp_path / "merged"), new_text=None)
     assert merged.notes == ()  # the merged sec. 2(a) keeps the id s2_a and its entry
+
+
+def test_outside_git_the_top_level_markdown_and_the_rules_tables_are_read_for_ids(tmp_path: Path) -> None:
+    files = project(tmp_path)
+    (tmp_path / "README.md").write_text("Sec. 2(b) is coded in `s2_b`.\n", encoding="utf-8")
+    (tmp_path / "rules" / "notes.csv").write_text("# what s2_b needs\nname\n", encoding="utf-8")
+    plan = plan_migration(compare(bill(JOINED), bill(CUT)), files, new_text=None)
+    assert [(m.path, m.words, m.now) for m in plan.mentions] == [
+        ("README.md", "Sec. 2(b)", "sec. 2(c)"), ("README.md", "s2_b", "s2_c (sec. 2(c))"),
+        ("rules/notes.csv", "s2_b", "s2_c (sec. 2(c))")]
