@@ -120,7 +120,8 @@ class _Words:
     def of(provision: Provision, citations: Sequence[Citation]) -> _Words:
         return _Words(provision, citations)
 
-    def _index_of(self, char: int) -> int:
+    def index_of(self, char: int) -> int:
+        """The index of the word at character ``char`` of the text."""
         if self._starts is None:
             self._starts = [m.start() for m in re.finditer(r"\S+", self.text)]
         return bisect.bisect_right(self._starts, char) - 1
@@ -133,7 +134,7 @@ class _Words:
             for citation in self._citations:
                 at = self.text.find(citation.text)
                 while at >= 0:
-                    cited.update(range(self._index_of(at), self._index_of(at + len(citation.text) - 1) + 1))
+                    cited.update(range(self.index_of(at), self.index_of(at + len(citation.text) - 1) + 1))
                     at = self.text.find(citation.text, at + 1)
             self._cited = frozenset(cited)
         return self._cited
@@ -142,7 +143,7 @@ class _Words:
     def dates(self) -> tuple[tuple[int, int], ...]:
         """[start, end) word indexes of each date."""
         if self._dates is None:
-            self._dates = tuple((self._index_of(m.start()), self._index_of(m.end() - 1) + 1)
+            self._dates = tuple((self.index_of(m.start()), self.index_of(m.end() - 1) + 1)
                                 for m in _DATE.finditer(self.text))
         return self._dates
 
@@ -173,7 +174,7 @@ def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
 
 
 _JOINERS = frozenset({"and", "or", "and/or", "nor"})
-_MAX_ITEM_WORDS = 5  # a longer stretch between commas and conjunctions is a clause, not an item of a list
+_MAX_ITEM_WORDS = 8  # a longer stretch between commas and conjunctions is a clause, not an item of a list
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ class _ListItems:
 
     def __init__(self, old: _Words, new: _Words) -> None:
         self._old, self._new = old, new
-        self._before, self._after = _items(old.words), _items(new.words)
+        self._before, self._after = _items(old), _items(new)
         matcher = difflib.SequenceMatcher(None, [i.key for i in self._before], [i.key for i in self._after],
                                           autojunk=False)
         self._opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
@@ -218,8 +219,12 @@ class _ListItems:
         return found
 
 
-def _items(words: Sequence[str]) -> list[_Item]:
-    """The items of ``words``, in order."""
+def _items(text: _Words) -> list[_Item]:
+    """The items of a provision's words, in order; the ``and`` of an office's name (``Secretary of
+    Health and Human Services``) joins no list."""
+    words = text.words
+    named = {n for m in _OFFICE.finditer(text.text) if " and " in m.group(0)
+             for n in range(text.index_of(m.start()), text.index_of(m.end() - 1) + 1)}
     found: list[_Item] = []
     start, joined = 0, False
 
@@ -230,7 +235,7 @@ def _items(words: Sequence[str]) -> list[_Item]:
                                words[end - 1].endswith(",")))
 
     for n, word in enumerate(words):
-        if _bare(word) in _JOINERS:
+        if _bare(word) in _JOINERS and n not in named:
             close(n)
             start, joined = n + 1, True
         elif word.endswith((",", ";", ":", ".", "--")):
@@ -250,17 +255,22 @@ def _cited_or_dated(words: _Words, item: _Item) -> bool:
 
 
 def _in_list(items: Sequence[_Item], n: int) -> bool:
-    """Whether item ``n`` is short and joined to a list: a conjunction before it (``and Cuba``),
-    or only commas between it and a conjunction after it (``Cuba, and Iran``)."""
-    if len(items[n].key.split()) > _MAX_ITEM_WORDS:
+    """Whether item ``n`` is a short phrase (no ``shall`` or ``may``: that is a clause) joined to a list: a
+    conjunction before it (``and Cuba``), or only commas between it and a conjunction after it (``Cuba, and Iran``)."""
+    if not _phrase(items[n]):
         return False
     if items[n].joined:
         return True
-    while items[n].comma and n + 1 < len(items) and len(items[n + 1].key.split()) <= _MAX_ITEM_WORDS:
+    while items[n].comma and n + 1 < len(items) and _phrase(items[n + 1]):
         n += 1
         if items[n].joined:
             return True
     return False
+
+
+def _phrase(item: _Item) -> bool:
+    words = item.key.split()
+    return len(words) <= _MAX_ITEM_WORDS and not any(w in _MODALS for w in words)
 
 
 def _changed_spans(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int, int]]:

@@ -183,6 +183,12 @@ def test_items_joined_to_or_taken_from_a_list_in_the_words() -> None:
     # a clause after a comma is no item of a list; an office replaced in a list is still an actor
     assert [kind for kind, _, _ in typed_words(
         "The Secretary shall award grants.", "The Secretary shall award grants, subject to appropriations.")] == []
+    assert [kind for kind, _, _ in typed_words(
+        "The Secretary shall award grants.", "The Secretary shall award grants and the Administrator may audit them.")
+            ] == []
+    assert typed_words("The Secretary shall consult the Secretary of State.",
+                       "The Secretary shall consult the Secretary of State and the Secretary of Health and Human "
+                       "Services.") == [("item-added", "", "the Secretary of Health and Human Services")]
     assert typed_words("The Secretary shall consult the Secretary of State and the Trade Representative.",
                        "The Secretary shall consult the Secretary of Energy and the Trade Representative.") == [
         ("actor", "Secretary of State", "Secretary of Energy")]
