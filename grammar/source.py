@@ -75,7 +75,7 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
     dropped; no-break spaces become spaces.
 
     Raises:
-        BillSourceError: the bytes are empty, binary, not UTF-8, an HTML, XML or
+        BillSourceError: the bytes are empty, binary, UTF-16 or UTF-32, not UTF-8, an HTML, XML or
             JSON document, or a bill whose line breaks were lost.
     """
     if not data:
@@ -87,6 +87,10 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
                 path=path,
                 expected="the plain-text (.txt) version of the bill from govinfo.gov or congress.gov",
             )
+    wide = _utf16_or_32(data)
+    if wide is not None:
+        raise BillSourceError(f"the file is {wide[0]}, not UTF-8: the bill must be UTF-8", path=path,
+                              expected=f"UTF-8 text (convert it with `iconv -f {wide[1]} -t UTF-8`)")
     nul = data.find(b"\x00", 0, 65536)
     if nul >= 0:
         line_start = data.rfind(b"\n", 0, nul) + 1
@@ -127,6 +131,33 @@ def decode_source(data: bytes, *, path: str = "<text>") -> str:
     if not text.endswith("\n"):
         text += "\n"
     return text
+
+
+_WIDE_MARKS = ((b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"),
+               (b"\xff\xfe", "UTF-16LE"), (b"\xfe\xff", "UTF-16BE"))
+
+
+def _utf16_or_32(data: bytes) -> tuple[str, str] | None:
+    """("UTF-16 (little-endian)", "UTF-16LE") and the like when the bytes are text in UTF-16 or UTF-32
+    (a byte-order mark, or ASCII's zero bytes in every other place: what Windows saves as "Unicode
+    text"); else None."""
+    for mark, code in _WIDE_MARKS:
+        if data.startswith(mark):
+            return _wide_name(code), code
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even, odd = sample[0:pairs * 2:2].count(0), sample[1:pairs * 2:2].count(0)
+    if odd >= 0.9 * pairs and even == 0:
+        return _wide_name("UTF-16LE"), "UTF-16LE"
+    if even >= 0.9 * pairs and odd == 0:
+        return _wide_name("UTF-16BE"), "UTF-16BE"
+    return None
+
+
+def _wide_name(code: str) -> str:
+    return f"{code[:-2]} ({'little' if code.endswith('LE') else 'big'}-endian)"
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, path: str) -> BillSourceError:

@@ -12,7 +12,9 @@ Kinds (``DETAIL_KINDS``), each with the words before and after:
 ``actor``                 who acts or is acted upon changed (``Secretary of State`` ->
                           ``Secretary of Energy``): a run of capitalised words naming an office;
 ``item-added``, ``item-dropped``
-                          a part was added to or dropped from its list (not moved elsewhere);
+                          a part was added to or dropped from its list (not moved elsewhere),
+                          or an item to or from a list in the words (``includes Venezuela`` ->
+                          ``includes Venezuela and Cuba``: ``Cuba`` added, not an actor changed);
 ``citation``              an internal reference now points at another provision, or an external
                           reference names other law;
 ``reference-renumbered``  an internal reference changed its words only to follow its target's
@@ -118,7 +120,8 @@ class _Words:
     def of(provision: Provision, citations: Sequence[Citation]) -> _Words:
         return _Words(provision, citations)
 
-    def _index_of(self, char: int) -> int:
+    def index_of(self, char: int) -> int:
+        """The index of the word at character ``char`` of the text."""
         if self._starts is None:
             self._starts = [m.start() for m in re.finditer(r"\S+", self.text)]
         return bisect.bisect_right(self._starts, char) - 1
@@ -131,7 +134,7 @@ class _Words:
             for citation in self._citations:
                 at = self.text.find(citation.text)
                 while at >= 0:
-                    cited.update(range(self._index_of(at), self._index_of(at + len(citation.text) - 1) + 1))
+                    cited.update(range(self.index_of(at), self.index_of(at + len(citation.text) - 1) + 1))
                     at = self.text.find(citation.text, at + 1)
             self._cited = frozenset(cited)
         return self._cited
@@ -140,7 +143,7 @@ class _Words:
     def dates(self) -> tuple[tuple[int, int], ...]:
         """[start, end) word indexes of each date."""
         if self._dates is None:
-            self._dates = tuple((self._index_of(m.start()), self._index_of(m.end() - 1) + 1)
+            self._dates = tuple((self.index_of(m.start()), self.index_of(m.end() - 1) + 1)
                                 for m in _DATE.finditer(self.text))
         return self._dates
 
@@ -151,7 +154,12 @@ class _Words:
 
 def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
     before, after = old.words, new.words
+    items = _ListItems(old, new)
     for i1, i2, j1, j2 in _changed_spans(before, after):
+        listed = items.changed(i1, i2, j1, j2)
+        if listed:  # a name joined to a list is an item added, not one actor become another
+            yield from listed
+            continue
         date = _date(old, new, i1, i2, j1, j2)
         if date is not None:
             yield date
@@ -163,6 +171,106 @@ def _word_changes(old: _Words, new: _Words) -> Iterator[Detail]:
         actor = _actor(old, new, i1, i2, j1, j2)
         if actor is not None:
             yield actor
+
+
+_JOINERS = frozenset({"and", "or", "and/or", "nor"})
+_MAX_ITEM_WORDS = 8  # a longer stretch between commas and conjunctions is a clause, not an item of a list
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A stretch of words between commas, semicolons, colons, sentence ends and list conjunctions."""
+
+    key: str  # its bare words, to compare
+    shown: str
+    start: int  # [start, end) word indexes
+    end: int
+    joined: bool  # a conjunction stands between it and the item before it
+    comma: bool  # it ends with a comma (the list may go on)
+
+
+class _ListItems:
+    """The items of the lists in two versions of a provision's words, aligned: ``includes Venezuela``
+    -> ``includes Venezuela and Cuba`` adds the item ``Cuba``."""
+
+    def __init__(self, old: _Words, new: _Words) -> None:
+        self._old, self._new = old, new
+        self._before, self._after = _items(old), _items(new)
+        matcher = difflib.SequenceMatcher(None, [i.key for i in self._before], [i.key for i in self._after],
+                                          autojunk=False)
+        self._opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+
+    def changed(self, i1: int, i2: int, j1: int, j2: int) -> list[Detail]:
+        """The items added or dropped when a changed stretch of words (``[i1, i2)`` before, ``[j1, j2)``
+        after) only joins items to a list or takes them from it; [] when it does anything else."""
+        touched = [op for op in self._opcodes
+                   if _overlaps(self._before[op[1]:op[2]], i1, i2) or _overlaps(self._after[op[3]:op[4]], j1, j2)]
+        if not touched or any(op[0] == "replace" for op in touched):
+            return []  # (every other changed word is a conjunction, or punctuation of an item unchanged)
+        found: list[Detail] = []
+        for op, a1, a2, b1, b2 in touched:
+            items, first, last, words = (self._after, b1, b2, self._new) if op == "insert" else (
+                self._before, a1, a2, self._old)
+            if not all(_in_list(items, n) and not _cited_or_dated(words, items[n]) for n in range(first, last)):
+                return []  # a reference or a date joined to others is the citation's or the date's change
+            for item in items[first:last]:
+                found.append(Detail("item-added", "", item.shown) if op == "insert"
+                             else Detail("item-dropped", item.shown, ""))
+        return found
+
+
+def _items(text: _Words) -> list[_Item]:
+    """The items of a provision's words, in order; the ``and`` of an office's name (``Secretary of
+    Health and Human Services``) joins no list."""
+    words = text.words
+    named = {n for m in _OFFICE.finditer(text.text) if " and " in m.group(0)
+             for n in range(text.index_of(m.start()), text.index_of(m.end() - 1) + 1)}
+    found: list[_Item] = []
+    start, joined = 0, False
+
+    def close(end: int) -> None:
+        if end > start:
+            found.append(_Item(" ".join(_bare(w) for w in words[start:end]),
+                               " ".join(words[start:end]).strip(".,;:-"), start, end, joined,
+                               words[end - 1].endswith(",")))
+
+    for n, word in enumerate(words):
+        if _bare(word) in _JOINERS and n not in named:
+            close(n)
+            start, joined = n + 1, True
+        elif word.endswith((",", ";", ":", ".", "--")):
+            close(n + 1)
+            start, joined = n + 1, False
+    close(len(words))
+    return found
+
+
+def _overlaps(items: Sequence[_Item], start: int, end: int) -> bool:
+    return bool(items) and items[0].start < end and items[-1].end > start
+
+
+def _cited_or_dated(words: _Words, item: _Item) -> bool:
+    return any(n in words.cited for n in range(item.start, item.end)) or any(
+        a < item.end and b > item.start for a, b in words.dates)
+
+
+def _in_list(items: Sequence[_Item], n: int) -> bool:
+    """Whether item ``n`` is a short phrase (no ``shall`` or ``may``: that is a clause) joined to a list: a
+    conjunction before it (``and Cuba``), or only commas between it and a conjunction after it (``Cuba, and Iran``)."""
+    if not _phrase(items[n]):
+        return False
+    if items[n].joined:
+        return True
+    while items[n].comma and n + 1 < len(items) and _phrase(items[n + 1]):
+        n += 1
+        if items[n].joined:
+            return True
+    return False
+
+
+def _phrase(item: _Item) -> bool:
+    words = item.key.split()
+    return len(words) <= _MAX_ITEM_WORDS and not any(w in _MODALS for w in words)
 
 
 def _changed_spans(before: Sequence[str], after: Sequence[str]) -> list[tuple[int, int, int, int]]:

@@ -3,8 +3,9 @@
     {"old": {"file": ..., "meta": {...}, "diagnostics": [...]}, "new": {"file": ..., "meta": {...}, ...},
      "pairs": [{"old": "s4_e" | null, "new": "s4_f" | null, "change": "renumbered",
                 "similarity": 1.0, "details": [{"kind": "designation", "before": ..., "after": ...}]}],
-     "impact": [{"provision": "s4_b_1", "label": ..., "causes": [{"kind", "changed", "label", "via",
-                 "message", "through": [ids of a chain's provisions, nearest first]}]}],
+     "impact": [{"provision": "s4_f_1", "label": "sec. 4(f)(1)", "old": ["s4_e_1"] (its ids in the old text),
+                 "causes": [{"kind", "changed", "label", "via", "message",
+                             "through": [ids of a chain's provisions, nearest first]}]}],
      "summary": {"same": 56, "reworded": 12, ...}}
 
 ``meta`` and ``diagnostics`` are those of ``billtrace parse --format json`` (the parser's warnings:
@@ -32,7 +33,7 @@ def comparison_to_dict(comparison: Comparison, old_file: str, new_file: str) -> 
             for p in comparison.pairs
         ],
         "impact": [
-            {"provision": a.provision, "label": a.label,
+            {"provision": a.provision, "label": a.label, "old": _old_ids(comparison, a.provision),
              "causes": [{"kind": c.kind, "changed": c.changed, "label": c.label, "via": c.via, "message": c.message,
                          "through": list(c.through)}
                         for c in a.causes]}
@@ -40,6 +41,11 @@ def comparison_to_dict(comparison: Comparison, old_file: str, new_file: str) -> 
         ],
         "summary": comparison.counts(),
     }
+
+
+def _old_ids(comparison: Comparison, new_id: str) -> list[str]:
+    """The ids in the old text of a provision of the new one (none: it is new; two or more: merged)."""
+    return [m.old for m in comparison.alignment.of_new(new_id) if m.old is not None]
 
 
 def _side(bill: Bill, file: str) -> dict[str, Any]:

@@ -13,7 +13,13 @@ and merged provisions, and pairs below the threshold, are decisions.
 The files: each kind of ``sites.ID_FILE_KINDS`` (rules and tests source, the provenance
 table, data files; a rules module's docstring header follows the section it declares, by
 ``headings.carry_heading``), the reviewed-text file, and the bill itself (the new text is copied
-over it).  In the reviewed-text file an entry follows its provision; when the words at
+over it).  A provenance entry is re-pointed with its status and note unchanged; where the words
+it covers (its provision's own words, and those of the parts under it that have no entry of
+their own) changed, its note speaks of words the text no longer holds: it is listed as a
+``Recheck`` for a person to re-read.  The project's other prose (Markdown, TOML and CSV files,
+``mentions.prose_files``) is read for citations in words and ids, listed, never edited.
+
+In the reviewed-text file an entry follows its provision; when the words at
 and below it are the same (renumbering changes no word), it is recorded as reviewed
 under the new id, otherwise it keeps the words that were reviewed, so that ``billtrace
 review`` shows the word diff and names the rules and tests to re-read.  A table keyed by
@@ -26,20 +32,30 @@ from __future__ import annotations
 import ast
 import difflib
 import re
+import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from generator.trace.review import Reviewed, ReviewedText, own_digest, read_reviewed, reviewed_to_toml, snapshot
+from generator.trace.review import (
+    Reviewed,
+    ReviewedText,
+    diff_text,
+    own_digest,
+    read_reviewed,
+    reviewed_to_toml,
+    snapshot,
+    word_diff,
+)
 from generator.versions.compare import Comparison
 from generator.versions.headings import carry_heading, carry_unit_lines
-from generator.versions.mentions import Mention, stale_mentions
+from generator.versions.mentions import Mention, prose_files, stale_mentions
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site
 from grammar import Provision
 
-__all__ = ["CARRIED", "MIN_SIMILARITY", "Decision", "Edit", "FileChange", "IdMap", "Plan", "id_map",
+__all__ = ["CARRIED", "MIN_SIMILARITY", "Decision", "Edit", "FileChange", "IdMap", "Plan", "Recheck", "id_map",
            "plan_migration"]
 
 MIN_SIMILARITY = 0.6
@@ -81,6 +97,19 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
+class Recheck:
+    """A provenance entry carried to words that changed: its status and note speak of the old words."""
+
+    path: str
+    line: int
+    old: str
+    new: str
+    status: str
+    note: str
+    changed: tuple[str, ...]  # each covered provision whose words changed: "sec. 3(4)(B): includes [-...-]{+...+}"
+
+
+@dataclass(frozen=True, slots=True)
 class FileChange:
     """A file's text before and after the migration."""
 
@@ -99,6 +128,7 @@ class Plan:
     decisions: tuple[Decision, ...]
     notes: tuple[str, ...] = field(default=())
     mentions: tuple[Mention, ...] = field(default=())  # citations in words to re-read (not edited)
+    rechecks: tuple[Recheck, ...] = field(default=())  # provenance entries carried to changed words
 
     def patch(self) -> str:
         """The changes as one unified diff (``git apply``-able, paths relative to the root)."""
@@ -169,7 +199,9 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
     edits: list[Edit] = []
     decisions: list[Decision] = []
     ids = comparison.old.ids
-    written: list[tuple[str, str, str]] = []  # the rules and tests, before and as the migration leaves them
+    scanned: dict[Path, tuple[str, str, str]] = {}  # the files read, before and as the migration leaves them
+    links: dict[str, set[tuple[int, str]]] = {}  # by file: the (line, id) of every link found in it
+    rechecks: list[Recheck] = []
     for kind in ID_FILE_KINDS:
         for path in kind.files(project):
             try:
@@ -183,6 +215,13 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
                                           f"not valid Python ({unreadable[1]}): no id in it was re-pointed"))
                 continue
             sites = list(kind.sites(before, ids))
+            links.setdefault(shown, set()).update((s.line, s.id) for s in sites)
+            if kind.name == "provenance":
+                found, malformed = _rechecks(before, shown, sites, comparison, mapping)
+                rechecks.extend(found)
+                if malformed:
+                    decisions.append(Decision(shown, 0, kind.name, "file", "", f"not valid TOML ({malformed}): "
+                                              f"its notes were not checked against the changed words"))
             after, made, left = _repoint(before, sites, mapping, targets, dropping=_DROPPING.get(kind.name))
             edits.extend(Edit(shown, s.line, kind.name, s.context, s.id, mapping.moves[s.id], changes.get(s.id, ""))
                          for s in made)
@@ -198,8 +237,7 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
             decisions.extend(Decision(shown, s.line, kind.name, s.context, s.id, why) for s, why in left)
             if after != before:
                 files.append(FileChange(path, shown, before, after))
-            if kind.name in ("rules", "tests"):
-                written.append((shown, before, after))
+            scanned[path.resolve()] = (shown, before, after)
     reviewed_change, reviewed_edits, reviewed_decisions = _reviewed(comparison, project, mapping)
     if reviewed_change is not None:
         files.append(reviewed_change)
@@ -209,11 +247,83 @@ def plan_migration(comparison: Comparison, project: ProjectFiles, *, new_text: s
         before = project.bill.read_text(encoding="utf-8")
         if before != new_text:
             files.append(FileChange(project.bill, project.relative(project.bill), before, new_text))
-    notes = tuple(f"{comparison.new.get(p.new).label} ({p.new}) is new: give it a provenance entry, and a rule, "
-                  f"a not_formalized declaration or a parent that has one"
-                  for p in comparison.pairs if p.change == "added" and p.new is not None)
-    mentions = stale_mentions(written, comparison.old, comparison.new, mapping.moves)
-    return Plan(tuple(files), tuple(edits), tuple(decisions), notes, mentions)
+    notes = _new_provisions(comparison, mapping)
+    for path in prose_files(project):
+        if path not in scanned:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                why = "not UTF-8" if isinstance(error, UnicodeDecodeError) else error.strerror or str(error)
+                decisions.append(Decision(project.relative(path), 0, "prose", "file", "",
+                                          f"cannot be read ({why}): not read for ids and citations in words"))
+                continue
+            scanned[path] = (project.relative(path), text, text)
+    mentions = stale_mentions(scanned.values(), comparison.old, comparison.new, mapping.moves, links=links)
+    return Plan(tuple(files), tuple(edits), tuple(decisions), notes, mentions, tuple(rechecks))
+
+
+def _new_provisions(comparison: Comparison, mapping: IdMap) -> tuple[str, ...]:
+    """A note for each provision of the new text that no entry of the project names once migrated: the
+    added ones, and the halves of a split (or the union of a merger) whose id no old provision leaves
+    its entries under (the half that keeps the old id keeps them, and the old id's decision says so)."""
+    old, new = comparison.old, comparison.new
+    notes: list[str] = []
+    for provision in new.walk():
+        new_id = provision.id
+        matches = comparison.alignment.of_new(new_id)
+        change = matches[0].change if matches else "added"
+        if change in {"split", "merged"} and (new_id not in old or new_id in mapping.moves):
+            sources = " and ".join(old.get(m.old).label for m in matches if m.old is not None)
+            how = f"is new, split from {sources}" if change == "split" else f"is new, merging {sources}"
+        elif change == "added":
+            how = "is new"
+        else:
+            continue
+        notes.append(f"{new.get(new_id).label} ({new_id}) {how}: give it a provenance entry, and a rule, "
+                     f"a not_formalized declaration or a parent that has one")
+    return tuple(notes)
+
+
+def _rechecks(text: str, shown: str, sites: Sequence[Site], comparison: Comparison,
+              mapping: IdMap) -> tuple[list[Recheck], str]:
+    """The entries of a provenance table that are carried to a provision whose words changed: its own,
+    or those of a part under it that has no entry of its own (the entry covers it); and, for a table
+    that is not TOML, why (its keys are re-pointed all the same, its notes cannot be read)."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return [], str(error)
+    except RecursionError:
+        return [], "nested too deeply"
+    nested = document.get("provisions")
+    tables = nested if isinstance(nested, dict) else document
+    entries = {key: value for key, value in tables.items() if isinstance(value, dict)}
+    old, new = comparison.old, comparison.new
+    found: list[Recheck] = []
+    for site in sites:
+        target = mapping.moves.get(site.id)
+        if target is None or site.id not in entries:
+            continue
+        changed: list[str] = []
+        for covered in _covered(old.get(site.id), entries):
+            now = mapping.moves.get(covered.id)
+            if now is not None and covered.full_text != new.get(now).full_text:
+                changed.append(f"{new.get(now).label}: "
+                               f"{diff_text(word_diff(covered.full_text, new.get(now).full_text), context=6)}")
+        if changed:
+            entry = entries[site.id]
+            found.append(Recheck(shown, site.line, site.id, target, str(entry.get("status", "")),
+                                 str(entry.get("note", "")).strip(), tuple(changed)))
+    return found, ""
+
+
+def _covered(provision: Provision, entries: Mapping[str, object]) -> list[Provision]:
+    """``provision`` and the parts under it that take their provenance from its entry (no entry of their own)."""
+    found = [provision]
+    for child in provision.children:
+        if child.id not in entries:
+            found.extend(_covered(child, entries))
+    return found
 
 
 def _not_python(path: Path, text: str) -> tuple[int, str] | None:

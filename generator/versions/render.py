@@ -6,9 +6,13 @@ from collections.abc import Iterator
 
 from generator.trace.review import diff_text, word_diff
 from generator.versions.compare import Comparison, Pair
+from generator.versions.impact import Affected
 from grammar.model import Bill
 
-__all__ = ["render_comparison", "title"]
+__all__ = ["AFFECTED_NUMBERING", "affected_label", "render_comparison", "title"]
+
+# Said beside every list of affected provisions: their numbers and the causes' are the new text's.
+AFFECTED_NUMBERING = "numbered as in the new text, the old number first where it differs"
 
 
 def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, show_same: bool = False) -> str:
@@ -28,10 +32,11 @@ def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, s
             lines += ["", heading]
         lines.extend(_pair_lines(comparison, pair))
     if comparison.impact:
-        lines += ["", "Affected through a changed definition or citation (their own words may be unchanged):"]
+        lines += ["", f"Affected through a changed definition or citation ({AFFECTED_NUMBERING}; their own "
+                      f"words may be unchanged):"]
         for affected in comparison.impact:
             for n, cause in enumerate(affected.causes):
-                lines.append(f"  {affected.label if n == 0 else '':<22} {cause.message}")
+                lines.append(f"  {affected_label(comparison, affected) if n == 0 else '':<34} {cause.message}")
     return "\n".join(lines)
 
 
@@ -48,6 +53,16 @@ def _warnings(bill: Bill, file: str, shown: int = 10) -> Iterator[str]:
         yield f"  {file}:{diagnostic.line}:{diagnostic.column}: warning: {diagnostic.message} [{diagnostic.code}]"
     if len(diagnostics) > shown:
         yield f"  ... and {len(diagnostics) - shown} more"
+
+
+def affected_label(comparison: Comparison, affected: Affected) -> str:
+    """An affected provision as the lists show it: its label in the new text, after its old label
+    where that differs ("sec. 4(e)(1) -> sec. 4(f)(1)"), or marked new."""
+    olds = [comparison.old.get(m.old).label for m in comparison.alignment.of_new(affected.provision)
+            if m.old is not None]
+    if not olds:
+        return f"{affected.label} (new)"
+    return affected.label if olds == [affected.label] else f"{', '.join(olds)} -> {affected.label}"
 
 
 def title(bill: Bill) -> str:

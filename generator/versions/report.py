@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.versions.compare import Comparison
 from generator.versions.migrate import Plan
-from generator.versions.render import title
+from generator.versions.render import AFFECTED_NUMBERING, affected_label, title
 
 __all__ = ["render_plan"]
 
@@ -15,7 +15,8 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
     lines = [f"billtrace migrate: {title(comparison.old)} {old_file} -> {title(comparison.new)} {new_file}",
              f"{len(plan.edits)} link(s) {done} in {len({e.path for e in plan.edits})} file(s); "
              f"{len(plan.decisions)} left for a person to decide; {len(plan.files)} file(s) "
-             f"{'changed' if applied else 'to change'}"]
+             f"{'changed' if applied else 'to change'}"
+             + (f"; {len(plan.rechecks)} provenance note(s) to re-read" if plan.rechecks else "")]
     if plan.edits:
         lines += ["", "Re-pointed along the alignment:" if applied else "Would re-point along the alignment:"]
         for edit in plan.edits:
@@ -27,14 +28,25 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
             where = f"{decision.path}:{decision.line}" if decision.line else decision.path
             lines.append(f"  {where:<44} {decision.context:<18} {decision.id}: {decision.reason}")
     if comparison.impact:
-        lines += ["", "Affected through a changed definition or citation (re-read the rules and tests on them):"]
+        lines += ["", f"Affected through a changed definition or citation ({AFFECTED_NUMBERING}; re-read the "
+                      f"rules and tests on them):"]
         for affected in comparison.impact:
             for cause in affected.causes:
-                lines.append(f"  {affected.label:<22} {cause.message}")
+                lines.append(f"  {affected_label(comparison, affected):<34} {cause.message}")
+    if plan.rechecks:
+        lines += ["", "Provenance entries carried to words that changed (their status and note speak of the old "
+                      "words: re-read them):"]
+        for recheck in plan.rechecks:
+            ids = recheck.old if recheck.old == recheck.new else f"{recheck.old} -> {recheck.new}"
+            lines.append(f"  {recheck.path + ':' + str(recheck.line):<44} [{ids}] status \"{recheck.status}\"; "
+                         f"note: {recheck.note}")
+            lines += [f"      words: {change}" for change in recheck.changed]
     if plan.notes:
         lines += ["", "New provisions:"] + [f"  {note}" for note in plan.notes]
     if plan.mentions:
-        lines += ["", "Citations in words that the new text numbers differently (prose: re-read, not edited):"]
-        lines += [f"  {m.path + ':' + str(m.line):<44} {m.words} -> {m.now}" for m in plan.mentions]
+        lines += ["", "Citations in words and ids in prose that the new text numbers differently (re-read, "
+                      "not edited):"]
+        lines += [f"  {m.path + ':' + str(m.line if applied else m.line_before or m.line):<44} {m.words} -> {m.now}"
+                  for m in plan.mentions]
     lines += ["", "Then: run the tests, and `billtrace review` for the provisions whose words changed."]
     return "\n".join(lines)

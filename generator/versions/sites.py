@@ -186,7 +186,8 @@ def _data_files(project: ProjectFiles) -> Iterator[Path]:
 
 
 ID_FILE_KINDS: tuple[IdFileKind, ...] = (
-    IdFileKind("rules", lambda project: _python_files(project.rules), python_sites),
+    IdFileKind("rules", lambda project: (p for p in _python_files(project.rules) if not project.is_kit(p)),
+               python_sites),
     IdFileKind("tests", _test_files, python_sites),
     IdFileKind("provenance", lambda project: [project.provenance], toml_key_sites),
     IdFileKind("data", _data_files, data_sites),

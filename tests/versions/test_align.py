@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from versions_texts import WORKING, bill
+from versions_texts import CUT, JOINED, WORKING, bill
 
 from generator.versions import CHANGES, Comparison, compare
 from grammar import Bill, parse_text
@@ -132,24 +132,7 @@ submit to the Secretary an annual report on the use of the grant funds.
 
 
 def test_a_subsection_cut_in_two_is_split_and_two_joined_are_merged() -> None:
-    joined = bill("""\
-SEC. 2. GRANTS.
-
-    (a) In General.--The Secretary shall award grants to eligible
-entities for research on the safety of consumer gadgets, and each
-recipient shall submit to the Secretary an annual report on the use of
-the grant funds and the results of the research.
-    (b) Duration.--A grant shall be for a period of not more than 3 years.
-""")
-    cut = bill("""\
-SEC. 2. GRANTS.
-
-    (a) In General.--The Secretary shall award grants to eligible
-entities for research on the safety of consumer gadgets.
-    (b) Reports.--Each recipient shall submit to the Secretary an annual
-report on the use of the grant funds and the results of the research.
-    (c) Duration.--A grant shall be for a period of not more than 3 years.
-""")
+    joined, cut = bill(JOINED), bill(CUT)
     split = compare(joined, cut)
     assert sorted((p.old, p.new) for p in split.pairs if p.change == "split") == [("s2_a", "s2_a"), ("s2_a", "s2_b")]
     assert pair(split, "s2_b", "s2_c") == "renumbered"

@@ -168,3 +168,39 @@ def test_a_reference_following_its_renumbered_target_adds_no_number_change() -> 
     assert typed(compare(old, new), "s3") == [
         ("designation", "sec. 3", "sec. 4"), ("reference-renumbered", "section 2", "section 3"),
         ("citation", "section 301 of the Trade Act of 1974", "section 302 of the Trade Act of 1974")]
+
+
+def test_a_name_joined_to_a_list_is_an_item_added_not_an_actor(reported: Comparison) -> None:
+    # the drafted reported version: sec. 3(4)(B) "includes Venezuela." -> "includes Venezuela and Cuba."
+    assert typed(reported, "s3_4_B") == [("item-added", "", "Cuba")]
+
+
+def test_items_joined_to_or_taken_from_a_list_in_the_words() -> None:
+    assert typed_words("The term includes China, Russia, and Iran.",
+                       "The term includes China, Russia, Iran, and Venezuela.") == [("item-added", "", "Venezuela")]
+    assert typed_words("The Secretary may award grants, loans, and loan guarantees.",
+                       "The Secretary may award grants and loan guarantees.") == [("item-dropped", "loans", "")]
+    # a clause after a comma is no item of a list; an office replaced in a list is still an actor
+    assert [kind for kind, _, _ in typed_words(
+        "The Secretary shall award grants.", "The Secretary shall award grants, subject to appropriations.")] == []
+    assert [kind for kind, _, _ in typed_words(
+        "The Secretary shall award grants.", "The Secretary shall award grants and the Administrator may audit them.")
+            ] == []
+    assert typed_words("The Secretary shall consult the Secretary of State.",
+                       "The Secretary shall consult the Secretary of State and the Secretary of Health and Human "
+                       "Services.") == [("item-added", "", "the Secretary of Health and Human Services")]
+    assert typed_words("The Secretary shall consult the Secretary of State and the Trade Representative.",
+                       "The Secretary shall consult the Secretary of Energy and the Trade Representative.") == [
+        ("actor", "Secretary of State", "Secretary of Energy")]
+
+
+def test_a_reference_or_a_date_joined_to_a_list_is_the_citations_or_the_dates_change() -> None:
+    body = ("SEC. 2. GRANTS.\n\n    (a) Eligibility.--An entity is eligible if it does research.\n"
+            "    (b) Priority.--An entity is a priority if it serves rural areas.\n"
+            "    (c) Reports.--An entity reports each year.\n"
+            "    (d) Awards.--The Secretary shall award grants to the entities described in {x}.\n")
+    kinds = typed(compare(bill(body.format(x="subsection (a) or (b)")),
+                          bill(body.format(x="subsection (a), (b), or (c)"))), "s2_d")
+    assert [kind for kind, _, _ in kinds] == ["citation"]
+    dates = typed_words("The program begins on January 1, 2026.", "The program begins on January 1, 2026, or July 1, 2026.")
+    assert [kind for kind, _, _ in dates] == ["date"]

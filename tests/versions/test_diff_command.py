@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -61,3 +62,30 @@ def test_a_file_that_is_not_a_bill_gets_one_message_and_exit_2(tmp_path: Path) -
     assert "Traceback" not in err
     code, out, err = run("diff", str(tmp_path / "missing.txt"), str(WORKING))
     assert code == 2 and out == "" and "missing.txt" in err and len(err.strip().splitlines()) <= 3
+
+
+def test_the_affected_list_says_whose_numbers_it_shows_and_the_old_number_where_it_differs() -> None:
+    _, out, _ = run("diff", str(WORKING), str(DRAFT))
+    impact = out[out.index("Affected through"):]
+    assert impact.startswith("Affected through a changed definition or citation (numbered as in the new text, "
+                             "the old number first where it differs;")
+    # sec. 4(e) was inserted: the old 4(e)(1) is 4(f)(1) now, and the causes use the new numbers too
+    assert re.search(r"\n  sec\. 4\(e\)\(1\) -> sec\. 4\(f\)\(1\) +sec\. 3\(4\) changed;", impact)
+    assert re.search(r"\n  sec\. 4\(b\)\(1\) +sec\. 3\(4\) changed;", impact)  # the same number in both
+    _, out, _ = run("diff", str(WORKING), str(DRAFT), "--format", "json")
+    impact_json = {a["provision"]: a for a in json.loads(out)["impact"]}
+    assert impact_json["s4_f_1"]["old"] == ["s4_e_1"] and impact_json["s4_f_1"]["label"] == "sec. 4(f)(1)"
+
+
+def test_a_utf16_text_is_refused_as_utf16_not_as_binary(tmp_path: Path) -> None:
+    # a reported version saved as "Unicode text" by a word processor: UTF-16, with or without its mark
+    text = DRAFT.read_text(encoding="utf-8")
+    for encoding, name, code in (("utf-16", "UTF-16 (little-endian)", "UTF-16LE"),
+                                 ("utf-16-le", "UTF-16 (little-endian)", "UTF-16LE"),
+                                 ("utf-16-be", "UTF-16 (big-endian)", "UTF-16BE")):
+        wide = tmp_path / f"{encoding}.txt"
+        wide.write_bytes(text.encode(encoding))
+        status, out, err = run("diff", str(WORKING), str(wide))
+        assert status == 2 and out == ""
+        assert f"error: the file is {name}, not UTF-8: the bill must be UTF-8" in err, err
+        assert f"iconv -f {code} -t UTF-8" in err and "binary" not in err

@@ -101,3 +101,15 @@ def test_citations_in_words_of_moved_sections_are_listed_not_edited() -> None:
     after = before + '"""SEC. 3. DUTIES ..."""  # a line the migration wrote itself\n'
     found = stale_mentions([("rules/help.py", before, after)], old, new, {"s1": "s1", "s2": "s3", "s3": "s2"})
     assert [(m.line, m.words, m.now) for m in found] == [(1, "sec. 2", "sec. 3"), (1, "sec. 3", "sec. 2")]
+
+
+def test_ids_in_prose_are_listed_but_not_links_paths_or_dotted_names() -> None:
+    from generator.versions.mentions import stale_mentions
+
+    old, new = parse_text(bill(("duties", "fund"))), parse_text(bill(("fund", "duties")))
+    text = ("The duty (`s2`) is paid into the fund, s3.\n"
+            "See provisions/s2.py and provisions.s3; s1 keeps its id.\n"
+            'implements = "s2"\n')
+    found = stale_mentions([("README.md", text, text)], old, new, {"s1": "s1", "s2": "s3", "s3": "s2"},
+                           links={"README.md": {(3, "s2")}})
+    assert [(m.line, m.words, m.now) for m in found] == [(1, "s2", "s3 (sec. 3)"), (1, "s3", "s2 (sec. 2)")]

@@ -212,3 +212,97 @@ def test_a_test_module_that_does_not_parse_is_listed_and_a_real_run_removes_the_
     assert (project / ".billtrace" / "migrate.patch").is_file()
     assert migrate(project, str(project.parent / "s2839-rs.txt")).exit_code == 0
     assert not (project / ".billtrace" / "migrate.patch").exists()
+
+
+def test_the_bill_neutral_kit_is_not_among_the_files_to_re_read(project: Path) -> None:
+    # the kit's docstrings cite "sec. 5(a)" and "sec. 6(c)(1)" as examples of no bill: not the project's prose
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    assert "provisions/kit/" not in report
+    assert re.search(r"provisions/parameters\.py:\d+ +sec\. 5\(a\) -> sec\. 6\(a\)", report)  # the project's are
+
+
+def section_of_report(report: str, heading: str) -> str:
+    start = report.index(heading)
+    end = report.find("\n\n", start)
+    return report[start:end if end >= 0 else len(report)]
+
+
+def test_a_provenance_entry_carried_to_changed_words_is_listed_for_re_reading(project: Path) -> None:
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    assert report.splitlines()[1].endswith("; 9 provenance note(s) to re-read")
+    listed = section_of_report(report, "Provenance entries carried to words that changed")
+    # sec. 3(4)(B) now adds Cuba too; its note still says the bill "adds Venezuela expressly"
+    assert ("statute/provenance.toml:88" in listed and "[s3_4_B] status \"summary\"; note: Summary: 'foreign "
+            "countries of concern' include China and Venezuela; the bill 'adds Venezuela expressly'.") in listed
+    assert "words: sec. 3(4)(B): includes [-Venezuela.-]{+Venezuela and Cuba.+}" in listed
+    assert "[s6_c_1 -> s5_c_1]" in listed and "[s4_f -> s4_g]" not in listed  # renumbered alone: its words stand
+    assert "[s3_4]" not in listed  # sec. 3(4)(B) has an entry of its own
+
+
+def test_an_entry_covering_a_part_with_no_entry_of_its_own_is_listed_when_that_part_changed(project: Path) -> None:
+    provenance = project / "statute" / "provenance.toml"
+    text = provenance.read_text(encoding="utf-8")
+    start = text.index("[s3_4_B]\n")
+    provenance.write_text(text[:start] + text[text.index("\n[", start) + 1:], encoding="utf-8")
+    git(project, "commit", "-qam", "sec. 3(4)(B) takes its provenance from sec. 3(4)")
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    listed = section_of_report(report, "Provenance entries carried to words that changed")
+    assert "[s3_4] status \"summary\"" in listed and "adds Venezuela expressly" in listed
+    assert "words: sec. 3(4)(B): includes [-Venezuela.-]{+Venezuela and Cuba.+}" in listed
+
+
+def test_ids_and_citations_in_the_projects_markdown_toml_and_csv_prose_are_listed_not_edited(project: Path) -> None:
+    readme = project / "provisions" / "data" / "README.md"
+    before = readme.read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(before.splitlines(), 1) if text.startswith("| `adjournments.csv`"))
+    result = migrate(project, str(project.parent / "s2839-rs.txt"))
+    assert result.exit_code == 0, result.stderr
+    listed = section_of_report(result.stdout, "Citations in words and ids in prose")
+    assert re.search(rf"provisions/data/README\.md:{line} +s4_e_2 -> s4_f_2 \(sec\. 4\(f\)\(2\)\)", listed)
+    assert re.search(rf"provisions/data/README\.md:{line} +s4_f_1_A -> s4_g_1_A \(sec\. 4\(g\)\(1\)\(A\)\)", listed)
+    assert re.search(r"statute/README\.md:\d+ +sec\. 4\(e\)\(2\) -> sec\. 4\(f\)\(2\)", listed)
+    assert "s3_2 ->" not in listed  # ids the new text keeps are not listed
+    assert readme.read_text(encoding="utf-8") == before  # listed, not edited
+    # the links migrate re-points are not listed again (the values file's provision keys, the tables' keys)
+    assert "provisions/data/values.toml:51 " not in listed and "statute/provenance.toml:200 " not in listed
+
+
+def test_a_provenance_table_or_a_prose_file_that_cannot_be_read_is_said_so(project: Path) -> None:
+    provenance = project / "statute" / "provenance.toml"
+    provenance.write_text(provenance.read_text(encoding="utf-8") + "\n[s9\n", encoding="utf-8")
+    (project / "provisions" / "data" / "NOTES.md").write_bytes("Used by s4_e_2 \u2013 see sec. 4(e).\n".encode("cp1252"))
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "a broken table, a note in Windows-1252")
+    report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    assert re.search(r"statute/provenance\.toml +file +: not valid TOML \(.*\): its notes were not checked", report)
+    assert "provisions/data/NOTES.md" in report and "cannot be read (not UTF-8)" in report
+    assert "[s4_e -> s4_f]" not in report and "statute/provenance.toml:200 " in report  # its keys still re-pointed
+
+
+def test_a_mention_names_the_line_of_the_file_as_the_reader_finds_it(project: Path) -> None:
+    # the removed sec. 4(i)(2)'s table is dropped above sec. 5's note, which quotes the summary's "Section 5"
+    provenance = project / "statute" / "provenance.toml"
+
+    def line_of_note(text: str) -> int:
+        return next(n for n, line in enumerate(text.splitlines(), 1) if "'Section 5 locks in" in line)
+
+    before = line_of_note(provenance.read_text(encoding="utf-8"))
+    dry = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
+    assert re.search(rf"statute/provenance\.toml:{before} +Section 5 -> sec\. 6", dry)  # the file is as it was
+    applied = migrate(project, str(project.parent / "s2839-rs.txt")).stdout
+    after = line_of_note(provenance.read_text(encoding="utf-8"))
+    assert after == before - 4 and re.search(rf"statute/provenance\.toml:{after} +Section 5 -> sec\. 6", applied)
+
+
+def test_the_projects_own_notes_anywhere_are_read_but_not_what_git_ignores(project: Path) -> None:
+    (project / "docs").mkdir()
+    (project / "docs" / "counsel-notes.md").write_text("The review period of s4_e_2 runs in days of session.\n",
+                                                       encoding="utf-8")
+    (project / "site" / "docs").mkdir(parents=True)  # a generated site: ignored by git, not the project's prose
+    (project / "site" / "docs" / "s4.md").write_text("s4_e_2\n", encoding="utf-8")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "counsel's notes")
+    listed = section_of_report(migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout,
+                               "Citations in words and ids in prose")
+    assert re.search(r"docs/counsel-notes\.md:1 +s4_e_2 -> s4_f_2", listed)
+    assert "site/docs" not in listed
