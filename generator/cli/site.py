@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import threading
-from collections.abc import Sequence
 
 import click
 
 from generator.cli.context import workspace_of
+from generator.cli.outcome import fail_naming_each
 from generator.errors import GeneratorError
 from generator.project.lock import holding_lock
 from generator.project.workspace import Workspace
@@ -16,7 +15,6 @@ from generator.site.build import build_site
 from generator.site.serve import HOST, BuildCounter, make_server
 from generator.site.watch import Rebuild
 from generator.site.watch import watch as watch_site
-from generator.trace.results import TestResult
 from generator.trace.run import run_traced
 from grammar.errors import BilltraceError
 
@@ -44,7 +42,7 @@ def test_command(keyword: str | None, exitfirst: bool, last_failed: bool, verbos
     with holding_lock(workspace.lock, waiting=lambda line: click.echo(f"billtrace test: {line}", err=True)):
         run = run_traced(workspace, options=options, echo=click.echo, cache=True)
     click.echo(f"{run.summary} ({run.seconds:.1f}s); results in {workspace.relative(workspace.state)}")
-    _fail_on(run.failures)
+    fail_naming_each(run.failures)
 
 
 @click.command("build")
@@ -66,18 +64,7 @@ def build_command(no_trace: bool, markdown_only: bool) -> None:
     target = workspace.docs if markdown_only else workspace.build
     click.echo(f"{report.pages} files -> {workspace.relative(target)}; {tally.verified} of "
                f"{tally.operative} operative provisions verified ({tally.percent:.1f}%); {steps}")
-    _fail_on(report.failures)
-
-
-def _fail_on(failures: Sequence[TestResult]) -> None:
-    """Name each failed test with its first assertion line on standard error, and exit with status 1."""
-    if not failures:
-        return
-    for test in failures:
-        click.echo(f"FAILED {test.nodeid} ({test.outcome})" + (f": {test.message}" if test.message else ""),
-                   err=True)
-    click.echo(f"error: {len(failures)} test(s) failed", err=True)
-    sys.exit(1)
+    fail_naming_each(report.failures)
 
 
 @click.command("serve")

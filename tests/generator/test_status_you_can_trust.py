@@ -40,6 +40,36 @@ def test_a_failing_test_fails_the_build_too_and_a_warm_build_skips_the_test_run(
     assert "trace skipped" in again.stderr and "billtrace build: trace\n" not in again.stderr
 
 
+def test_a_report_of_a_run_with_a_failed_test_is_printed_whole_and_fails_the_command(tmp_path: Path) -> None:
+    project = make_project(tmp_path, failing=True)
+    assert billtrace(project, "test").returncode == 1
+    named = "1 test of the traced run failed (tests/test_tiny.py::test_a_gadget_is_free_too)"
+    for command in (("coverage",), ("coverage", "--format", "json"), ("coverage", "--format", "md"),
+                    ("report", "--format", "csv")):
+        done = billtrace(project, *command)
+        assert done.returncode == 1, (command, done.stdout, done.stderr)
+        assert "s3_a" in done.stdout and "failing" in done.stdout, command  # the whole report, still printed
+        assert [line for line in done.stderr.splitlines() if line] == [
+            f"error: billtrace {command[0]}: {named}; `billtrace test` names each with its assertion"], command
+    section = billtrace(project, "coverage", "--section", "3")
+    assert section.returncode == 1 and "1 test of sec. 3 failed" in section.stderr
+    trace = billtrace(project, "trace", "s3_a")
+    assert trace.returncode == 1 and "status: failing" in trace.stdout
+    assert "1 test of sec. 3(a) failed (tests/test_tiny.py::test_a_gadget_is_free_too)" in trace.stderr
+    written = billtrace(project, "report", "-o", "report.html")
+    assert written.returncode == 1 and (project / "report.html").is_file()
+
+
+def test_a_report_of_a_run_whose_tests_pass_exits_0(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert billtrace(project, "test").returncode == 0
+    for command in (("coverage",), ("trace", "s3_a"), ("report", "--format", "json")):
+        done = billtrace(project, *command)
+        assert done.returncode == 0 and done.stderr == "", (command, done.stderr)
+    under = billtrace(project, "coverage", "--fail-under", "15")  # 1 of 6 operative provisions verified: met
+    assert under.returncode == 0
+
+
 def test_after_an_edit_of_a_rule_a_test_or_the_text_the_old_run_is_refused(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert billtrace(project, "test").returncode == 0
