@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from generator.cli.context import workspace_of
-from generator.cli.outcome import exit_if_failed, failed_in
+from generator.cli.outcome import exit_if_failed, failed_in, words_moved_line
 from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_json, trace_text
 from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.collect import collect
@@ -64,6 +64,9 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
         width = terminal_width()
         echo(fit(matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally, width=width, styled=True), width))
     shown = tally or matrix.tally
+    moved = words_moved_line("coverage", matrix, rows)
+    if moved:  # the report shows them changed since review; said here too, for who reads only the end
+        click.echo(f"warning: {moved}", err=True)
     under = fail_under is not None and shown.percent < fail_under
     if under:
         click.echo(f"billtrace coverage: {shown.percent:.1f}% verified is under {fail_under:g}%", err=True)

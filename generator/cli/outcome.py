@@ -3,7 +3,9 @@
 A failing test fails the command that ran it (``test``, ``build``), and a report of a
 run in which a test failed (``coverage``, ``trace``, ``report``) is printed whole and
 then fails too, saying so in one line, so that a script or a CI job never reads a
-failed run as a good one.
+failed run as a good one.  Words that changed under reviewed rules fail ``build`` the
+same way (the site it built shows them as changed since review) and are said, as a
+warning, by ``coverage``.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from collections.abc import Iterable, Sequence
 
 import click
 
-from generator.trace.matrix import Row
+from generator.trace.matrix import Matrix, Row, words_moved
 from generator.trace.results import TestResult
 
-__all__ = ["exit_if_failed", "fail_naming_each", "failed_in"]
+__all__ = ["exit_if_failed", "fail_naming_each", "failed_in", "words_moved_line"]
 
 _NAMED = 3  # node ids a one-line summary names before "and N more"
 
@@ -47,3 +49,16 @@ def fail_naming_each(failures: Sequence[TestResult]) -> None:
                    err=True)
     click.echo(f"error: {len(failures)} test(s) failed", err=True)
     sys.exit(1)
+
+
+def words_moved_line(command: str, matrix: Matrix, rows: Sequence[Row] | None = None) -> str:
+    """One line saying which reviewed provisions' words changed since review (of ``rows``, or of the
+    whole matrix), so that their rules are not verified; empty when none did."""
+    moved = words_moved(matrix.rows if rows is None else rows)
+    if not moved:
+        return ""
+    named = ", ".join(f"{r.provision.label} ({r.id})" for r in moved[:_NAMED])
+    named += f" and {len(moved) - _NAMED} more" if len(moved) > _NAMED else ""
+    which = "1 reviewed provision" if len(moved) == 1 else f"{len(moved)} reviewed provisions"
+    return (f"billtrace {command}: the words of {which} changed since review: {named}; what rests on them "
+            f"is not verified until a person re-reads it (`billtrace review` lists them)")

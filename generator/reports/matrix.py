@@ -64,17 +64,19 @@ def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = 
     total = tally or matrix.tally
     lines = [_headline(bill, total), ""]
     name_width = max([len("PROVISION")] + [len(r.id) + 2 * r.depth for r in shown])
-    lines.append(f"{'PROVISION':<{name_width}}  {'STATUS':<24}  {'REVIEW':<10}  RULES  TESTS  NOTE")
-    note_column = name_width + 2 + 24 + 2 + 10 + 2 + 5 + 2 + 5 + 2
+    status_width = max([24] + [len(_status_text(r)) for r in shown])
+    lines.append(f"{'PROVISION':<{name_width}}  {'STATUS':<{status_width}}  {'REVIEW':<10}  RULES  TESTS  NOTE")
+    note_column = name_width + 2 + status_width + 2 + 10 + 2 + 5 + 2 + 5 + 2
     for row in shown:
-        status = row.status.value if row.rollup is None else f"container: {row.rollup.value}"
+        status = _status_text(row)
         tests = f"{sum(t.declared for t in row.tests)}d/{sum(t.measured for t in row.tests)}m"
         note = "" if row.status in (Status.VERIFIED, Status.CONTAINER) else row.explanation
-        if row.stale and row.review is not None:
+        said = row.status is Status.CHANGED and row.review is not None and row.review.own_words_changed
+        if row.stale and row.review is not None and not said:
             note = "; ".join(n for n in (note, f"words: {row.review.summary}") if n)
         name = "  " * row.depth + row.id
         review = row.review.state.value if row.review is not None else "-"
-        status_cell, review_cell = f"{status:<24}", f"{review:<10}"
+        status_cell, review_cell = f"{status:<{status_width}}", f"{review:<10}"
         if styled:
             status_cell = paint(status_cell, row.status.value if row.rollup is None else row.rollup.value)
             review_cell = paint(review_cell, review)
@@ -93,7 +95,7 @@ def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = 
               "review: whether the words are those its rules and tests were reviewed against "
               "(- nothing of its own rests on them)", ""]
     sections = [s for s in matrix.sections if rows is None or any(r.id == s.id for r in shown)]
-    lines.append(f"{'SECTION':<10}  " + "  ".join(f"{s.value:>14}" for s in Status) + "  VERIFIED")
+    lines.append(f"{'SECTION':<10}  " + "  ".join(f"{s.value:>{_width(s)}}" for s in Status) + "  VERIFIED")
     for section in sections:
         lines.append(_tally_line(section.label, section.tally))
     lines.append(_tally_line("total", total))
@@ -289,8 +291,18 @@ def _percent(tally: Tally) -> str:
 
 
 def _tally_line(label: str, tally: Tally) -> str:
-    return (f"{label:<10}  " + "  ".join(f"{tally.counts[s]:>14}" for s in Status)
+    return (f"{label:<10}  " + "  ".join(f"{tally.counts[s]:>{_width(s)}}" for s in Status)
             + f"  {_percent(tally):>8}")
+
+
+def _status_text(row: Row) -> str:
+    """A row's status as the table shows it: a container's with the worst status below it."""
+    return row.status.value if row.rollup is None else f"container: {row.rollup.value}"
+
+
+def _width(status: Status) -> int:
+    """The width of a status's column in the table of sections."""
+    return max(14, len(status.value))
 
 
 def _tally_md(label: str, tally: Tally) -> str:

@@ -149,7 +149,7 @@ th, td { border-bottom: 1px solid #ccc; padding: 1px 4px; text-align: left; vert
 th { background: #eee; }
 td.n { text-align: right; white-space: nowrap; }
 td.s, td.p, td.r { white-space: nowrap; }
-.failing, .claimed, .untested { color: #b00020; font-weight: bold; }
+.failing, .claimed, .untested, .changed-since-review { color: #b00020; font-weight: bold; }
 @page { size: letter; margin: 1.5cm; }
 @media print { .back { display: none; } body { margin: 0; font-size: 8pt; }
   thead { display: table-header-group; } tr { break-inside: avoid; } }

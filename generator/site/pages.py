@@ -49,10 +49,10 @@ _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState
                   ReviewState.REMOVED: "provision gone from the text"}
 # The classes of a provision's block on a section page (short: a long bill has tens of thousands):
 # its status, the worst status below a container, where its words come from (billtrace.css names them).
-_STATUS_CLASS = {Status.VERIFIED: "v", Status.FAILING: "f", Status.UNTESTED: "u", Status.CLAIMED: "c",
-                 Status.PENDING: "p", Status.NOT_FORMALIZED: "n", Status.CONTAINER: "k"}
+_STATUS_CLASS = {Status.VERIFIED: "v", Status.FAILING: "f", Status.CHANGED: "w", Status.UNTESTED: "u",
+                 Status.CLAIMED: "c", Status.PENDING: "p", Status.NOT_FORMALIZED: "n", Status.CONTAINER: "k"}
 _SOURCE_CLASS = {"official": "o", "summary": "s", "assumed": "a", "unrecorded": "u"}
-_STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
+_STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.CHANGED, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
                  Status.NOT_FORMALIZED, Status.CONTAINER)
 
 
