@@ -69,7 +69,7 @@ from grammar.errors import close_ids
 from provisions.kit import Rule
 
 __all__ = ["OPERATIVE", "SEVERITY", "Matrix", "Row", "RuleLink", "SectionTally", "Status", "Tally",
-           "TestLink", "join", "words_moved"]
+           "TestCounts", "TestLink", "join", "words_moved"]
 
 
 class Status(enum.StrEnum):
@@ -134,6 +134,42 @@ class TestLink:
     measured: bool
     rules: tuple[str, ...]  # the provision's rules the test executed
     message: str = ""  # a failed test's first assertion line
+
+
+@dataclass(frozen=True, slots=True)
+class TestCounts:
+    """How many tests a provision has, and of which kind; every report counts them from here.
+
+    A provision's tests are those marked for it (declared) and those that run its rules
+    (measured), each once: ``total`` = ``running`` + ``marked_only``.  So "289 tests" and
+    "270 run its rules" are two counts of one list, and the text says which is which.
+    """
+
+    __test__ = False
+
+    total: int
+    running: int  # run (execute) at least one of its rules, marked for it or not
+    marked_only: int  # marked for it with the provision marker, running none of its rules
+    passing: int
+
+    @property
+    def text(self) -> str:
+        """``289 tests (270 run its rules, 19 only marked for it)``; ``2 tests, 1 passing, all running its rules``.
+
+        >>> TestCounts(3, 2, 1, 3).text
+        '3 tests (2 run its rules, 1 only marked for it)'
+        >>> TestCounts(1, 1, 0, 0).text
+        '1 test, 0 passing, running its rules'
+        """
+        if not self.total:
+            return "no tests"
+        head = f"{self.total} test{'' if self.total == 1 else 's'}"
+        head += f", {self.passing} passing" if self.passing != self.total else ""
+        if self.running and self.marked_only:
+            return f"{head} ({self.running} run{'s' if self.running == 1 else ''} its rules, " \
+                   f"{self.marked_only} only marked for it)"
+        every = "" if self.total == 1 else "all "
+        return f"{head}, {every}{'running its rules' if self.running else 'only marked for it'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +244,13 @@ class Row:
     def stale(self) -> bool:
         """True when its words changed since review, or were never reviewed."""
         return self.review is not None and self.review.stale
+
+    @property
+    def counts(self) -> TestCounts:
+        """Its tests counted: all of them, those that run its rules, those only marked for it, those passing."""
+        running = sum(1 for t in self.tests if t.measured)
+        return TestCounts(len(self.tests), running, len(self.tests) - running,
+                          sum(1 for t in self.tests if t.outcome == "passed"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +480,8 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
                                        f"{verified_branch_share:.0%}"
     elif not unexecuted:
         count = len({n for link in links for n in link.passing_tests})
-        status, why = Status.VERIFIED, f"every rule{via} is executed by a passing test ({count} in all)"
+        status, why = Status.VERIFIED, (f"every rule{via} is executed by a passing test: {count} of its "
+                                        f"{len(tests)} tests pass and run {'it' if len(links) == 1 else 'them'}")
     elif claims:
         status, why = Status.CLAIMED, f"{claims[0].nodeid} is marked for it but executes none of its rules{via}"
     else:
