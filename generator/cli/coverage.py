@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from generator.cli.context import workspace_of
+from generator.cli.outcome import exit_if_failed, failed_in, words_moved_line
 from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_json, trace_text
 from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.collect import collect
@@ -44,6 +45,8 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
 
     Run `billtrace test` (or `billtrace build`) first to trace the tests.  --format md
     is compact for a pull request: a table per section and the provisions not verified.
+    Exits with status 1, after the report, when a test of the run (of the section, with
+    --section) failed, or when --fail-under is not met.
     """
     workspace = workspace_of()
     inputs = collect(workspace)
@@ -61,8 +64,16 @@ def coverage_command(output_format: str, fail_under: float | None, section: str 
         width = terminal_width()
         echo(fit(matrix_to_table(matrix, inputs.bill, rows=rows, tally=tally, width=width, styled=True), width))
     shown = tally or matrix.tally
-    if fail_under is not None and shown.percent < fail_under:
+    moved = words_moved_line("coverage", matrix, rows)
+    if moved:  # the report shows them changed since review; said here too, for who reads only the end
+        click.echo(f"warning: {moved}", err=True)
+    under = fail_under is not None and shown.percent < fail_under
+    if under:
         click.echo(f"billtrace coverage: {shown.percent:.1f}% verified is under {fail_under:g}%", err=True)
+    # The whole run's failures (a failed test need check no provision); a section's, for a section.
+    failed = failed_in(rows) if rows is not None else tuple(t.nodeid for t in inputs.results.tests if t.failed)
+    exit_if_failed("coverage", failed, of="the traced run" if rows is None else f"{found.label}")
+    if under:
         sys.exit(1)
 
 
@@ -73,7 +84,8 @@ def trace_command(provision_id: str, as_json: bool) -> None:
     """Everything about one provision: text, rules, tests, status, citations, terms.
 
     ID is the provision's id in any case (s4_c_1, S4_C_1) or its citation as counsel
-    writes it: "sec. 4(c)(1)", "section 4(c)(1)", "4(c)(1)".
+    writes it: "sec. 4(c)(1)", "section 4(c)(1)", "4(c)(1)".  Exits with status 1, after
+    printing it, when a test of the provision failed.
     """
     workspace = workspace_of()
     inputs = collect(workspace)  # a status needs a traced run as current as the checkout
@@ -81,6 +93,7 @@ def trace_command(provision_id: str, as_json: bool) -> None:
     row = join(inputs).row(found)
     if as_json:
         click.echo(json.dumps(trace_json(row, inputs), indent=2, ensure_ascii=False))
-        return
-    width = terminal_width()
-    echo(fit(trace_text(row, inputs, width=width or 88, styled=True), width))
+    else:
+        width = terminal_width()
+        echo(fit(trace_text(row, inputs, width=width or 88, styled=True), width))
+    exit_if_failed("trace", failed_in([row]), of=row.provision.label)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.context import workspace_of
+from generator.cli.outcome import exit_if_failed
 from generator.errors import GeneratorError
 from generator.project.files import write_atomically
 from generator.reports.report import report_csv, report_html, report_json, report_markdown, report_rows
@@ -26,6 +27,7 @@ def report_command(output_format: str, output: Path | None) -> None:
 
     From the last traced run (`billtrace test` or `billtrace build` first).  The same
     table is the site's report page and its matrix.csv and matrix.json downloads.
+    Exits with status 1, after writing it, when a test of the run failed.
     """
     if output is not None and not output.parent.is_dir():  # say so rather than make folders unasked
         what = "is not a folder" if output.parent.exists() else "does not exist (make it first)"
@@ -43,6 +45,7 @@ def report_command(output_format: str, output: Path | None) -> None:
         text = report_html(rows, inputs.bill, matrix)
     if output is None:
         click.echo(text, nl=False)
-        return
-    write_atomically(output, text)  # a full disk leaves no half a report
-    click.echo(f"wrote {output} ({len(rows)} provisions, {output_format})", err=True)
+    else:
+        write_atomically(output, text)  # a full disk leaves no half a report
+        click.echo(f"wrote {output} ({len(rows)} provisions, {output_format})", err=True)
+    exit_if_failed("report", tuple(t.nodeid for t in inputs.results.tests if t.failed))

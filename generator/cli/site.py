@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Sequence
 
 import click
 
 from generator.cli.context import workspace_of
+from generator.cli.outcome import fail_naming_each, words_moved_line
 from generator.errors import GeneratorError
 from generator.project.lock import holding_lock
 from generator.project.workspace import Workspace
@@ -16,7 +16,7 @@ from generator.site.build import build_site
 from generator.site.serve import HOST, BuildCounter, make_server
 from generator.site.watch import Rebuild
 from generator.site.watch import watch as watch_site
-from generator.trace.results import TestResult
+from generator.trace.matrix import Status
 from generator.trace.run import run_traced
 from grammar.errors import BilltraceError
 
@@ -44,7 +44,7 @@ def test_command(keyword: str | None, exitfirst: bool, last_failed: bool, verbos
     with holding_lock(workspace.lock, waiting=lambda line: click.echo(f"billtrace test: {line}", err=True)):
         run = run_traced(workspace, options=options, echo=click.echo, cache=True)
     click.echo(f"{run.summary} ({run.seconds:.1f}s); results in {workspace.relative(workspace.state)}")
-    _fail_on(run.failures)
+    fail_naming_each(run.failures)
 
 
 @click.command("build")
@@ -56,7 +56,8 @@ def build_command(no_trace: bool, markdown_only: bool) -> None:
     Parse the bill, run the tests with tracing (unless nothing they ran against changed
     since the last traced run), join them into the matrix, render the pages with Jinja2
     and run `mkdocs build --strict`; the new site replaces the last one whole.  Exits with
-    status 1 when a test of the run the site shows failed, naming each.
+    status 1 when a test of the run the site shows failed, naming each, or when the words
+    of a reviewed provision changed since review (the site shows it changed since review).
     """
     workspace = workspace_of()
     report = build_site(workspace, trace=not no_trace, html=not markdown_only,
@@ -64,20 +65,15 @@ def build_command(no_trace: bool, markdown_only: bool) -> None:
     tally = report.matrix.tally
     steps = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in report.seconds.items())
     target = workspace.docs if markdown_only else workspace.build
+    changed = f", {tally.counts[Status.CHANGED]} changed since review" if tally.counts[Status.CHANGED] else ""
     click.echo(f"{report.pages} files -> {workspace.relative(target)}; {tally.verified} of "
-               f"{tally.operative} operative provisions verified ({tally.percent:.1f}%); {steps}")
-    _fail_on(report.failures)
-
-
-def _fail_on(failures: Sequence[TestResult]) -> None:
-    """Name each failed test with its first assertion line on standard error, and exit with status 1."""
-    if not failures:
-        return
-    for test in failures:
-        click.echo(f"FAILED {test.nodeid} ({test.outcome})" + (f": {test.message}" if test.message else ""),
-                   err=True)
-    click.echo(f"error: {len(failures)} test(s) failed", err=True)
-    sys.exit(1)
+               f"{tally.operative} operative provisions verified ({tally.percent:.1f}%){changed}; {steps}")
+    moved = words_moved_line("build", report.matrix)
+    if moved:
+        click.echo(f"error: {moved}", err=True)
+    fail_naming_each(report.failures)
+    if moved:
+        sys.exit(1)
 
 
 @click.command("serve")
@@ -124,6 +120,8 @@ def _rebuild(workspace: Workspace, change: Rebuild, counter: BuildCounter) -> No
         return
     counter.bump()
     failed = f"; {len(report.failures)} test(s) failing" if report.failures else ""
+    changed = report.matrix.tally.counts[Status.CHANGED]
+    failed += f"; {changed} changed since review" if changed else ""
     click.echo(f"rebuilt: {report.matrix.tally.verified} of {report.matrix.tally.operative} operative "
                f"provisions verified{failed}", err=True)
 

@@ -3,16 +3,18 @@
 ``matrix_to_json`` is the contract of ``billtrace coverage --format json``:
 ``summary`` (``counts`` per status, ``operative``, ``verified``,
 ``percent_verified``, ``review``, ``sections``) and ``provisions``, a flat list
-in the order of the text, each with ``id``, ``status``, ``rules``, ``tests`` and
-``review``; ``removed`` lists the reviewed provisions the text no longer has.
+in the order of the text, each with ``id``, ``status``, ``rules``, ``tests``,
+``test_counts`` (``total`` = ``running``, those that run its rules, + ``marked_only``,
+those only marked for it; ``passing``; ``text``, as the site says it) and ``review``;
+``removed`` lists the reviewed provisions the text no longer has.
 
 A provision's ``review`` is null when nothing of its own rests on its words;
-otherwise ``state`` (``current``, ``changed``, ``unreviewed``),
+otherwise ``state`` (``current``, ``changed``, ``affected``, ``unreviewed``),
 ``own_words_changed``, ``below`` (the provisions under it whose words changed),
 ``added``, ``dropped``, ``diff`` (a list of ``{"op", "old", "new"}``: difflib's
 opcodes over words, reviewed words -> words now), ``reviewed_hash``, ``hash``
-and ``message``.  ``summary.review`` counts the states, with ``stale`` (changed
-or unreviewed) and, for the whole bill, ``removed``.
+and ``message``.  ``summary.review`` counts the states, with ``stale`` (changed,
+affected or unreviewed) and, for the whole bill, ``removed``.
 """
 
 from __future__ import annotations
@@ -64,21 +66,25 @@ def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = 
     total = tally or matrix.tally
     lines = [_headline(bill, total), ""]
     name_width = max([len("PROVISION")] + [len(r.id) + 2 * r.depth for r in shown])
-    lines.append(f"{'PROVISION':<{name_width}}  {'STATUS':<24}  {'REVIEW':<10}  RULES  TESTS  NOTE")
-    note_column = name_width + 2 + 24 + 2 + 10 + 2 + 5 + 2 + 5 + 2
+    status_width = max([24] + [len(_status_text(r)) for r in shown])
+    tests_width = max([5] + [len(_tests_cell(r)) for r in shown])
+    lines.append(f"{'PROVISION':<{name_width}}  {'STATUS':<{status_width}}  {'REVIEW':<10}  RULES  "
+                 f"{'TESTS':<{tests_width}}  NOTE")
+    note_column = name_width + 2 + status_width + 2 + 10 + 2 + 5 + 2 + tests_width + 2
     for row in shown:
-        status = row.status.value if row.rollup is None else f"container: {row.rollup.value}"
-        tests = f"{sum(t.declared for t in row.tests)}d/{sum(t.measured for t in row.tests)}m"
+        status = _status_text(row)
+        tests = _tests_cell(row)
         note = "" if row.status in (Status.VERIFIED, Status.CONTAINER) else row.explanation
-        if row.stale and row.review is not None:
+        said = row.status is Status.CHANGED and row.review is not None and row.review.own_words_changed
+        if row.stale and row.review is not None and not said:
             note = "; ".join(n for n in (note, f"words: {row.review.summary}") if n)
         name = "  " * row.depth + row.id
         review = row.review.state.value if row.review is not None else "-"
-        status_cell, review_cell = f"{status:<24}", f"{review:<10}"
+        status_cell, review_cell = f"{status:<{status_width}}", f"{review:<10}"
         if styled:
             status_cell = paint(status_cell, row.status.value if row.rollup is None else row.rollup.value)
             review_cell = paint(review_cell, review)
-        head = f"{name:<{name_width}}  {status_cell}  {review_cell}  {len(row.rules):>5}  {tests:>5}  "
+        head = f"{name:<{name_width}}  {status_cell}  {review_cell}  {len(row.rules):>5}  {tests:<{tests_width}}  "
         if width is not None and note and note_column + len(note) > width:
             if width - note_column >= 30:
                 noted = wrap(note, width - note_column)
@@ -89,11 +95,12 @@ def matrix_to_table(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None = 
                 lines += wrap(note, width, " " * (2 * row.depth + 4))
             continue
         lines.append(f"{head}{note}".rstrip())
-    lines += ["", "tests: d = declared with @pytest.mark.provision, m = measured (executes a rule)",
+    lines += ["", "tests: all of a provision's tests = those that run its rules (measured) + those only marked "
+                  "for it with @pytest.mark.provision (declared); the site counts the same",
               "review: whether the words are those its rules and tests were reviewed against "
               "(- nothing of its own rests on them)", ""]
     sections = [s for s in matrix.sections if rows is None or any(r.id == s.id for r in shown)]
-    lines.append(f"{'SECTION':<10}  " + "  ".join(f"{s.value:>14}" for s in Status) + "  VERIFIED")
+    lines.append(f"{'SECTION':<10}  " + "  ".join(f"{s.value:>{_width(s)}}" for s in Status) + "  VERIFIED")
     for section in sections:
         lines.append(_tally_line(section.label, section.tally))
     lines.append(_tally_line("total", total))
@@ -194,7 +201,7 @@ def trace_text(row: Row, inputs: Inputs, *, width: int = 88, styled: bool = Fals
                      + (f"; not executed: lines {', '.join(map(str, link.missed))}" if link.missed else "")
                      + (f"; branches not taken: {', '.join(map(arc_text, link.branches_missed))}"
                         if link.branches_missed else ""))
-    lines.append("tests:" if row.tests else "tests: none")
+    lines.append(f"tests: {row.counts.text}" if row.tests else "tests: none")
     for test in row.tests:
         how = " + ".join(w for w, on in (("declared", test.declared), ("measured", test.measured)) if on)
         outcome = paint(f"{test.outcome:<8}", test.outcome) if styled else f"{test.outcome:<8}"
@@ -289,8 +296,24 @@ def _percent(tally: Tally) -> str:
 
 
 def _tally_line(label: str, tally: Tally) -> str:
-    return (f"{label:<10}  " + "  ".join(f"{tally.counts[s]:>14}" for s in Status)
+    return (f"{label:<10}  " + "  ".join(f"{tally.counts[s]:>{_width(s)}}" for s in Status)
             + f"  {_percent(tally):>8}")
+
+
+def _tests_cell(row: Row) -> str:
+    """``289 = 270 + 19``: all its tests, those that run its rules, those only marked for it."""
+    counts = row.counts
+    return "0" if not counts.total else f"{counts.total} = {counts.running} + {counts.marked_only}"
+
+
+def _status_text(row: Row) -> str:
+    """A row's status as the table shows it: a container's with the worst status below it."""
+    return row.status.value if row.rollup is None else f"container: {row.rollup.value}"
+
+
+def _width(status: Status) -> int:
+    """The width of a status's column in the table of sections."""
+    return max(14, len(status.value))
 
 
 def _tally_md(label: str, tally: Tally) -> str:
@@ -321,6 +344,9 @@ def _row_json(row: Row) -> dict[str, Any]:
                    "figure": r.figure} for r in row.rules],
         "tests": [{"nodeid": t.nodeid, "sentence": t.sentence, "outcome": t.outcome, "declared": t.declared,
                    "measured": t.measured, "rules": list(t.rules)} for t in row.tests],
+        "test_counts": {"total": row.counts.total, "running": row.counts.running,
+                        "marked_only": row.counts.marked_only, "passing": row.counts.passing,
+                        "text": row.counts.text},
         "hash": provision.hash,
         "review": None if row.review is None else _review_json(row.review),
     }

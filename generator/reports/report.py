@@ -11,7 +11,9 @@ Columns: ``id``, ``label``, ``depth``, ``heading``, ``status`` (a container's is
 ``changed``, ``unreviewed``, or empty when nothing of its own rests on its
 words), ``rules`` (the rules it owns, ``;``-separated: a rule is owned by the
 first provision it implements), ``covered_by`` (the ids owning its other rules),
-``tests``, ``passing`` and ``note`` (why it is not verified).
+``tests`` (all its tests: those marked for it and those that run its rules, each
+once), ``running`` (those of them that run its rules), ``passing`` and ``note`` (why
+it is not verified).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class ReportRow:
     rules: str
     covered_by: str
     tests: int
+    running: int
     passing: int
     note: str
 
@@ -77,7 +80,7 @@ def report_rows(matrix: Matrix) -> list[ReportRow]:
             id=row.id, label=row.provision.label, depth=row.depth, heading=row.provision.heading, status=status,
             provenance=row.provenance.status, review=row.review.state.value if row.review is not None else "",
             rules="; ".join(r.name for r in row.rules if owner_of[r.name] == row.id), covered_by="; ".join(owners),
-            tests=len(row.tests), passing=sum(1 for t in row.tests if t.outcome == "passed"), note=note))
+            tests=row.counts.total, running=row.counts.running, passing=row.counts.passing, note=note))
     return rows
 
 
@@ -119,6 +122,18 @@ def report_json(rows: Sequence[ReportRow], bill: Bill, matrix: Matrix) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
 
 
+_TESTS_KEY = ("Tests: passing / all of a provision's tests (marked for it or running its rules, each once), "
+              "then how many run its rules where some are only marked for it.")
+
+
+def _tests_cell(row: ReportRow) -> str:
+    """``289/289, 270 run its rules``: passing of all, and those running its rules where that is fewer."""
+    if not row.tests:
+        return ""
+    running = f", {row.running} run its rules" if 0 < row.running < row.tests else ""
+    return f"{row.passing}/{row.tests}{running}"
+
+
 def _md(text: str) -> str:
     return str(md_escape(text))
 
@@ -129,12 +144,12 @@ def report_markdown(rows: Sequence[ReportRow], bill: Bill, matrix: Matrix) -> st
     percent = "\u2014" if tally.operative == 0 else f"{tally.percent:.1f}%"
     lines = [f"# Report: {_md(report_title(bill))}", "",
              f"{tally.verified} of {tally.operative} operative provisions verified ({percent}); "
-             f"{len(rows)} provisions.", "",
+             f"{len(rows)} provisions.", "", _TESTS_KEY, "",
              "| Provision | Status | Words | Review | Rules | Tests |", "|---|---|---|---|---|---|"]
     for row in rows:
         rules = _md(row.rules.replace("provisions.", "")) or (f"covered by {_md(row.covered_by)}"
                                                               if row.covered_by else "")
-        tests = "" if not row.tests else f"{row.passing}/{row.tests}"
+        tests = _tests_cell(row)
         name = "\u2003" * row.depth + _md(row.label) + (f" {_md(row.heading)}" if row.heading else "")
         lines.append(f"| {name} | {_md(row.status)} | {_md(row.provenance)} | {_md(row.review)} | {rules} "
                      f"| {tests} |")
@@ -149,7 +164,7 @@ th, td { border-bottom: 1px solid #ccc; padding: 1px 4px; text-align: left; vert
 th { background: #eee; }
 td.n { text-align: right; white-space: nowrap; }
 td.s, td.p, td.r { white-space: nowrap; }
-.failing, .claimed, .untested { color: #b00020; font-weight: bold; }
+.failing, .claimed, .untested, .changed-since-review { color: #b00020; font-weight: bold; }
 @page { size: letter; margin: 1.5cm; }
 @media print { .back { display: none; } body { margin: 0; font-size: 8pt; }
   thead { display: table-header-group; } tr { break-inside: avoid; } }
@@ -174,13 +189,13 @@ def report_html(rows: Sequence[ReportRow], bill: Bill, matrix: Matrix, *, site: 
            f"<title>Report: {title}</title>", f"<style>{_PRINT_CSS}</style></head><body>", back,
            f"<h1>Report: {title}</h1>",
            f"<p>{tally.verified} of {tally.operative} operative provisions verified ({percent}); "
-           f"{len(rows)} provisions.</p>",
+           f"{len(rows)} provisions. {esc(_TESTS_KEY)}</p>",
            '<table><thead><tr><th>Provision</th><th>Status</th><th>Words</th><th>Review</th><th>Rules</th>'
            "<th>Tests</th></tr></thead><tbody>"]
     for row in rows:
         rules = esc(row.rules.replace("provisions.", "")) or (f"<i>covered by {esc(row.covered_by)}</i>"
                                                               if row.covered_by else "")
-        tests = "" if not row.tests else f"{row.passing}/{row.tests}"
+        tests = esc(_tests_cell(row))
         heading = f" {esc(row.heading)}" if row.heading else ""
         indent = f' style="padding-left:{4 + 10 * row.depth}px"' if row.depth else ""
         out.append(f'<tr id="r-{esc(row.id)}"><td{indent}>{esc(row.label)}{heading}</td>'

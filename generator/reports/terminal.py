@@ -19,7 +19,8 @@ import click
 __all__ = ["STATUS_COLOURS", "colour_wanted", "echo", "fit", "paint", "terminal_width", "wrap"]
 
 STATUS_COLOURS = {
-    "verified": "green", "failing": "red", "untested": "yellow", "claimed": "magenta", "pending": "yellow",
+    "verified": "green", "failing": "red", "changed since review": "magenta", "untested": "yellow",
+    "claimed": "magenta", "pending": "yellow",
     "not formalized": "bright_black", "container": "blue", "changed": "magenta", "unreviewed": "yellow",
     "removed": "red", "current": "green", "passed": "green", "failed": "red", "error": "red",
     "xpassed": "red", "skipped": "bright_black", "xfailed": "bright_black",

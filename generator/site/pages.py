@@ -49,10 +49,10 @@ _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState
                   ReviewState.REMOVED: "provision gone from the text"}
 # The classes of a provision's block on a section page (short: a long bill has tens of thousands):
 # its status, the worst status below a container, where its words come from (billtrace.css names them).
-_STATUS_CLASS = {Status.VERIFIED: "v", Status.FAILING: "f", Status.UNTESTED: "u", Status.CLAIMED: "c",
-                 Status.PENDING: "p", Status.NOT_FORMALIZED: "n", Status.CONTAINER: "k"}
+_STATUS_CLASS = {Status.VERIFIED: "v", Status.FAILING: "f", Status.CHANGED: "w", Status.UNTESTED: "u",
+                 Status.CLAIMED: "c", Status.PENDING: "p", Status.NOT_FORMALIZED: "n", Status.CONTAINER: "k"}
 _SOURCE_CLASS = {"official": "o", "summary": "s", "assumed": "a", "unrecorded": "u"}
-_STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
+_STATUS_ORDER = (Status.VERIFIED, Status.FAILING, Status.CHANGED, Status.UNTESTED, Status.CLAIMED, Status.PENDING,
                  Status.NOT_FORMALIZED, Status.CONTAINER)
 
 
@@ -452,7 +452,6 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             listed.add(test.nodeid)
             tests.append({"sentence": test.sentence, "href": _test_href(test.nodeid), "outcome": test.outcome,
                           "how": _how(test.declared, test.measured), "message": _failure(test.outcome, test.message)})
-        passing = sum(1 for t in row.tests if t.outcome == "passed")
         review = _review_view(row.review, pages)
         history = histories.get(provision.id, [])
         note = _block_note(row, parent, root=level == 1)
@@ -490,7 +489,7 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
             "provenance": _provenance_view(provision.id, row.provenance),
             "own_source": own_source,
             "note": note,
-            "counts": _counts_text(len(own), len(row.tests), passing) if row.rules or row.tests else "",
+            "counts": _counts_text(len(own), row) if row.rules or row.tests else "",
             "covered": covered,
             "rules": [_rule_view(link, rules_by_name) for link in own],
             "tests": tests,
@@ -531,10 +530,11 @@ def _block_note(row: Row, parent: Row | None, *, root: bool) -> str:
     return row.explanation
 
 
-def _counts_text(rules: int, tests: int, passing: int) -> str:
+def _counts_text(rules: int, row: Row) -> str:
+    """``2 rules · 289 tests (270 run its rules, 19 only marked for it)``: the counts as coverage gives them."""
     parts = [f"{rules} rule{'' if rules == 1 else 's'}"] if rules else []
-    if tests:
-        parts.append(f"{tests} test{'' if tests == 1 else 's'}" + ("" if passing == tests else f", {passing} passing"))
+    if row.tests:
+        parts.append(row.counts.text)
     return " \u00b7 ".join(parts)
 
 
@@ -717,7 +717,7 @@ def _matrix_script(matrix: Matrix, pages: _Pages) -> str:
             row.id, pages.page[row.id], row.provision.label, row.depth, row.status.slug,
             row.rollup.value if row.rollup else "", row.provenance.status,
             row.review.state.value if row.review is not None else "", 1 if review else 0,
-            len(row.tests), sum(1 for t in row.tests if t.outcome == "passed"),
+            len(row.tests), row.counts.passing, row.counts.running,
             [rules.setdefault(r.name, len(rules)) for r in row.rules if owner_of[r.name] == row.id],
             ", ".join(sorted({pages.label(owner_of[r.name]) for r in row.rules if owner_of[r.name] != row.id})),
             notes.setdefault(note, len(notes)),
@@ -726,7 +726,7 @@ def _matrix_script(matrix: Matrix, pages: _Pages) -> str:
         ])
     data = {
         "columns": ["id", "page", "label", "depth", "status", "rollup", "provenance", "review", "stale", "tests",
-                    "passing", "rules", "covered", "note", "review_summary", "review_diff"],
+                    "passing", "running", "rules", "covered", "note", "review_summary", "review_diff"],
         "statuses": {s.slug: s.value for s in _STATUS_ORDER},
         "provenance": _PROVENANCE_LABELS,
         "reviews": {state.value: label for state, label in _REVIEW_LABELS.items()},

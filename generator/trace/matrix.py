@@ -13,6 +13,13 @@ One row per provision, in the order of the text.  A row's status:
 ``failing``
     a test declared for the provision, or one that executed its rules, failed
     (failed, errored, or passed when marked xfail).
+``changed since review``
+    it would be verified, but the words its rules were reviewed against have changed
+    since (its own words, words below it, or a definition it uses or a provision it
+    cites: its review is ``changed`` or ``affected``; for a part that takes its
+    ancestor's rules, that ancestor's review).  Its tests ran the rules against words
+    that are not the words now, so it is not verified until a person re-reads them and
+    records it (``billtrace review --accept``).
 ``claimed``
     a test is marked for the provision but executes none of its rules (or the
     provision has no rule at all).
@@ -23,22 +30,23 @@ One row per provision, in the order of the text.  A row's status:
 ``container``
     a provision with parts, no rule of its own and no declaration: its status is
     summarised from the provisions below it.  Its ``rollup`` is the worst status
-    among them, in the order failing, claimed, pending, untested, verified, not
-    formalized: so a container rolls up to verified only if every operative
+    among them, in the order failing, changed since review, claimed, pending, untested,
+    verified, not formalized: so a container rolls up to verified only if every operative
     provision below it is verified.
 
 A rule implements the whole provision it names, parts included: a part with no
 rule of its own takes the rules of its nearest ancestor that has some (the row
 says which).  The checks are applied in the order failing, verified, claimed,
-untested.  *Operative* provisions are all but containers and those not
-formalized; *percent verified* is verified / operative.
+untested; then the review turns a verified one whose words moved into changed since
+review.  *Operative* provisions are all but containers and those not formalized;
+*percent verified* is verified / operative.
 
-Beside the status, and independent of it, each row whose words something rests
-on (a rule of its own, a test marked for it, a declaration) carries its
-``review``: whether its words are still those its rules and tests were reviewed
-against (``generator.trace.review``).  A row is *stale* when its review is changed or
-unreviewed; the matrix lists the reviewed ids the bill no longer has in
-``removed``.  The tests marked for a provision are those of the traced run.
+Beside the status, each row whose words something rests on (a rule of its own,
+a test marked for it, a declaration) carries its ``review``: whether its words are
+still those its rules and tests were reviewed against (``generator.trace.review``).
+A row is *stale* when its review is changed, affected or unreviewed; the matrix
+lists the reviewed ids the bill no longer has in ``removed``.  The tests marked for
+a provision are those of the traced run.
 """
 
 from __future__ import annotations
@@ -55,13 +63,13 @@ from generator.trace.collect import Inputs
 from generator.trace.measure import Arc, RuleCoverage, arc_text, coverage_figure
 from generator.trace.provenance import Source
 from generator.trace.results import TestResult
-from generator.trace.review import Review, ReviewState, declared_tests, review
+from generator.trace.review import Review, Reviews, ReviewState, declared_tests, review
 from grammar import Provision
 from grammar.errors import close_ids
 from provisions.kit import Rule
 
 __all__ = ["OPERATIVE", "SEVERITY", "Matrix", "Row", "RuleLink", "SectionTally", "Status", "Tally",
-           "TestLink", "join"]
+           "TestCounts", "TestLink", "join", "words_moved"]
 
 
 class Status(enum.StrEnum):
@@ -69,6 +77,7 @@ class Status(enum.StrEnum):
 
     VERIFIED = "verified"
     FAILING = "failing"
+    CHANGED = "changed since review"
     UNTESTED = "untested"
     CLAIMED = "claimed"
     PENDING = "pending"
@@ -81,9 +90,12 @@ class Status(enum.StrEnum):
         return self.value.replace(" ", "-")
 
 
-SEVERITY = (Status.FAILING, Status.CLAIMED, Status.PENDING, Status.UNTESTED, Status.VERIFIED,
+SEVERITY = (Status.FAILING, Status.CHANGED, Status.CLAIMED, Status.PENDING, Status.UNTESTED, Status.VERIFIED,
             Status.NOT_FORMALIZED)
-OPERATIVE = frozenset({Status.VERIFIED, Status.FAILING, Status.UNTESTED, Status.CLAIMED, Status.PENDING})
+OPERATIVE = frozenset({Status.VERIFIED, Status.FAILING, Status.CHANGED, Status.UNTESTED, Status.CLAIMED,
+                       Status.PENDING})
+# The review states in which the words a rule was reviewed against are no longer the words now.
+_WORDS_MOVED = frozenset({ReviewState.CHANGED, ReviewState.AFFECTED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +134,42 @@ class TestLink:
     measured: bool
     rules: tuple[str, ...]  # the provision's rules the test executed
     message: str = ""  # a failed test's first assertion line
+
+
+@dataclass(frozen=True, slots=True)
+class TestCounts:
+    """How many tests a provision has, and of which kind; every report counts them from here.
+
+    A provision's tests are those marked for it (declared) and those that run its rules
+    (measured), each once: ``total`` = ``running`` + ``marked_only``.  So "289 tests" and
+    "270 run its rules" are two counts of one list, and the text says which is which.
+    """
+
+    __test__ = False
+
+    total: int
+    running: int  # run (execute) at least one of its rules, marked for it or not
+    marked_only: int  # marked for it with the provision marker, running none of its rules
+    passing: int
+
+    @property
+    def text(self) -> str:
+        """``289 tests (270 run its rules, 19 only marked for it)``; ``2 tests, 1 passing, all running its rules``.
+
+        >>> TestCounts(3, 2, 1, 3).text
+        '3 tests (2 run its rules, 1 only marked for it)'
+        >>> TestCounts(1, 1, 0, 0).text
+        '1 test, 0 passing, running its rules'
+        """
+        if not self.total:
+            return "no tests"
+        head = f"{self.total} test{'' if self.total == 1 else 's'}"
+        head += f", {self.passing} passing" if self.passing != self.total else ""
+        if self.running and self.marked_only:
+            return f"{head} ({self.running} run{'s' if self.running == 1 else ''} its rules, " \
+                   f"{self.marked_only} only marked for it)"
+        every = "" if self.total == 1 else "all "
+        return f"{head}, {every}{'running its rules' if self.running else 'only marked for it'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +245,13 @@ class Row:
         """True when its words changed since review, or were never reviewed."""
         return self.review is not None and self.review.stale
 
+    @property
+    def counts(self) -> TestCounts:
+        """Its tests counted: all of them, those that run its rules, those only marked for it, those passing."""
+        running = sum(1 for t in self.tests if t.measured)
+        return TestCounts(len(self.tests), running, len(self.tests) - running,
+                          sum(1 for t in self.tests if t.outcome == "passed"))
+
 
 @dataclass(frozen=True, slots=True)
 class SectionTally:
@@ -261,6 +316,11 @@ class Matrix:
         raise GeneratorError(f"the bill has no section {wanted!r}{hint}")
 
 
+def words_moved(rows: Iterable[Row]) -> tuple[Row, ...]:
+    """The rows whose words moved under what was reviewed: their review is changed or affected."""
+    return tuple(r for r in rows if r.review is not None and r.review.state in _WORDS_MOVED)
+
+
 def join(inputs: Inputs) -> Matrix:
     """Build the matrix from the collected inputs (a pure function of them)."""
     bill, catalogue = inputs.bill, inputs.catalogue
@@ -292,17 +352,18 @@ def join(inputs: Inputs) -> Matrix:
         for provision_id in test.provisions:
             declared.setdefault(provision_id, []).append(test)
 
+    reviews = review(bill, catalogue, declared_tests(inputs.results), inputs.reviewed)
     rows: dict[str, Row] = {}
     order = list(bill.walk())
     for provision in order:
-        rows[provision.id] = _row(provision, inputs, declared.get(provision.id, []), tests_by_id)
+        row = _row(provision, inputs, declared.get(provision.id, []), tests_by_id)
+        rows[provision.id] = _reviewed(dataclasses.replace(row, review=reviews.of(provision.id)), reviews)
     for provision in reversed(order):  # containers, deepest first
         row = rows[provision.id]
         if row.status is Status.CONTAINER:
             rows[provision.id] = _summarise(row, [rows[p.id] for p in provision.walk() if p is not provision])
 
-    reviews = review(bill, catalogue, declared_tests(inputs.results), inputs.reviewed)
-    ordered = tuple(dataclasses.replace(rows[p.id], review=reviews.of(p.id)) for p in order)
+    ordered = tuple(rows[p.id] for p in order)
     sections = tuple(
         SectionTally(r.id, r.provision.label, r.provision.heading, _tally([x for x in ordered if x.section == r.id]))
         for r in ordered if r.provision.kind == "section"
@@ -419,12 +480,38 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
                                        f"{verified_branch_share:.0%}"
     elif not unexecuted:
         count = len({n for link in links for n in link.passing_tests})
-        status, why = Status.VERIFIED, f"every rule{via} is executed by a passing test ({count} in all)"
+        status, why = Status.VERIFIED, (f"every rule{via} is executed by a passing test: {count} of its "
+                                        f"{len(tests)} tests pass and run {'it' if len(links) == 1 else 'them'}")
     elif claims:
         status, why = Status.CLAIMED, f"{claims[0].nodeid} is marked for it but executes none of its rules{via}"
     else:
         status, why = Status.UNTESTED, f"no passing test executes {', '.join(unexecuted)}{via}"
     return place.row(status, why, rules=tuple(links), tests=tuple(tests))
+
+
+def _reviewed(row: Row, reviews: Reviews) -> Row:
+    """``row``, no longer verified when the words its rules were reviewed against have moved since.
+
+    A passing test proves the rule as it is, not that the rule still says what the
+    words now say: that takes a person's review.  A part that takes its ancestor's
+    rules was reviewed as part of the ancestor's words, so the ancestor's review decides.
+    """
+    if row.status is not Status.VERIFIED:
+        return row
+    owner = next((link.inherited_from for link in row.rules if link.inherited_from), None)
+    moved_reviews = [r for r in (row.review, reviews.of(owner) if owner else None)
+                     if r is not None and r.state in _WORDS_MOVED]
+    if not moved_reviews:
+        return row
+    basis = moved_reviews[0]
+    what = "its words" if basis.id == row.id else f"the words of {basis.label}, whose rules it takes,"
+    if basis.state is ReviewState.AFFECTED:
+        moved = f"{what} may mean something else now ({'; '.join(basis.affected_by)})"
+    else:
+        moved = f"{what} changed since its rules were reviewed, so the tests ran them against other words"
+    explanation = (f"its passing tests run every rule, but {moved}; re-read the rules and tests, "
+                   f"then run `billtrace review --accept {basis.id}`")
+    return dataclasses.replace(row, status=Status.CHANGED, explanation=explanation)
 
 
 def _untaken(link: RuleLink, measured: Mapping[str, RuleCoverage]) -> tuple[Arc, ...]:
@@ -442,7 +529,8 @@ def _summarise(row: Row, below: list[Row]) -> Row:
     return Row(provision=row.provision, depth=row.depth, section=row.section, status=Status.CONTAINER,
                explanation=f"summarised from the {len(statuses)} provisions below it: {parts}; "
                            f"rolls up to {rollup.value}",
-               reason="", rules=(), tests=row.tests, provenance=row.provenance, rollup=rollup, below=tally)
+               reason="", rules=(), tests=row.tests, provenance=row.provenance, rollup=rollup, below=tally,
+               review=row.review)
 
 
 def _link(test: TestResult, *, declared: bool, measured: bool, rules: tuple[str, ...]) -> TestLink:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from types import ModuleType
+from types import MappingProxyType, ModuleType
 
 import pytest
 
 from generator.trace.collect import Inputs
 from generator.trace.matrix import Status, join
-from generator.trace.measure import measure
+from generator.trace.measure import RuleCoverage, measure
+from generator.trace.review import Reviewed, ReviewedText, ReviewState, accept, snapshot
 from provisions.kit import Catalogue, Rule
+
+
+@pytest.fixture
+def mini_inputs(mini_inputs: Inputs) -> Inputs:
+    """The fixture workspace with s3_a's words reviewed as they stand (the review has tests of its own):
+    these tests are about what the rules and the tests give."""
+    return dataclasses.replace(mini_inputs, reviewed=accept(mini_inputs.reviewed, mini_inputs.bill, ["s3_a"]))
 
 
 @pytest.mark.parametrize(("provision_id", "status"), [
@@ -122,3 +130,44 @@ def test_a_branch_share_asked_of_a_run_that_measured_no_branches_is_not_met(mini
     row = join(dataclasses.replace(mini_inputs, verified_branch_share=0.5)).row("s3_a")
     assert row.status is Status.UNTESTED
     assert "the traced run measured no branches of fixture.widget_duty" in row.explanation
+
+
+def _with_entries(inputs: Inputs, *entries: Reviewed) -> Inputs:
+    reviewed = inputs.reviewed
+    merged = {**reviewed.entries, **{e.id: e for e in entries}}
+    return dataclasses.replace(inputs, reviewed=ReviewedText(reviewed.path, True, MappingProxyType(merged)))
+
+
+def test_a_verified_provision_whose_reviewed_words_changed_is_changed_since_review(mini_inputs: Inputs) -> None:
+    now = snapshot(mini_inputs.bill.get("s3_a"))
+    edited = Reviewed("s3_a", "0" * 64, now.words.replace("free of duty", "duty-free"), now.below)
+    row = join(_with_entries(mini_inputs, edited)).row("s3_a")
+    assert row.status is Status.CHANGED
+    assert row.explanation.startswith("its passing tests run every rule, but its words changed since its rules "
+                                      "were reviewed")
+
+
+def test_a_part_taking_its_ancestors_rule_is_changed_since_review_when_the_ancestors_words_changed(
+        mini_inputs: Inputs, mini: ModuleType) -> None:
+    measured = dict(mini_inputs.measured)  # the passing widget test runs the definitions' rule too
+    line = measured["fixture.definitions"].statements[0]
+    measured["fixture.definitions"] = RuleCoverage("fixture.definitions", (line,), {mini.WIDGET: (line,)})
+    inputs = dataclasses.replace(mini_inputs, measured=measured)
+    assert join(inputs).row("s2_2").status is Status.VERIFIED
+    now = snapshot(mini_inputs.bill.get("s2"))
+    below = {**now.below, "s2_2": "0" * 16}  # only the words of sec. 2(2) changed since review
+    matrix = join(_with_entries(inputs, Reviewed("s2", "0" * 64, now.words, MappingProxyType(below))))
+    assert matrix.row("s2").status is Status.CHANGED
+    part = matrix.row("s2_2")
+    assert part.review is None and part.status is Status.CHANGED  # nothing of its own rests on its words
+    assert "the words of sec. 2, whose rules it takes, changed since its rules were reviewed" in part.explanation
+
+
+def test_a_verified_provision_using_a_definition_whose_words_changed_is_changed_since_review(
+        mini_inputs: Inputs) -> None:
+    definition = snapshot(mini_inputs.bill.get("s2_1"))
+    edited = Reviewed("s2_1", "0" * 64, definition.words.replace("device", "machine"), definition.below)
+    row = join(_with_entries(mini_inputs, edited)).row("s3_a")
+    assert row.review is not None and row.review.state is ReviewState.AFFECTED
+    assert row.status is Status.CHANGED
+    assert "its words may mean something else now (sec. 2(1) changed since review" in row.explanation

@@ -232,10 +232,15 @@ def test_a_malformed_file_is_refused_with_its_name_and_the_problem(tmp_path: Pat
 # -- The matrix and its reports: review beside status ---------------------------------------------------------
 
 
-def test_the_matrix_gives_each_tracked_row_its_review_and_keeps_its_status(mini_inputs: Inputs) -> None:
+def test_a_verified_row_whose_words_changed_since_review_is_changed_since_review_not_verified(
+        mini_inputs: Inputs) -> None:
     matrix = join(mini_inputs)
-    row = matrix.row("s3_a")
-    assert row.status is Status.VERIFIED  # status keeps its meaning
+    row = matrix.row("s3_a")  # its passing test ran its rule, but against words that are not the words now
+    assert row.status is Status.CHANGED
+    assert "its words changed since its rules were reviewed" in row.explanation
+    assert "billtrace review --accept s3_a" in row.explanation
+    assert matrix.tally.verified == 0 and matrix.tally.counts[Status.CHANGED] == 1
+    assert matrix.row("s3").rollup is Status.FAILING  # a failing test below still rolls up first
     assert row.review is not None and row.review.state is ReviewState.CHANGED and row.stale
     assert "<b>free</b>" in row.review.diff[1].old
     assert matrix.row("s1").review is None  # nothing rests on it
@@ -255,14 +260,16 @@ def test_the_json_has_a_review_object_per_provision_and_counts_in_the_summary(mi
     assert data["summary"]["review"] == {"current": 0, "changed": 1, "affected": 0, "unreviewed": 4, "stale": 5,
                                       "removed": 1}
     assert [r["id"] for r in data["removed"]] == ["s9"]
-    assert data["summary"]["percent_verified"] == 16.7  # unchanged names and values
+    assert by_id["s3_a"]["status"] == "changed since review"
+    assert data["summary"]["percent_verified"] == 0.0 and data["summary"]["counts"]["changed since review"] == 1
 
 
 def test_the_table_flags_the_review_of_each_row(mini_inputs: Inputs) -> None:
     table = matrix_to_table(join(mini_inputs), mini_inputs.bill)
     assert "REVIEW" in table.splitlines()[2]
     line = next(row for row in table.splitlines() if row.strip().startswith("s3_a "))
-    assert " changed " in line and "words: its own words changed since review" in line
+    assert " changed since review " in line and " changed " in line.split("changed since review", 1)[1]
+    assert "its words changed since its rules were reviewed" in line
     assert "review: 0 current, 1 changed since review, 4 unreviewed, 1 removed" in table
     assert "removed: the text no longer has provision s9" in table
 

@@ -40,6 +40,36 @@ def test_a_failing_test_fails_the_build_too_and_a_warm_build_skips_the_test_run(
     assert "trace skipped" in again.stderr and "billtrace build: trace\n" not in again.stderr
 
 
+def test_a_report_of_a_run_with_a_failed_test_is_printed_whole_and_fails_the_command(tmp_path: Path) -> None:
+    project = make_project(tmp_path, failing=True)
+    assert billtrace(project, "test").returncode == 1
+    named = "1 test of the traced run failed (tests/test_tiny.py::test_a_gadget_is_free_too)"
+    for command in (("coverage",), ("coverage", "--format", "json"), ("coverage", "--format", "md"),
+                    ("report", "--format", "csv")):
+        done = billtrace(project, *command)
+        assert done.returncode == 1, (command, done.stdout, done.stderr)
+        assert "s3_a" in done.stdout and "failing" in done.stdout, command  # the whole report, still printed
+        assert [line for line in done.stderr.splitlines() if line] == [
+            f"error: billtrace {command[0]}: {named}; `billtrace test` names each with its assertion"], command
+    section = billtrace(project, "coverage", "--section", "3")
+    assert section.returncode == 1 and "1 test of sec. 3 failed" in section.stderr
+    trace = billtrace(project, "trace", "s3_a")
+    assert trace.returncode == 1 and "status: failing" in trace.stdout
+    assert "1 test of sec. 3(a) failed (tests/test_tiny.py::test_a_gadget_is_free_too)" in trace.stderr
+    written = billtrace(project, "report", "-o", "report.html")
+    assert written.returncode == 1 and (project / "report.html").is_file()
+
+
+def test_a_report_of_a_run_whose_tests_pass_exits_0(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    assert billtrace(project, "test").returncode == 0
+    for command in (("coverage",), ("trace", "s3_a"), ("report", "--format", "json")):
+        done = billtrace(project, *command)
+        assert done.returncode == 0 and done.stderr == "", (command, done.stderr)
+    under = billtrace(project, "coverage", "--fail-under", "15")  # 1 of 6 operative provisions verified: met
+    assert under.returncode == 0
+
+
 def test_after_an_edit_of_a_rule_a_test_or_the_text_the_old_run_is_refused(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert billtrace(project, "test").returncode == 0
@@ -108,3 +138,94 @@ def test_a_rule_whose_error_branch_no_test_takes_is_not_verified_under_a_branch_
     assert "status: untested" in trace.stdout and "verified-branch-share of 100%" in trace.stdout
     assert "2 of 3 statements, 1 of 2 branches executed by tests; not executed: lines" in trace.stdout
     assert "branches not taken: " in trace.stdout
+
+
+_DEFENSE_RULE = '''
+from decimal import Decimal
+
+from provisions.kit import Determination, Reason
+
+
+@implements("s6_c_2")
+def defense_share(amount: Decimal) -> Determination[Decimal]:
+    """20 percent to the Department of Defense."""
+    share = (amount * Decimal("0.20")).quantize(Decimal("0.01"))
+    return Determination(share, (Reason("s6_c_2", f"20 percent of {amount} is {share}."),))
+'''
+
+_DEFENSE_TEST = '''
+from decimal import Decimal
+
+import pytest
+
+from rules.s6 import defense_share
+
+
+@pytest.mark.provision("s6_c_2")
+def test_the_department_of_defense_receives_20_percent() -> None:
+    assert defense_share(Decimal("1000.00")).value == Decimal("200.00")
+'''
+
+
+def _status_in_matrix_script(project: Path, provision_id: str) -> str:
+    script = (project / "site" / "build" / "assets" / "matrix.js").read_text(encoding="utf-8")
+    data = json.loads(script.split("=", 1)[1].strip().rstrip(";"))
+    at = {name: i for i, name in enumerate(data["columns"])}
+    return str(next(r for r in data["rows"] if r[at["id"]] == provision_id)[at["status"]])
+
+
+def test_in_a_new_project_a_reviewed_rule_whose_words_changed_is_not_shown_verified_and_fails_the_build(
+        tmp_path: Path) -> None:
+    from generator.project.scaffold import init_project
+
+    project = init_project(tmp_path / "other", ROOT / "statute" / "s2839-is.txt").root
+    with (project / "rules" / "s6.py").open("a", encoding="utf-8") as module:
+        module.write(_DEFENSE_RULE)
+    (project / "tests" / "test_s6.py").write_text(_DEFENSE_TEST, encoding="utf-8")
+    assert billtrace(project, "review", "--accept", "s6_c_2").returncode == 0
+    first = billtrace(project, "build")
+    assert first.returncode == 0, first.stderr
+    assert _status_in_matrix_script(project, "s6_c_2") == "verified"
+
+    bill = project / "statute" / "s2839-is.txt"  # a committee changes a word of sec. 6(c)(2)
+    text = bill.read_text(encoding="utf-8")
+    assert text.count("defense.--20 percent") == 1
+    bill.write_text(text.replace("defense.--20 percent", "defense.--25 percent"), encoding="utf-8")
+    again = billtrace(project, "build")
+    assert again.returncode == 1, again.stdout + again.stderr
+    assert ("error: billtrace build: the words of 1 reviewed provision changed since review: sec. 6(c)(2) "
+            "(s6_c_2)") in again.stderr
+    assert "0 of 68 operative provisions verified (0.0%), 1 changed since review" in again.stdout
+
+    # The site: the provision's block and its matrix row say changed since review, never verified.
+    page = (project / "site" / "build" / "s6.html").read_text(encoding="utf-8")
+    block = page.split('id="s6_c_2"', 1)[1].split('id="s6_c_3"', 1)[0]
+    assert '<b class="bt-st">changed since review</b>' in block or ">changed since review</a>" in block
+    assert "verified" not in block.split("bt-work")[0]
+    assert _status_in_matrix_script(project, "s6_c_2") == "changed-since-review"
+    # sec. 6(c) and sec. 6 roll up to it: the stylesheet draws the words of the class.
+    assert page.count('class="r-w"') == 2
+    css = (project / "site" / "build" / "assets" / "billtrace.css").read_text(encoding="utf-8")
+    assert '.r-w { --ru: ", rolls up to changed since review"; }' in css
+    report = (project / "site" / "build" / "report.html").read_text(encoding="utf-8")
+    assert '<td class="s changed-since-review">changed since review</td>' in report
+
+    # The commands: coverage (table and JSON), trace, and the report.
+    coverage = billtrace(project, "coverage", "--format", "json")
+    assert coverage.returncode == 0
+    row = next(r for r in json.loads(coverage.stdout)["provisions"] if r["id"] == "s6_c_2")
+    assert (row["status"], row["review"]["state"]) == ("changed since review", "changed")
+    assert "billtrace review --accept s6_c_2" in row["explanation"]
+    assert "warning: billtrace coverage: the words of 1 reviewed provision changed since review" in coverage.stderr
+    summary = json.loads(coverage.stdout)["summary"]
+    assert (summary["verified"], summary["counts"]["changed since review"]) == (0, 1)
+    assert "status: changed since review" in billtrace(project, "trace", "s6_c_2").stdout
+    csv_row = next(line for line in billtrace(project, "report", "--format", "csv").stdout.splitlines()
+                   if line.startswith("s6_c_2,"))
+    assert ",changed since review," in csv_row and ",verified," not in csv_row
+
+    # Re-read and accepted: verified again, and the build passes.
+    assert billtrace(project, "review", "--accept", "s6_c_2").returncode == 0
+    accepted = billtrace(project, "build")
+    assert accepted.returncode == 0, accepted.stderr
+    assert _status_in_matrix_script(project, "s6_c_2") == "verified"

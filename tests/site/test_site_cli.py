@@ -21,8 +21,8 @@ def _run(site: Built, *args: str, state: Path | None = None) -> tuple[int, str, 
 
 
 def test_coverage_shows_every_provision_with_its_status(site: Built) -> None:
-    code, out, _ = _run(site, "coverage")
-    assert code == 0
+    code, out, err = _run(site, "coverage")
+    assert code == 0, err
     for row in site.matrix.rows:
         assert f" {row.id} " in f" {out} " or f"\n{row.id} " in out or f"  {row.id} " in out, row.id
     assert "operative provisions verified" in out
@@ -73,3 +73,22 @@ def test_trace_of_an_unknown_id_names_the_close_ones(site: Built) -> None:
     code, out, err = _run(site, "trace", "s4_c_3")
     assert code == 2 and out == ""
     assert "s4_c_1" in err or "s4_c_2" in err
+
+
+def test_the_site_and_coverage_count_a_provisions_tests_alike_and_say_which_run_its_rules(site: Built) -> None:
+    code, out, _ = _run(site, "coverage", "--format", "json")
+    assert code == 0
+    counts = next(p["test_counts"] for p in json.loads(out)["provisions"] if p["id"] == "s5_a")
+    total, running, marked = counts["total"], counts["running"], counts["marked_only"]
+    assert total == running + marked and running and marked  # sec. 5(a) has tests of both kinds
+    said = f"{total} tests ({running} run its rules, {marked} only marked for it)"
+    assert counts["text"] == said
+    page = (site.workspace.build / "s5.html").read_text(encoding="utf-8")
+    line = page.split('id="s5_a"', 1)[1].split('<span class="bt-counts">', 1)[1].split("</span>", 1)[0]
+    assert line.endswith(said), line  # the site's count is coverage's, and says what each number is
+    _, table, _ = _run(site, "coverage", "--section", "5")
+    row = next(r for r in table.splitlines() if r.strip().startswith("s5_a "))
+    assert f"  {total} = {running} + {marked}  " in f"{row}  "
+    _, trace, _ = _run(site, "trace", "s5_a")
+    assert f"tests: {said}" in trace
+    assert f"of its {total} tests pass and run them" in trace  # the verified explanation counts the same list

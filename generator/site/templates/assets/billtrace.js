@@ -53,8 +53,10 @@
       var words = element("td", "bt-pv", data.provenance[get("provenance")] || get("provenance"));
       var tests = element("td", "bt-num");
       if (get("tests")) {
-        var failing = get("tests") - get("passing");
-        tests.appendChild(link(href, get("tests") + (failing ? ", " + failing + " not passing" : "")));
+        // The counts of the provision's own page and of `billtrace coverage`: all its tests, then which run its rules.
+        var failing = get("tests") - get("passing"), running = get("running"), marked = get("tests") - running;
+        tests.appendChild(link(href, get("tests") + (failing ? ", " + failing + " not passing" : "") +
+          (running && marked ? " (" + running + " run its rules, " + marked + " only marked for it)" : "")));
       }
       var why = element("td");
       get("rules").forEach(function (index, position) {
