@@ -344,6 +344,7 @@ class _Resolver:
     def __init__(self, bill: Bill) -> None:
         self.bill = bill
         self._amending: dict[str, bool] = {}
+        self._last: tuple[Provision, bool] | None = None
         self.short_title = bill.meta.short_title
         self.sections: dict[str, list[Provision]] = {}
         for provision in bill.walk():
@@ -352,6 +353,16 @@ class _Resolver:
 
     def amending(self, provision: Provision) -> bool:
         """Whether the provision, or one above it in its section, amends another law."""
+        # Asked once for each citation, and a provision's citations come one after another:
+        # the last answer is kept, and one for each unit with units below it, so that a
+        # section of many thousand leaves keeps no entry for each of them.
+        if self._last is not None and self._last[0] is provision:
+            return self._last[1]
+        known = self._amending_words(provision)
+        self._last = (provision, known)
+        return known
+
+    def _amending_words(self, provision: Provision) -> bool:
         if _AMENDING.search(provision.text):
             return True
         if provision.kind == "section":
@@ -360,11 +371,9 @@ class _Resolver:
         return parent is not None and self._amending_unit(parent)
 
     def _amending_unit(self, provision: Provision) -> bool:
-        # Known once per unit with units below it: a section of many thousand leaves keeps
-        # no entry for each of them.
         known = self._amending.get(provision.id)
         if known is None:
-            known = self._amending[provision.id] = self.amending(provision)
+            known = self._amending[provision.id] = self._amending_words(provision)
         return known
 
     def enclosing(self, provision: Provision, kind: str) -> str | None:

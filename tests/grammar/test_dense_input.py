@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 
 import pytest
 
+import grammar.citations as citations_layer
 from grammar import parse_text
 from grammar.model import Bill, Citation, Citations, Meta, Provision, QuotedBlock
 from grammar.repeats import LIMIT
@@ -181,3 +183,20 @@ def test_a_bill_made_by_hand_with_an_id_twice_walks_every_provision() -> None:
     assert len(list(bill.walk())) == 2
     parsed = parse_text(_TITLED)
     assert [p.id for p in parsed.walk()] == [p.id for top in parsed.provisions for p in top.walk()]
+
+
+def test_a_run_of_citations_reads_its_provision_once_to_see_whether_it_amends_a_law(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Read once per citation, a run of them in one long provision costs its length squared.
+    pattern = citations_layer._AMENDING
+    searched: list[int] = []
+
+    class Counting:
+        def search(self, text: str) -> re.Match[str] | None:
+            searched.append(len(text))
+            return pattern.search(text)
+
+    monkeypatch.setattr(citations_layer, "_AMENDING", Counting())
+    bill = parse_text("SEC. 1. SHAPES.\n\n    (a) See " + "section 1, " * 300 + "and this section.\n")
+    assert len(bill.citations) == 301
+    assert len(searched) <= 2
