@@ -1,4 +1,4 @@
-"""The parsed bill: one frozen dataclass per concept (Bill, Provision, Definition, Citation)."""
+"""The parsed bill: one frozen value per concept (Bill, Provision, Definition, Citation)."""
 
 from __future__ import annotations
 
