@@ -76,6 +76,56 @@ def test_check_duty_json_keeps_the_scripted_interface(bill: Bill) -> None:
     assert_cites_the_bill(document, bill)
 
 
+_MAGNETS = ("duty", "--hts", "8505.11.00", "--entry-date", "2027-03-01", "--member", "AU:2027-01-01",
+            "--value", "1000.00")
+
+
+def _field_lines(text: str) -> dict[str, str]:
+    """The answer's top-level fields as a person reads them: name -> value."""
+    fields = {}
+    for line in text.split("\nWhy:", 1)[0].splitlines()[2:]:
+        if line.startswith("  ") and not line.startswith("   ") and "  " in line.strip():
+            name, value = line.strip().split("  ", 1)
+            fields[name] = value.strip()
+    return fields
+
+
+@pytest.mark.provision("s5_a", "s4_g_1")
+@pytest.mark.parametrize(
+    ("origin", "layer", "rate", "duty"),
+    [("CN", "sec. 5(a)", "25%", "250.00"), ("AU", "sec. 4(g)(1)", "0%", "0.00"), ("JP", None, "-", "-")],
+)
+def test_check_duty_says_which_provision_sets_the_rate_and_duty_it_heads_with_beside_the_total(
+    origin: str, layer: str | None, rate: str, duty: str
+) -> None:
+    result = run(*_MAGNETS, "--origin", origin)
+    assert result.exit_code == 0, result.stderr
+    fields = _field_lines(result.stdout)
+    named = f"{layer} " if layer else ""
+    assert (fields[f"{named}rate" if layer else "rate set by the bill"],
+            fields[f"{named}duty" if layer else "duty set by the bill"]) == (rate, duty)
+    assert "rate" not in fields and "duty" not in fields  # no bare "rate 25%" a reader takes for the total
+    assert "total rate" in fields and "total duty" in fields
+    document = answer(*_MAGNETS, "--origin", origin)  # JSON keeps the field names tools read
+    assert {"rate", "duty", "total_rate", "total_duty"} <= set(document["value"])
+
+
+@pytest.mark.provision("s5_a")
+def test_the_readme_duty_example_shows_what_the_command_prints() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    command = "billtrace check duty --hts 8505.11.00 --origin CN --entry-date 2027-03-01 --member AU:2027-01-01"
+    example = readme.split(f"$ {command} --value 1000.00\n", 1)[1].split("```", 1)[0]
+    head, tail = example.split("  ...\n", 1)
+    result = run(*command.split()[2:], "--value", "1000.00")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(head), f"README:\n{head}\nprinted:\n{result.stdout[:len(head)]}"
+    fields = tail.split("Why:\n", 1)[0]  # the lines after "...": the totals, as printed
+    assert fields.strip() and "\n" + fields + "Why:\n" in result.stdout, fields
+    with_none = run(*command.split()[2:], "--value", "1000.00", "--param", "section232_not_held=none")
+    assert ("total rate", "27.1%") in _field_lines(with_none.stdout).items()
+    assert ("total duty", "271.00") in _field_lines(with_none.stdout).items()
+
+
 @pytest.mark.provision("s4_g_1")
 def test_check_duty_for_a_member_says_alliance_duty_free(bill: Bill) -> None:
     document = answer(
