@@ -35,6 +35,8 @@ from provisions.ledger import (
     LedgerReader,
     LedgerTotals,
     read_sourcing,
+    total_changes,
+    total_origins,
 )
 from provisions.parameters import DEFAULTS, Parameters
 from provisions.s3 import LIST_DATE, Good, classify_good, is_foreign_country_of_concern
@@ -62,8 +64,9 @@ class _Answer:
     """One distinct question's answer, with the pieces of its output lines made once."""
 
     treatment: str
-    tally: list[int]  # the running rows, value and duty (cents) of its treatment
+    tally: list[int]  # the running rows, value, duty, total duty (cents) and rows without a total of its treatment
     rate_scaled: int | None
+    total_scaled: int | None  # every layer of the answer (its total_rate), scaled as the rate
     mineral: bool
     fund_slot: int  # 0: the duties feed the Trust Fund (a mined or processed critical mineral); 1: they do not
     text_tail: str  # "  treatment rate " for the text line
@@ -129,6 +132,7 @@ class FastLedger:
                 *(m.entry_into_force for m in alliance.members),
                 *(entry.published for entry in known),
                 *(since for _, since in params.state_designated_countries_of_concern),
+                *total_changes(),
             }
         )
         # The answer for a good of one origin depends on the Alliance only through that origin's own
@@ -141,8 +145,13 @@ class FastLedger:
                 *((first,) if first is not None else ()),
                 *(entry.published for entry in known),
                 *(since for _, since in params.state_designated_countries_of_concern),
+                *total_changes(),
             }
         )
+        # The total also reads a few origins' own facts (China's section 301 rate, column 2, a section 232
+        # row for one origin) and, for sec. 4(g)(2) read as imposed-on-or-after, a member's own date.
+        self._total_origins = total_origins()
+        self._member_dates = params.duties_applied_on_or_after == "imposed-on-or-after"
         self._iso = iso_countries()
         self._dates: dict[str, _Day] = {}
         self._answers: dict[tuple[object, ...], _Answer] = {}
@@ -153,7 +162,10 @@ class FastLedger:
         self._table, self._lists = table, lists
         self._standing: dict[tuple[str, int], tuple[bool, bool]] = {}
         self._alliance = alliance
-        self._tally: dict[str, list[int]] = {name: [0, 0, 0] for name in TREATMENTS}  # rows, value, duty (cents)
+        # rows, value, duty, total duty (cents), rows without a total
+        self._tally: dict[str, list[int]] = {name: [0, 0, 0, 0, 0] for name in TREATMENTS}
+        self._fund_rows = [0, 0]  # rows whose duties feed the Trust Fund, and rows whose do not
+        self._bare_rows = [0, 0]  # of each, the rows whose other_duties is empty or 0
 
     def row(self, values: Sequence[str], number: int, *, as_json: bool) -> str:
         """Treat one row (``number`` counts data rows from 1) and return its output line.
@@ -183,6 +195,7 @@ class FastLedger:
         i_feoc, i_other, i_id = self._i_feoc, self._i_other, self._i_id
         dates, known = self._dates, self._known
         sourced, basis = self._sourced, self._basis is not None
+        fund_rows, bare_rows = self._fund_rows, self._bare_rows
         under_a_dollar = _UNDER_A_DOLLAR
         batch: list[str] = []
         keep_line = batch.append
@@ -237,6 +250,14 @@ class FastLedger:
                 tally = answer.tally
                 tally[0] += 1
                 tally[1] += value
+                total = answer.total_scaled
+                if total is None:
+                    tally[4] += 1
+                else:
+                    tally[3] += (value * total + _HALF) // _WHOLE
+                fund_rows[answer.fund_slot] += 1
+                if not other:
+                    bare_rows[answer.fund_slot] += 1
                 if rate is None:
                     sums[answer.fund_slot] += other
                     duty_text = "-"
@@ -288,9 +309,11 @@ class FastLedger:
     def totals(self) -> LedgerTotals:
         """The running totals, in the form the summary and the Trust Fund rules take (Decimal dollars)."""
         totals = LedgerTotals()
-        for name, (rows, value, duty) in self._tally.items():
+        for name, (rows, value, duty, total, without_total) in self._tally.items():
             tally = totals.by_treatment[name]
             tally.rows, tally.value, tally.duty = rows, _dollars(value), _dollars(duty)
+            tally.total_duty, tally.without_total = _dollars(total), without_total
+        totals.fund_rows, totals.fund_rows_without_other_duties = self._fund_rows[0], self._bare_rows[0]
         totals.fund_duties = {q: _dollars(fund) for q, (fund, _) in self._quarters.items() if self._used(q)}
         totals.other_duties = {q: _dollars(other) for q, (_, other) in self._quarters.items() if self._used(q)}
         return totals
@@ -345,7 +368,7 @@ class FastLedger:
             raise error.located(row=number) from None
         period = day.period
         standing = self._standing.get((origin, period)) or self._stand(origin, day.date, period)
-        key = (hts, standing, feoc, day.era, _NO_SOURCING)
+        key = (hts, standing, feoc, day.era, _NO_SOURCING, self._total_key(origin, standing))
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
@@ -364,7 +387,7 @@ class FastLedger:
         imp = self._reader.read(values, number).imp
         period = day.period
         standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
-        key = (imp.hts, standing, imp.producer_feoc, day.era, sourcing)
+        key = (imp.hts, standing, imp.producer_feoc, day.era, sourcing, self._total_key(imp.origin, standing))
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, sourcing)
@@ -398,6 +421,12 @@ class FastLedger:
             self._standing[(origin, period)] = standing
         return standing
 
+    def _total_key(self, origin: str, standing: tuple[bool, bool]) -> tuple[str, dt.date | None]:
+        """What, beyond its standing, an origin's answer reads for its total (``_total_origins``, above)."""
+        own = origin if origin in self._total_origins else ""
+        member = self._alliance.member(origin) if self._member_dates and standing[0] else None
+        return own, member.entry_into_force if member is not None else None
+
     def _ask(self, hts: Hts, origin: str, period: int, feoc: bool, sourcing: Sourcing) -> _Answer:
         """Ask the rules, on the period's first day (every day of a period gets the same answer)."""
         day = self._changes[period - 1] if period > 0 else self._changes[0] - dt.timedelta(days=1)
@@ -414,18 +443,14 @@ class FastLedger:
             classified=classified,
         ).value
         rate = found.rate
-        scaled = None
-        if rate is not None:
-            exact = rate * _RATE_SCALE
-            if exact != exact.to_integral_value():
-                raise InputError("rate", f"a rate of {rate}% has more than four decimal places")
-            scaled = int(exact)
+        scaled = _scaled(rate)
         rate_text = "-" if rate is None else f"{rate}%"
         rate_json = "null" if rate is None else f'"{rate}"'
         return _Answer(
             found.treatment,
             self._tally[found.treatment],
             scaled,
+            _scaled(found.total_rate),
             found.good in ("mined", "processed"),
             0 if found.good in ("mined", "processed") else 1,
             f"  {found.treatment:<19} {rate_text:>6} ",
@@ -436,6 +461,20 @@ class FastLedger:
 _UNDER_A_DOLLAR = tuple(f"0.{cents:02d}" for cents in range(100))
 _FLAGS = {"": False, "false": False, "true": True, "no": False, "yes": True, "0": False, "1": True}
 _NO_SOURCING = Sourcing()
+
+
+def _scaled(rate: Decimal | None) -> int | None:
+    """A rate in percent scaled to an integer (``_RATE_SCALE``), or None for None.
+
+    Raises:
+        InputError: a rate with more than four decimal places.
+    """
+    if rate is None:
+        return None
+    exact = rate * _RATE_SCALE
+    if exact != exact.to_integral_value():
+        raise InputError("rate", f"a rate of {rate}% has more than four decimal places")
+    return int(exact)
 
 
 def _cents(text: str) -> int | None:
