@@ -23,7 +23,10 @@ id             no        the entry's own reference, echoed in the results
 Duties count as collected on the day the parameter ``fund_collection_basis`` names (by
 default the day of entry), so each falls in the federal fiscal quarter of that day (the
 fiscal year begins on October 1).  The duties that feed the Trust Fund are those on mined
-and processed critical minerals: the duty this bill sets plus ``other_duties``.
+and processed critical minerals: the duty this bill sets plus ``other_duties`` -- any other duty
+a row's ``other_duties`` leaves out is missing from the transfer, which the output says once
+(``fund_base``).  The totals by treatment also add each row's total duty (every layer of
+``s5.duty_treatment``'s answer) where every row's is known.
 
 ``DutyCalculator`` answers row after row in constant memory.  It asks the rule
 (``s5.duty_treatment``) once per combination of subheading, origin, producer flag and
@@ -366,9 +369,10 @@ class LedgerTotals:
     def summary(self) -> dict[str, dict[str, object]]:
         """Rows, customs value and duty under the bill, by treatment.
 
-        ``duty`` is the layer the bill sets (as on each row); ``total_duty`` adds every layer of the
-        duty answer (``s5.duty_treatment``'s ``total_duty``), None unless every row's is known;
-        ``rows_without_total`` counts the rows whose total is not known.
+        ``duty`` is the layer the bill sets (as on each row); ``total_duty`` adds each row's total duty
+        (every layer of ``s5.duty_treatment``'s answer), None unless every row's is known;
+        ``known_total_duty`` adds those of the rows whose total is known, ``rows_without_total``
+        counts the others.
         """
         return {
             name: {
@@ -376,6 +380,7 @@ class LedgerTotals:
                 "value": t.value.quantize(_ZERO),
                 "duty": t.duty.quantize(_ZERO),
                 "total_duty": t.total_duty.quantize(_ZERO) if not t.without_total else None,
+                "known_total_duty": t.total_duty.quantize(_ZERO),
                 "rows_without_total": t.without_total,
             }
             for name, t in self.by_treatment.items()

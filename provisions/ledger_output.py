@@ -166,21 +166,23 @@ def _emit_text(
         )
         _copy(spool, out)
         out.write("\n")
-    out.write("Totals by treatment (duty: the layer this bill sets, as on each row; total duty: every layer):\n")
+    out.write("Totals by treatment (duty: the layer this bill sets, as on each row; known total duty: every layer):\n")
     out.write(
-        f"  {'treatment':<19} {'rows':>11} {'customs value':>20} {'duty':>18} {'total duty':>18} "
-        f"{'rows without a total':>20}\n"
+        f"  {'treatment':<19} {'rows':>11} {'customs value':>20} {'duty':>18} {'known total duty':>18} "
+        f"{'rows without one':>16}\n"
     )
     for name, tally in totals.summary().items():
-        total = "-" if tally["total_duty"] is None else _money(tally["total_duty"])
+        without = tally["rows_without_total"]
+        known = "-" if tally["rows"] and without == tally["rows"] else _money(tally["known_total_duty"])
         out.write(
             f"  {name:<19} {tally['rows']:>11,} {_money(tally['value']):>20} {_money(tally['duty']):>18} "
-            f"{total:>18} {tally['rows_without_total']:>20,}\n"
+            f"{known:>18} {without:>16,}\n"
         )
     out.write(_paragraph(
-        f"duty is the {writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}; total duty adds every layer "
-        f"of the duty answer (ordinary, section 301 or the {writer.cite('s5_a')} rate, section 232, antidumping "
-        "and countervailing), and is given for a treatment only where every row's total is known "
+        f"duty is the {writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}. Known total duty adds each "
+        f"row's total duty, every layer of the duty answer (ordinary, section 301 or the {writer.cite('s5_a')} "
+        "rate, section 232, antidumping and countervailing), over the rows whose total is known: it is the "
+        "treatment's whole total duty only where no row is without one "
         f"({_total_readings(params)})."
     ))
     out.write(

@@ -70,7 +70,8 @@ def test_each_row_gets_its_treatment_and_duty(tmp_path: Path) -> None:
 def test_the_totals_add_up_by_treatment(tmp_path: Path) -> None:
     totals = ledger_json(tmp_path, LEDGER)["value"]["totals"]
     assert totals["concern-rate"] == {
-        "rows": 3, "value": "9000.00", "duty": "2250.00", "total_duty": None, "rows_without_total": 3
+        "rows": 3, "value": "9000.00", "duty": "2250.00", "total_duty": None, "known_total_duty": "0.00",
+        "rows_without_total": 3,
     }
     assert totals["out-of-scope"]["rows"] == 1
 
@@ -90,6 +91,7 @@ def test_taking_lines_with_no_section_232_action_held_to_have_none_gives_the_led
     assert default["value"]["totals"]["unaffected"]["total_duty"] is None  # no section 232 rate held on either
     # a5: tungsten ore's ordinary rate is specific (37.5 cents/kg), so the concern-rate rows have no total
     assert (totals["concern-rate"]["total_duty"], totals["concern-rate"]["rows_without_total"]) == (None, 1)
+    assert totals["concern-rate"]["known_total_duty"] == "1796.00"  # a1 271.00 + a3 1,525.00
     assert (totals["alliance-duty-free"]["total_duty"], totals["out-of-scope"]["total_duty"]) == ("0.00", None)
     assert none["parameters"] == {"section232_not_held": "none"}
     text = run_ledger(tmp_path, LEDGER, "--param", "section232_not_held=none").stdout
@@ -355,8 +357,9 @@ def test_the_fast_path_gives_the_rules_answer_row_for_row_and_the_same_totals(as
         totals.fund_rows, totals.fund_rows_without_other_duties)
 
 
-def _rules_totals(rows: list[list[str]], alliance: Alliance, params: Parameters) -> dict[str, tuple[Any, int]]:
-    """Each treatment's total duty and rows without one, from ``s5.duty_treatment`` row by row."""
+def _rules_totals(rows: list[list[str]], alliance: Alliance, params: Parameters) -> dict[str, tuple[Any, ...]]:
+    """Each treatment's total duty, that of the rows with one, and the rows without one, from
+    ``s5.duty_treatment`` row by row."""
     reader = LedgerReader(["hts", "origin", "entry_date", "value"], params=params)
     found: dict[str, tuple[Decimal, int]] = {}
     for n, row in enumerate(rows, 1):
@@ -366,7 +369,7 @@ def _rules_totals(rows: list[list[str]], alliance: Alliance, params: Parameters)
             found[answer.treatment] = (total, without + 1)
         else:
             found[answer.treatment] = (total + answer.total_duty, without)
-    return {name: (total if not without else None, without) for name, (total, without) in found.items()}
+    return {name: (total if not without else None, total, without) for name, (total, without) in found.items()}
 
 
 @pytest.mark.provision("s5_a", "s4_g_1", "s4_g_2")
@@ -390,10 +393,11 @@ def test_the_ledgers_total_duty_is_the_rules_total_for_origins_and_days_with_the
     fast = FastLedger(["hts", "origin", "entry_date", "value"], alliance, params=params)
     for _ in fast.lines(rows, as_json=False):
         pass
-    summary = {name: (t["total_duty"], t["rows_without_total"]) for name, t in fast.totals().summary().items()}
+    summary = {name: (t["total_duty"], t["known_total_duty"], t["rows_without_total"])
+               for name, t in fast.totals().summary().items()}
     expected = _rules_totals(rows, alliance, params)
     assert {name: value for name, value in summary.items() if name in expected} == expected
-    assert any(total is not None for total, _ in expected.values())  # some total is known, to compare
+    assert any(total is not None for total, _, _ in expected.values())  # some total is known, to compare
 
 
 @pytest.mark.provision("s5_a")
