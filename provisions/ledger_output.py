@@ -179,10 +179,11 @@ def _emit_text(
             f"{known:>18} {without:>16,}\n"
         )
     out.write(_paragraph(
-        f"duty is the {writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}. Known total duty adds each "
-        f"row's total duty, every layer of the duty answer (ordinary, section 301 or the {writer.cite('s5_a')} "
-        "rate, section 232, antidumping and countervailing), over the rows whose total is known: it is the "
-        "treatment's whole total duty only where no row is without one "
+        f"Duty is the {writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}. Known total duty adds each "
+        "row's total duty -- every layer of the duty answer: the ordinary rate (the committed column 1 general "
+        "or column 2 rate; no free trade agreement or preference rate a good may claim is applied), section 301 "
+        f"or the {writer.cite('s5_a')} rate, section 232, antidumping and countervailing -- over the rows whose "
+        "total is known: it is the treatment's whole total duty only where no row is without one "
         f"({_total_readings(params)})."
     ))
     out.write(
@@ -208,7 +209,8 @@ def _emit_text(
     )
     base = _fund_base(totals, writer)
     out.write(_paragraph(
-        f"Each transfer is, {base['includes']}. It leaves out {base['leaves_out']}; "
+        f"Each quarter's transfer is the sum, over its rows, of {base['includes']}. It leaves out "
+        f"{base['leaves_out']}; "
         f"{base['mineral_rows_without_other_duties']:,} of the {base['mineral_rows']:,} rows of mined and processed "
         "critical minerals have other_duties empty or 0."
     ))
@@ -220,8 +222,8 @@ def _fund_base(totals: LedgerTotals, writer: Writer) -> dict[str, Any]:
     bare, rows = totals.fund_rows_without_other_duties, totals.fund_rows
     return {
         "includes": (
-            "over the quarter's rows of mined and processed critical minerals, the duty this bill sets on each "
-            f"(the {writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}) plus its other_duties"
+            "the duty this bill sets on each row of a mined or processed critical mineral (the "
+            f"{writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}) plus that row's other_duties"
         ),
         "leaves_out": (
             "any ordinary, section 301, section 232, antidumping or countervailing duty on those rows that "

@@ -114,7 +114,7 @@ def test_the_ledger_says_once_what_the_trust_fund_base_includes_and_leaves_out(t
         return
     text = " ".join(run_ledger(tmp_path, LEDGER).stdout.split())
     assert text.count("It leaves out any ordinary, section 301, section 232, antidumping or countervailing duty") == 1
-    assert "plus its other_duties" in text
+    assert "plus that row's other_duties" in text
     assert "2 of the 4 rows of mined and processed critical minerals have other_duties empty or 0" in text
 
 
