@@ -40,7 +40,7 @@ from provisions.ledger import (
 )
 from provisions.parameters import DEFAULTS, Parameters
 from provisions.s3 import LIST_DATE, Good, classify_good, is_foreign_country_of_concern
-from provisions.s5 import TREATMENTS, duty_treatment
+from provisions.s5 import TREATMENTS, Treatment, duty_treatment, layers_total
 
 __all__ = ["FastLedger", "cents_text"]
 
@@ -63,10 +63,11 @@ def cents_text(cents: int) -> str:
 class _Answer:
     """One distinct question's answer, with the pieces of its output lines made once."""
 
-    treatment: str
+    treatment: Treatment
     tally: list[int]  # the running rows, value, duty, total duty (cents) and rows without a total of its treatment
     rate_scaled: int | None
-    total_scaled: int | None  # every layer of the answer (its total_rate), scaled as the rate
+    rate: Decimal | None
+    waived: tuple[str, ...]  # the duties that no longer apply to a member's good (sec. 4(g)(2))
     mineral: bool
     fund_slot: int  # 0: the duties feed the Trust Fund (a mined or processed critical mineral); 1: they do not
     text_tail: str  # "  treatment rate " for the text line
@@ -91,6 +92,7 @@ class _Known:
     """The answer for a combination of subheading, origin and producer flag as written, in a period."""
 
     answer: _Answer
+    total_scaled: int | None  # every layer of the duty answer (its total_rate), scaled as the rate
     text_lead: str  # "8505.11.00    CN      " padded for the text line
     json_lead: str  # '"hts": "8505.11.00", "origin": "CN", '
 
@@ -149,9 +151,11 @@ class FastLedger:
             }
         )
         # The total also reads a few origins' own facts (China's section 301 rate, column 2, a section 232
-        # row for one origin) and, for sec. 4(g)(2) read as imposed-on-or-after, a member's own date.
+        # row for one origin) and, for sec. 4(g)(2) read as imposed-on-or-after, a member's own date: it is
+        # added to an answer once per such combination (``_total``), not asked of the rules with it.
         self._total_origins = total_origins()
         self._member_dates = params.duties_applied_on_or_after == "imposed-on-or-after"
+        self._totals: dict[tuple[object, ...], int | None] = {}
         self._iso = iso_countries()
         self._dates: dict[str, _Day] = {}
         self._answers: dict[tuple[object, ...], _Answer] = {}
@@ -243,14 +247,14 @@ class FastLedger:
                 if found is None:
                     found = self._resolve(values, number, hts_text, origin_text, feoc_text, day)
                 answer = found.answer
+                total = found.total_scaled
                 if sourced:
-                    answer = self._sourced_answer(values, number, day, answer)
+                    answer, total = self._sourced_answer(values, number, day, found)
                 sums = self._collected(values, number, day.date).sums if basis else day.sums
                 rate = answer.rate_scaled
                 tally = answer.tally
                 tally[0] += 1
                 tally[1] += value
-                total = answer.total_scaled
                 if total is None:
                     tally[4] += 1
                 else:
@@ -368,32 +372,35 @@ class FastLedger:
             raise error.located(row=number) from None
         period = day.period
         standing = self._standing.get((origin, period)) or self._stand(origin, day.date, period)
-        key = (hts, standing, feoc, day.era, _NO_SOURCING, self._total_key(origin, standing))
+        key = (hts, standing, feoc, day.era, _NO_SOURCING)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        found = _Known(answer, f"{hts!s:<13} {origin:<6}  ", f'"hts": "{hts}", "origin": "{origin}", ')
+        total = self._total(hts, origin, standing, period, answer)
+        found = _Known(answer, total, f"{hts!s:<13} {origin:<6}  ", f'"hts": "{hts}", "origin": "{origin}", ')
         if len(self._known) < _CACHE_LIMIT:
             self._known[(hts_text, origin_text, feoc_text, period)] = found
         return found
 
-    def _sourced_answer(self, values: Sequence[str], number: int, day: _Day, plain: _Answer) -> _Answer:
-        """The answer for a row with sourcing columns (which may make the good sourced from a concern)."""
+    def _sourced_answer(
+        self, values: Sequence[str], number: int, day: _Day, plain: _Known
+    ) -> tuple[_Answer, int | None]:
+        """The answer and total for a row with sourcing columns (which may make the good sourced from a concern)."""
         sourcing = read_sourcing(values, self._index)
         if sourcing == _NO_SOURCING:
-            return plain
+            return plain.answer, plain.total_scaled
         imp = self._reader.read(values, number).imp
         period = day.period
         standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
-        key = (imp.hts, standing, imp.producer_feoc, day.era, sourcing, self._total_key(imp.origin, standing))
+        key = (imp.hts, standing, imp.producer_feoc, day.era, sourcing)
         answer = self._answers.get(key)
         if answer is None:
             answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, sourcing)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        return answer
+        return answer, self._total(imp.hts, imp.origin, standing, period, answer)
 
     def _collected(self, values: Sequence[str], number: int, entry_date: dt.date) -> _Day:
         """The day the row's duties count as collected (its basis column), with its quarter's sums."""
@@ -421,19 +428,44 @@ class FastLedger:
             self._standing[(origin, period)] = standing
         return standing
 
-    def _total_key(self, origin: str, standing: tuple[bool, bool]) -> tuple[str, dt.date | None]:
-        """What, beyond its standing, an origin's answer reads for its total (``_total_origins``, above)."""
+    def _total(self, hts: Hts, origin: str, standing: tuple[bool, bool], period: int, answer: _Answer) -> int | None:
+        """The answer's total rate for a good of ``origin`` in ``period``, scaled: ``s5.layers_total`` of it.
+
+        Two origins get the same total for the same answer unless one has facts of its own the total
+        reads (``total_origins``), or, as members, their own dates (``duties_applied_on_or_after``).
+        """
+        member = self._alliance.member(origin) if standing[0] else None
+        since = member.entry_into_force if member is not None and answer.treatment == "alliance-duty-free" else None
         own = origin if origin in self._total_origins else ""
-        member = self._alliance.member(origin) if self._member_dates and standing[0] else None
-        return own, member.entry_into_force if member is not None else None
+        key = (hts, own, period, answer.treatment, answer.rate, answer.waived, since if self._member_dates else None)
+        if key in self._totals:
+            return self._totals[key]
+        day = self._first_day(period)
+        total = layers_total(
+            Import(hts, origin, day, False, None), self._classify(hts, period).value, answer.treatment, answer.rate,
+            answer.waived, params=self.params, member_since=since,
+        )
+        scaled = _scaled(total)
+        if len(self._totals) < _CACHE_LIMIT:
+            self._totals[key] = scaled
+        return scaled
+
+    def _first_day(self, period: int) -> dt.date:
+        """A day of ``period`` (every day of a period gets the same answer)."""
+        return self._changes[period - 1] if period > 0 else self._changes[0] - dt.timedelta(days=1)
+
+    def _classify(self, hts: Hts, period: int) -> Determination[Good]:
+        classified = self._classified.get((hts, period))
+        if classified is None:
+            classified = classify_good(hts, self._first_day(period), params=self.params, table=self._table,
+                                       lists=self._lists)
+            self._classified[(hts, period)] = classified
+        return classified
 
     def _ask(self, hts: Hts, origin: str, period: int, feoc: bool, sourcing: Sourcing) -> _Answer:
         """Ask the rules, on the period's first day (every day of a period gets the same answer)."""
-        day = self._changes[period - 1] if period > 0 else self._changes[0] - dt.timedelta(days=1)
-        classified = self._classified.get((hts, period))
-        if classified is None:
-            classified = classify_good(hts, day, params=self.params, table=self._table, lists=self._lists)
-            self._classified[(hts, period)] = classified
+        day = self._first_day(period)
+        classified = self._classify(hts, period)
         found = duty_treatment(
             Import(hts, origin, day, feoc, None, sourcing),
             self._alliance,
@@ -450,7 +482,8 @@ class FastLedger:
             found.treatment,
             self._tally[found.treatment],
             scaled,
-            _scaled(found.total_rate),
+            rate,
+            found.no_longer_apply,
             found.good in ("mined", "processed"),
             0 if found.good in ("mined", "processed") else 1,
             f"  {found.treatment:<19} {rate_text:>6} ",

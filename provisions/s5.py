@@ -36,6 +36,7 @@ __all__ = [
     "concern_rate",
     "duty_layers",
     "duty_treatment",
+    "layers_total",
     "sourced_from_concern",
 ]
 
@@ -407,6 +408,22 @@ def duty_layers(
         DutyLayer("section-232", s232, s232, "unchanged", "", s232_source),
         never,
     )
+
+
+def layers_total(
+    imp: Import,
+    good: Good,
+    treatment: Treatment,
+    rate: Decimal | None,
+    waived: tuple[str, ...],
+    *,
+    params: Parameters = DEFAULTS,
+    member_since: dt.date | None = None,
+) -> Decimal | None:
+    """The ``total_rate`` ``duty_treatment`` gives for an answer of ``treatment`` at ``rate`` (what it waived,
+    and the member's entry into force for a member's good): the sum of ``duty_layers``, without the reasons
+    (for the ledger, which asks the rules once per question and adds the origin's own layers here)."""
+    return _total(duty_layers(imp, good, treatment, rate, waived, params=params, member_since=member_since), params)
 
 
 def _ordinary(imp: Import) -> tuple[Decimal | None, str]:
