@@ -64,7 +64,6 @@ class _Answer:
     """One distinct question's answer, with the pieces of its output lines made once."""
 
     treatment: Treatment
-    tally: list[int]  # the running rows, value, duty, total duty (cents) and rows without a total of its treatment
     rate_scaled: int | None
     rate: Decimal | None
     waived: tuple[str, ...]  # the duties that no longer apply to a member's good (sec. 4(g)(2))
@@ -92,7 +91,8 @@ class _Known:
     """The answer for a combination of subheading, origin and producer flag as written, in a period."""
 
     answer: _Answer
-    total_scaled: int | None  # every layer of the duty answer (its total_rate), scaled as the rate
+    tally: list[int]  # the running sums of its treatment, total known or not, mineral or not (``_tallies``)
+    total_scaled: int  # every layer of the duty answer (its total_rate), scaled as the rate; 0 if not known
     text_lead: str  # "8505.11.00    CN      " padded for the text line
     json_lead: str  # '"hts": "8505.11.00", "origin": "CN", '
 
@@ -155,7 +155,7 @@ class FastLedger:
         # added to an answer once per such combination (``_total``), not asked of the rules with it.
         self._total_origins = total_origins()
         self._member_dates = params.duties_applied_on_or_after == "imposed-on-or-after"
-        self._totals: dict[tuple[object, ...], int | None] = {}
+        self._totals: dict[tuple[object, ...], tuple[list[int], int]] = {}
         self._iso = iso_countries()
         self._dates: dict[str, _Day] = {}
         self._answers: dict[tuple[object, ...], _Answer] = {}
@@ -166,10 +166,13 @@ class FastLedger:
         self._table, self._lists = table, lists
         self._standing: dict[tuple[str, int], tuple[bool, bool]] = {}
         self._alliance = alliance
-        # rows, value, duty, total duty (cents), rows without a total
-        self._tally: dict[str, list[int]] = {name: [0, 0, 0, 0, 0] for name in TREATMENTS}
-        self._fund_rows = [0, 0]  # rows whose duties feed the Trust Fund, and rows whose do not
-        self._bare_rows = [0, 0]  # of each, the rows whose other_duties is empty or 0
+        # By treatment, whether the rows' total is known, and whether their duties feed the Trust Fund: rows,
+        # value, duty, total duty (cents) and rows with other_duties empty or 0 -- kept apart so that a row
+        # adds to one list and never tests which (the totals add them up).
+        self._tallies: dict[tuple[str, bool, bool], list[int]] = {
+            (name, known, mineral): [0, 0, 0, 0, 0]
+            for name in TREATMENTS for known in (True, False) for mineral in (True, False)
+        }
 
     def row(self, values: Sequence[str], number: int, *, as_json: bool) -> str:
         """Treat one row (``number`` counts data rows from 1) and return its output line.
@@ -199,7 +202,6 @@ class FastLedger:
         i_feoc, i_other, i_id = self._i_feoc, self._i_other, self._i_id
         dates, known = self._dates, self._known
         sourced, basis = self._sourced, self._basis is not None
-        fund_rows, bare_rows = self._fund_rows, self._bare_rows
         under_a_dollar = _UNDER_A_DOLLAR
         batch: list[str] = []
         keep_line = batch.append
@@ -246,22 +248,16 @@ class FastLedger:
                 found = known.get((hts_text, origin_text, feoc_text, day.period))
                 if found is None:
                     found = self._resolve(values, number, hts_text, origin_text, feoc_text, day)
-                answer = found.answer
-                total = found.total_scaled
+                answer, tally, total = found.answer, found.tally, found.total_scaled
                 if sourced:
-                    answer, total = self._sourced_answer(values, number, day, found)
+                    answer, tally, total = self._sourced_answer(values, number, day, found)
                 sums = self._collected(values, number, day.date).sums if basis else day.sums
                 rate = answer.rate_scaled
-                tally = answer.tally
                 tally[0] += 1
                 tally[1] += value
-                if total is None:
-                    tally[4] += 1
-                else:
-                    tally[3] += (value * total + _HALF) // _WHOLE
-                fund_rows[answer.fund_slot] += 1
+                tally[3] += (value * total + _HALF) // _WHOLE
                 if not other:
-                    bare_rows[answer.fund_slot] += 1
+                    tally[4] += 1
                 if rate is None:
                     sums[answer.fund_slot] += other
                     duty_text = "-"
@@ -308,16 +304,21 @@ class FastLedger:
     @property
     def rows(self) -> int:
         """How many rows have been treated."""
-        return sum(tally[0] for tally in self._tally.values())
+        return sum(tally[0] for tally in self._tallies.values())
 
     def totals(self) -> LedgerTotals:
         """The running totals, in the form the summary and the Trust Fund rules take (Decimal dollars)."""
         totals = LedgerTotals()
-        for name, (rows, value, duty, total, without_total) in self._tally.items():
+        for (name, known, mineral), (rows, value, duty, total, bare) in self._tallies.items():
             tally = totals.by_treatment[name]
-            tally.rows, tally.value, tally.duty = rows, _dollars(value), _dollars(duty)
-            tally.total_duty, tally.without_total = _dollars(total), without_total
-        totals.fund_rows, totals.fund_rows_without_other_duties = self._fund_rows[0], self._bare_rows[0]
+            tally.rows += rows
+            tally.value += _dollars(value)
+            tally.duty += _dollars(duty)
+            tally.total_duty += _dollars(total)
+            tally.without_total += 0 if known else rows
+            if mineral:
+                totals.fund_rows += rows
+                totals.fund_rows_without_other_duties += bare
         totals.fund_duties = {q: _dollars(fund) for q, (fund, _) in self._quarters.items() if self._used(q)}
         totals.other_duties = {q: _dollars(other) for q, (_, other) in self._quarters.items() if self._used(q)}
         return totals
@@ -378,19 +379,20 @@ class FastLedger:
             answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        total = self._total(hts, origin, standing, period, answer)
-        found = _Known(answer, total, f"{hts!s:<13} {origin:<6}  ", f'"hts": "{hts}", "origin": "{origin}", ')
+        tally, total = self._total(hts, origin, standing, period, answer)
+        found = _Known(answer, tally, total, f"{hts!s:<13} {origin:<6}  ", f'"hts": "{hts}", "origin": "{origin}", ')
         if len(self._known) < _CACHE_LIMIT:
             self._known[(hts_text, origin_text, feoc_text, period)] = found
         return found
 
     def _sourced_answer(
         self, values: Sequence[str], number: int, day: _Day, plain: _Known
-    ) -> tuple[_Answer, int | None]:
-        """The answer and total for a row with sourcing columns (which may make the good sourced from a concern)."""
+    ) -> tuple[_Answer, list[int], int]:
+        """The answer, its tally and total for a row with sourcing columns (which may make the good sourced
+        from a concern)."""
         sourcing = read_sourcing(values, self._index)
         if sourcing == _NO_SOURCING:
-            return plain.answer, plain.total_scaled
+            return plain.answer, plain.tally, plain.total_scaled
         imp = self._reader.read(values, number).imp
         period = day.period
         standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
@@ -400,7 +402,7 @@ class FastLedger:
             answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, sourcing)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        return answer, self._total(imp.hts, imp.origin, standing, period, answer)
+        return (answer, *self._total(imp.hts, imp.origin, standing, period, answer))
 
     def _collected(self, values: Sequence[str], number: int, entry_date: dt.date) -> _Day:
         """The day the row's duties count as collected (its basis column), with its quarter's sums."""
@@ -428,8 +430,11 @@ class FastLedger:
             self._standing[(origin, period)] = standing
         return standing
 
-    def _total(self, hts: Hts, origin: str, standing: tuple[bool, bool], period: int, answer: _Answer) -> int | None:
-        """The answer's total rate for a good of ``origin`` in ``period``, scaled: ``s5.layers_total`` of it.
+    def _total(
+        self, hts: Hts, origin: str, standing: tuple[bool, bool], period: int, answer: _Answer
+    ) -> tuple[list[int], int]:
+        """The tally of the answer for a good of ``origin`` in ``period`` and its total rate, scaled (0 if not
+        known): ``s5.layers_total`` of it.
 
         Two origins get the same total for the same answer unless one has facts of its own the total
         reads (``total_origins``), or, as members, their own dates (``duties_applied_on_or_after``).
@@ -438,17 +443,18 @@ class FastLedger:
         since = member.entry_into_force if member is not None and answer.treatment == "alliance-duty-free" else None
         own = origin if origin in self._total_origins else ""
         key = (hts, own, period, answer.treatment, answer.rate, answer.waived, since if self._member_dates else None)
-        if key in self._totals:
-            return self._totals[key]
+        known = self._totals.get(key)
+        if known is not None:
+            return known
         day = self._first_day(period)
         total = layers_total(
             Import(hts, origin, day, False, None), self._classify(hts, period).value, answer.treatment, answer.rate,
             answer.waived, params=self.params, member_since=since,
         )
-        scaled = _scaled(total)
+        found = self._tallies[(answer.treatment, total is not None, answer.mineral)], _scaled(total) or 0
         if len(self._totals) < _CACHE_LIMIT:
-            self._totals[key] = scaled
-        return scaled
+            self._totals[key] = found
+        return found
 
     def _first_day(self, period: int) -> dt.date:
         """A day of ``period`` (every day of a period gets the same answer)."""
@@ -480,7 +486,6 @@ class FastLedger:
         rate_json = "null" if rate is None else f'"{rate}"'
         return _Answer(
             found.treatment,
-            self._tally[found.treatment],
             scaled,
             rate,
             found.no_longer_apply,
