@@ -20,7 +20,7 @@ import bisect
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
@@ -71,6 +71,8 @@ class _Answer:
     fund_slot: int  # 0: the duties feed the Trust Fund (a mined or processed critical mineral); 1: they do not
     text_tail: str  # "  treatment rate " for the text line
     json_tail: str  # '"treatment": ..., "rate": ...'
+    # its tally and total rate for an origin's own facts and a member's date (``FastLedger._total``)
+    totals: dict[tuple[str, dt.date | None], tuple[list[int], int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +157,6 @@ class FastLedger:
         # added to an answer once per such combination (``_total``), not asked of the rules with it.
         self._total_origins = total_origins()
         self._member_dates = params.duties_applied_on_or_after == "imposed-on-or-after"
-        self._totals: dict[tuple[object, ...], tuple[list[int], int]] = {}
         self._iso = iso_countries()
         self._dates: dict[str, _Day] = {}
         self._answers: dict[tuple[object, ...], _Answer] = {}
@@ -436,14 +437,15 @@ class FastLedger:
         """The tally of the answer for a good of ``origin`` in ``period`` and its total rate, scaled (0 if not
         known): ``s5.layers_total`` of it.
 
-        Two origins get the same total for the same answer unless one has facts of its own the total
-        reads (``total_origins``), or, as members, their own dates (``duties_applied_on_or_after``).
+        An answer is one subheading's in one era, and the total can change only where the answer or an
+        era does (``total_changes``), so two origins get the same total for the same answer unless one has
+        facts of its own the total reads (``total_origins``), or, as members, their own dates
+        (``duties_applied_on_or_after``): the answer keeps its totals by those.
         """
         member = self._alliance.member(origin) if standing[0] else None
         since = member.entry_into_force if member is not None and answer.treatment == "alliance-duty-free" else None
-        own = origin if origin in self._total_origins else ""
-        key = (hts, own, period, answer.treatment, answer.rate, answer.waived, since if self._member_dates else None)
-        known = self._totals.get(key)
+        key = (origin if origin in self._total_origins else "", since if self._member_dates else None)
+        known = answer.totals.get(key)
         if known is not None:
             return known
         day = self._first_day(period)
@@ -451,9 +453,8 @@ class FastLedger:
             Import(hts, origin, day, False, None), self._classify(hts, period).value, answer.treatment, answer.rate,
             answer.waived, params=self.params, member_since=since,
         )
-        found = self._tallies[(answer.treatment, total is not None, answer.mineral)], _scaled(total) or 0
-        if len(self._totals) < _CACHE_LIMIT:
-            self._totals[key] = found
+        found = answer.totals[key] = self._tallies[(answer.treatment, total is not None, answer.mineral)], (
+            _scaled(total) or 0)
         return found
 
     def _first_day(self, period: int) -> dt.date:
