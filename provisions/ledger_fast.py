@@ -157,6 +157,7 @@ class FastLedger:
         # added to an answer once per such combination (``_total``), not asked of the rules with it.
         self._total_origins = total_origins()
         self._member_dates = params.duties_applied_on_or_after == "imposed-on-or-after"
+        self._layers_totals: dict[tuple[object, ...], Decimal | None] = {}
         self._iso = iso_countries()
         self._dates: dict[str, _Day] = {}
         self._answers: dict[tuple[object, ...], _Answer] = {}
@@ -449,10 +450,17 @@ class FastLedger:
         if known is not None:
             return known
         day = self._first_day(period)
-        total = layers_total(
-            Import(hts, origin, day, False, None), self._classify(hts, period).value, answer.treatment, answer.rate,
-            answer.waived, params=self.params, member_since=since,
-        )
+        # answers that differ only in what the total does not read (a producer flag, a standing) share it
+        shared = (hts, bisect.bisect_right(self._eras, day), answer.treatment, answer.rate, answer.waived, *key)
+        if shared in self._layers_totals:
+            total = self._layers_totals[shared]
+        else:
+            total = layers_total(
+                Import(hts, origin, day, False, None), self._classify(hts, period).value, answer.treatment,
+                answer.rate, answer.waived, params=self.params, member_since=since,
+            )
+            if len(self._layers_totals) < _CACHE_LIMIT:
+                self._layers_totals[shared] = total
         found = answer.totals[key] = self._tallies[(answer.treatment, total is not None, answer.mineral)], (
             _scaled(total) or 0)
         return found
