@@ -44,6 +44,7 @@ __all__ = [
     "lookup_line",
     "mineral_lists",
     "ordinary_rates",
+    "section232_holds_line",
     "section232_rate",
     "section232_rates",
     "section301_lines",
@@ -403,6 +404,13 @@ def section232_rate(hts: str, origin: str, on: dt.date) -> Section232Rate | None
         if best is None or rank > best:
             found, best = row, rank
     return found
+
+
+def section232_holds_line(hts: str) -> bool:
+    """Whether the committed section 232 table has a row for ``hts`` (its heading or subheading), for any
+    origin or day: a line it holds no row for is one it holds no section 232 action for."""
+    digits = hts.replace(".", "")
+    return any(digits.startswith(row.hts.replace(".", "")) for row in section232_rates())
 
 
 def lookup_line(

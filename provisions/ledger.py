@@ -23,7 +23,10 @@ id             no        the entry's own reference, echoed in the results
 Duties count as collected on the day the parameter ``fund_collection_basis`` names (by
 default the day of entry), so each falls in the federal fiscal quarter of that day (the
 fiscal year begins on October 1).  The duties that feed the Trust Fund are those on mined
-and processed critical minerals: the duty this bill sets plus ``other_duties``.
+and processed critical minerals: the duty this bill sets plus ``other_duties`` -- any other duty
+a row's ``other_duties`` leaves out is missing from the transfer, which the output says once
+(``fund_base``).  The totals by treatment also add each row's total duty (every layer of
+``s5.duty_treatment``'s answer) where every row's is known.
 
 ``DutyCalculator`` answers row after row in constant memory.  It asks the rule
 (``s5.duty_treatment``) once per combination of subheading, origin, producer flag and
@@ -40,7 +43,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
+from provisions.datasets import (
+    CoveredLine,
+    MineralList,
+    column2_countries,
+    iso_countries,
+    mineral_lists,
+    section232_rates,
+)
 from provisions.inputs import (
     Alliance,
     Hts,
@@ -72,6 +82,8 @@ __all__ = [
     "RowResult",
     "ledger_reasons",
     "read_sourcing",
+    "total_changes",
+    "total_origins",
 ]
 
 REQUIRED_COLUMNS = ("hts", "origin", "entry_date", "value")
@@ -204,6 +216,24 @@ class LedgerReader:
         return known
 
 
+def total_changes() -> set[dt.date]:
+    """The days on which a duty answer's total can change though its treatment does not: a committed
+    section 232 rate applies from one, or an origin's goods begin to pay the column 2 rate."""
+    return {
+        *(row.applies_from for row in section232_rates()),
+        *(since for since in column2_countries().values() if since != dt.date.min),
+    }
+
+
+def total_origins() -> frozenset[str]:
+    """The origins whose own facts, beside their standing as member or concern, a duty answer's total reads:
+    China's section 301 rate (Hong Kong and Macau under ``hong_kong_macau``), the column 2 rate, and
+    the committed section 232 rows for one origin."""
+    return frozenset(
+        {"CN", "HK", "MO", *column2_countries(), *(row.origin for row in section232_rates() if row.origin != "*")}
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class RowResult:
     """The treatment of one row, the duty the bill sets on it, and what it adds to the Trust Fund."""
@@ -218,6 +248,8 @@ class RowResult:
     duty: Decimal | None
     fund_duties: Decimal  # duties attributable to mined and processed critical minerals
     quarter: FiscalQuarter
+    total_duty: Decimal | None = None  # every layer of the duty answer (s5.duty_treatment's total_duty)
+    mineral: bool = False  # a mined or processed critical mineral: its duties feed the Trust Fund
 
 
 class DutyCalculator:
@@ -241,9 +273,10 @@ class DutyCalculator:
             *(m.entry_into_force for m in alliance.members),
             *(entry.published for entry in known),
             *(since for _, since in params.state_designated_countries_of_concern),
+            *total_changes(),
         }
         self._changes = sorted(changes)
-        self._answers: dict[tuple[object, ...], tuple[str, Decimal | None, bool]] = {}
+        self._answers: dict[tuple[object, ...], tuple[str, Decimal | None, bool, Decimal | None]] = {}
 
     def determination(self, imp: Import) -> Determination[DutyTreatment]:
         """The rule's full answer for one import, with its reasons."""
@@ -263,11 +296,12 @@ class DutyCalculator:
                 table=self._table,
                 lists=self._lists,
             ).value
-            answer = (found.treatment, found.rate, found.good in ("mined", "processed"))
+            answer = (found.treatment, found.rate, found.good in ("mined", "processed"), found.total_rate)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        treatment, rate, mineral = answer
+        treatment, rate, mineral, total_rate = answer
         duty = duty_amount(imp.value, rate) if rate is not None and imp.value is not None else None
+        total = duty_amount(imp.value, total_rate) if total_rate is not None and imp.value is not None else None
         fund = ((duty or _ZERO) + entry.other_duties) if mineral else _ZERO
         return RowResult(
             entry.row,
@@ -280,6 +314,8 @@ class DutyCalculator:
             duty,
             fund,
             entry.quarter,
+            total,
+            mineral,
         )
 
 
@@ -288,15 +324,23 @@ class _Tally:
     rows: int = 0
     value: Decimal = _ZERO
     duty: Decimal = _ZERO
+    total_duty: Decimal = _ZERO  # of the rows whose total is known
+    without_total: int = 0  # rows whose total is not known
 
 
 @dataclass
 class LedgerTotals:
-    """Running totals over a ledger: rows, values and duties by treatment; duties by fiscal quarter."""
+    """Running totals over a ledger: rows, values and duties by treatment; duties by fiscal quarter.
+
+    ``fund_rows`` counts the rows of mined and processed critical minerals (whose duties feed the
+    Trust Fund), ``fund_rows_without_other_duties`` those of them whose ``other_duties`` is empty or 0.
+    """
 
     by_treatment: dict[str, _Tally] = field(default_factory=lambda: {name: _Tally() for name in TREATMENTS})
     fund_duties: dict[FiscalQuarter, Decimal] = field(default_factory=dict)
     other_duties: dict[FiscalQuarter, Decimal] = field(default_factory=dict)
+    fund_rows: int = 0
+    fund_rows_without_other_duties: int = 0
 
     def add(self, entry: LedgerRow, result: RowResult) -> None:
         """Count one row in."""
@@ -305,6 +349,13 @@ class LedgerTotals:
         tally.value += entry.imp.value or _ZERO
         if result.duty is not None:
             tally.duty += result.duty
+        if result.total_duty is None:
+            tally.without_total += 1
+        else:
+            tally.total_duty += result.total_duty
+        if result.mineral:
+            self.fund_rows += 1
+            self.fund_rows_without_other_duties += not entry.other_duties
         quarter = result.quarter
         self.fund_duties[quarter] = self.fund_duties.get(quarter, _ZERO) + result.fund_duties
         not_fund = (result.duty or _ZERO) + entry.other_duties - result.fund_duties
@@ -316,9 +367,22 @@ class LedgerTotals:
         return sum(tally.rows for tally in self.by_treatment.values())
 
     def summary(self) -> dict[str, dict[str, object]]:
-        """Rows, customs value and duty under the bill, by treatment."""
+        """Rows, customs value and duty under the bill, by treatment.
+
+        ``duty`` is the layer the bill sets (as on each row); ``total_duty`` adds each row's total duty
+        (every layer of ``s5.duty_treatment``'s answer), None unless every row's is known;
+        ``known_total_duty`` adds those of the rows whose total is known, ``rows_without_total``
+        counts the others.
+        """
         return {
-            name: {"rows": t.rows, "value": t.value.quantize(_ZERO), "duty": t.duty.quantize(_ZERO)}
+            name: {
+                "rows": t.rows,
+                "value": t.value.quantize(_ZERO),
+                "duty": t.duty.quantize(_ZERO),
+                "total_duty": t.total_duty.quantize(_ZERO) if not t.without_total else None,
+                "known_total_duty": t.total_duty.quantize(_ZERO),
+                "rows_without_total": t.without_total,
+            }
             for name, t in self.by_treatment.items()
         }
 

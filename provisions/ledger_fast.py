@@ -20,7 +20,7 @@ import bisect
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from provisions.datasets import CoveredLine, MineralList, iso_countries, mineral_lists
@@ -35,10 +35,12 @@ from provisions.ledger import (
     LedgerReader,
     LedgerTotals,
     read_sourcing,
+    total_changes,
+    total_origins,
 )
 from provisions.parameters import DEFAULTS, Parameters
 from provisions.s3 import LIST_DATE, Good, classify_good, is_foreign_country_of_concern
-from provisions.s5 import TREATMENTS, duty_treatment
+from provisions.s5 import TREATMENTS, Treatment, duty_treatment, layers_total
 
 __all__ = ["FastLedger", "cents_text"]
 
@@ -61,13 +63,16 @@ def cents_text(cents: int) -> str:
 class _Answer:
     """One distinct question's answer, with the pieces of its output lines made once."""
 
-    treatment: str
-    tally: list[int]  # the running rows, value and duty (cents) of its treatment
+    treatment: Treatment
     rate_scaled: int | None
+    rate: Decimal | None
+    waived: tuple[str, ...]  # the duties that no longer apply to a member's good (sec. 4(g)(2))
     mineral: bool
     fund_slot: int  # 0: the duties feed the Trust Fund (a mined or processed critical mineral); 1: they do not
     text_tail: str  # "  treatment rate " for the text line
     json_tail: str  # '"treatment": ..., "rate": ...'
+    # its tally and total rate for an origin's own facts and a member's date (``FastLedger._total``)
+    totals: dict[tuple[str, dt.date | None], tuple[list[int], int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +93,8 @@ class _Known:
     """The answer for a combination of subheading, origin and producer flag as written, in a period."""
 
     answer: _Answer
+    tally: list[int]  # the running sums of its treatment, total known or not, mineral or not (``_tallies``)
+    total_scaled: int  # every layer of the duty answer (its total_rate), scaled as the rate; 0 if not known
     text_lead: str  # "8505.11.00    CN      " padded for the text line
     json_lead: str  # '"hts": "8505.11.00", "origin": "CN", '
 
@@ -129,6 +136,7 @@ class FastLedger:
                 *(m.entry_into_force for m in alliance.members),
                 *(entry.published for entry in known),
                 *(since for _, since in params.state_designated_countries_of_concern),
+                *total_changes(),
             }
         )
         # The answer for a good of one origin depends on the Alliance only through that origin's own
@@ -141,8 +149,15 @@ class FastLedger:
                 *((first,) if first is not None else ()),
                 *(entry.published for entry in known),
                 *(since for _, since in params.state_designated_countries_of_concern),
+                *total_changes(),
             }
         )
+        # The total also reads a few origins' own facts (China's section 301 rate, column 2, a section 232
+        # row for one origin) and, for sec. 4(g)(2) read as imposed-on-or-after, a member's own date: it is
+        # added to an answer once per such combination (``_total``), not asked of the rules with it.
+        self._total_origins = total_origins()
+        self._member_dates = params.duties_applied_on_or_after == "imposed-on-or-after"
+        self._layers_totals: dict[tuple[object, ...], Decimal | None] = {}
         self._iso = iso_countries()
         self._dates: dict[str, _Day] = {}
         self._answers: dict[tuple[object, ...], _Answer] = {}
@@ -153,7 +168,13 @@ class FastLedger:
         self._table, self._lists = table, lists
         self._standing: dict[tuple[str, int], tuple[bool, bool]] = {}
         self._alliance = alliance
-        self._tally: dict[str, list[int]] = {name: [0, 0, 0] for name in TREATMENTS}  # rows, value, duty (cents)
+        # By treatment, whether the rows' total is known, and whether their duties feed the Trust Fund: rows,
+        # value, duty, total duty (cents) and rows with other_duties empty or 0 -- kept apart so that a row
+        # adds to one list and never tests which (the totals add them up).
+        self._tallies: dict[tuple[str, bool, bool], list[int]] = {
+            (name, known, mineral): [0, 0, 0, 0, 0]
+            for name in TREATMENTS for known in (True, False) for mineral in (True, False)
+        }
 
     def row(self, values: Sequence[str], number: int, *, as_json: bool) -> str:
         """Treat one row (``number`` counts data rows from 1) and return its output line.
@@ -229,14 +250,16 @@ class FastLedger:
                 found = known.get((hts_text, origin_text, feoc_text, day.period))
                 if found is None:
                     found = self._resolve(values, number, hts_text, origin_text, feoc_text, day)
-                answer = found.answer
+                answer, tally, total = found.answer, found.tally, found.total_scaled
                 if sourced:
-                    answer = self._sourced_answer(values, number, day, answer)
+                    answer, tally, total = self._sourced_answer(values, number, day, found)
                 sums = self._collected(values, number, day.date).sums if basis else day.sums
                 rate = answer.rate_scaled
-                tally = answer.tally
                 tally[0] += 1
                 tally[1] += value
+                tally[3] += (value * total + _HALF) // _WHOLE
+                if not other:
+                    tally[4] += 1
                 if rate is None:
                     sums[answer.fund_slot] += other
                     duty_text = "-"
@@ -283,14 +306,21 @@ class FastLedger:
     @property
     def rows(self) -> int:
         """How many rows have been treated."""
-        return sum(tally[0] for tally in self._tally.values())
+        return sum(tally[0] for tally in self._tallies.values())
 
     def totals(self) -> LedgerTotals:
         """The running totals, in the form the summary and the Trust Fund rules take (Decimal dollars)."""
         totals = LedgerTotals()
-        for name, (rows, value, duty) in self._tally.items():
+        for (name, known, mineral), (rows, value, duty, total, bare) in self._tallies.items():
             tally = totals.by_treatment[name]
-            tally.rows, tally.value, tally.duty = rows, _dollars(value), _dollars(duty)
+            tally.rows += rows
+            tally.value += _dollars(value)
+            tally.duty += _dollars(duty)
+            tally.total_duty += _dollars(total)
+            tally.without_total += 0 if known else rows
+            if mineral:
+                totals.fund_rows += rows
+                totals.fund_rows_without_other_duties += bare
         totals.fund_duties = {q: _dollars(fund) for q, (fund, _) in self._quarters.items() if self._used(q)}
         totals.other_duties = {q: _dollars(other) for q, (_, other) in self._quarters.items() if self._used(q)}
         return totals
@@ -351,16 +381,20 @@ class FastLedger:
             answer = self._ask(hts, origin, period, feoc, _NO_SOURCING)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        found = _Known(answer, f"{hts!s:<13} {origin:<6}  ", f'"hts": "{hts}", "origin": "{origin}", ')
+        tally, total = self._total(hts, origin, standing, period, answer)
+        found = _Known(answer, tally, total, f"{hts!s:<13} {origin:<6}  ", f'"hts": "{hts}", "origin": "{origin}", ')
         if len(self._known) < _CACHE_LIMIT:
             self._known[(hts_text, origin_text, feoc_text, period)] = found
         return found
 
-    def _sourced_answer(self, values: Sequence[str], number: int, day: _Day, plain: _Answer) -> _Answer:
-        """The answer for a row with sourcing columns (which may make the good sourced from a concern)."""
+    def _sourced_answer(
+        self, values: Sequence[str], number: int, day: _Day, plain: _Known
+    ) -> tuple[_Answer, list[int], int]:
+        """The answer, its tally and total for a row with sourcing columns (which may make the good sourced
+        from a concern)."""
         sourcing = read_sourcing(values, self._index)
         if sourcing == _NO_SOURCING:
-            return plain
+            return plain.answer, plain.tally, plain.total_scaled
         imp = self._reader.read(values, number).imp
         period = day.period
         standing = self._standing.get((imp.origin, period)) or self._stand(imp.origin, day.date, period)
@@ -370,7 +404,7 @@ class FastLedger:
             answer = self._ask(imp.hts, imp.origin, period, imp.producer_feoc, sourcing)
             if len(self._answers) < _CACHE_LIMIT:
                 self._answers[key] = answer
-        return answer
+        return (answer, *self._total(imp.hts, imp.origin, standing, period, answer))
 
     def _collected(self, values: Sequence[str], number: int, entry_date: dt.date) -> _Day:
         """The day the row's duties count as collected (its basis column), with its quarter's sums."""
@@ -398,13 +432,55 @@ class FastLedger:
             self._standing[(origin, period)] = standing
         return standing
 
-    def _ask(self, hts: Hts, origin: str, period: int, feoc: bool, sourcing: Sourcing) -> _Answer:
-        """Ask the rules, on the period's first day (every day of a period gets the same answer)."""
-        day = self._changes[period - 1] if period > 0 else self._changes[0] - dt.timedelta(days=1)
+    def _total(
+        self, hts: Hts, origin: str, standing: tuple[bool, bool], period: int, answer: _Answer
+    ) -> tuple[list[int], int]:
+        """The tally of the answer for a good of ``origin`` in ``period`` and its total rate, scaled (0 if not
+        known): ``s5.layers_total`` of it.
+
+        An answer is one subheading's in one era, and the total can change only where the answer or an
+        era does (``total_changes``), so two origins get the same total for the same answer unless one has
+        facts of its own the total reads (``total_origins``), or, as members, their own dates
+        (``duties_applied_on_or_after``): the answer keeps its totals by those.
+        """
+        member = self._alliance.member(origin) if standing[0] else None
+        since = member.entry_into_force if member is not None and answer.treatment == "alliance-duty-free" else None
+        key = (origin if origin in self._total_origins else "", since if self._member_dates else None)
+        known = answer.totals.get(key)
+        if known is not None:
+            return known
+        day = self._first_day(period)
+        # answers that differ only in what the total does not read (a producer flag, a standing) share it
+        shared = (hts, bisect.bisect_right(self._eras, day), answer.treatment, answer.rate, answer.waived, *key)
+        if shared in self._layers_totals:
+            total = self._layers_totals[shared]
+        else:
+            total = layers_total(
+                Import(hts, origin, day, False, None), self._classify(hts, period).value, answer.treatment,
+                answer.rate, answer.waived, params=self.params, member_since=since,
+            )
+            if len(self._layers_totals) < _CACHE_LIMIT:
+                self._layers_totals[shared] = total
+        found = answer.totals[key] = self._tallies[(answer.treatment, total is not None, answer.mineral)], (
+            _scaled(total) or 0)
+        return found
+
+    def _first_day(self, period: int) -> dt.date:
+        """A day of ``period`` (every day of a period gets the same answer)."""
+        return self._changes[period - 1] if period > 0 else self._changes[0] - dt.timedelta(days=1)
+
+    def _classify(self, hts: Hts, period: int) -> Determination[Good]:
         classified = self._classified.get((hts, period))
         if classified is None:
-            classified = classify_good(hts, day, params=self.params, table=self._table, lists=self._lists)
+            classified = classify_good(hts, self._first_day(period), params=self.params, table=self._table,
+                                       lists=self._lists)
             self._classified[(hts, period)] = classified
+        return classified
+
+    def _ask(self, hts: Hts, origin: str, period: int, feoc: bool, sourcing: Sourcing) -> _Answer:
+        """Ask the rules, on the period's first day (every day of a period gets the same answer)."""
+        day = self._first_day(period)
+        classified = self._classify(hts, period)
         found = duty_treatment(
             Import(hts, origin, day, feoc, None, sourcing),
             self._alliance,
@@ -414,18 +490,14 @@ class FastLedger:
             classified=classified,
         ).value
         rate = found.rate
-        scaled = None
-        if rate is not None:
-            exact = rate * _RATE_SCALE
-            if exact != exact.to_integral_value():
-                raise InputError("rate", f"a rate of {rate}% has more than four decimal places")
-            scaled = int(exact)
+        scaled = _scaled(rate)
         rate_text = "-" if rate is None else f"{rate}%"
         rate_json = "null" if rate is None else f'"{rate}"'
         return _Answer(
             found.treatment,
-            self._tally[found.treatment],
             scaled,
+            rate,
+            found.no_longer_apply,
             found.good in ("mined", "processed"),
             0 if found.good in ("mined", "processed") else 1,
             f"  {found.treatment:<19} {rate_text:>6} ",
@@ -436,6 +508,20 @@ class FastLedger:
 _UNDER_A_DOLLAR = tuple(f"0.{cents:02d}" for cents in range(100))
 _FLAGS = {"": False, "false": False, "true": True, "no": False, "yes": True, "0": False, "1": True}
 _NO_SOURCING = Sourcing()
+
+
+def _scaled(rate: Decimal | None) -> int | None:
+    """A rate in percent scaled to an integer (``_RATE_SCALE``), or None for None.
+
+    Raises:
+        InputError: a rate with more than four decimal places.
+    """
+    if rate is None:
+        return None
+    exact = rate * _RATE_SCALE
+    if exact != exact.to_integral_value():
+        raise InputError("rate", f"a rate of {rate}% has more than four decimal places")
+    return int(exact)
 
 
 def _cents(text: str) -> int | None:

@@ -16,6 +16,7 @@ import json
 import shutil
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import IO, Any
@@ -127,6 +128,7 @@ def _emit_json(
         value["rows"] = _ROWS_PLACEHOLDER
     value["totals"] = totals.summary()
     value["trust_fund"] = _trust_fund(totals, params)
+    value["fund_base"] = _fund_base(totals, writer)
     document = {
         "value": to_jsonable(value),
         "reasons": writer.reasons_json(ledger_reasons(params)),
@@ -164,12 +166,26 @@ def _emit_text(
         )
         _copy(spool, out)
         out.write("\n")
-    out.write("Totals by treatment (duty: as set by this bill):\n")
-    out.write(f"  {'treatment':<19} {'rows':>11} {'customs value':>20} {'duty':>18}\n")
+    out.write("Totals by treatment (duty: the layer this bill sets, as on each row; known total duty: every layer):\n")
+    out.write(
+        f"  {'treatment':<19} {'rows':>11} {'customs value':>20} {'duty':>18} {'known total duty':>18} "
+        f"{'rows without one':>16}\n"
+    )
     for name, tally in totals.summary().items():
+        without = tally["rows_without_total"]
+        known = "-" if tally["rows"] and without == tally["rows"] else _money(tally["known_total_duty"])
         out.write(
-            f"  {name:<19} {tally['rows']:>11,} {_money(tally['value']):>20} {_money(tally['duty']):>18}\n"
+            f"  {name:<19} {tally['rows']:>11,} {_money(tally['value']):>20} {_money(tally['duty']):>18} "
+            f"{known:>18} {without:>16,}\n"
         )
+    out.write(_paragraph(
+        f"Duty is the {writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}. Known total duty adds each "
+        "row's total duty -- every layer of the duty answer: the ordinary rate (the committed column 1 general "
+        "or column 2 rate; no free trade agreement or preference rate a good may claim is applied), section 301 "
+        f"or the {writer.cite('s5_a')} rate, section 232, antidumping and countervailing -- over the rows whose "
+        "total is known: it is the treatment's whole total duty only where no row is without one "
+        f"({_total_readings(params)})."
+    ))
     out.write(
         "\nTrust Fund transfers by federal fiscal quarter of entry (the fiscal year begins October 1):\n"
     )
@@ -191,7 +207,43 @@ def _emit_text(
         + " ".join(_money(a).rjust(w) for a, w in zip(grand, (18, 18, 16, 16, 18), strict=True))
         + "\n"
     )
+    base = _fund_base(totals, writer)
+    out.write(_paragraph(
+        f"Each quarter's transfer is the sum, over its rows, of {base['includes']}. It leaves out "
+        f"{base['leaves_out']}; "
+        f"{base['mineral_rows_without_other_duties']:,} of the {base['mineral_rows']:,} rows of mined and processed "
+        "critical minerals have other_duties empty or 0."
+    ))
     out.write("\nWhy:\n" + writer.reasons_text(ledger_reasons(params)) + "\n")
+
+
+def _fund_base(totals: LedgerTotals, writer: Writer) -> dict[str, Any]:
+    """What the Trust Fund transfers are computed on, and what they leave out, said once for the ledger."""
+    bare, rows = totals.fund_rows_without_other_duties, totals.fund_rows
+    return {
+        "includes": (
+            "the duty this bill sets on each row of a mined or processed critical mineral (the "
+            f"{writer.cite('s5_a')} duty, or 0 under {writer.cite('s4_g_1')}) plus that row's other_duties"
+        ),
+        "leaves_out": (
+            "any ordinary, section 301, section 232, antidumping or countervailing duty on those rows that "
+            "their other_duties do not include (it is not taken from the total duty, which other_duties may "
+            "already hold), and the duties on select derivative products and goods outside the bill (not "
+            "transferred)"
+        ),
+        "mineral_rows": rows,
+        "mineral_rows_without_other_duties": bare,
+    }
+
+
+def _total_readings(params: Parameters) -> str:
+    """The readings a ledger's totals rest on that a row cannot supply (it has no column for them)."""
+    return "; ".join(params.describe(name) for name in ("section232_not_held", "adcvd_not_given"))
+
+
+def _paragraph(text: str) -> str:
+    """A note under a table: a blank line, then ``text`` wrapped and indented."""
+    return "\n" + textwrap.fill(text, width=100, initial_indent="  ", subsequent_indent="  ") + "\n"
 
 
 def _copy(spool: IO[bytes], out: IO[str]) -> None:

@@ -42,6 +42,7 @@ SourcedFromCountry = Literal["origin", "any-stage"]
 DfcConditions = Literal["necessary-only", "necessary-and-sufficient"]
 AdcvdNotGiven = Literal["left-out", "unknown"]
 ArtificialGraphite = Literal["natural-only", "artificial-counts"]
+Section232NotHeld = Literal["unknown", "none"]
 
 
 
@@ -109,6 +110,7 @@ class Parameters:
     dfc_conditions: DfcConditions = "necessary-only"
     adcvd_not_given: AdcvdNotGiven = "left-out"
     artificial_graphite: ArtificialGraphite = "natural-only"
+    section232_not_held: Section232NotHeld = "unknown"
 
     def __post_init__(self) -> None:
         mechanism.check_choices(self)
@@ -334,6 +336,24 @@ PARAMETER_DOCS: Mapping[str, tuple[tuple[str, ...], str, tuple[tuple[str, str], 
                 'yes: the 2022 and 2025 lists name "graphite", dropping the 2018 list\'s "(natural)", so '
                 "graphite however made is on the list; artificial graphite in powder, plates or rods is a "
                 "processed form of it (sec. 3(6))",
+            ),
+        ),
+    ),
+    "section232_not_held": (
+        ("s4_g_2", "s5_a"),
+        "What a duty total takes as the section 232 rate on a line the committed data holds no section 232 "
+        "action for (provisions/data/section232.csv holds unwrought aluminum and copper), when none is given "
+        "(whether an action reaches the good is a fact of other law, not of the bill).",
+        (
+            (
+                "unknown",
+                "the section 232 layer is not known, so no total is given until --section232-rate is supplied "
+                "(0 where no action reaches the good); the answer says it is a data limit",
+            ),
+            (
+                "none",
+                "a line the data holds no section 232 action for is taken to have none (0%), and the answer "
+                "says so; a line the data holds, but not for that origin or day, stays not known",
             ),
         ),
     ),

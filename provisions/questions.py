@@ -75,7 +75,16 @@ def _duty(values: Values, parameters: MakeParameters) -> Answer | StreamAnswer:
         _other_duties(values),
     )
     answer = duty_treatment(imp, alliance, params=params)
-    return Answer.of(f"Duty treatment of {imp.hts} from {imp.origin} entered {imp.entry_date}", answer, params)
+    return Answer.of(f"Duty treatment of {imp.hts} from {imp.origin} entered {imp.entry_date}", answer, params,
+                     field_labels=_DUTY_LABELS.get(answer.value.treatment, _BILL_SETS_NONE))
+
+
+# ``rate`` and ``duty`` are the layer the bill sets, not the total: a person sees which provision sets them.
+_DUTY_LABELS = {
+    "concern-rate": {"rate": ("s5_a", "rate"), "duty": ("s5_a", "duty")},
+    "alliance-duty-free": {"rate": ("s4_g_1", "rate"), "duty": ("s4_g_1", "duty")},
+}
+_BILL_SETS_NONE = {"rate": ("", "rate set by the bill"), "duty": ("", "duty set by the bill")}
 
 
 _SOURCING_AND_LAYERS = (

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from provisions.datasets import CoveredLine, MineralList, column2_countries, ordinary_rates, section232_rate
+from provisions.datasets import (
+    CoveredLine,
+    MineralList,
+    column2_countries,
+    ordinary_rates,
+    section232_holds_line,
+    section232_rate,
+)
 from provisions.inputs import Alliance, Import
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.money import duty_amount
@@ -29,12 +36,14 @@ __all__ = [
     "concern_rate",
     "duty_layers",
     "duty_treatment",
+    "layers_total",
     "sourced_from_concern",
 ]
 
 Treatment = Literal["alliance-duty-free", "concern-rate", "unaffected", "out-of-scope"]
 TREATMENTS: tuple[Treatment, ...] = ("alliance-duty-free", "concern-rate", "unaffected", "out-of-scope")
 _FREE = Decimal("0")
+_NOT_HELD = "not given, and no section 232 rate on this line is held in the data (a data limit)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +360,7 @@ def duty_layers(
         "section 301 actions on China reach products of China only"
     )
     ordinary, ordinary_source = _ordinary(imp)
-    s232, s232_since, s232_source = _section232(imp)
+    s232, s232_since, s232_source = _section232(imp, params)
     adcvd = given.antidumping_countervailing_rate
     adcvd_source = "as given" if adcvd is not None else "not given"
     never = DutyLayer("antidumping-countervailing", adcvd, adcvd, "never waived", "s4_g_3", adcvd_source)
@@ -401,6 +410,22 @@ def duty_layers(
     )
 
 
+def layers_total(
+    imp: Import,
+    good: Good,
+    treatment: Treatment,
+    rate: Decimal | None,
+    waived: tuple[str, ...],
+    *,
+    params: Parameters = DEFAULTS,
+    member_since: dt.date | None = None,
+) -> Decimal | None:
+    """The ``total_rate`` ``duty_treatment`` gives for an answer of ``treatment`` at ``rate`` (what it waived,
+    and the member's entry into force for a member's good): the sum of ``duty_layers``, without the reasons
+    (for the ledger, which asks the rules once per question and adds the origin's own layers here)."""
+    return _total(duty_layers(imp, good, treatment, rate, waived, params=params, member_since=member_since), params)
+
+
 def _ordinary(imp: Import) -> tuple[Decimal | None, str]:
     """The ordinary (column 1 general, or column 2) rate on the entry and where it comes from.
 
@@ -432,18 +457,27 @@ def _ordinary(imp: Import) -> tuple[Decimal | None, str]:
     )
 
 
-def _section232(imp: Import) -> tuple[Decimal | None, dt.date | None, str]:
+def _section232(imp: Import, params: Parameters) -> tuple[Decimal | None, dt.date | None, str]:
     """The section 232 rate on the entry, the day such a duty was first imposed, and where both come from.
 
     A rate given with the import wins; else the committed table (provisions/data/section232.csv)
-    where it holds one for the line, origin and day; else the rate is not known.
+    where it holds one for the line, origin and day; else, on a line the table holds no row for,
+    0% if ``params.section232_not_held`` is ``none``; else the rate is not known.
     """
     given = imp.duties
     if given.section232_rate is not None:
         return given.section232_rate, given.section232_since, "as given"
-    held = section232_rate(str(imp.hts), imp.origin, imp.entry_date)
+    hts = str(imp.hts)
+    held = section232_rate(hts, imp.origin, imp.entry_date)
     if held is None:
-        return None, None, "not given, and no section 232 rate on this line is held in the data (a data limit)"
+        if section232_holds_line(hts):  # entered before the table's first row for the line
+            return None, None, "not given, and no section 232 rate on this line is held for this day (a data limit)"
+        if params.section232_not_held == "none":
+            return _FREE, None, (
+                "not given, and no section 232 action on this line is held in the data: taken to have none "
+                f"({params.describe('section232_not_held')})"
+            )
+        return None, None, _NOT_HELD
     where = f"{held.action}; {held.source}; confidence {held.confidence}"
     if held.rate is None:
         return None, None, f"not given, and not held for this origin and day ({where})"
@@ -506,6 +540,10 @@ def _layers_reason(
             "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
             "antidumping or countervailing duty)"
         )
+        if any(layer.layer == "section-232" and layer.source == _NOT_HELD for layer in layers):
+            # the reading that would give the total a section 232 layer: named, so that a user can choose it
+            summed += "; or take a line the data holds no section 232 action for to have none"
+            readings.append(params.describe("section232_not_held"))
     return Reason(
         provision,
         "Duty layers: " + "; ".join(parts) + f"; {summed} ({'; '.join(readings)}).",

@@ -126,7 +126,7 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
                 text = answer_json(answer.value, answer.reasons, labels, rule=answer.rule, params=answer.parameters)
             else:
                 text = answer_text(answer.title, answer.value, answer.reasons, labels, params=answer.parameters,
-                                   percent=package.percent_fields)
+                                   percent=package.percent_fields, field_labels=answer.field_labels)
             click.echo(text)
         else:
             answer.run(_TerminalWriter(labels), click.echo)

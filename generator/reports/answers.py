@@ -75,14 +75,17 @@ def answer_json(
 
 def answer_text(
     title: str, value: Any, reasons: Iterable[Reason], labels: Labels, *, params: Any,
-    percent: frozenset[str] = frozenset(),
+    percent: frozenset[str] = frozenset(), field_labels: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
     """The answer for a person: the value, field by field, then the reasons with their citations.
 
-    ``percent`` names the fields shown with a ``%`` (the rules package's ``percent_fields``).
+    ``percent`` names the fields shown with a ``%`` (the rules package's ``percent_fields``);
+    ``field_labels`` shows a field of the value under another name (the answer's ``field_labels``:
+    field -> (provision id whose citation begins the name, or "", the words after it)).
     """
     lines = [title, ""]
-    lines.extend(_fields(to_jsonable(value), indent=2, percent=percent))
+    names = {key: f"{labels(pid)} {words}" if pid else words for key, (pid, words) in (field_labels or {}).items()}
+    lines.extend(_fields(to_jsonable(value), indent=2, percent=percent, names=names))
     changed = non_default(params)
     if changed:
         lines.append("")
@@ -105,14 +108,17 @@ def reasons_text(reasons: Iterable[Reason], labels: Labels) -> str:
     return "\n".join(out)
 
 
-def _fields(value: Any, *, indent: int, percent: frozenset[str]) -> list[str]:
+def _fields(value: Any, *, indent: int, percent: frozenset[str], names: Mapping[str, str] | None = None) -> list[str]:
+    """The fields of ``value`` a line each; ``names`` (top level only) shows a field under another name."""
     pad = " " * indent
     if not isinstance(value, Mapping):
         return [pad + _scalar(value)]
-    width = max((len(str(key)) for key in value), default=0) + 2
+    names = names or {}
+    shown = {key: names.get(str(key), str(key).replace("_", " ")) for key in value}
+    width = max((len(name) for name in shown.values()), default=0) + 2
     lines: list[str] = []
     for key, item in value.items():
-        name = str(key).replace("_", " ")
+        name = shown[key]
         if isinstance(item, Mapping) and item:
             lines.append(f"{pad}{name}:")
             lines.extend(_fields(item, indent=indent + 2, percent=percent))

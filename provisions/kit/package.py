@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Literal
 
@@ -53,17 +53,26 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """A question's answer: a title, the value with its reasons, the rule and the parameters used."""
+    """A question's answer: a title, the value with its reasons, the rule and the parameters used.
+
+    ``field_labels`` names fields of the value for a person where the field's own name would
+    mislead: field -> (the id of the provision whose citation begins the label, or "", the words
+    after it); ``{"rate": ("s5_a", "rate")}`` shows ``rate`` as ``sec. 5(a) rate``.  JSON keeps the
+    field names.
+    """
 
     title: str
     value: Any
     reasons: tuple[Reason, ...]
     rule: str
     parameters: Any  # the package's parameters dataclass
+    field_labels: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, title: str, determination: Determination[Any], parameters: Any) -> Answer:
-        return cls(title, determination.value, determination.reasons, determination.rule, parameters)
+    def of(cls, title: str, determination: Determination[Any], parameters: Any, *,
+           field_labels: Mapping[str, tuple[str, str]] | None = None) -> Answer:
+        return cls(title, determination.value, determination.reasons, determination.rule, parameters,
+                   field_labels or {})
 
 
 class Writer:

@@ -76,6 +76,51 @@ def test_check_duty_json_keeps_the_scripted_interface(bill: Bill) -> None:
     assert_cites_the_bill(document, bill)
 
 
+_MAGNETS = ("duty", "--hts", "8505.11.00", "--entry-date", "2027-03-01", "--member", "AU:2027-01-01",
+            "--value", "1000.00")
+
+
+def _field_lines(text: str) -> dict[str, str]:
+    """The answer's top-level fields as a person reads them: name -> value."""
+    fields = {}
+    for line in text.split("\nWhy:", 1)[0].splitlines()[2:]:
+        if line.startswith("  ") and not line.startswith("   ") and "  " in line.strip():
+            name, value = line.strip().split("  ", 1)
+            fields[name] = value.strip()
+    return fields
+
+
+@pytest.mark.provision("s5_a", "s4_g_1")
+@pytest.mark.parametrize(
+    ("origin", "provision", "rate", "duty"),
+    [("CN", "s5_a", "25%", "250.00"), ("AU", "s4_g_1", "0%", "0.00"), ("JP", None, "-", "-")],
+)
+def test_check_duty_says_which_provision_sets_the_rate_and_duty_it_heads_with_beside_the_total(
+    origin: str, provision: str | None, rate: str, duty: str, bill: Bill
+) -> None:
+    result = run(*_MAGNETS, "--origin", origin)
+    assert result.exit_code == 0, result.stderr
+    fields = _field_lines(result.stdout)
+    # cited as the text labels them ("sec. 5(a) rate"): a new version may renumber the sections
+    named = f"{bill.get(provision).label} " if provision else ""
+    assert (fields[f"{named}rate" if provision else "rate set by the bill"],
+            fields[f"{named}duty" if provision else "duty set by the bill"]) == (rate, duty)
+    assert "rate" not in fields and "duty" not in fields  # no bare "rate 25%" a reader takes for the total
+    assert "total rate" in fields and "total duty" in fields
+    document = answer(*_MAGNETS, "--origin", origin)  # JSON keeps the field names tools read
+    assert {"rate", "duty", "total_rate", "total_duty"} <= set(document["value"])
+
+
+@pytest.mark.provision("s5_a")
+def test_check_duty_gives_the_total_when_a_line_with_no_section_232_action_held_is_taken_to_have_none() -> None:
+    assert ("total rate", "-") in _field_lines(run(*_MAGNETS, "--origin", "CN").stdout).items()
+    result = run(*_MAGNETS, "--origin", "CN", "--param", "section232_not_held=none")
+    assert result.exit_code == 0, result.stderr
+    fields = _field_lines(result.stdout)
+    assert (fields["total rate"], fields["total duty"]) == ("27.1%", "271.00")  # ordinary 2.1% + 25%
+    assert "Parameters: parameter section232_not_held='none' (non-default)" in result.stdout
+
+
 @pytest.mark.provision("s4_g_1")
 def test_check_duty_for_a_member_says_alliance_duty_free(bill: Bill) -> None:
     document = answer(

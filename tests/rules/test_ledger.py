@@ -69,8 +69,53 @@ def test_each_row_gets_its_treatment_and_duty(tmp_path: Path) -> None:
 @pytest.mark.provision("s5_a")
 def test_the_totals_add_up_by_treatment(tmp_path: Path) -> None:
     totals = ledger_json(tmp_path, LEDGER)["value"]["totals"]
-    assert totals["concern-rate"] == {"rows": 3, "value": "9000.00", "duty": "2250.00"}
+    assert totals["concern-rate"] == {
+        "rows": 3, "value": "9000.00", "duty": "2250.00", "total_duty": None, "known_total_duty": "0.00",
+        "rows_without_total": 3,
+    }
     assert totals["out-of-scope"]["rows"] == 1
+
+
+@pytest.mark.provision("s5_a", "s4_g_1")
+def test_taking_lines_with_no_section_232_action_held_to_have_none_gives_the_ledger_its_total_duty(
+    tmp_path: Path,
+) -> None:
+    default = ledger_json(tmp_path, LEDGER)
+    none = ledger_json(tmp_path, LEDGER, "--param", "section232_not_held=none")
+    assert none["value"]["rows"] == default["value"]["rows"]  # each row is the layer the bill sets, as before
+    assert none["value"]["trust_fund"] == default["value"]["trust_fund"]
+    totals = none["value"]["totals"]
+    # a2: tungsten oxides of China before the first agreement, section 301 25% + ordinary 5.5% on 5,000.00;
+    # a7: lithium carbonate of Brazil, ordinary 3.7% on 700.10
+    assert (totals["unaffected"]["total_duty"], totals["unaffected"]["rows_without_total"]) == ("1550.90", 0)
+    assert default["value"]["totals"]["unaffected"]["total_duty"] is None  # no section 232 rate held on either
+    # a5: tungsten ore's ordinary rate is specific (37.5 cents/kg), so the concern-rate rows have no total
+    assert (totals["concern-rate"]["total_duty"], totals["concern-rate"]["rows_without_total"]) == (None, 1)
+    assert totals["concern-rate"]["known_total_duty"] == "1796.00"  # a1 271.00 + a3 1,525.00
+    assert (totals["alliance-duty-free"]["total_duty"], totals["out-of-scope"]["total_duty"]) == ("0.00", None)
+    assert none["parameters"] == {"section232_not_held": "none"}
+    text = run_ledger(tmp_path, LEDGER, "--param", "section232_not_held=none").stdout
+    unaffected = next(line for line in text.splitlines() if line.startswith("  unaffected "))
+    assert unaffected.split()[-2:] == ["1,550.90", "0"]
+    assert "section232_not_held='none' (non-default)" in " ".join(text.split())
+
+
+@pytest.mark.provision("s6_b_1")
+@pytest.mark.parametrize("as_json", [False, True])
+def test_the_ledger_says_once_what_the_trust_fund_base_includes_and_leaves_out(tmp_path: Path, as_json: bool) -> None:
+    if as_json:
+        document = ledger_json(tmp_path, LEDGER)
+        base = document["value"]["fund_base"]
+        assert "other_duties" in base["includes"] and "section 232" in base["leaves_out"]
+        assert "ordinary" in base["leaves_out"] and "select derivative products" in base["leaves_out"]
+        # a4 (lithium-ion batteries) and a1 (magnets) are derivative products; a6 is outside the bill
+        assert (base["mineral_rows"], base["mineral_rows_without_other_duties"]) == (4, 2)
+        assert all("fund_base" not in row and len(row) == 9 for row in document["value"]["rows"])  # nothing per row
+        return
+    text = " ".join(run_ledger(tmp_path, LEDGER).stdout.split())
+    assert text.count("It leaves out any ordinary, section 301, section 232, antidumping or countervailing duty") == 1
+    assert "plus that row's other_duties" in text
+    assert "2 of the 4 rows of mined and processed critical minerals have other_duties empty or 0" in text
 
 
 @pytest.mark.provision("s6_b_1", "s6_c")
@@ -308,6 +353,51 @@ def test_the_fast_path_gives_the_rules_answer_row_for_row_and_the_same_totals(as
     assert summary.summary() == totals.summary()
     assert summary.fund_duties == totals.fund_duties
     assert summary.other_duties == totals.other_duties
+    assert (summary.fund_rows, summary.fund_rows_without_other_duties) == (
+        totals.fund_rows, totals.fund_rows_without_other_duties)
+
+
+def _rules_totals(rows: list[list[str]], alliance: Alliance, params: Parameters) -> dict[str, tuple[Any, ...]]:
+    """Each treatment's total duty, that of the rows with one, and the rows without one, from
+    ``s5.duty_treatment`` row by row."""
+    reader = LedgerReader(["hts", "origin", "entry_date", "value"], params=params)
+    found: dict[str, tuple[Decimal, int]] = {}
+    for n, row in enumerate(rows, 1):
+        answer = duty_treatment(reader.read(row, n).imp, alliance, params=params).value
+        total, without = found.get(answer.treatment, (Decimal("0.00"), 0))
+        if answer.total_duty is None:
+            found[answer.treatment] = (total, without + 1)
+        else:
+            found[answer.treatment] = (total + answer.total_duty, without)
+    return {name: (total if not without else None, total, without) for name, (total, without) in found.items()}
+
+
+@pytest.mark.provision("s5_a", "s4_g_1", "s4_g_2")
+@pytest.mark.parametrize(
+    "params",
+    [Parameters(), Parameters(section232_not_held="none"),
+     Parameters(section232_not_held="none", duties_applied_on_or_after="imposed-on-or-after",
+                hong_kong_macau="part-of-china")],
+    ids=["default", "section232-none", "imposed-on-or-after"],
+)
+def test_the_ledgers_total_duty_is_the_rules_total_for_origins_and_days_with_their_own_layers(
+    params: Parameters,
+) -> None:
+    # the total reads what the treatment does not: China's section 301 rate, column 2 (Cuba, Russia), the
+    # United Kingdom's and Russia's own section 232 rows, the day a rate changes, a member's own date
+    alliance = Alliance.of([Member("AU", D(2027, 1, 1)), Member("CA", D(2017, 6, 1)), Member("GB", D(2027, 1, 1))])
+    lines = ["7601.10.60", "7601.20.60", "7403.11.00", "7402.00.05", "2603.00.00", "2836.91.00", "8505.11.00"]
+    origins = ["CN", "HK", "RU", "CU", "GB", "DE", "AU", "CA", "BR"]
+    days = ["2025-06-03", "2025-06-04", "2026-12-31", "2027-01-01", "2027-03-01"]
+    rows = [[hts, origin, day, "1234.56"] for hts in lines for origin in origins for day in days]
+    fast = FastLedger(["hts", "origin", "entry_date", "value"], alliance, params=params)
+    for _ in fast.lines(rows, as_json=False):
+        pass
+    summary = {name: (t["total_duty"], t["known_total_duty"], t["rows_without_total"])
+               for name, t in fast.totals().summary().items()}
+    expected = _rules_totals(rows, alliance, params)
+    assert {name: value for name, value in summary.items() if name in expected} == expected
+    assert any(total is not None for total, _, _ in expected.values())  # some total is known, to compare
 
 
 @pytest.mark.provision("s5_a")

@@ -327,3 +327,42 @@ def test_a_specific_ordinary_rate_is_named_and_not_turned_into_a_percent() -> No
     assert _layer(answer, "ordinary") == (None, None)
     assert "37.5¢/kg on tungsten content" in said(answer) and "not held as a percent" in said(answer)
     assert answer.value.total_rate is None
+
+
+@pytest.mark.provision("s5_a")
+def test_by_default_a_line_with_no_section_232_action_held_gives_no_total_and_names_the_reading() -> None:
+    magnets = Import(parse_hts("8505.11.00"), "CN", D(2027, 3, 1), False, Decimal("1000.00"))
+    answer = duty_treatment(magnets, Alliance.of([Member("AU", D(2027, 1, 1))]))
+    assert (answer.value.total_rate, answer.value.total_duty) == (None, None)
+    assert "section232_not_held='unknown' (default)" in said(answer)
+
+
+@pytest.mark.provision("s5_a", "s4_g_2")
+def test_taking_a_line_with_no_section_232_action_held_to_have_none_gives_the_total_and_says_so() -> None:
+    none = Parameters(section232_not_held="none")
+    magnets = Import(parse_hts("8505.11.00"), "CN", D(2027, 3, 1), False, Decimal("1000.00"))
+    answer = duty_treatment(magnets, Alliance.of([Member("AU", D(2027, 1, 1))]), params=none)
+    assert _layer(answer, "section-232") == (Decimal("0"), Decimal("0"))
+    assert (answer.value.rate, answer.value.duty) == (Decimal("25"), Decimal("250.00"))  # the sec. 5(a) layer
+    assert (answer.value.total_rate, answer.value.total_duty) == (Decimal("27.1"), Decimal("271.00"))  # 2.1 + 25
+    assert "taken to have none (parameter section232_not_held='none' (non-default))" in said(answer)
+    # a member's good: the layer it would lift is nil, and the total is 0
+    lithium = Import(parse_hts("2836.91.00"), "AU", D(2027, 3, 1), False, Decimal("1000.00"))
+    free = duty_treatment(lithium, Alliance.of([Member("AU", D(2027, 1, 1))]), params=none)
+    assert (free.value.treatment, free.value.total_duty) == ("alliance-duty-free", Decimal("0.00"))
+
+
+@pytest.mark.provision("s5_a", "s4_g_2")
+def test_a_line_the_section_232_data_holds_but_not_for_the_origin_or_day_stays_not_known_under_none() -> None:
+    none = Parameters(section232_not_held="none")
+    nobody = Alliance.of([])
+    russia = duty_treatment(_aluminum("RU"), nobody, params=none)  # Proclamation 10522's 200%: not held
+    assert _layer(russia, "section-232") == (None, None) and russia.value.total_rate is None
+    cathode_2027 = Import(parse_hts("7403.11.00"), "CL", D(2027, 3, 1), duties=OtherDuties(Decimal("0")))
+    assert duty_treatment(cathode_2027, nobody, params=none).value.total_rate is None
+    before_rows = Import(parse_hts("7601.10.60"), "CA", D(2019, 3, 1), False, Decimal("1000.00"),
+                         duties=OtherDuties(ordinary_rate=Decimal("0")))  # 10% with exemptions then: not held
+    early = duty_treatment(before_rows, nobody, params=none)
+    assert _layer(early, "section-232") == (None, None)
+    assert "held for this day (a data limit)" in said(early)
+    assert "section232_not_held" not in said(early)  # the reading does not reach it: not offered

@@ -86,3 +86,15 @@ def test_the_readme_walk_through_turns_a_not_formalized_provision_verified(tmp_p
     page = (target / "site" / "build" / "s6.html").read_text(encoding="utf-8")
     block_html = page.split('<p id="s6_c_2"', 1)[1].split('<p id="s6_', 1)[0]
     assert 'class="bt-st">verified</b>' in block_html and "defense_share" in block_html
+
+
+def test_the_readme_duty_example_shows_what_the_command_prints() -> None:
+    """The lines of the ``check duty`` example before and after its ``...`` are the command's own."""
+    command = "billtrace check duty --hts 8505.11.00 --origin CN --entry-date 2027-03-01 --member AU:2027-01-01"
+    example = README.read_text(encoding="utf-8").split(f"$ {command} --value 1000.00\n", 1)[1].split("```", 1)[0]
+    head, tail = example.split("  ...\n", 1)
+    done = _run(f"{command} --value 1000.00", ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(head), f"README:\n{head}\nprinted:\n{done.stdout[:len(head)]}"
+    fields = tail.split("Why:\n", 1)[0]  # the totals, as printed
+    assert fields.strip() and "\n" + fields + "Why:\n" in done.stdout, fields
