@@ -73,7 +73,8 @@ def pair_page(comparison: Comparison, href: Callable[[str], str] | None) -> dict
     return {"old": title(comparison.old), "new": title(comparison.new), "groups": groups,
             "counts": [{"change": k, "count": v} for k, v in comparison.counts().items()],
             "numbering": AFFECTED_NUMBERING,
-            "impact": [{"label": affected_label(comparison, a).replace(" -> ", " \u2192 "), "href": href(a.provision) if href else "",
+            "impact": [{"label": affected_label(comparison, a).replace(" -> ", " \u2192 "),
+                        "href": href(a.provision) if href else "",
                         "causes": [code_spans(c.message) for c in a.causes]} for a in comparison.impact]}
 
 
@@ -117,7 +118,7 @@ def _row(comparison: Comparison, pair: Pair, href: Callable[[str], str] | None) 
 
 
 def code_spans(text: str) -> Markup:
-    """``text`` as HTML, escaped, its quotations in backticks (``\`term\```, ````words````) in ``code``.
+    """``text`` as HTML, escaped, its quotations in backticks (one or two each side) in ``code``.
 
     >>> str(code_spans("uses `a <b>` and cites it (``subsection (a)``)"))
     'uses <code>a &lt;b&gt;</code> and cites it (<code>subsection (a)</code>)'
