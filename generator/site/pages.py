@@ -12,6 +12,7 @@ All pages sit side by side in ``docs/``, so every link is ``page.html#anchor``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import re
@@ -28,6 +29,7 @@ from pygments.lexers import PythonLexer
 from generator.reports.report import report_csv, report_html, report_json, report_rows, rule_owners
 from generator.trace.collect import Inputs
 from provisions.kit import Example
+from generator.site.masthead import sponsorship
 from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
 from generator.trace.matrix import Matrix, Row, Status
 from generator.trace.measure import arc_text
@@ -37,6 +39,7 @@ from generator.versions.compare import Comparison, compare
 from generator.versions.history import chain
 from generator.site.versions_pages import coverages, history_view, pair_page, pair_page_name, versions_page
 from grammar import Bill, Citation, Provision
+from grammar.model import Meta
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor", "test_page"]
 
@@ -590,11 +593,10 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
         congress = f"{_ordinal(meta.congress)} Congress"
         facts.append(("Congress", congress + (f", {_ordinal(meta.session)} session" if meta.session else "")))
     for key, value in (("Version", meta.version_name), ("Short title", meta.short_title),
-                       ("Long title", meta.long_title), ("Sponsor", meta.sponsor)):
+                       ("Long title", meta.long_title)):
         if value:
             facts.append((key, value))
-    if meta.date:
-        facts.append(("Date", f"{meta.date:%B} {meta.date.day}, {meta.date.year}"))
+    facts.extend(_masthead_facts(meta))
     if meta.committees:
         facts.append(("Committees", "; ".join(meta.committees)))
     facts.append(("Text", f"{bill.source} ({sum(1 for _ in bill.walk())} provisions)"))
@@ -620,6 +622,31 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
         "sections": sections,
         "review": _review_counts(matrix),
     }
+
+
+def _masthead_facts(meta: Meta) -> list[tuple[str, str]]:
+    """The sponsor and co-sponsors the first action names, the date, then each action of the masthead."""
+    facts: list[tuple[str, str]] = []
+    actions = [a.text for a in meta.actions]
+    if meta.sponsor:
+        parts = sponsorship(meta.sponsor)
+        if parts.sponsor:
+            facts.append(("Sponsor", parts.sponsor))
+        if parts.cosponsors:
+            facts.append(("Co-sponsor" if len(parts.cosponsors) == 1 else "Co-sponsors", ", ".join(parts.cosponsors)))
+        if actions and " ".join(actions[0].split()) == " ".join(meta.sponsor.split()):
+            actions[0] = parts.action
+    if meta.date:
+        facts.append(("Date", _day(meta.date)))
+    for n, (action, text) in enumerate(zip(meta.actions, actions, strict=True)):
+        # a later action is dated, unless its words carry the date ("Passed the Senate October 1, 2025.")
+        dated = n > 0 and action.date is not None and str(action.date.year) not in text
+        facts.append(("Action", f"{_day(action.date)}: {text}" if dated and action.date else text))
+    return facts
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _review_counts(matrix: Matrix) -> dict[str, Any]:
