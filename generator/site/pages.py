@@ -29,6 +29,7 @@ from pygments.lexers import PythonLexer
 from generator.reports.report import report_csv, report_html, report_json, report_rows, rule_owners
 from generator.trace.collect import Inputs
 from provisions.kit import Example
+from generator.site.docstring import doc_html
 from generator.site.masthead import sponsorship
 from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
 from generator.trace.matrix import Matrix, Row, Status
@@ -308,10 +309,6 @@ def _linked_ids(code_html: str, pages: _Pages) -> Markup:
     return Markup(_ID_LITERAL.sub(link, str(code_html)))
 
 
-def _doc_html(doc: str) -> Markup:
-    paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
-    return Markup("<br><br>").join(html_escape(p) for p in paragraphs) or Markup("<em>No docstring.</em>")
-
 
 def _short_rule(name: str) -> str:
     """A rule's name without its package's top-level name: ``rules.s5.rate`` -> ``s5.rate``."""
@@ -572,7 +569,7 @@ def _rule_view(link: Any, rules_by_name: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "name": rule.name,
         "href": f"rules.html#{rule_anchor(rule.name)}",
-        "doc_html": _doc_html(rule.doc),
+        "doc_html": doc_html(rule.doc),
         "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
         "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
         "coverage_text": link.figure,
@@ -824,7 +821,7 @@ def _rules_index(matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str
             "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
             "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
             "coverage_text": cov.figure if cov else "no statements measured",
-            "doc_html": _doc_html(rule.doc),
+            "doc_html": doc_html(rule.doc),
             "tests": [{"href": _test_href(n), "sentence": tests_by_id[n].sentence,
                        "outcome": tests_by_id[n].outcome} for n in nodeids],
             "passing": sum(1 for n in nodeids if tests_by_id[n].outcome == "passed"),
