@@ -99,6 +99,9 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
         code_html = _linked_ids(_code(source, 1, len(source.splitlines()), missed=(), anchors="T"), pages) \
             if source else Markup("")
         files[group["page"]] = module_template.render(group=group, code_html=code_html)
+        # the page's name before it was made short: old links lead on to the page, anchor and all
+        if _moved_test_page(group["path"]) != group["href"]:
+            files[_moved_test_page(group["path"])] = _moved(group["href"])
         test_nav.append({"title": group["path"], "path": group["page"]})
     files["examples.md"] = env.get_template("examples.md.j2").render(
         examples=[_example(e, inputs.bill, pages, matrix) for e in inputs.examples])
@@ -152,8 +155,30 @@ def test_anchor(nodeid: str) -> str:
 
 
 def test_page(path: str) -> str:
-    """The page of a test module: ``tests/rules/test_s4.py`` -> ``tests-tests-rules-test-s4-py.md``."""
-    return f"tests-{slug(path)}.md"
+    """The page of a test module: ``tests/rules/test_s4.py`` -> ``tests-rules-s4.md``.
+
+    The path under ``tests/``, its module's ``test_`` and ``.py`` dropped; a module outside
+    ``tests/`` keeps its whole path (``tests-provisions-test-x-py.md``), so no two modules share a page.
+    """
+    folder, _, module = path.rpartition("/")
+    if not path.startswith("tests/") or not module.endswith(".py"):
+        return f"tests-{slug(path)}.md"
+    name = module.removesuffix(".py").removeprefix("test_")
+    return f"tests-{slug(folder.removeprefix('tests').strip('/') + '/' + name)}.md"
+
+
+def _moved_test_page(path: str) -> str:
+    """The page a test module had before its name was made short (``tests-tests-rules-test-s4-py.html``)."""
+    return f"tests-{slug(path)}.html"
+
+
+def _moved(to: str) -> str:
+    """A page that sends the reader on to ``to`` (a page of this site), keeping the ``#anchor`` of the link."""
+    target = html_escape(to)
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Moved</title>\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\"><link rel=\"canonical\" href=\"{target}\">\n"
+            f"<script>location.replace({json.dumps(to)} + location.hash);</script></head>\n"
+            f"<body><p>This page has moved to <a href=\"{target}\">{target}</a>.</p></body></html>\n")
 
 
 def _test_href(nodeid: str) -> str:
