@@ -30,6 +30,7 @@ from generator.reports.report import report_csv, report_html, report_json, repor
 from generator.trace.collect import Inputs
 from provisions.kit import Example
 from generator.site.docstring import doc_html
+from generator.site.headings import Casing
 from generator.site.masthead import sponsorship
 from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
 from generator.trace.matrix import Matrix, Row, Status
@@ -44,8 +45,6 @@ from grammar.model import Meta
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor", "test_page"]
 
-_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
 _PROVENANCE_LABELS = {"official": "official text", "summary": "from summary",
                       "assumed": "assumed", "unrecorded": "unrecorded"}
 _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
@@ -85,7 +84,7 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     for root in pages.roots:
         files[f"{root.id}.md"] = section_template.render(
             blocks=_blocks(root, matrix, inputs, pages, marker, owners, histories))
-        text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
+        text_nav.append({"title": _nav_title(root, pages.casing), "path": f"{root.id}.md"})
     nav.append({"title": "Text", "path": "", "children": text_nav})
     files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
     files["glossary.md"] = env.get_template("glossary.md.j2").render(entries=_glossary(inputs.bill, pages, matrix))
@@ -195,6 +194,7 @@ class _Pages:
 
     def __init__(self, bill: Bill) -> None:
         self.bill = bill
+        self.casing = Casing(p.text for p in bill.walk())  # the site's headings, the bill's names kept
         self.roots: list[Provision] = []
         self.page: dict[str, str] = {}
         for top in bill.provisions:
@@ -264,16 +264,11 @@ def _source_page(path: str) -> str:
     return f"source-{slug(path)}.md"
 
 
-def _title(heading: str) -> str:
-    if not heading.isupper():
-        return heading
-    words = heading.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-def _nav_title(provision: Provision) -> str:
+def _nav_title(provision: Provision, casing: Casing) -> str:
+    """A provision as its page, the navigation and the dashboard name it: "Sec. 4. Critical Minerals
+    Security Alliance", its heading in the site's sentence case (``generator.site.headings``)."""
     label = provision.label[:1].upper() + provision.label[1:]
-    return f"{label}. {_title(provision.heading)}" if provision.heading else label
+    return f"{label}. {casing.sentence_case(provision.heading)}" if provision.heading else label
 
 
 def _quotes(text: str) -> str:
@@ -425,7 +420,7 @@ def _version_pages(files: dict[str, str], env: jinja2.Environment, comparisons: 
     nav = [{"title": "Overview", "path": "versions.md"}]
     for n, comparison in enumerate(comparisons):
         href = pages.href if comparison.new is inputs.bill else None
-        view = pair_page(comparison, href)
+        view = pair_page(comparison, href, lambda provision: _nav_title(provision, pages.casing))
         files[pair_page_name(n)] = env.get_template("version-pair.md.j2").render(**view)
         nav.append({"title": f"{comparison.old.meta.version or n + 1} to {comparison.new.meta.version or n + 2}",
                     "path": pair_page_name(n)})
@@ -455,9 +450,9 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
         marks = marker.of(provision)
         level = 1 if depth == 0 else 2 if depth == 1 and provision.heading else 0
         if level == 1:
-            heading_md = md_escape(_nav_title(provision))
+            heading_md = md_escape(_nav_title(provision, pages.casing))
         elif level == 2:
-            heading_md = md_escape(f"({provision.designation}) {provision.heading}")
+            heading_md = md_escape(f"({provision.designation}) {pages.casing.sentence_case(provision.heading)}")
         else:
             heading_md = Markup("")
         lead = Markup("")
@@ -629,7 +624,8 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
                      "title": f"{section.tally.counts[s]} {s.value}"}
                     for s in _STATUS_ORDER if section.tally.counts[s]]
         sections.append({
-            "id": section.id, "href": f"{pages.page[section.id]}.html", "label": _nav_title(bill.get(section.id)),
+            "id": section.id, "href": f"{pages.page[section.id]}.html",
+            "label": _nav_title(bill.get(section.id), pages.casing),
             "heading": "", "segments": segments, "percent_text": _percent(section.tally),
             "aria": ", ".join(s["title"] for s in segments), "stale": section.tally.stale,
         })

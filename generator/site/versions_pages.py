@@ -18,7 +18,7 @@ from generator.trace.review import WordChange, word_diff
 from generator.versions.compare import Comparison, Pair
 from generator.versions.history import Step, VersionCoverage, history, version_coverage
 from generator.versions.render import AFFECTED_NUMBERING, affected_label
-from grammar.model import Bill
+from grammar.model import Bill, Provision
 
 __all__ = ["code_spans", "coverages", "history_view", "pair_page", "pair_page_name", "versions_page"]
 
@@ -56,19 +56,21 @@ def versions_page(comparisons: Sequence[Comparison], coverage: Sequence[VersionC
     return {"texts": rows, "pairs": pairs}
 
 
-def pair_page(comparison: Comparison, href: Callable[[str], str] | None) -> dict[str, Any]:
+def pair_page(comparison: Comparison, href: Callable[[str], str] | None,
+              heading: Callable[[Provision], str]) -> dict[str, Any]:
     """One pair of texts: its changed pairs grouped by section, each with typed changes and a redline.
 
     ``href`` links an id of the newer text to its provision on the site (given only when the
-    newer text is the project's bill, whose pages the site has).
+    newer text is the project's bill, whose pages the site has); ``heading`` names a section as
+    the site's headings do.
     """
     groups: list[dict[str, Any]] = []
     for pair in comparison.pairs:
         if pair.change == "same":
             continue
-        heading = _section(comparison, pair)
-        if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "rows": []})
+        section = heading(_section(comparison, pair))
+        if not groups or groups[-1]["heading"] != section:
+            groups.append({"heading": section, "rows": []})
         groups[-1]["rows"].append(_row(comparison, pair, href))
     return {"old": title(comparison.old), "new": title(comparison.new), "groups": groups,
             "counts": [{"change": k, "count": v} for k, v in comparison.counts().items()],
@@ -94,10 +96,9 @@ def _step(step: Step, names: Sequence[str]) -> dict[str, str]:
             "change": step.change, "href": pair_page_name(step.text).replace(".md", ".html") + f"#v-{step.new_id}"}
 
 
-def _section(comparison: Comparison, pair: Pair) -> str:
+def _section(comparison: Comparison, pair: Pair) -> Provision:
     bill, pid = (comparison.new, pair.new) if pair.new is not None else (comparison.old, pair.old or "")
-    top = bill.section_of(pid) or bill.get(pid)
-    return f"{top.label} {top.heading}".strip()
+    return bill.section_of(pid) or bill.get(pid)
 
 
 def _row(comparison: Comparison, pair: Pair, href: Callable[[str], str] | None) -> dict[str, Any]:
