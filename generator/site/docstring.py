@@ -32,12 +32,13 @@ _INLINE = re.compile(
     r"|(?<![\w*\\])\*(?P<emphasis>[^\s*](?:[^*]*[^\s*\\])?)\*(?![\w*])"
     r"|\\(?P<escaped>.)")
 _BULLET = re.compile(r"^[-*+] +")
+_GPO_QUOTE = re.compile(r"``([^`']*?)''")
 
 
 def doc_html(doc: str) -> Markup:
     """``doc`` as HTML: a paragraph per paragraph, inline marks as elements, code blocks as ``pre``.
 
-    >>> str(doc_html("Uses ``rate`` (see :func:`~provisions.s4.duty`), *not* <b>this</b>."))
+    >>> str(doc_html("Uses ``rate`` (see :func:`~rules.s2.duty`), *not* <b>this</b>."))
     '<p>Uses <code>rate</code> (see <code>duty</code>), <em>not</em> &lt;b&gt;this&lt;/b&gt;.</p>'
     """
     parts = list(_blocks(doc))
@@ -73,6 +74,8 @@ def _dedent(lines: list[str]) -> list[str]:
 
 
 def _inline(text: str) -> Markup:
+    # a quotation of the bill in GPO's typewriter quotes (``eligible widget'') is no literal
+    text = _GPO_QUOTE.sub("\u201c\\1\u201d", text)
     out: list[Markup] = []
     position = 0
     for match in _INLINE.finditer(text):

@@ -1,13 +1,13 @@
 """One rule for the site's headings: sentence case, the bill's own names kept as the bill writes them.
 
-A bill's section headings are in capitals ("CRITICAL MINERALS SECURITY ALLIANCE"), its subsection
-headings in title case ("Authority To Negotiate"), the site's own in sentence case ("Worked
-examples").  Every heading the site shows is put in sentence case: the first word capitalised,
-the rest lower case, except a name the bill itself writes with capitals in the middle of its
-sentences ("the Alliance", "the Trust Fund", "Sense of Congress", "the Critical Minerals Security
-Alliance"), which keeps the bill's spelling.  A name is a whole run of capitalised words of the
-text (small words such as "of" and "and" may join it), never a part of one, so "Security" alone
-keeps no capital because the bill writes it only inside "Critical Minerals Security Alliance".
+A bill's section headings are in capitals ("WIDGET SAFETY COUNCIL"), its subsection headings in
+title case ("Authority To Negotiate"), the site's own in sentence case ("Worked examples").
+Every heading the site shows is put in sentence case: the first word capitalised, the rest
+lower case, except a name the bill itself writes with capitals in the middle of its sentences
+("the Council", "the Gadget Fund", "Sense of Congress", "the Widget Safety Council"), which
+keeps the bill's spelling.  A name is a whole run of capitalised words of the text (small words
+such as "of" and "and" may join it), never a part of one, so "Safety" alone keeps no capital
+where the bill writes it only inside "Widget Safety Council".
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ __all__ = ["Casing"]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _JOINING = frozenset(["of", "and", "the", "for", "on", "in", "to", "from"])
 _LONGEST = 8  # words in the longest name looked for
-# A heading's word: what comes before its letters, its letters, what comes after ("(Alliance),").
+# A heading's word: what comes before its letters, its letters, what comes after ("(Council),").
 _CORE = re.compile(r"([^A-Za-z]*)([A-Za-z][A-Za-z'’-]*|)(.*)", re.DOTALL)
 
 
@@ -40,7 +40,7 @@ class Casing:
         run: list[str] = []
         # the first word of a sentence is capitalised by its place, not as a name
         for position, word in enumerate([*words, ""]):
-            # an abbreviation ("HTS") is kept by the list of them, and ends a name
+            # an abbreviation ("FDA") is kept by the list of them, and ends a name
             capital = word[:1].isupper() and position > 0 and not (len(word) > 1 and word.isupper())
             if capital or (run and word in _JOINING):
                 run.append(word)
@@ -67,9 +67,9 @@ class Casing:
     def sentence_case(self, heading: str) -> str:
         """``heading`` in sentence case, the bill's names kept.
 
-        >>> Casing(["The Secretary shall notify the Alliance and Congress under the HTS."]).sentence_case(
-        ...     "TREATMENT OF IMPORTS FROM THE ALLIANCE UNDER THE HTS")
-        'Treatment of imports from the Alliance under the HTS'
+        >>> Casing(["The Secretary shall notify the Council and Congress under the FDA rules."]).sentence_case(
+        ...     "TREATMENT OF WIDGETS FROM THE COUNCIL UNDER THE FDA")
+        'Treatment of widgets from the Council under the FDA'
         """
         tokens = re.split(r"(\s+)", heading.strip())
         parts = [_CORE.fullmatch(token) for token in tokens[::2]]

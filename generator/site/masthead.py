@@ -1,9 +1,9 @@
 """The masthead's first action as a reader reads it: who brought the measure in, with whom, and what was done.
 
-The grammar keeps the action's sentence whole (``Meta.sponsor``), "Ms. Cortez Masto (for herself
-and Mr. Hagerty) introduced the following bill; which was read twice and referred to the
-Committee on Finance".  The home page shows its parts: the sponsor ("Ms. Cortez Masto"), the
-co-sponsors the sentence names ("Mr. Hagerty"), and the action ("Introduced the following bill;
+The grammar keeps the action's sentence whole (``Meta.sponsor``), "Ms. Rivera (for herself
+and Mr. Okafor) introduced the following bill; which was read twice and referred to the
+Committee on Commerce".  The home page shows its parts: the sponsor ("Ms. Rivera"), the
+co-sponsors the sentence names ("Mr. Okafor"), and the action ("Introduced the following bill;
 which was read twice ...").  Nothing is invented: a sentence of another shape is shown whole as
 the action, with no sponsor drawn from it.
 """
@@ -19,7 +19,7 @@ __all__ = ["Sponsorship", "sponsorship"]
 _SENTENCE = re.compile(
     r"^(?P<member>[^()]+?)\s*(?:\((?P<note>[^()]*)\))?\s*,?\s+"
     r"(?P<action>(?:introduced|submitted|reported)\s+the\s+following\b.*)$", re.DOTALL)
-# "for himself and Mr. Hagerty", "for herself, Mr. A, and Ms. B", "for themselves and ...".
+# "for himself and Mr. Okafor", "for herself, Mr. A, and Ms. B", "for themselves and ...".
 _FOR_SELF = re.compile(r"^for\s+(?:himself|herself|themselves)\s*(?:,\s*and\s+|,\s*|\s+and\s+)(?P<others>.+)$",
                        re.DOTALL)
 _LIST_SEPARATOR = re.compile(r",\s*and\s+|,\s*|\s+and\s+(?=(?:Mr|Mrs|Ms|Miss|Dr)\.\s)")
@@ -38,9 +38,9 @@ class Sponsorship:
 def sponsorship(sentence: str) -> Sponsorship:
     """The parts of the masthead's first action.
 
-    >>> parts = sponsorship("Ms. Cortez Masto (for herself and Mr. Hagerty) introduced the following bill")
+    >>> parts = sponsorship("Ms. Rivera (for herself and Mr. Okafor) introduced the following bill")
     >>> parts.sponsor, parts.cosponsors, parts.action
-    ('Ms. Cortez Masto', ('Mr. Hagerty',), 'Introduced the following bill')
+    ('Ms. Rivera', ('Mr. Okafor',), 'Introduced the following bill')
     >>> sponsorship("Mr. Lee (by request) introduced the following bill").sponsor
     'Mr. Lee (by request)'
     """

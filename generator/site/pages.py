@@ -265,8 +265,8 @@ def _source_page(path: str) -> str:
 
 
 def _nav_title(provision: Provision, casing: Casing) -> str:
-    """A provision as its page, the navigation and the dashboard name it: "Sec. 4. Critical Minerals
-    Security Alliance", its heading in the site's sentence case (``generator.site.headings``)."""
+    """A provision as its page, the navigation and the dashboard name it: "Sec. 4. Widget Safety
+    Council", its heading in the site's sentence case (``generator.site.headings``)."""
     label = provision.label[:1].upper() + provision.label[1:]
     return f"{label}. {casing.sentence_case(provision.heading)}" if provision.heading else label
 

@@ -200,7 +200,9 @@ def test_a_search_for_words_of_the_law_finds_the_provision_before_the_code_quoti
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially("90 days", delay=20)
     first = page.locator(".md-search-result__list > li a").first
-    first.wait_for(timeout=15000)
+    # the results of the whole query, not of "90 d" as it was typed: a link highlights the words it matched
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__list > li a')]"
+                           ".some(a => a.href.includes('h=90+days'))", timeout=15000)
     # sec. 4(e)(2) says it, on the page of sec. 4; the rule's source and its tests quote it
     assert urlsplit(first.get_attribute("href")).path.endswith("/s4.html"), first.get_attribute("href")
     assert page.problems == []

@@ -38,5 +38,10 @@ def test_markup_inside_a_docstrings_marks_stays_text() -> None:
     assert "<strong>&lt;img src=x onerror=alert(2)&gt;</strong>" in html
 
 
+def test_a_quotation_of_the_bill_in_gpo_quotes_is_no_code() -> None:
+    assert str(doc_html("The term ``critical mineral'' means ``x``.")) == \
+        "<p>The term \u201ccritical mineral\u201d means <code>x</code>.</p>"
+
+
 def test_a_rule_without_a_docstring_says_so() -> None:
     assert str(doc_html("")) == "<p><em>No docstring.</em></p>"
