@@ -139,18 +139,28 @@ def _md(text: str) -> str:
 
 
 def report_markdown(rows: Sequence[ReportRow], bill: Bill, matrix: Matrix) -> str:
-    """The rows as one Markdown table under a heading and the bill's tally."""
+    """The rows under a heading and the bill's tally: a heading and a table for each provision at
+    the top of the text (a section, a title), its parts in the table indented a step for each level
+    below it, as the HTML report indents them.
+
+    The indent is ``&emsp;``, an entity: a renderer trims the spaces around a cell's words, the
+    Unicode ones too in some (VS Code, markdown-it), and the nesting would be lost.
+    """
     tally = matrix.tally
     percent = "\u2014" if tally.operative == 0 else f"{tally.percent:.1f}%"
     lines = [f"# Report: {_md(report_title(bill))}", "",
              f"{tally.verified} of {tally.operative} operative provisions verified ({percent}); "
-             f"{len(rows)} provisions.", "", _TESTS_KEY, "",
-             "| Provision | Status | Words | Review | Rules | Tests |", "|---|---|---|---|---|---|"]
-    for row in rows:
+             f"{len(rows)} provisions.", "", _TESTS_KEY]
+    header = ["| Provision | Status | Words | Review | Rules | Tests |", "|---|---|---|---|---|---|"]
+    for n, row in enumerate(rows):
+        if row.depth == 0:
+            lines += ["", f"## {_md(row.label)}" + (f" {_md(row.heading)}" if row.heading else ""), "", *header]
+        elif n == 0:  # the rows begin below the top of the text (one part of it): a table of their own
+            lines += ["", *header]
         rules = _md(row.rules.replace("provisions.", "")) or (f"covered by {_md(row.covered_by)}"
                                                               if row.covered_by else "")
         tests = _tests_cell(row)
-        name = "\u2003" * row.depth + _md(row.label) + (f" {_md(row.heading)}" if row.heading else "")
+        name = "&emsp;" * row.depth + _md(row.label) + (f" {_md(row.heading)}" if row.heading else "")
         lines.append(f"| {name} | {_md(row.status)} | {_md(row.provenance)} | {_md(row.review)} | {rules} "
                      f"| {tests} |")
     return "\n".join(lines) + "\n"

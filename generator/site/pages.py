@@ -12,6 +12,7 @@ All pages sit side by side in ``docs/``, so every link is ``page.html#anchor``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import re
@@ -28,6 +29,9 @@ from pygments.lexers import PythonLexer
 from generator.reports.report import report_csv, report_html, report_json, report_rows, rule_owners
 from generator.trace.collect import Inputs
 from provisions.kit import Example
+from generator.site.docstring import doc_html
+from generator.site.headings import Casing
+from generator.site.masthead import sponsorship
 from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
 from generator.trace.matrix import Matrix, Row, Status
 from generator.trace.measure import arc_text
@@ -37,11 +41,10 @@ from generator.versions.compare import Comparison, compare
 from generator.versions.history import chain
 from generator.site.versions_pages import coverages, history_view, pair_page, pair_page_name, versions_page
 from grammar import Bill, Citation, Provision
+from grammar.model import Meta
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor", "test_page"]
 
-_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"])
 _PROVENANCE_LABELS = {"official": "official text", "summary": "from summary",
                       "assumed": "assumed", "unrecorded": "unrecorded"}
 _REVIEW_LABELS = {ReviewState.CHANGED: "words changed since review", ReviewState.UNREVIEWED: "words not reviewed",
@@ -81,7 +84,7 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
     for root in pages.roots:
         files[f"{root.id}.md"] = section_template.render(
             blocks=_blocks(root, matrix, inputs, pages, marker, owners, histories))
-        text_nav.append({"title": _nav_title(root), "path": f"{root.id}.md"})
+        text_nav.append({"title": _nav_title(root, pages.casing), "path": f"{root.id}.md"})
     nav.append({"title": "Text", "path": "", "children": text_nav})
     files["matrix.md"] = env.get_template("matrix.md.j2").render(**_matrix_page(matrix, inputs, pages))
     files["glossary.md"] = env.get_template("glossary.md.j2").render(entries=_glossary(inputs.bill, pages, matrix))
@@ -95,6 +98,9 @@ def render(matrix: Matrix, inputs: Inputs) -> Site:
         code_html = _linked_ids(_code(source, 1, len(source.splitlines()), missed=(), anchors="T"), pages) \
             if source else Markup("")
         files[group["page"]] = module_template.render(group=group, code_html=code_html)
+        # the page's name before it was made short: old links lead on to the page, anchor and all
+        if _moved_test_page(group["path"]) != group["href"]:
+            files[_moved_test_page(group["path"])] = _moved(group["href"])
         test_nav.append({"title": group["path"], "path": group["page"]})
     files["examples.md"] = env.get_template("examples.md.j2").render(
         examples=[_example(e, inputs.bill, pages, matrix) for e in inputs.examples])
@@ -148,8 +154,30 @@ def test_anchor(nodeid: str) -> str:
 
 
 def test_page(path: str) -> str:
-    """The page of a test module: ``tests/rules/test_s4.py`` -> ``tests-tests-rules-test-s4-py.md``."""
-    return f"tests-{slug(path)}.md"
+    """The page of a test module: ``tests/rules/test_s4.py`` -> ``tests-rules-s4.md``.
+
+    The path under ``tests/``, its module's ``test_`` and ``.py`` dropped; a module outside
+    ``tests/`` keeps its whole path (``tests-provisions-test-x-py.md``), so no two modules share a page.
+    """
+    folder, _, module = path.rpartition("/")
+    if not path.startswith("tests/") or not module.endswith(".py"):
+        return f"tests-{slug(path)}.md"
+    name = module.removesuffix(".py").removeprefix("test_")
+    return f"tests-{slug(folder.removeprefix('tests').strip('/') + '/' + name)}.md"
+
+
+def _moved_test_page(path: str) -> str:
+    """The page a test module had before its name was made short (``tests-tests-rules-test-s4-py.html``)."""
+    return f"tests-{slug(path)}.html"
+
+
+def _moved(to: str) -> str:
+    """A page that sends the reader on to ``to`` (a page of this site), keeping the ``#anchor`` of the link."""
+    target = html_escape(to)
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Moved</title>\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\"><link rel=\"canonical\" href=\"{target}\">\n"
+            f"<script>location.replace({json.dumps(to)} + location.hash);</script></head>\n"
+            f"<body><p>This page has moved to <a href=\"{target}\">{target}</a>.</p></body></html>\n")
 
 
 def _test_href(nodeid: str) -> str:
@@ -166,6 +194,7 @@ class _Pages:
 
     def __init__(self, bill: Bill) -> None:
         self.bill = bill
+        self.casing = Casing(p.text for p in bill.walk())  # the site's headings, the bill's names kept
         self.roots: list[Provision] = []
         self.page: dict[str, str] = {}
         for top in bill.provisions:
@@ -235,16 +264,11 @@ def _source_page(path: str) -> str:
     return f"source-{slug(path)}.md"
 
 
-def _title(heading: str) -> str:
-    if not heading.isupper():
-        return heading
-    words = heading.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-def _nav_title(provision: Provision) -> str:
+def _nav_title(provision: Provision, casing: Casing) -> str:
+    """A provision as its page, the navigation and the dashboard name it: "Sec. 4. Widget Safety
+    Council", its heading in the site's sentence case (``generator.site.headings``)."""
     label = provision.label[:1].upper() + provision.label[1:]
-    return f"{label}. {_title(provision.heading)}" if provision.heading else label
+    return f"{label}. {casing.sentence_case(provision.heading)}" if provision.heading else label
 
 
 def _quotes(text: str) -> str:
@@ -304,10 +328,6 @@ def _linked_ids(code_html: str, pages: _Pages) -> Markup:
                 f'title="{html_escape(pages.label(provision_id))}">{quote}{provision_id}{quote}</a></span>')
     return Markup(_ID_LITERAL.sub(link, str(code_html)))
 
-
-def _doc_html(doc: str) -> Markup:
-    paragraphs = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
-    return Markup("<br><br>").join(html_escape(p) for p in paragraphs) or Markup("<em>No docstring.</em>")
 
 
 def _short_rule(name: str) -> str:
@@ -400,7 +420,7 @@ def _version_pages(files: dict[str, str], env: jinja2.Environment, comparisons: 
     nav = [{"title": "Overview", "path": "versions.md"}]
     for n, comparison in enumerate(comparisons):
         href = pages.href if comparison.new is inputs.bill else None
-        view = pair_page(comparison, href)
+        view = pair_page(comparison, href, lambda provision: _nav_title(provision, pages.casing))
         files[pair_page_name(n)] = env.get_template("version-pair.md.j2").render(**view)
         nav.append({"title": f"{comparison.old.meta.version or n + 1} to {comparison.new.meta.version or n + 2}",
                     "path": pair_page_name(n)})
@@ -430,9 +450,9 @@ def _blocks(root: Provision, matrix: Matrix, inputs: Inputs, pages: _Pages,
         marks = marker.of(provision)
         level = 1 if depth == 0 else 2 if depth == 1 and provision.heading else 0
         if level == 1:
-            heading_md = md_escape(_nav_title(provision))
+            heading_md = md_escape(_nav_title(provision, pages.casing))
         elif level == 2:
-            heading_md = md_escape(f"({provision.designation}) {provision.heading}")
+            heading_md = md_escape(f"({provision.designation}) {pages.casing.sentence_case(provision.heading)}")
         else:
             heading_md = Markup("")
         lead = Markup("")
@@ -569,7 +589,7 @@ def _rule_view(link: Any, rules_by_name: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "name": rule.name,
         "href": f"rules.html#{rule_anchor(rule.name)}",
-        "doc_html": _doc_html(rule.doc),
+        "doc_html": doc_html(rule.doc),
         "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
         "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
         "coverage_text": link.figure,
@@ -590,11 +610,10 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
         congress = f"{_ordinal(meta.congress)} Congress"
         facts.append(("Congress", congress + (f", {_ordinal(meta.session)} session" if meta.session else "")))
     for key, value in (("Version", meta.version_name), ("Short title", meta.short_title),
-                       ("Long title", meta.long_title), ("Sponsor", meta.sponsor)):
+                       ("Long title", meta.long_title)):
         if value:
             facts.append((key, value))
-    if meta.date:
-        facts.append(("Date", f"{meta.date:%B} {meta.date.day}, {meta.date.year}"))
+    facts.extend(_masthead_facts(meta))
     if meta.committees:
         facts.append(("Committees", "; ".join(meta.committees)))
     facts.append(("Text", f"{bill.source} ({sum(1 for _ in bill.walk())} provisions)"))
@@ -605,7 +624,8 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
                      "title": f"{section.tally.counts[s]} {s.value}"}
                     for s in _STATUS_ORDER if section.tally.counts[s]]
         sections.append({
-            "id": section.id, "href": f"{pages.page[section.id]}.html", "label": _nav_title(bill.get(section.id)),
+            "id": section.id, "href": f"{pages.page[section.id]}.html",
+            "label": _nav_title(bill.get(section.id), pages.casing),
             "heading": "", "segments": segments, "percent_text": _percent(section.tally),
             "aria": ", ".join(s["title"] for s in segments), "stale": section.tally.stale,
         })
@@ -620,6 +640,31 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
         "sections": sections,
         "review": _review_counts(matrix),
     }
+
+
+def _masthead_facts(meta: Meta) -> list[tuple[str, str]]:
+    """The sponsor and co-sponsors the first action names, the date, then each action of the masthead."""
+    facts: list[tuple[str, str]] = []
+    actions = [a.text for a in meta.actions]
+    if meta.sponsor:
+        parts = sponsorship(meta.sponsor)
+        if parts.sponsor:
+            facts.append(("Sponsor", parts.sponsor))
+        if parts.cosponsors:
+            facts.append(("Co-sponsor" if len(parts.cosponsors) == 1 else "Co-sponsors", ", ".join(parts.cosponsors)))
+        if actions and " ".join(actions[0].split()) == " ".join(meta.sponsor.split()):
+            actions[0] = parts.action
+    if meta.date:
+        facts.append(("Date", _day(meta.date)))
+    for n, (action, text) in enumerate(zip(meta.actions, actions, strict=True)):
+        # a later action is dated, unless its words carry the date ("Passed the Senate October 1, 2025.")
+        dated = n > 0 and action.date is not None and str(action.date.year) not in text
+        facts.append(("Action", f"{_day(action.date)}: {text}" if dated and action.date else text))
+    return facts
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _review_counts(matrix: Matrix) -> dict[str, Any]:
@@ -797,7 +842,7 @@ def _rules_index(matrix: Matrix, inputs: Inputs, pages: _Pages) -> list[dict[str
             "file_href": f"{_source_page(rule.path)[:-3]}.html#L-{rule.line_start}",
             "file_label": f"{rule.path}, lines {rule.line_start}\u2013{rule.line_end}",
             "coverage_text": cov.figure if cov else "no statements measured",
-            "doc_html": _doc_html(rule.doc),
+            "doc_html": doc_html(rule.doc),
             "tests": [{"href": _test_href(n), "sentence": tests_by_id[n].sentence,
                        "outcome": tests_by_id[n].outcome} for n in nodeids],
             "passing": sum(1 for n in nodeids if tests_by_id[n].outcome == "passed"),

@@ -7,6 +7,7 @@ is escaped here before it reaches a template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -16,9 +17,13 @@ from generator.site.markup import html_escape
 from generator.trace.review import WordChange, word_diff
 from generator.versions.compare import Comparison, Pair
 from generator.versions.history import Step, VersionCoverage, history, version_coverage
-from grammar.model import Bill
+from generator.versions.render import AFFECTED_NUMBERING, affected_label
+from grammar.model import Bill, Provision
 
-__all__ = ["coverages", "history_view", "pair_page", "pair_page_name", "versions_page"]
+__all__ = ["code_spans", "coverages", "history_view", "pair_page", "pair_page_name", "versions_page"]
+
+# A quotation in a message: one or two backticks around words without one (the same number closing).
+_QUOTED = re.compile(r"(``?)([^`]+?)\1(?!`)")
 
 
 def pair_page_name(index: int) -> str:
@@ -51,24 +56,28 @@ def versions_page(comparisons: Sequence[Comparison], coverage: Sequence[VersionC
     return {"texts": rows, "pairs": pairs}
 
 
-def pair_page(comparison: Comparison, href: Callable[[str], str] | None) -> dict[str, Any]:
+def pair_page(comparison: Comparison, href: Callable[[str], str] | None,
+              heading: Callable[[Provision], str]) -> dict[str, Any]:
     """One pair of texts: its changed pairs grouped by section, each with typed changes and a redline.
 
     ``href`` links an id of the newer text to its provision on the site (given only when the
-    newer text is the project's bill, whose pages the site has).
+    newer text is the project's bill, whose pages the site has); ``heading`` names a section as
+    the site's headings do.
     """
     groups: list[dict[str, Any]] = []
     for pair in comparison.pairs:
         if pair.change == "same":
             continue
-        heading = _section(comparison, pair)
-        if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "rows": []})
+        section = heading(_section(comparison, pair))
+        if not groups or groups[-1]["heading"] != section:
+            groups.append({"heading": section, "rows": []})
         groups[-1]["rows"].append(_row(comparison, pair, href))
     return {"old": title(comparison.old), "new": title(comparison.new), "groups": groups,
             "counts": [{"change": k, "count": v} for k, v in comparison.counts().items()],
-            "impact": [{"label": a.label, "href": href(a.provision) if href else "",
-                        "causes": [c.message for c in a.causes]} for a in comparison.impact]}
+            "numbering": AFFECTED_NUMBERING,
+            "impact": [{"label": affected_label(comparison, a).replace(" -> ", " \u2192 "),
+                        "href": href(a.provision) if href else "",
+                        "causes": [code_spans(c.message) for c in a.causes]} for a in comparison.impact]}
 
 
 def history_view(comparisons: Sequence[Comparison]) -> Mapping[str, list[dict[str, str]]]:
@@ -87,10 +96,9 @@ def _step(step: Step, names: Sequence[str]) -> dict[str, str]:
             "change": step.change, "href": pair_page_name(step.text).replace(".md", ".html") + f"#v-{step.new_id}"}
 
 
-def _section(comparison: Comparison, pair: Pair) -> str:
+def _section(comparison: Comparison, pair: Pair) -> Provision:
     bill, pid = (comparison.new, pair.new) if pair.new is not None else (comparison.old, pair.old or "")
-    top = bill.section_of(pid) or bill.get(pid)
-    return f"{top.label} {top.heading}".strip()
+    return bill.section_of(pid) or bill.get(pid)
 
 
 def _row(comparison: Comparison, pair: Pair, href: Callable[[str], str] | None) -> dict[str, Any]:
@@ -108,6 +116,22 @@ def _row(comparison: Comparison, pair: Pair, href: Callable[[str], str] | None) 
                     for d in pair.details if d.kind != "designation"],
         "redline_html": redline if (old and new and old.full_text != new.full_text) or not (old and new) else "",
     }
+
+
+def code_spans(text: str) -> Markup:
+    """``text`` as HTML, escaped, its quotations in backticks (one or two each side) in ``code``.
+
+    >>> str(code_spans("uses `a <b>` and cites it (``subsection (a)``)"))
+    'uses <code>a &lt;b&gt;</code> and cites it (<code>subsection (a)</code>)'
+    """
+    parts: list[Markup] = []
+    position = 0
+    for quoted in _QUOTED.finditer(text):
+        parts += [html_escape(text[position:quoted.start()]),
+                  Markup("<code>{}</code>").format(quoted.group(2))]
+        position = quoted.end()
+    parts.append(html_escape(text[position:]))
+    return Markup("").join(parts)
 
 
 def _redline(diff: Sequence[WordChange]) -> Markup:

@@ -82,11 +82,37 @@ def sentence_for(name: str, doc: str | None = None) -> str:
     if first:
         words = first
     else:
-        words = re.sub(r"^test_?", "", base).replace("_", " ").strip() or base
+        words = _apostrophes(re.sub(r"^test_?", "", base).replace("_", " ").strip() or base)
         words = words[:1].upper() + words[1:]
     if params:
         words += f" ({params.rstrip(']')})"
     return words
+
+
+def _apostrophes(words: str) -> str:
+    """The apostrophes a test's name cannot hold, put back where the name shows them: a lone ``s``
+    after a word is its possessive ("the secretary s duty" -> "the secretary's duty"), a lone ``t``
+    after a word ending in ``n`` a negation ("doesn t" -> "doesn't").  Nothing else is guessed: an
+    ``s`` after a word such as "the" or "an" ("an s corporation") stays a word of its own.
+
+    >>> _apostrophes("the secretary s duty doesn t lapse for an s corporation")
+    "the secretary's duty doesn't lapse for an s corporation"
+    """
+    return _NEGATION.sub(r"\1n't", _POSSESSIVE.sub(_possessive, words))
+
+
+def _possessive(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return match.group(0) if word.lower() in _NOT_POSSESSED else f"{word}'s"
+
+
+# A word of letters, then a lone "s" or "t" as a word of its own.
+_POSSESSIVE = re.compile(r"\b([A-Za-z]{2,}) s\b")
+_NEGATION = re.compile(r"\b([A-Za-z]+)n t\b")
+# Words that take no possessive: an "s" after them is a word of its own (an S corporation, schedule S).
+_NOT_POSSESSED = frozenset(["a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from",
+                            "with", "as", "is", "are", "was", "no", "not", "schedule", "subchapter", "type",
+                            "class", "form", "part", "item", "letter", "plural", "if", "than"])
 
 
 def write_results(path: Path, results: Results) -> None:

@@ -50,3 +50,19 @@ def test_a_trace_shows_rules_tests_citations_and_terms(mini_inputs: Inputs) -> N
     assert '"subsection (b)" (internal) -> s3_b' in text
     assert '"widget" (defined in s2_1)' in text
     assert 's3_a "subsection (b)"' in trace_text(matrix.row("s3_b"), mini_inputs)
+
+
+def test_the_markdown_report_keeps_the_nesting_as_any_renderer_shows_it(mini_inputs: Inputs) -> None:
+    import markdown
+
+    from generator.reports.report import report_markdown, report_rows
+
+    matrix = join(mini_inputs)
+    rows = report_rows(matrix)
+    html = markdown.markdown(report_markdown(rows, mini_inputs.bill, matrix), extensions=["tables"])
+    top = [r for r in rows if r.depth == 0]
+    assert html.count("<h2>") == len(top) and html.count("<table>") == len(top)
+    deep = max(rows, key=lambda r: r.depth)
+    assert deep.depth >= 1
+    # each level a step in, by an entity no renderer trims away with the cell's spaces
+    assert f"<td>{'&emsp;' * deep.depth}{deep.label}" in html.replace("\\(", "(").replace("\\)", ")")

@@ -22,6 +22,15 @@ def test_the_parameters_of_a_test_follow_its_sentence() -> None:
     assert sentence_for("test_duty_is_charged[lithium]") == "Duty is charged (lithium)"
 
 
+def test_a_test_name_gets_back_the_apostrophes_it_could_not_hold() -> None:
+    assert sentence_for("test_the_secretary_s_duty_doesn_t_lapse") == "The secretary's duty doesn't lapse"
+    assert sentence_for("test_a_member_s_import_isn_t_charged_and_can_t_be") == \
+        "A member's import isn't charged and can't be"
+    # nothing invented: an "s" after an article or "schedule" is a word of its own
+    assert sentence_for("test_an_s_corporation_files_schedule_s") == "An s corporation files schedule s"
+    assert sentence_for("test_s4_rate_is_25_percent") == "S4 rate is 25 percent"
+
+
 def test_a_docstring_gives_the_sentence_when_there_is_one() -> None:
     assert sentence_for("test_x", "An import from a member enters free of duty.\n\nMore.") == \
         "An import from a member enters free of duty."

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from built_site import Built
 
-from generator.trace.collect import collect_from
+from generator.trace.collect import collect, collect_from
 from generator.trace.matrix import join
 from generator.site.mkdocs_run import mkdocs_build
 from generator.site.build import build_site
-from generator.site.pages import render
+from generator.site.pages import Site, render
 from generator.site.serve import make_server
 from generator.project.workspace import Workspace
 from generator.site.write import write_site
@@ -51,6 +51,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     workspace = Workspace.at(ROOT, state=tmp / "state", site=tmp / "site")
     report = build_site(workspace)
     return Built(workspace, None, report.matrix, report)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """S. 2839's site rendered in memory, without a traced run (fast: for what the pages say)."""
+    tmp = tmp_path_factory.mktemp("rendered")
+    workspace = Workspace.at(ROOT, state=tmp / "state", site=tmp / "site")
+    inputs = collect(workspace, require_results=False)
+    return render(join(inputs), inputs)
 
 
 @pytest.fixture(scope="session")

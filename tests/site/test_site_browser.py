@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from built_site import Built
@@ -188,6 +189,22 @@ def test_a_search_for_a_citation_finds_that_provision_first(page: Any, served: s
     assert first.get_attribute("href") == "s4.html#s4_e_2"
     first.click()
     page.wait_for_url(re.compile(r"s4\.html#s4_e_2$"))
+    assert page.problems == []
+
+
+def test_a_search_for_words_of_the_law_finds_the_provision_before_the_code_quoting_it(page: Any,
+                                                                                      served: str) -> None:
+    with page.expect_response(re.compile(r"search_index\.json$")):
+        page.goto(served)
+    page.wait_for_timeout(500)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("90 days", delay=20)
+    first = page.locator(".md-search-result__list > li a").first
+    # the results of the whole query, not of "90 d" as it was typed: a link highlights the words it matched
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__list > li a')]"
+                           ".some(a => a.href.includes('h=90+days'))", timeout=15000)
+    # sec. 4(e)(2) says it, on the page of sec. 4; the rule's source and its tests quote it
+    assert urlsplit(first.get_attribute("href")).path.endswith("/s4.html"), first.get_attribute("href")
     assert page.problems == []
 
 

@@ -43,7 +43,7 @@ def test_markup_in_the_long_title_shows_as_text_on_the_home_page(mini_site: Buil
 
 def test_markup_in_test_names_and_docstrings_shows_as_text(mini_site: Built) -> None:
     pages = _pages(mini_site)
-    module = next(n for n in pages if n.startswith("tests-"))
+    module = next(n for n in pages if n.startswith("tests-") and "has moved" not in pages[n])
     for name in ("tests.html", module, "s3.html", "matrix.html", "rules.html", "s2.html"):
         main = _main(pages[name])
         assert "<script" not in main, name

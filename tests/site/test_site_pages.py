@@ -183,3 +183,22 @@ def test_the_data_sources_page_gives_each_file_its_source_date_confidence_and_pr
         assert f"<code>{source.file}</code>" in page
         assert source.confidence in page
     assert "covered_goods.csv" in page
+
+
+def test_a_test_modules_page_is_named_once_for_its_path_and_its_old_name_leads_on_to_it(mini_site: Built) -> None:
+    from generator.site.pages import test_page
+
+    assert test_page("tests/rules/test_s4.py") == "tests-rules-s4.md"
+    assert test_page("tests/test_parameters_documented.py") == "tests-parameters-documented.md"
+    build = mini_site.workspace.build
+    assert mini_site.inputs is not None
+    paths = {t.path for t in mini_site.inputs.results.tests}
+    assert paths
+    for path in paths:
+        page = test_page(path).replace(".md", ".html")
+        assert not page.startswith("tests-tests-") and (build / page).is_file(), page
+        moved = (build / ("tests-" + path.replace("/", "-").replace("_", "-").replace(".", "-") + ".html"))
+        old = moved.read_text(encoding="utf-8")
+        assert f'url={page}"' in old and f'location.replace("{page}" + location.hash)' in old
+    nav = (build / "index.html").read_text(encoding="utf-8")
+    assert "tests-tests-" not in nav

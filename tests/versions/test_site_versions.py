@@ -49,6 +49,18 @@ def test_a_page_per_pair_with_typed_changes_and_a_redline(tmp_path: Path) -> Non
     assert "Versions" in site.config and "versions-1.md" in site.config
 
 
+def test_the_affected_provisions_say_whose_numbers_they_carry_and_give_the_old_number_first(tmp_path: Path) -> None:
+    page = site_with(tmp_path, DRAFT.read_text(encoding="utf-8")).files["versions-1.md"]
+    listed = page[page.index("## Affected"):]
+    assert "numbered as in the new text, the old number first where it differs" in listed
+    # the draft's 4(f)(2) is the working text's 4(e)(2); 4(b)(1) kept its number
+    assert '<li><a href="s4.html#s4_e_2">sec. 4(f)(2) \u2192 sec. 4(e)(2)</a>: ' in listed
+    assert '<li><a href="s4.html#s4_b_1">sec. 4(b)(1)</a>: ' in listed
+    # one item a line, the bill's quoted words as code, not Markdown
+    assert "this provision uses <code>foreign country of concern</code></li>\n<li>" in listed
+    assert "`" not in listed
+
+
 def test_a_provision_shows_its_history_across_the_texts(tmp_path: Path) -> None:
     site = site_with(tmp_path, DRAFT.read_text(encoding="utf-8"))
     section4 = site.files["s4.md"]
