@@ -18,7 +18,7 @@ import click
 
 from generator.cli.context import workspace_of
 from generator.project.bill_labels import bill_facts
-from generator.project.rules import load_rules
+from generator.project.rules import check_declarations, load_rules
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
 from provisions.kit.inputs import read_csv_rows, read_toml
@@ -106,6 +106,7 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
         return package.parameters_from_strings(given)
 
     workspace = workspace_of()
+    check_declarations(package)  # a contradicting package answers nothing, as coverage and review refuse it
     # fail on the bill before reading any file; the labels and words are parsed once per text (bill_facts)
     facts = bill_facts(bill_path or workspace.bill, workspace.state)
     labels = Labels(facts.labels)
