@@ -7,6 +7,12 @@ bill's text and of the parser's own source files: a bill or a parser changed in 
 another name and is parsed afresh, so a label never outlives the words it was read from.  The
 file is written whole under a temporary name and renamed into place (never half-written), and is
 used only if it is exactly what this module writes; anything else is parsed afresh.
+
+Each parse of a new text prunes the folder to the ``KEPT`` files written last (the current
+text's among them), and removes temporary files a writer that died left behind.  It removes only
+plain files with the names this module gives, through a handle on the folder itself (never a
+path that a link could send elsewhere), and never a folder reached through a link.  A reader
+whose file goes meanwhile has it open already or finds it absent, and parses afresh.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,9 +30,13 @@ from typing import TypeGuard
 
 from grammar.source import read_source
 
-__all__ = ["BillFacts", "bill_facts", "bill_labels"]
+__all__ = ["KEPT", "BillFacts", "bill_facts", "bill_labels"]
 
 _FORMAT = "billtrace-labels-2"
+KEPT = 8  # cache files kept: enough for the texts a project moves between (its versions, a diff's two)
+_CACHED = re.compile(r"[0-9a-f]{64}\.json")
+_TEMPORARY = re.compile(r"\.labels-[^/]*\.tmp")
+_ABANDONED = 600.0  # seconds after which a temporary file is a dead writer's, not one at work
 _GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar"
 
 
@@ -63,6 +75,7 @@ def bill_facts(path: str | os.PathLike[str], state: Path) -> BillFacts:
         bill = parse_text(text, source=name)
         facts = BillFacts({p.id: p.label for p in bill.walk()}, {p.id: p.full_text for p in bill.walk()})
         _write(cached, {"format": _FORMAT, "key": key, "labels": facts.labels, "words": facts.words})
+        _prune(cached.parent, keep=cached.name)
     return facts
 
 
@@ -108,3 +121,41 @@ def _write(cached: Path, document: dict[str, object]) -> None:
         os.replace(temporary, cached)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _prune(folder: Path, *, keep: str) -> None:
+    """Leave ``folder`` with at most ``KEPT`` cache files: ``keep`` and those written last.
+
+    Temporary files older than ``_ABANDONED`` go too.  Only plain files named as this module
+    names them are removed, by name within a handle on ``folder`` opened without following a
+    link.  Like ``_write``, it fails quietly: an entry another process removed first, or a folder
+    that cannot be read or written, leaves files that cost only disk space.
+    """
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:  # absent, not a folder, or a link to one elsewhere: nothing of ours to prune
+        return
+    try:
+        now, written, abandoned = time.time(), [], []
+        with os.scandir(handle) as entries:
+            for entry in entries:
+                try:
+                    if not entry.is_file(follow_symlinks=False):
+                        continue
+                    modified = entry.stat(follow_symlinks=False).st_mtime
+                except OSError:  # gone meanwhile
+                    continue
+                if _CACHED.fullmatch(entry.name) and entry.name != keep:
+                    written.append((modified, entry.name))
+                elif _TEMPORARY.fullmatch(entry.name) and now - modified > _ABANDONED:
+                    abandoned.append(entry.name)
+        written.sort(reverse=True)
+        for name in [*abandoned, *(name for _, name in written[KEPT - 1:])]:
+            try:
+                os.unlink(name, dir_fd=handle)
+            except OSError:  # removed by another process first, or a folder we may not write
+                continue
+    except OSError:
+        return
+    finally:
+        os.close(handle)
