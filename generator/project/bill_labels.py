@@ -1,10 +1,12 @@
 """The citation label and the words of every provision of a bill (``s5_a`` -> ``sec. 5(a)``), parsed once per text.
 
-``billtrace check`` cites each reason by its provision's label, so it needs the parsed bill; for
-a short question, importing the parser and parsing the bill is most of the command's time.  The
-labels are therefore kept in the project's state folder, in a file named by the SHA-256 of the
-bill's text and of the parser's own source files: a bill or a parser changed in any byte gets
-another name and is parsed afresh, so a label never outlives the words it was read from.  The
+``billtrace check`` cites each reason by its provision's label, and says when the words of one it
+cites changed since review, so it needs the parsed bill; for a short question, importing the
+parser and parsing the bill is most of the command's time.  The labels, words and review digests
+are therefore kept in the project's state folder, in a file named by the SHA-256 of the bill's
+text and of the source of the parser and of the review's digests: a bill, a parser or a digest
+changed in any byte gets another name and is parsed afresh, so a fact never outlives the words
+it was read from.  The
 file is written whole under a temporary name and renamed into place (never half-written), and is
 used only if it is exactly what this module writes; anything else is parsed afresh.
 
@@ -32,21 +34,29 @@ from grammar.source import read_source
 
 __all__ = ["KEPT", "BillFacts", "bill_facts", "bill_labels"]
 
-_FORMAT = "billtrace-labels-2"
+_FORMAT = "billtrace-labels-3"
 KEPT = 8  # cache files kept: enough for the texts a project moves between (its versions, a diff's two)
 _CACHED = re.compile(r"[0-9a-f]{64}\.json")
 _TEMPORARY = re.compile(r"\.labels-[^/]*\.tmp")
 _ABANDONED = 600.0  # seconds after which a temporary file is a dead writer's, not one at work
-_GRAMMAR = Path(__file__).resolve().parent.parent.parent / "grammar"
+_ROOT = Path(__file__).resolve().parent.parent.parent
+_GRAMMAR = _ROOT / "grammar"
+_DIGESTS = _ROOT / "generator" / "trace" / "review.py"  # own_digest, as the reviewed-text file records it
 
 
 @dataclass(frozen=True, slots=True)
 class BillFacts:
-    """What a question needs of the bill: each provision's label, and its own words (heading, text,
-    flush), against which the rules package's bound values are checked."""
+    """What a question needs of the bill, by provision id: its label; its own words (heading, text,
+    flush), against which the rules package's bound values are checked; and, to tell whether its
+    words are those reviewed (``generator.trace.review``), its ``Provision.hash``, the digest of
+    its own words the reviewed text keeps for a part below an entry, and its parent's id ("" for a
+    provision at the top)."""
 
     labels: dict[str, str]
     words: dict[str, str]
+    hashes: dict[str, str]
+    digests: dict[str, str]
+    parents: dict[str, str]
 
 
 def bill_labels(path: str | os.PathLike[str], state: Path) -> dict[str, str]:
@@ -70,20 +80,27 @@ def bill_facts(path: str | os.PathLike[str], state: Path) -> BillFacts:
     cached = state / "labels" / f"{key}.json"
     facts = _read(cached, key)
     if facts is None:
+        from generator.trace.review import own_digest
         from grammar.parse import parse_text  # the parser only when the text is new
 
         bill = parse_text(text, source=name)
-        facts = BillFacts({p.id: p.label for p in bill.walk()}, {p.id: p.full_text for p in bill.walk()})
-        _write(cached, {"format": _FORMAT, "key": key, "labels": facts.labels, "words": facts.words})
+        provisions = list(bill.walk())
+        parents = dict.fromkeys((p.id for p in provisions), "")
+        parents.update({child.id: p.id for p in provisions for child in p.children})
+        facts = BillFacts({p.id: p.label for p in provisions}, {p.id: p.full_text for p in provisions},
+                          {p.id: p.hash for p in provisions}, {p.id: own_digest(p) for p in provisions}, parents)
+        _write(cached, {"format": _FORMAT, "key": key, "labels": facts.labels, "words": facts.words,
+                        "hashes": facts.hashes, "digests": facts.digests, "parents": facts.parents})
         _prune(cached.parent, keep=cached.name)
     return facts
 
 
 @cache
 def _parser_digest() -> str:
-    """The SHA-256 of the parser's source (its modules and its grammar), once per process."""
+    """The SHA-256 of the parser's source (its modules and its grammar) and of the module that
+    makes the review's digests, once per process."""
     digest = hashlib.sha256()
-    for file in sorted(_GRAMMAR.glob("*")):
+    for file in [*sorted(_GRAMMAR.glob("*")), _DIGESTS]:
         if file.suffix in (".py", ".lark") and file.is_file():
             digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -96,10 +113,11 @@ def _read(cached: Path, key: str) -> BillFacts | None:
         return None
     if not (isinstance(document, dict) and document.get("format") == _FORMAT and document.get("key") == key):
         return None
-    labels, words = document.get("labels"), document.get("words")
-    if not (_text_map(labels) and _text_map(words) and labels.keys() == words.keys()):
+    names = ("labels", "words", "hashes", "digests", "parents")  # BillFacts' fields, in order
+    maps = [m for m in (document.get(name) for name in names) if _text_map(m)]
+    if len(maps) != len(names) or any(m.keys() != maps[0].keys() for m in maps):
         return None
-    return BillFacts(labels, words)
+    return BillFacts(*maps)
 
 
 def _text_map(value: object) -> TypeGuard[dict[str, str]]:

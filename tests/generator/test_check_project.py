@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fixtures.tiny_project import billtrace, make_project, with_question
@@ -44,3 +46,89 @@ def test_check_refuses_a_provision_declared_not_formalized_twice_in_one_line(tmp
     done = billtrace(project, "check", "duty", "--kind", "widget")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith(expected) and len(done.stderr.splitlines()) == 1, done.stderr
+
+
+def _check(project: Path, *args: str) -> tuple[str, list[str]]:
+    done = billtrace(project, "check", "duty", "--kind", "widget", *args)
+    assert done.returncode == 0, done.stderr
+    return done.stdout, done.stderr.splitlines()
+
+
+def _edit(project: Path, old: str, new: str) -> None:
+    bill = project / "statute" / "bill.txt"
+    text = bill.read_text(encoding="utf-8")
+    assert old in text
+    bill.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CHANGED_3A = ("warning: the words of sec. 3(a) (s3_a), which this answer cites, changed since review: the rules "
+              "that answered were reviewed against other words (`billtrace review` shows the change)")
+
+
+def test_an_answer_citing_words_changed_since_review_is_followed_by_a_warning_naming_them(tmp_path: Path) -> None:
+    project = with_question(make_project(tmp_path))
+    unreviewed = _check(project)
+    assert unreviewed[1] == []  # never reviewed: nothing it was reviewed against has moved
+    accepted = billtrace(project, "review", "--accept-all")
+    assert accepted.returncode == 0, accepted.stderr
+    reviewed = _check(project)
+    assert reviewed == unreviewed  # the words are those reviewed: no warning
+    _edit(project, "(b) Exception.--A gadget shall", "(b) Exception.--A gadget shall always")
+    assert _check(project)[1] == []  # sec. 3(b) changed, but the answer does not cite it
+    _edit(project, "A widget shall enter free of duty", "A widget shall enter free of all duty")
+    out, err = _check(project)
+    assert out == unreviewed[0]  # the answer as it was, on standard output
+    assert err == [CHANGED_3A]
+    as_json = billtrace(project, "check", "duty", "--kind", "widget", "--json")
+    assert as_json.returncode == 0 and json.loads(as_json.stdout)["reasons"][0]["provision"] == "s3_a"
+    assert as_json.stderr.splitlines() == [CHANGED_3A]
+    assert billtrace(project, "review", "--accept", "s3_a").returncode == 0
+    assert _check(project)[1] == []  # once a person has re-read them, nothing to say
+
+
+def test_a_malformed_reviewed_text_gets_one_line_and_no_answer(tmp_path: Path) -> None:
+    project = with_question(make_project(tmp_path))
+    (project / "reviewed-text.toml").write_text("[s3_a]\nhash = 'short'\n", encoding="utf-8")
+    done = billtrace(project, "check", "duty", "--kind", "widget")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("error: reviewed-text.toml: [s3_a] hash must be 64") and len(
+        done.stderr.splitlines()) == 1, done.stderr
+
+
+ACT = """\
+SECTION 1. SHORT TITLE.
+
+    This Act may be cited as the ``Widget Act''.
+
+SEC. 2. WIDGETS.
+
+    (a) In General.--A widget is a good.
+
+    (b) Exception.--A gadget is not a widget.
+"""
+
+
+def _facts_and_review(tmp_path: Path, reviewed_text: str, now: str, accepted: tuple[str, ...]) -> tuple[Any, Any]:
+    from generator.project.bill_labels import bill_facts
+    from generator.trace.review import NOTHING_REVIEWED, accept
+    from grammar import parse_text
+
+    reviewed = accept(NOTHING_REVIEWED, parse_text(reviewed_text), accepted)
+    path = tmp_path / "bill.txt"
+    path.write_text(now, encoding="utf-8")
+    return bill_facts(path, tmp_path / "state"), reviewed
+
+
+@pytest.mark.parametrize(("now", "changed"), [
+    (ACT, ()),
+    (ACT.replace("A gadget is not", "A gadget is never"), ("s2_b", "s2")),  # a part below the reviewed section
+    (ACT.replace("A widget is a good", "A widget is a thing"), ("s2_a", "s2")),
+    (ACT + "\n    (c) Widgets Too.--A sprocket is a widget.\n", ("s2_c", "s2")),  # new since the review
+])
+def test_a_cited_part_is_changed_when_the_entry_above_it_recorded_other_words(
+        tmp_path: Path, now: str, changed: tuple[str, ...]) -> None:
+    from generator.project.reviewed_words import changed_since_review
+
+    facts, reviewed = _facts_and_review(tmp_path, ACT, now, ("s2",))
+    assert changed_since_review(["s2_b", "s2_a", "s2_c", "s2", "s1", "s9"], facts, reviewed) == tuple(
+        pid for pid in ("s2_b", "s2_a", "s2_c", "s2") if pid in changed)

@@ -379,5 +379,46 @@ def test_an_answer_on_a_text_whose_words_left_a_bound_value_warns_naming_the_val
     result = run("fund", "--critical-mineral-duties", "1000.00", "--json", "--bill", str(changed))
     assert result.exit_code == 0 and json.loads(result.stdout)  # the answer, still one JSON object
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
-    assert any(f"DOE share: the words of {provision.label}" in line for line in warnings)
-    assert all("an answer that uses it rests on words the text no longer has" in line for line in warnings)
+    values = [line for line in warnings if "changed since review" not in line]  # the value's, then the words'
+    assert any(f"DOE share: the words of {provision.label}" in line for line in values)
+    assert all("an answer that uses it rests on words the text no longer has" in line for line in values)
+    assert f"warning: the words of {provision.label} ({provision.id}), which this answer cites, changed since " \
+           f"review" in result.stderr
+
+
+def _with_words_changed(bill: Bill, provision_id: str, old: str, new: str, folder: Path) -> Path:
+    """A copy of the working text in which ``old`` becomes ``new`` in the lines of ``provision_id``."""
+    provision = bill.get(provision_id)
+    lines = (Path(__file__).resolve().parents[2] / "statute" / "s2839-is.txt").read_text(
+        encoding="utf-8").splitlines(keepends=True)
+    first, last = provision.line_start - 1, provision.line_end
+    own = "".join(lines[first:last])
+    assert old in own
+    changed = folder / "changed.txt"
+    changed.write_text("".join(lines[:first]) + own.replace(old, new, 1) + "".join(lines[last:]), encoding="utf-8")
+    return changed
+
+
+def _changed_since_review(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "changed since review" in line]
+
+
+@pytest.mark.provision("s5_a")
+def test_an_answer_citing_words_changed_since_review_warns_naming_each_after_the_answer(
+        bill: Bill, tmp_path: Path) -> None:
+    asked = ["duty", "--hts", "8505.11.00", "--origin", "CN", "--entry-date", "2027-03-01", "--member",
+             "AU:2027-01-01", "--value", "1000.00"]
+    as_reviewed = run(*asked)
+    assert as_reviewed.exit_code == 0 and _changed_since_review(as_reviewed.stderr) == []
+    changed = _with_words_changed(bill, "s5_a", "shall be the rate of duty", "shall be the rate of duties", tmp_path)
+    result = run(*asked, "--bill", str(changed))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == as_reviewed.stdout  # the answer itself as it was
+    assert _changed_since_review(result.stderr) == [
+        "warning: the words of sec. 5(a) (s5_a), which this answer cites, changed since review: the rules that "
+        "answered were reviewed against other words (`billtrace review` shows the change)"]
+    ledger = run("duty", "--ledger", str(Path(__file__).resolve().parents[2] / "examples" / "imports.csv"),
+                 "--member", "AU:2027-01-01", "--json", "--bill", str(changed))
+    assert ledger.exit_code == 0 and json.loads(ledger.stdout)
+    assert [line.split(",")[0] for line in _changed_since_review(ledger.stderr)] == [
+        "warning: the words of sec. 5(a) (s5_a)"]
