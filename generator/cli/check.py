@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -26,6 +26,9 @@ from generator.project.workspace import Workspace
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
 from provisions.kit.inputs import read_csv_rows, read_toml
+
+if TYPE_CHECKING:
+    from generator.project.reviewed_words import Moved  # imported when there is a reviewed text to read
 
 __all__ = ["check_command"]
 
@@ -143,13 +146,14 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
     for mismatch in stale_values:  # after the answer, so that a bad input is still one message
         click.echo(f"warning: {mismatch.message}; an answer that uses it rests on words the text no longer "
                    f"has (billtrace review)", err=True)
-    for provision_id in changed(cited):
-        click.echo(f"warning: the words of {labels(provision_id)} ({provision_id}), which this answer cites, "
-                   f"changed since review: the rules that answered were reviewed against other words "
-                   f"(`billtrace review` shows the change)", err=True)
+    for moved in changed(cited):
+        words = "the words of" if moved.own_words else "words below"
+        click.echo(f"warning: {words} {labels(moved.id)} ({moved.id}), which this answer cites, changed since "
+                   f"review: the rules that answered were reviewed against other words (`billtrace review` shows "
+                   f"the change)", err=True)
 
 
-def _changed_since_review(workspace: Workspace, facts: BillFacts) -> Callable[[Sequence[str]], Sequence[str]]:
+def _changed_since_review(workspace: Workspace, facts: BillFacts) -> Callable[[Sequence[str]], Sequence[Moved]]:
     """Which of the provisions an answer cites have words other than those reviewed.
 
     Raises:

@@ -10,15 +10,24 @@ provision's hash, its own-words digest and its parent.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from generator.project.bill_labels import BillFacts
 from generator.trace.review import Reviewed, ReviewedText
 
-__all__ = ["changed_since_review"]
+__all__ = ["Moved", "changed_since_review"]
 
 
-def changed_since_review(cited: Iterable[str], facts: BillFacts, reviewed: ReviewedText) -> tuple[str, ...]:
-    """The ids among ``cited`` (in their order, once each) whose words changed since review.
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """A cited provision whose words changed since review: its own words, or only words below it."""
+
+    id: str
+    own_words: bool
+
+
+def changed_since_review(cited: Iterable[str], facts: BillFacts, reviewed: ReviewedText) -> tuple[Moved, ...]:
+    """The provisions among ``cited`` (in their order, once each) whose words changed since review.
 
     A provision with an entry of its own changed when its hash is not the one recorded (its own
     words or words below it moved).  One without, under a provision that has one (the nearest),
@@ -33,7 +42,7 @@ def changed_since_review(cited: Iterable[str], facts: BillFacts, reviewed: Revie
     >>> from generator.trace.review import Reviewed
     >>> reviewed = ReviewedText("reviewed-text.toml", True, {"s1": Reviewed("s1", "0" * 64, "", {"s1_a": "2" * 16})})
     >>> changed_since_review(["s1_a", "s1", "s1_a"], facts, reviewed)  # s1_a's own words moved, so s1's hash
-    ('s1_a', 's1')
+    (Moved(id='s1_a', own_words=True), Moved(id='s1', own_words=False))
     """
     children: dict[str, list[str]] = {}
     for provision_id, parent in facts.parents.items():
@@ -45,13 +54,13 @@ def changed_since_review(cited: Iterable[str], facts: BillFacts, reviewed: Revie
         entry = reviewed.entries.get(provision_id)
         if entry is not None:
             if entry.hash != facts.hashes[provision_id]:
-                changed.append(provision_id)
+                changed.append(Moved(provision_id, entry.words != facts.words[provision_id]))
             continue
         above = _entry_above(provision_id, facts, reviewed)
         if above is None:
             continue
         if any(above.below.get(part) != facts.digests[part] for part in _subtree(provision_id, children)):
-            changed.append(provision_id)
+            changed.append(Moved(provision_id, above.below.get(provision_id) != facts.digests[provision_id]))
     return tuple(changed)
 
 

@@ -121,14 +121,15 @@ def _facts_and_review(tmp_path: Path, reviewed_text: str, now: str, accepted: tu
 
 @pytest.mark.parametrize(("now", "changed"), [
     (ACT, ()),
-    (ACT.replace("A gadget is not", "A gadget is never"), ("s2_b", "s2")),  # a part below the reviewed section
-    (ACT.replace("A widget is a good", "A widget is a thing"), ("s2_a", "s2")),
-    (ACT + "\n    (c) Widgets Too.--A sprocket is a widget.\n", ("s2_c", "s2")),  # new since the review
+    (ACT.replace("A gadget is not", "A gadget is never"), ("s2_b", "below s2")),  # a part of the reviewed section
+    (ACT.replace("A widget is a good", "A widget is a thing"), ("s2_a", "below s2")),
+    (ACT + "\n    (c) Widgets Too.--A sprocket is a widget.\n", ("s2_c", "below s2")),  # new since the review
+    (ACT.replace("SEC. 2. WIDGETS.", "SEC. 2. WIDGETS AND GADGETS."), ("s2",)),  # the section's own heading
 ])
 def test_a_cited_part_is_changed_when_the_entry_above_it_recorded_other_words(
         tmp_path: Path, now: str, changed: tuple[str, ...]) -> None:
     from generator.project.reviewed_words import changed_since_review
 
     facts, reviewed = _facts_and_review(tmp_path, ACT, now, ("s2",))
-    assert changed_since_review(["s2_b", "s2_a", "s2_c", "s2", "s1", "s9"], facts, reviewed) == tuple(
-        pid for pid in ("s2_b", "s2_a", "s2_c", "s2") if pid in changed)
+    moved = changed_since_review(["s2_b", "s2_a", "s2_c", "s2", "s1", "s9"], facts, reviewed)
+    assert tuple(m.id if m.own_words else f"below {m.id}" for m in moved) == changed

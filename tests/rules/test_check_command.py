@@ -384,6 +384,8 @@ def test_an_answer_on_a_text_whose_words_left_a_bound_value_warns_naming_the_val
     assert all("an answer that uses it rests on words the text no longer has" in line for line in values)
     assert f"warning: the words of {provision.label} ({provision.id}), which this answer cites, changed since " \
            f"review" in result.stderr
+    above = bill.get("s6_c")  # the answer cites the subsection too: its own words are as reviewed, a part's are not
+    assert f"warning: words below {above.label} (s6_c), which this answer cites, changed since review" in result.stderr
 
 
 def _with_words_changed(bill: Bill, provision_id: str, old: str, new: str, folder: Path) -> Path:
