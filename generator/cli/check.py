@@ -159,7 +159,7 @@ def _changed_since_review(workspace: Workspace, facts: BillFacts) -> Callable[[S
     Raises:
         ReviewedTextError: the reviewed-text file is present but malformed (as ``billtrace review``).
     """
-    if not workspace.reviewed.is_file():  # nothing reviewed: nothing to have changed, and no import
+    if not workspace.reviewed.exists():  # nothing reviewed: nothing to have changed, and no import
         return lambda _cited: ()
     from generator.project.reviewed_words import changed_since_review
     from generator.trace.review import read_reviewed

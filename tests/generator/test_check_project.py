@@ -86,13 +86,23 @@ def test_an_answer_citing_words_changed_since_review_is_followed_by_a_warning_na
     assert _check(project)[1] == []  # once a person has re-read them, nothing to say
 
 
-def test_a_malformed_reviewed_text_gets_one_line_and_no_answer(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("shape", "message"), [
+    ("malformed", "error: reviewed-text.toml: [s3_a] hash must be 64"),
+    ("a folder", "error: "),
+])
+def test_a_reviewed_text_that_cannot_be_read_gets_one_line_and_no_answer(tmp_path: Path, shape: str,
+                                                                        message: str) -> None:
     project = with_question(make_project(tmp_path))
-    (project / "reviewed-text.toml").write_text("[s3_a]\nhash = 'short'\n", encoding="utf-8")
+    if shape == "malformed":
+        (project / "reviewed-text.toml").write_text("[s3_a]\nhash = 'short'\n", encoding="utf-8")
+    else:
+        (project / "reviewed-text.toml").mkdir()
     done = billtrace(project, "check", "duty", "--kind", "widget")
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.startswith("error: reviewed-text.toml: [s3_a] hash must be 64") and len(
-        done.stderr.splitlines()) == 1, done.stderr
+    assert done.stderr.startswith(message) and "reviewed-text.toml" in done.stderr, done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    review = billtrace(project, "review")
+    assert review.returncode == 2 and review.stderr == done.stderr  # the line review gives
 
 
 ACT = """\
