@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fixtures.tiny_project import billtrace, make_project, with_question
@@ -103,43 +102,3 @@ def test_a_reviewed_text_that_cannot_be_read_gets_one_line_and_no_answer(tmp_pat
     assert len(done.stderr.splitlines()) == 1, done.stderr
     review = billtrace(project, "review")
     assert review.returncode == 2 and review.stderr == done.stderr  # the line review gives
-
-
-ACT = """\
-SECTION 1. SHORT TITLE.
-
-    This Act may be cited as the ``Widget Act''.
-
-SEC. 2. WIDGETS.
-
-    (a) In General.--A widget is a good.
-
-    (b) Exception.--A gadget is not a widget.
-"""
-
-
-def _facts_and_review(tmp_path: Path, reviewed_text: str, now: str, accepted: tuple[str, ...]) -> tuple[Any, Any]:
-    from generator.project.bill_labels import bill_facts
-    from generator.trace.review import NOTHING_REVIEWED, accept
-    from grammar import parse_text
-
-    reviewed = accept(NOTHING_REVIEWED, parse_text(reviewed_text), accepted)
-    path = tmp_path / "bill.txt"
-    path.write_text(now, encoding="utf-8")
-    return bill_facts(path, tmp_path / "state"), reviewed
-
-
-@pytest.mark.parametrize(("now", "changed"), [
-    (ACT, ()),
-    (ACT.replace("A gadget is not", "A gadget is never"), ("s2_b", "below s2")),  # a part of the reviewed section
-    (ACT.replace("A widget is a good", "A widget is a thing"), ("s2_a", "below s2")),
-    (ACT + "\n    (c) Widgets Too.--A sprocket is a widget.\n", ("s2_c", "below s2")),  # new since the review
-    (ACT.replace("SEC. 2. WIDGETS.", "SEC. 2. WIDGETS AND GADGETS."), ("s2",)),  # the section's own heading
-])
-def test_a_cited_part_is_changed_when_the_entry_above_it_recorded_other_words(
-        tmp_path: Path, now: str, changed: tuple[str, ...]) -> None:
-    from generator.project.reviewed_words import changed_since_review
-
-    facts, reviewed = _facts_and_review(tmp_path, ACT, now, ("s2",))
-    moved = changed_since_review(["s2_b", "s2_a", "s2_c", "s2", "s1", "s9"], facts, reviewed)
-    assert tuple(m.id if m.own_words else f"below {m.id}" for m in moved) == changed

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import grammar.parse
-from generator.project.bill_labels import bill_labels
+from generator.project.bill_labels import BillFacts, bill_facts, bill_labels
+from generator.project.reviewed_words import changed_since_review
+from generator.trace.review import NOTHING_REVIEWED, ReviewedText, accept
 from grammar import Bill, BillError
 
 BILL = """\
@@ -212,3 +214,25 @@ def test_a_reader_whose_cache_file_is_pruned_meanwhile_gets_its_labels_all_the_s
         reader.join()
     assert failures == [] and seen and set(seen) == {"sec. 2(b)"}
     assert len(_cached(state)) <= KEPT
+
+
+def _facts_and_review(tmp_path: Path, now: str, accepted: tuple[str, ...]) -> tuple[BillFacts, ReviewedText]:
+    """The cached facts of ``now``, and a reviewed text recording ``accepted`` as they were in ``BILL``."""
+    reviewed = accept(NOTHING_REVIEWED, grammar.parse.parse_text(BILL), accepted)
+    path = tmp_path / "bill.txt"
+    path.write_text(now, encoding="utf-8")
+    return bill_facts(path, tmp_path / "state"), reviewed
+
+
+@pytest.mark.parametrize(("now", "changed"), [
+    (BILL, ()),
+    (BILL.replace("A gadget is not", "A gadget is never"), ("s2_b", "below s2")),  # a part of the reviewed section
+    (BILL.replace("A widget is a good", "A widget is a thing"), ("s2_a", "below s2")),
+    (BILL + "\n    (c) Widgets Too.--A sprocket is a widget.\n", ("s2_c", "below s2")),  # new since the review
+    (BILL.replace("SEC. 2. WIDGETS.", "SEC. 2. WIDGETS AND GADGETS."), ("s2",)),  # the section's own heading
+])
+def test_the_cached_facts_tell_which_cited_provisions_changed_since_review(
+        tmp_path: Path, now: str, changed: tuple[str, ...]) -> None:
+    facts, reviewed = _facts_and_review(tmp_path, now, ("s2",))  # only the section has an entry
+    moved = changed_since_review(["s2_b", "s2_a", "s2_c", "s2", "s1", "s9"], facts, reviewed)
+    assert tuple(m.id if m.own_words else f"below {m.id}" for m in moved) == changed
