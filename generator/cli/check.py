@@ -3,7 +3,10 @@
 The questions come from the project's rules package (``RULES.questions``): the group lists and
 builds them only when asked, so nothing here names a bill.  Each command reads the files its
 question takes (TOML, CSV, a ledger stream), hands the values to the question, and prints the
-answer and its reasons for a person, or one JSON object with ``--json``.
+answer and its reasons for a person, or one JSON object with ``--json``.  After the answer,
+standard error has a warning for each bound value whose words the text no longer holds and for
+each cited provision whose words changed since review; a rules package that contradicts itself
+(``check_declarations``) or a malformed reviewed-text file gets one line and no answer.
 """
 
 from __future__ import annotations
@@ -12,16 +15,20 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from generator.cli.context import workspace_of
-from generator.project.bill_labels import bill_facts
-from generator.project.rules import load_rules
+from generator.project.bill_labels import BillFacts, bill_facts
+from generator.project.rules import check_declarations, load_rules
+from generator.project.workspace import Workspace
 from generator.reports.answers import Labels, answer_json, answer_text, reasons_json, reasons_text
 from provisions.kit import Answer, InputError, Option, Question, Reason, RulesPackage, Writer
 from provisions.kit.inputs import read_csv_rows, read_toml
+
+if TYPE_CHECKING:
+    from generator.project.reviewed_words import Moved  # imported when there is a reviewed text to read
 
 __all__ = ["check_command"]
 
@@ -106,10 +113,13 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
         return package.parameters_from_strings(given)
 
     workspace = workspace_of()
+    check_declarations(package)  # a contradicting package answers nothing, as coverage and review refuse it
     # fail on the bill before reading any file; the labels and words are parsed once per text (bill_facts)
     facts = bill_facts(bill_path or workspace.bill, workspace.state)
     labels = Labels(facts.labels)
     stale_values = package.value_mismatches(facts.words, facts.labels)  # an answer may rest on lost words
+    changed = _changed_since_review(workspace, facts)  # read now: a malformed file is one message, no answer
+    cited: Sequence[str] = ()
     with ExitStack() as stack:
         for option in question.options:
             if values.get(option.name) is not None and option.kind in ("toml", "csv", "lines"):
@@ -128,11 +138,34 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
                 text = answer_text(answer.title, answer.value, answer.reasons, labels, params=answer.parameters,
                                    percent=package.percent_fields, field_labels=answer.field_labels)
             click.echo(text)
+            cited = [reason.provision for reason in answer.reasons]
         else:
-            answer.run(_TerminalWriter(labels), click.echo)
+            writer = _TerminalWriter(labels)
+            answer.run(writer, click.echo)
+            cited = list(writer.cited)
     for mismatch in stale_values:  # after the answer, so that a bad input is still one message
         click.echo(f"warning: {mismatch.message}; an answer that uses it rests on words the text no longer "
                    f"has (billtrace review)", err=True)
+    for moved in changed(cited):
+        words = "the words of" if moved.own_words else "words below"
+        click.echo(f"warning: {words} {labels(moved.id)} ({moved.id}), which this answer cites, changed since "
+                   f"review: the rules that answered were reviewed against other words (`billtrace review` shows "
+                   f"the change)", err=True)
+
+
+def _changed_since_review(workspace: Workspace, facts: BillFacts) -> Callable[[Sequence[str]], Sequence[Moved]]:
+    """Which of the provisions an answer cites have words other than those reviewed.
+
+    Raises:
+        ReviewedTextError: the reviewed-text file is present but malformed (as ``billtrace review``).
+    """
+    if not workspace.reviewed.exists():  # nothing reviewed: nothing to have changed, and no import
+        return lambda _cited: ()
+    from generator.project.reviewed_words import changed_since_review
+    from generator.trace.review import read_reviewed
+
+    reviewed = read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed))
+    return lambda cited: changed_since_review(cited, facts, reviewed)
 
 
 def _as_spelled(error: InputError, question: Question) -> InputError:
@@ -171,18 +204,23 @@ def _read(option: Option, path: str, stack: ExitStack) -> Any:
 
 
 class _TerminalWriter(Writer):
-    """How a streamed answer cites provisions and shows progress: a bar on a terminal, nothing elsewhere."""
+    """How a streamed answer cites provisions (remembering which, for the warnings after it) and shows
+    progress: a bar on a terminal, nothing elsewhere."""
 
     def __init__(self, labels: Labels) -> None:
         self.labels = labels
+        self.cited: dict[str, None] = {}  # the provisions the answer cited, in order, once each
 
     def cite(self, provision_id: str) -> str:
+        self.cited[provision_id] = None
         return self.labels(provision_id)
 
     def reasons_text(self, reasons: Sequence[Reason]) -> str:
+        self.cited.update(dict.fromkeys(r.provision for r in reasons))
         return reasons_text(reasons, self.labels)
 
     def reasons_json(self, reasons: Sequence[Reason]) -> list[dict[str, Any]]:
+        self.cited.update(dict.fromkeys(r.provision for r in reasons))
         return reasons_json(reasons, self.labels)
 
     def progress(self, label: str, size: int | None) -> Callable[[int], None]:

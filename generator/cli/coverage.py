@@ -11,6 +11,7 @@ import click
 
 from generator.cli.context import workspace_of
 from generator.cli.outcome import exit_if_failed, failed_in, words_moved_line
+from generator.errors import GeneratorError
 from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_json, trace_text
 from generator.reports.terminal import echo, fit, terminal_width
 from generator.trace.collect import collect
@@ -21,7 +22,11 @@ __all__ = ["Percent", "coverage_command", "trace_command"]
 
 
 class Percent(click.ParamType[float]):
-    """A percent from 0 to 100, written as a plain number (``nan``, ``inf`` and ``1e2`` are refused)."""
+    """A percent from 0 to 100, written as a plain number (``nan``, ``inf`` and ``1e2`` are refused).
+
+    A value that is none is one line naming the option (``GeneratorError``, exit status 2), as
+    every other input error of ours is, not click's usage screen.
+    """
 
     name = "percent"
 
@@ -30,7 +35,9 @@ class Percent(click.ParamType[float]):
             return value
         text = str(value).strip()
         if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text) or not 0 <= float(text) <= 100:
-            self.fail(f"{value!r} is not a percent from 0 to 100 (a plain number, such as 90 or 97.5)", param, ctx)
+            flag = max(param.opts, key=len) if param is not None and param.opts else "percent"
+            raise GeneratorError(f"{flag}: {value!r} is not a percent from 0 to 100 (a plain number, such as 90 "
+                                 f"or 97.5)")
         return float(text)
 
 

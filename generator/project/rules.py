@@ -11,8 +11,9 @@ from generator.errors import ConfigurationError
 from generator.project.workspace import Workspace
 from grammar import Bill
 from provisions.kit import Catalogue, RulesPackage
+from provisions.kit.rules import Section, catalogue_of
 
-__all__ = ["load_catalogue", "load_rules", "values_out_of_date"]
+__all__ = ["check_declarations", "load_catalogue", "load_rules", "values_out_of_date"]
 
 
 def load_rules(workspace: Workspace) -> RulesPackage:
@@ -42,6 +43,28 @@ def load_rules(workspace: Workspace) -> RulesPackage:
 def load_catalogue(workspace: Workspace) -> Catalogue:
     """The rules package's catalogue, with rule paths relative to the project root."""
     return load_rules(workspace).catalogue().relative_to(str(Path(workspace.root)))
+
+
+def check_declarations(rules: RulesPackage) -> None:
+    """Refuse a rules package whose declarations contradict each other, as building its catalogue
+    does, without reading every rule's source lines (what ``billtrace check`` can afford).
+
+    Every section module is imported, so a provision declared not formalized twice in one
+    module is refused as it declares it; the declarations of all of them are then joined,
+    so one declared in two modules is refused too.  A module with no ``section`` is left to
+    the catalogue (``load_catalogue``) to name.
+
+    Raises:
+        DeclarationError: a provision is declared not formalized twice.
+    """
+    declared = []
+    for module in rules.modules():
+        section = getattr(module, "section", None)
+        if isinstance(section, Section):
+            only = Section(section.module, section.provision)  # the declarations alone: no rule to read
+            only.not_formalized_entries.update(section.not_formalized_entries)
+            declared.append(only)
+    catalogue_of(declared)
 
 
 def values_out_of_date(bill: Bill, rules: RulesPackage) -> tuple[Any, ...]:

@@ -93,3 +93,18 @@ def test_a_csv_file_that_cannot_be_read_gets_one_line_naming_it(content: bytes, 
     assert result.exit_code == 2 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and message in lines[0], result.stderr
+
+
+@pytest.mark.parametrize("percent", ["nan", "inf", "-1", "101", "abc", "1e2", "", "٩٠"])
+def test_a_fail_under_that_is_no_percent_is_one_line_naming_the_option(percent: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["coverage", "--fail-under", percent], env={"BILLTRACE_STATE": str(tmp_path)})
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"error: --fail-under: {percent!r} is not a percent from 0 to 100 "
+                             f"(a plain number, such as 90 or 97.5)\n")
+
+
+def test_a_fail_under_that_is_a_percent_is_taken() -> None:
+    from generator.cli.coverage import Percent
+
+    assert [Percent().convert(text, None, None) for text in ("0", "97.5", "100", " 90 ")] == [0.0, 97.5, 100.0, 90.0]

@@ -424,5 +424,75 @@ def test_an_answer_on_a_text_whose_words_left_a_bound_value_warns_naming_the_val
     result = run("fund", "--critical-mineral-duties", "1000.00", "--json", "--bill", str(changed))
     assert result.exit_code == 0 and json.loads(result.stdout)  # the answer, still one JSON object
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
-    assert any(f"DOE share: the words of {provision.label}" in line for line in warnings)
-    assert all("an answer that uses it rests on words the text no longer has" in line for line in warnings)
+    values = [line for line in warnings if "changed since review" not in line]  # the value's, then the words'
+    assert any(f"DOE share: the words of {provision.label}" in line for line in values)
+    assert all("an answer that uses it rests on words the text no longer has" in line for line in values)
+
+
+def _with_words_changed(bill: Bill, provision_id: str, folder: Path) -> Path:
+    """A copy of the working text in which the own lines of ``provision_id`` end in one more word."""
+    provision = bill.get(provision_id)
+    lines = (Path(__file__).resolve().parents[2] / "statute" / "s2839-is.txt").read_text(
+        encoding="utf-8").splitlines(keepends=True)
+    last = provision.line_end - 1
+    lines[last] = lines[last].rstrip("\n") + " again\n"
+    changed = folder / "changed.txt"
+    changed.write_text("".join(lines), encoding="utf-8")
+    return changed
+
+
+def _all_reviewed(bill: Bill, folder: Path) -> dict[str, str]:
+    """The environment of a project whose reviewed text records every provision of ``bill`` as it is."""
+    from generator.trace.review import NOTHING_REVIEWED, accept, write_reviewed
+
+    path = folder / "reviewed-text.toml"
+    write_reviewed(path, accept(NOTHING_REVIEWED, bill, [p.id for p in bill.walk()]), bill)
+    return {"BILLTRACE_REVIEWED": str(path)}
+
+
+def _changed_since_review(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "changed since review" in line]
+
+
+def _warning(words: str, provision_id: str, bill: Bill) -> str:
+    return (f"warning: {words} {bill.get(provision_id).label} ({provision_id}), which this answer cites, changed "
+            f"since review: the rules that answered were reviewed against other words (`billtrace review` shows "
+            f"the change)")
+
+
+@pytest.mark.provision("s5_a")
+def test_an_answer_citing_words_changed_since_review_warns_naming_each_after_the_answer(
+        bill: Bill, tmp_path: Path) -> None:
+    env = _all_reviewed(bill, tmp_path)
+    asked = ["check", "duty", "--hts", "8505.11.00", "--origin", "CN", "--entry-date", "2027-03-01", "--member",
+             "AU:2027-01-01", "--value", "1000.00"]
+    as_reviewed = CliRunner().invoke(main, asked, env=env)
+    assert as_reviewed.exit_code == 0 and _changed_since_review(as_reviewed.stderr) == []
+    cited = json.loads(CliRunner().invoke(main, [*asked, "--json"], env=env).stdout)["reasons"]
+    duty = cited[-1]["provision"]  # the rate and the duty: sec. 5(a) of the working text
+    changed = _with_words_changed(bill, duty, tmp_path)
+    result = CliRunner().invoke(main, [*asked, "--bill", str(changed)], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == as_reviewed.stdout  # the answer itself as it was
+    assert _changed_since_review(result.stderr) == [_warning("the words of", duty, bill)]
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_text("hts,origin,entry_date,value\n8505.11.00,CN,2027-03-01,1000.00\n", encoding="utf-8")
+    streamed = CliRunner().invoke(main, ["check", "duty", "--ledger", str(ledger), "--member", "AU:2027-01-01",
+                                         "--json", "--bill", str(changed)], env=env)
+    assert streamed.exit_code == 0 and json.loads(streamed.stdout)
+    assert _warning("the words of", duty, bill) in _changed_since_review(streamed.stderr)
+
+
+@pytest.mark.provision("s6_c_1")
+def test_a_cited_provision_whose_part_changed_since_review_warns_of_words_below_it(
+        bill: Bill, tmp_path: Path) -> None:
+    env = _all_reviewed(bill, tmp_path)
+    asked = ["check", "fund", "--critical-mineral-duties", "1000.00", "--json"]
+    cited = [r["provision"] for r in json.loads(CliRunner().invoke(main, asked, env=env).stdout)["reasons"]]
+    part, whole = next((pid, parent.id) for pid in cited if (parent := bill.parent(pid)) is not None
+                       and parent.id in cited)  # the allocation's paragraph and its subsection: sec. 6(c)(1), 6(c)
+    result = CliRunner().invoke(main, [*asked, "--bill", str(_with_words_changed(bill, part, tmp_path))], env=env)
+    assert result.exit_code == 0, result.stderr
+    lines = _changed_since_review(result.stderr)
+    assert _warning("the words of", part, bill) in lines and _warning("words below", whole, bill) in lines
+    assert len(lines) == 2
