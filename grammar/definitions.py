@@ -24,18 +24,21 @@ from grammar.quotes import Spans
 __all__ = ["find_definitions"]
 
 _TERMS = re.compile(
-    r"\b[Tt]he terms? (?P<terms>``(?:[^`']|'(?!'))+''(?:,? (?:and |or )?``(?:[^`']|'(?!'))+'')*)"
+    r"\b[Tt]he terms? (?P<terms>``(?:[^`']|'(?!'))++''(?:,? (?:and |or )?``(?:[^`']|'(?!'))++'')*)"
 )
 _REFERRED = re.compile(
     r"\((?:in|for purposes of) this (?P<unit>Act|section|subsection|paragraph|title|subtitle|division)"
-    r",? referred to as (?:the )?``(?P<term>(?:[^`']|'(?!'))+)''\)"
+    r",? referred to as (?:the )?``(?P<term>(?:[^`']|'(?!'))++)''\)"
     r"|\(referred to in this (?P<unit2>Act|section|subsection|paragraph|title|subtitle|division)"
-    r" as (?:the )?``(?P<term2>(?:[^`']|'(?!'))+)''\)"
+    r" as (?:the )?``(?P<term2>(?:[^`']|'(?!'))++)''\)"
     r"|\(hereinafter (?:in this (?P<unit3>Act|section|subsection|title) )?"
-    r"referred to as (?:the )?``(?P<term3>(?:[^`']|'(?!'))+)''\)"
+    r"referred to as (?:the )?``(?P<term3>(?:[^`']|'(?!'))++)''\)"
 )
 # A term may hold an apostrophe (``registrar's jurisdiction''), never a closing quotation mark.
-_QUOTED_TERM = re.compile(r"``((?:[^`']|'(?!'))+)''")
+# The repeats are possessive: a term's characters never give anything back (none of them can
+# begin the closing ''), so the regular expression engine keeps no state per character, which
+# for a quotation never closed was a hundred times the text.
+_QUOTED_TERM = re.compile(r"``((?:[^`']|'(?!'))++)''")
 _LEAD_IN = re.compile(
     r"^(?:In|For (?:the )?purposes of) this "
     r"(Act|section|subsection|paragraph|subparagraph|title|subtitle|division|part|chapter)\b"
@@ -151,14 +154,7 @@ def _with_uses(bill: Bill, definitions: list[Definition], in_flush: set[int]) ->
     for index, definition in enumerate(definitions):
         for form in definition.forms:
             by_form.setdefault(form, {}).setdefault(definition.scope, index)
-    # The leading look-ahead on first letters lets the regex engine skip ahead
-    # quickly; the look-behinds alone would make it try every position.
-    first_letters = "".join(sorted({re.escape(form[0]) for form in by_form}))
-    pattern = re.compile(
-        rf"(?=[{first_letters}])(?<!\w)(?<!\w-)("
-        + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-        + r")(?!\w|-\w)"
-    )
+    finder = _UseFinder(by_form)
     defining = {d.provision for d in definitions}
     # Only the definitions that are used get a set of uses (a term defined thousands of
     # times is used under one of them at most per scope).
@@ -169,19 +165,19 @@ def _with_uses(bill: Bill, definitions: list[Definition], in_flush: set[int]) ->
         chain[provision.id] = (provision.id, *(chain[parent.id] if parent is not None else ()))
         words = provision.text + ("\n" + provision.flush if provision.flush else "")
         spans: Spans | None = None
-        for match in pattern.finditer(words):
+        for start, form in finder.uses(words):
             if spans is None:
                 spans = Spans(words, (block.text for block in provision.quoted))
-            if spans.holds(match.start()):
+            if spans.holds(start):
                 continue
-            scopes = by_form[match.group(1)]
+            scopes = by_form[form]
             ids = chain[provision.id]
             chosen = next((scopes[a] for a in ids if a in scopes), scopes.get("act"))
             if chosen is None:
                 continue
             own = definitions[chosen].provision
             if chosen in in_flush:
-                if provision.id == own and match.start() > len(provision.text):
+                if provision.id == own and start > len(provision.text):
                     continue  # the flush language that defines it
             elif defining and any(a == own for a in ids):
                 continue  # the definition's own words
@@ -190,3 +186,45 @@ def _with_uses(bill: Bill, definitions: list[Definition], in_flush: set[int]) ->
         d = definitions[index]
         definitions[index] = Definition(d.term, d.provision, d.scope, d.kind, d.line, d.forms, tuple(used))
     return definitions
+
+
+class _UseFinder:
+    """Where the defined forms stand in a text: left to right, the longest form first at each
+    place, a form standing alone (not inside a word or a hyphenated word), each use taken
+    whole before the search goes on after it.
+
+    The forms are looked up by their first word, so that a bill defining thousands of terms is
+    searched in time that grows with its text, not with its text times its terms (one regular
+    expression of every form tried them all at each word).
+    """
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self._by_first: dict[str, list[str]] = {}
+        for form in sorted(forms, key=len, reverse=True):
+            self._by_first.setdefault(_first_word(form), []).append(form)
+        letters = "".join(sorted({re.escape(first[0]) for first in self._by_first}))
+        self._starts = re.compile(rf"(?<!\w)(?<!\w-)[{letters}]") if letters else None
+
+    def uses(self, words: str) -> Iterable[tuple[int, str]]:
+        if self._starts is None:
+            return
+        after = 0
+        for start in self._starts.finditer(words):
+            at = start.start()
+            if at < after:
+                continue
+            for form in self._by_first.get(_first_word(words, at), ()):
+                end = at + len(form)
+                if words.startswith(form, at) and not _GOES_ON.match(words, end):
+                    yield at, form
+                    after = end
+                    break
+
+
+_WORD = re.compile(r"\w+|.", re.DOTALL)
+_GOES_ON = re.compile(r"\w|-\w")  # a form followed by these is part of a longer word
+
+
+def _first_word(text: str, at: int = 0) -> str:
+    match = _WORD.match(text, at)
+    return match.group() if match else ""

@@ -78,3 +78,15 @@ def test_a_definition_without_a_lead_in_applies_to_its_section() -> None:
     bill = parse_file(FIXTURES / "omnibus-eh.txt")
     small = definition(bill, "small factory")
     assert (small.provision, small.scope) == ("s102_b_2", "s102_b")
+
+
+def test_terms_defined_by_the_thousand_are_each_found_where_they_are_used() -> None:
+    # Many distinct terms: each use is found by its first word, longest term first, whole words only.
+    defined = "".join(f"    ({chr(97 + k % 26)}) The term ``widget {k}'' means a gadget.\n" for k in range(300))
+    text = ("SEC. 1. DEFINITIONS.\n\n    In this Act:\n" + defined +
+            "SEC. 2. RULES.\n\n    (a) A widget 12 or widget 120 is a widget 1200, not a widget 12-b or widget 7s.\n")
+    bill = parse_text(text)
+    used = {d.term: d.uses for d in bill.definitions if d.uses}
+    # "widget 7s" is the plural of "widget 7"; "widget 1200" was never defined, nor is it "widget 120".
+    assert used == {"widget 12": ("s2_a",), "widget 120": ("s2_a",), "widget 7": ("s2_a",)}
+    assert len(bill.definitions) == 300
