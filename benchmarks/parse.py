@@ -5,9 +5,10 @@ Each synthetic bill repeats sections 3, 4, 5, 4, 6 of statute/s2839-is.txt, renu
 (and with their internal citations renumbered to match), under the bill's own
 header.  The shapes are files of one kind of line only: designation lines, one
 designation repeated, repeated definitions, runs of citations, the whole text on one
-line, text without designations.  Every measurement parses a file from disk
-(text -> Bill with both layers) in a fresh process, so that its peak memory (the peak of
-the process's resident set while parsing, less the resident set before) is its own.
+line, text without designations, distinct definitions, a quotation never closed.
+Every measurement parses a file from disk (text -> Bill with both layers) in a fresh
+process, so that its peak memory (the peak of the process's resident set while
+parsing, less the resident set before) is its own.
 
     python benchmarks/parse.py                 # bills of 100, 1,000 and 10,000 sections, then the shapes
     python benchmarks/parse.py bills 100 1000  # bills of those sizes only
@@ -86,6 +87,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one line": lambda size: "SEC. 1. SHAPES.\n\n    " + "word " * (size // 5) + "\n",
     "text without designations": lambda size: _lines(
         lambda n: "    The Secretary shall act under this Act and the rules for widgets\n", size),
+    "distinct definitions": lambda size: _lines(
+        lambda n: f"    ({_LETTERS[n % 26]}) The term ``widget {n}'' means a gadget.\n", size),
+    "a quotation never closed": lambda size: "SEC. 1. SHAPES.\n\n    The term ``widget means\n" + _lines(
+        lambda n: "    a gadget and the Secretary shall act.\n", size)[len("SEC. 1. SHAPES.\n\n"):],
 }
 
 # Run in a fresh interpreter: parse the file, print seconds and the peak growth of the
