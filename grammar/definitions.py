@@ -15,7 +15,7 @@ derivative product`` is not also a use of ``derivative product``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from grammar.lexicon import pluralize
 from grammar.model import Bill, Definition, Provision
@@ -149,43 +149,57 @@ def _scope_of_unit(bill: Bill, provision: Provision, unit: str) -> str:
 def _with_uses(bill: Bill, definitions: list[Definition], in_flush: set[int]) -> list[Definition]:
     if not definitions:
         return []
-    # form -> scope id -> the definition that applies there (the first, if a scope repeats one)
-    by_form: dict[str, dict[str, int]] = {}
+    # form -> the definition that applies where it is used: most forms are defined once, and
+    # have its index; a form defined in more than one scope has scope id -> the first there.
+    by_form: dict[str, int | dict[str, int]] = {}
     for index, definition in enumerate(definitions):
         for form in definition.forms:
-            by_form.setdefault(form, {}).setdefault(definition.scope, index)
+            entry = by_form.get(form)
+            if entry is None:
+                by_form[form] = index
+            elif isinstance(entry, int):
+                if definitions[entry].scope != definition.scope:
+                    by_form[form] = {definitions[entry].scope: entry, definition.scope: index}
+            else:
+                entry.setdefault(definition.scope, index)
     finder = _UseFinder(by_form)
-    defining = {d.provision for d in definitions}
     # Only the definitions that are used get a set of uses (a term defined thousands of
     # times is used under one of them at most per scope).
     uses: dict[int, dict[str, None]] = {}
-    chain: dict[str, tuple[str, ...]] = {}  # provision id -> itself and the ids above it
     for provision in bill.walk():
-        parent = bill.parent(provision.id)
-        chain[provision.id] = (provision.id, *(chain[parent.id] if parent is not None else ()))
         words = provision.text + ("\n" + provision.flush if provision.flush else "")
         spans: Spans | None = None
+        ids: tuple[str, ...] | None = None  # the provision and those above it, once it uses a term
         for start, form in finder.uses(words):
             if spans is None:
                 spans = Spans(words, (block.text for block in provision.quoted))
             if spans.holds(start):
                 continue
-            scopes = by_form[form]
-            ids = chain[provision.id]
-            chosen = next((scopes[a] for a in ids if a in scopes), scopes.get("act"))
+            if ids is None:
+                ids = (provision.id, *(above.id for above in bill.ancestors(provision.id)))
+            chosen = _applying(by_form[form], ids, definitions)
             if chosen is None:
                 continue
             own = definitions[chosen].provision
             if chosen in in_flush:
                 if provision.id == own and start > len(provision.text):
                     continue  # the flush language that defines it
-            elif defining and any(a == own for a in ids):
+            elif own in ids:
                 continue  # the definition's own words
             uses.setdefault(chosen, {})[provision.id] = None
     for index, used in uses.items():
         d = definitions[index]
         definitions[index] = Definition(d.term, d.provision, d.scope, d.kind, d.line, d.forms, tuple(used))
     return definitions
+
+
+def _applying(entry: int | dict[str, int], ids: tuple[str, ...], definitions: list[Definition]) -> int | None:
+    """The definition of a form that applies in the provision ``ids[0]``: the one whose scope is
+    the provision or the nearest above it, else one for the whole Act, else none."""
+    if isinstance(entry, int):
+        scope = definitions[entry].scope
+        return entry if scope == "act" or scope in ids else None
+    return next((entry[a] for a in ids if a in entry), entry.get("act"))
 
 
 class _UseFinder:
@@ -199,8 +213,8 @@ class _UseFinder:
     with its text times its terms, as one regular expression of every form did.
     """
 
-    def __init__(self, forms: Iterable[str]) -> None:
-        self._forms = frozenset(forms)
+    def __init__(self, forms: Mapping[str, object]) -> None:
+        self._forms = forms
         lengths: dict[str, set[int]] = {}
         for form in self._forms:
             lengths.setdefault(_first_word(form), set()).add(len(form))
