@@ -12,19 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from generator.trace.collect import collect
 from generator.errors import ResultsError, ResultsMissingError, SiteBuildError
 from generator.project.lock import holding_lock
-from generator.trace.fingerprint import require_current
-from generator.trace.results import TestResult
+from generator.project.workspace import Workspace
 from generator.site.linkcheck import check_links
-from generator.trace.matrix import Matrix, join
 from generator.site.mkdocs_run import mkdocs_build
 from generator.site.pages import render
 from generator.site.stamp import build_stamp
-from generator.trace.run import TracedRun, run_traced, selection
-from generator.project.workspace import Workspace
 from generator.site.write import exchange, staging, write_site
+from generator.trace.collect import collect
+from generator.trace.fingerprint import require_current
+from generator.trace.matrix import Matrix, join
+from generator.trace.results import TestResult
+from generator.trace.run import TracedRun, run_traced, selection
 
 __all__ = ["BuildReport", "build_site"]
 

@@ -154,7 +154,10 @@ def marked_text(text: str, marks: Sequence[Mark]) -> Markup:
     for start, end, mark in sorted(spans, key=lambda s: s[0]):
         out.append(html_escape(text[position:start]))
         css = f' class="{mark.css}"' if mark.css else ""
-        tip = f' data-tip="{mark.tip}"' if mark.tip >= 0 else f' title="{html_escape(mark.title)}"' if mark.title else ""
+        if mark.tip >= 0:
+            tip = f' data-tip="{mark.tip}"'
+        else:
+            tip = f' title="{html_escape(mark.title)}"' if mark.title else ""
         out.append(f'<a{css} href="{html_escape(mark.href)}"{tip}>{html_escape(text[start:end])}</a>')
         position = end
     out.append(html_escape(text[position:]))

@@ -27,21 +27,21 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from generator.reports.report import report_csv, report_html, report_json, report_rows, rule_owners
-from generator.trace.collect import Inputs
-from provisions.kit import Example
 from generator.site.docstring import doc_html
 from generator.site.headings import Casing
-from generator.site.masthead import sponsorship
 from generator.site.markup import Mark, Markup, html_escape, marked_text, md_escape, slug, yaml_text
+from generator.site.masthead import sponsorship
+from generator.site.versions_pages import coverages, history_view, pair_page, pair_page_name, versions_page
+from generator.trace.collect import Inputs
 from generator.trace.matrix import Matrix, Row, Status
 from generator.trace.measure import arc_text
 from generator.trace.provenance import Source
 from generator.trace.review import Review, ReviewState, WordChange, advice
 from generator.versions.compare import Comparison, compare
 from generator.versions.history import chain
-from generator.site.versions_pages import coverages, history_view, pair_page, pair_page_name, versions_page
 from grammar import Bill, Citation, Provision
 from grammar.model import Meta
+from provisions.kit import Example
 
 __all__ = ["Site", "render", "rule_anchor", "test_anchor", "test_page"]
 
@@ -620,7 +620,8 @@ def _home(matrix: Matrix, inputs: Inputs, pages: _Pages) -> dict[str, Any]:
     sections = []
     for section in matrix.sections:
         total = section.tally.total or 1
-        segments = [{"slug": s.slug, "css": f"s-{_STATUS_CLASS[s]}", "width": f"{100 * section.tally.counts[s] / total:.1f}",
+        segments = [{"slug": s.slug, "css": f"s-{_STATUS_CLASS[s]}",
+                     "width": f"{100 * section.tally.counts[s] / total:.1f}",
                      "title": f"{section.tally.counts[s]} {s.value}"}
                     for s in _STATUS_ORDER if section.tally.counts[s]]
         sections.append({

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.project.workspace import Workspace
+from generator.site.build import BuildReport
 from generator.trace.collect import Inputs
 from generator.trace.matrix import Matrix
-from generator.site.build import BuildReport
-from generator.project.workspace import Workspace
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 from built_site import Built
 
-from generator.trace.collect import collect, collect_from
-from generator.trace.matrix import join
-from generator.site.mkdocs_run import mkdocs_build
+from generator.project.workspace import Workspace
 from generator.site.build import build_site
+from generator.site.mkdocs_run import mkdocs_build
 from generator.site.pages import Site, render
 from generator.site.serve import make_server
-from generator.project.workspace import Workspace
 from generator.site.write import write_site
+from generator.trace.collect import collect, collect_from
+from generator.trace.matrix import join
 from grammar import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -81,7 +81,7 @@ def test_the_readme_walk_through_turns_a_not_formalized_provision_verified(tmp_p
     target = tmp_path / "walkthrough"
     done = _run(block.body.replace("/tmp/walkthrough", str(target)), ROOT)
     assert done.returncode == 0, f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
-    first, last = done.stdout.split("status: not formalized", 1)
+    _, last = done.stdout.split("status: not formalized", 1)
     assert "status: verified" in last
     page = (target / "site" / "build" / "s6.html").read_text(encoding="utf-8")
     block_html = page.split('<p id="s6_c_2"', 1)[1].split('<p id="s6_', 1)[0]

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from built_site import Built
 
-from generator.trace.collect import collect
-from generator.trace.matrix import join
 from generator.site.pages import render
 from generator.site.write import write_site
+from generator.trace.collect import collect
+from generator.trace.matrix import join
 
 pytestmark = pytest.mark.site
 
