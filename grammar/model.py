@@ -172,6 +172,7 @@ class Provision:
             stack.extend(reversed(provision.children))
 
     def _fields(self) -> tuple[object, ...]:
+        """The fields in ``_FIELD_NAMES`` order, as they read."""
         return (self.id, self.kind, self.designation, self.heading, self.text, self.flush, self.label,
                 self.line_start, self.line_end, self.hash, self.children, self.quoted)
 
@@ -184,10 +185,8 @@ class Provision:
         return hash(self._fields())
 
     def __repr__(self) -> str:
-        names = ("id", "kind", "designation", "heading", "text", "flush", "label", "line_start",
-                 "line_end", "hash", "children", "quoted")
-        return "Provision(" + ", ".join(f"{name}={value!r}" for name, value in zip(names, self._fields(),
-                                                                                    strict=True)) + ")"
+        shown = zip(_FIELD_NAMES, self._fields(), strict=True)
+        return "Provision(" + ", ".join(f"{name}={value!r}" for name, value in shown) + ")"
 
     def __setattr__(self, name: str, value: object) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -196,9 +195,12 @@ class Provision:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __reduce__(self) -> tuple[object, ...]:
-        fields = dict(zip(("id", "kind", "designation", "heading", "text", "flush", "label", "line_start",
-                           "line_end", "hash", "children", "quoted"), self._fields(), strict=True))
-        return (_provision, (fields,))
+        return (_provision, (dict(zip(_FIELD_NAMES, self._fields(), strict=True)),))
+
+
+# A provision's fields as its constructor names them, in the order a dataclass would list them.
+_FIELD_NAMES = ("id", "kind", "designation", "heading", "text", "flush", "label", "line_start",
+                "line_end", "hash", "children", "quoted")
 
 
 def _provision(fields: dict[str, object]) -> Provision:
