@@ -346,10 +346,26 @@ class _Resolver:
         self._amending: dict[str, bool] = {}
         self._last: tuple[Provision, bool] | None = None
         self.short_title = bill.meta.short_title
-        self.sections: dict[str, list[Provision]] = {}
-        for provision in bill.walk():
-            if provision.kind == "section":
-                self.sections.setdefault(provision.designation, []).append(provision)
+        # Sections by number, made when a citation first needs them; a number's one section
+        # as itself, a list only where the number repeats (a bill of many short sections
+        # would otherwise keep a list for each).
+        self._sections: dict[str, Provision | list[Provision]] | None = None
+
+    def sections_numbered(self, number: str) -> Sequence[Provision]:
+        """The sections that bear ``number``, in document order (more than one only across divisions)."""
+        if self._sections is None:
+            self._sections = {}
+            for provision in self.bill.walk():
+                if provision.kind == "section":
+                    known = self._sections.setdefault(provision.designation, provision)
+                    if known is provision:
+                        continue
+                    if isinstance(known, list):
+                        known.append(provision)
+                    else:
+                        self._sections[provision.designation] = [known, provision]
+        found = self._sections.get(number)
+        return () if found is None else (found,) if isinstance(found, Provision) else found
 
     def amending(self, provision: Provision) -> bool:
         """Whether the provision, or one above it in its section, amends another law."""
@@ -424,7 +440,7 @@ class _Resolver:
         number = re.match(r"[0-9]+[A-Za-z]{0,3}(?:-[0-9]+)?", token)
         if number is None:
             return None
-        candidates = self.sections.get(number.group())
+        candidates = self.sections_numbered(number.group())
         if not candidates:
             return None
         section = candidates[0]

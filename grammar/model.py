@@ -364,6 +364,9 @@ class TocEntry:
     line: int
 
 
+_REPEAT = "-dup"  # how ``grammar.tree`` marks the n-th unit of a repeated designation
+
+
 @dataclass(frozen=True, slots=True)
 class Bill:
     """A parsed bill: its metadata, its provision tree and the layers computed over it."""
@@ -378,6 +381,7 @@ class Bill:
     source: str = "<text>"
     _index: Mapping[str, Provision] = field(init=False, repr=False, compare=False)
     _parents: Mapping[str, str | None] = field(init=False, repr=False, compare=False)
+    _repeats: Mapping[str, array[int]] = field(init=False, repr=False, compare=False)
     _order: tuple[Provision, ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -386,24 +390,75 @@ class Bill:
         # in a title, a top-level unit whose id holds a ``_``) are written down here, so that
         # the index of a bill of many small units is not twice its size.
         parents: dict[str, str | None] = {}
-        count = 0
-        stack = list(reversed(self.provisions))
-        for top in self.provisions:
-            if top.id.rpartition("_")[0]:
-                parents[top.id] = None
-        while stack:
-            provision = stack.pop()
+        # A designation repeated under one parent gives ``s1_a``, ``s1_a-dup2``, ``s1_a-dup3``
+        # ...: those repeats are found from ``s1_a`` and where each stands among the parent's
+        # children (4 bytes each), not by an entry of the index each (a mangled text can
+        # repeat one designation a million times).
+        repeats: dict[str, array[int]] = {}
+        count = skipped = 0
+        # Depth first in document order, each level an iterator over its children with their
+        # positions (a section of a million units is never copied onto a stack).
+        levels: list[Iterator[tuple[int, Provision]]] = [enumerate(self.provisions)]
+        holders: list[Provision | None] = [None]
+        while levels:
+            step = next(levels[-1], None)
+            if step is None:
+                levels.pop()
+                holders.pop()
+                continue
+            position, provision = step
+            holder = holders[-1]
+            pid = provision.id
             count += 1
-            index[provision.id] = provision
-            for child in provision.children:
-                if child.id.rpartition("_")[0] != provision.id:
-                    parents[child.id] = provision.id
-            stack.extend(reversed(provision.children))
+            holder_id = holder.id if holder is not None else None
+            if pid.rpartition("_")[0] != (holder_id or ""):
+                parents[pid] = holder_id
+            if self._is_next_repeat(pid, holder_id, index, parents, repeats):
+                repeats.setdefault(pid.rpartition(_REPEAT)[0], array("I")).append(position)
+                skipped += 1
+            else:
+                index[pid] = provision
+            if provision.children:
+                levels.append(enumerate(provision.children))
+                holders.append(provision)
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_parents", MappingProxyType(parents))
-        # The index is filled in document order, so it is the order too; only a bill made by
-        # hand with an id used twice (the parser never makes one) needs the order apart.
-        object.__setattr__(self, "_order", None if count == len(index) else tuple(self._walk_tree()))
+        object.__setattr__(self, "_repeats", MappingProxyType(repeats))
+        # The index is filled in document order, so it is the order too, unless repeats were
+        # left out of it or a bill made by hand uses an id twice (the parser never does).
+        whole = not skipped and count == len(index)
+        object.__setattr__(self, "_order", None if whole else tuple(self._walk_tree()))
+
+    @staticmethod
+    def _is_next_repeat(pid: str, holder_id: str | None, index: Mapping[str, Provision],
+                        parents: Mapping[str, str | None], repeats: Mapping[str, array[int]]) -> bool:
+        """Whether ``pid`` is ``base-dupN`` for a ``base`` already read under the same holder,
+        with N the next number after its repeats so far (2 for the first)."""
+        base, mark, number = pid.rpartition(_REPEAT)
+        if not mark or base not in index:
+            return False
+        known = repeats.get(base)
+        if number != str(2 + (len(known) if known is not None else 0)):
+            return False
+        return (parents[base] if base in parents else base.rpartition("_")[0] or None) == holder_id
+
+    def _find(self, provision_id: object) -> Provision | None:
+        """The provision with this id, or None."""
+        found = self._index.get(provision_id) if isinstance(provision_id, str) else None
+        if found is not None or not self._repeats or not isinstance(provision_id, str):
+            return found
+        base, mark, number = provision_id.rpartition(_REPEAT)
+        positions = self._repeats.get(base) if mark else None
+        if positions is None or not (number.isascii() and number.isdigit()) or len(number) > 9:
+            return None
+        k = int(number) - 2
+        if not 0 <= k < len(positions):
+            return None
+        holder_id = self._parents[base] if base in self._parents else base.rpartition("_")[0] or None
+        holder = self._find(holder_id) if holder_id is not None else None
+        siblings = self.provisions if holder_id is None else holder.children if holder is not None else ()
+        candidate = siblings[positions[k]] if positions[k] < len(siblings) else None
+        return candidate if candidate is not None and candidate.id == provision_id else None
 
     def walk(self) -> Iterator[Provision]:
         """Every provision, in document order."""
@@ -416,10 +471,10 @@ class Bill:
     @property
     def ids(self) -> frozenset[str]:
         """The ids of every provision."""
-        return frozenset(self._index)
+        return frozenset(self._index) if not self._repeats else frozenset(p.id for p in self.walk())
 
     def __contains__(self, provision_id: object) -> bool:
-        return provision_id in self._index
+        return provision_id in self._index or self._find(provision_id) is not None
 
     def get(self, provision_id: str) -> Provision:
         """The provision with this id.
@@ -428,10 +483,10 @@ class Bill:
             UnknownProvisionError: no provision has this id; the message names the
                 closest ids that do exist.
         """
-        try:
-            return self._index[provision_id]
-        except KeyError:
-            raise UnknownProvisionError(provision_id, self._index) from None
+        found = self._find(provision_id)
+        if found is None:
+            raise UnknownProvisionError(provision_id, self._index)
+        return found
 
     def parent(self, provision_id: str) -> Provision | None:
         """The provision that contains this one, or None at the top."""
@@ -440,7 +495,7 @@ class Bill:
             parent_id = self._parents[provision_id]
         else:
             parent_id = provision_id.rpartition("_")[0] or None
-        return None if parent_id is None else self._index[parent_id]
+        return None if parent_id is None else self.get(parent_id)
 
     def ancestors(self, provision_id: str) -> tuple[Provision, ...]:
         """The containing provisions, nearest first."""

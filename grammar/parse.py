@@ -6,7 +6,7 @@ import dataclasses
 import gc
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from grammar.assemble import assemble
@@ -15,7 +15,8 @@ from grammar.definitions import find_definitions
 from grammar.errors import BillError, BillStrictError
 from grammar.front import read_meta
 from grammar.lines import Line, read_lines
-from grammar.model import Bill, Diagnostic, Provision
+from grammar.model import Bill, Diagnostic, Provision, TocEntry
+from grammar.repeats import LIMIT, Repeats
 from grammar.source import decode_source, read_source, refuse_unsafe_characters
 from grammar.tree import freeze
 
@@ -48,11 +49,13 @@ def parse_text(text: str, *, source: str = "<text>", strict: bool = False) -> Bi
     """
     try:
         try:
-            data = text.encode("utf-8")
+            decoded = decode_source(text.encode("utf-8"), path=source)  # the bytes go once decoded
         except UnicodeEncodeError:  # a lone surrogate: say where it is
             refuse_unsafe_characters(text, path=source)
             raise
-        return _parse(decode_source(data, path=source), source=source, strict=strict)
+        if decoded == text:  # the caller's text as it is: parse it, not a second copy of it
+            decoded = text
+        return _parse(decoded, source=source, strict=strict)
     except BillError as error:
         raise error.with_path(source) from None
 
@@ -84,8 +87,10 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
     # The assembler lets go of each line once read: its words live on in the drafts.
     assembly = assemble(body, release=True)
     del body
-    provisions, tree_diagnostics = freeze(assembly.drafts)
+    drafts = list(assembly.drafts)
     assembly = dataclasses.replace(assembly, drafts=())
+    provisions, tree_diagnostics = freeze(drafts)  # empties the list: drafts go as they are frozen
+    del drafts
     short_title = _short_title(provisions)
     if short_title is not None:
         meta = dataclasses.replace(meta, short_title=short_title)
@@ -185,13 +190,23 @@ def _short_title(provisions: tuple[Provision, ...]) -> str | None:
 
 def _toc_diagnostics(bill: Bill) -> list[Diagnostic]:
     """A table of contents that disagrees with the sections it lists."""
-    sections: dict[tuple[str, str], Provision] = {}
+    if not any(entry.kind == "section" for entry in bill.toc):
+        return []
+    # A listed number is looked up in the division the table lists it under, then anywhere;
+    # only sections inside a division are keyed by it (two keys a section would be most of
+    # the memory of a bill of many short sections).
+    first_numbered: dict[str, Provision] = {}
+    in_division: dict[tuple[str, str], Provision] = {}
     for provision in bill.walk():
         if provision.kind == "section":
+            first_numbered.setdefault(provision.designation, provision)
             division = next((a.designation for a in bill.ancestors(provision.id) if a.kind == "division"), "")
-            sections.setdefault((division, provision.designation), provision)
-            sections.setdefault(("", provision.designation), provision)
+            if division:
+                in_division.setdefault((division, provision.designation), provision)
     found: list[Diagnostic] = []
+    # A table that lists thousands of sections the text lacks (a text cut short after it)
+    # gets the first few one by one and one diagnostic that counts the rest.
+    repeats = Repeats()
     division = ""
     for entry in bill.toc:
         if entry.kind == "division":
@@ -199,22 +214,47 @@ def _toc_diagnostics(bill: Bill) -> list[Diagnostic]:
             continue
         if entry.kind != "section":
             continue
-        section = sections.get((division, entry.designation)) or sections.get(("", entry.designation))
+        section = ((in_division.get((division, entry.designation)) if division else None)
+                   or first_numbered.get(entry.designation))
         if section is None:
-            found.append(Diagnostic(
-                "toc-mismatch",
-                f"the table of contents lists section {entry.designation}, which the bill does not have",
-                entry.line,
-            ))
+            diagnostic = repeats.admit("missing", _missing_section(entry))
         elif _plain(section.heading) != _plain(entry.heading):
-            found.append(Diagnostic(
-                "toc-mismatch",
-                f"the table of contents calls section {entry.designation} {entry.heading!r}; "
-                f"its heading is {section.heading!r}",
-                entry.line,
-                provision=section.id,
-            ))
-    return found
+            diagnostic = repeats.admit("heading", _other_heading(entry, section))
+        else:
+            continue
+        if diagnostic is not None:
+            found.append(diagnostic)
+    return [*found, *repeats.summaries(_more_toc_mismatches)]
+
+
+def _missing_section(entry: TocEntry) -> Callable[[], Diagnostic]:
+    return lambda: Diagnostic(
+        "toc-mismatch",
+        f"the table of contents lists section {entry.designation}, which the bill does not have",
+        entry.line,
+    )
+
+
+def _other_heading(entry: TocEntry, section: Provision) -> Callable[[], Diagnostic]:
+    return lambda: Diagnostic(
+        "toc-mismatch",
+        f"the table of contents calls section {entry.designation} {entry.heading!r}; "
+        f"its heading is {section.heading!r}",
+        entry.line,
+        provision=section.id,
+    )
+
+
+def _more_toc_mismatches(cause: object, count: int, first: Diagnostic, last: Diagnostic) -> str:
+    if count == 1:
+        return (f"1 more section the table of contents lists, at line {first.line}, "
+                + ("is not in the bill" if cause == "missing" else
+                   "has another heading in the bill than the table of contents gives it")
+                + f" (the first {LIMIT} are listed one by one)")
+    what = ("are not in the bill" if cause == "missing" else
+            "have other headings in the bill than the table of contents gives them")
+    return (f"{count} more sections the table of contents lists, from line {first.line} to line "
+            f"{last.line}, {what} (the first {LIMIT} are listed one by one)")
 
 
 def _plain(heading: str) -> str:

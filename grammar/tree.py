@@ -13,7 +13,6 @@ same scheme (``res_1_A``).  This module is the only place ids are made.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,10 +38,18 @@ def freeze(drafts: Sequence[Draft]) -> tuple[tuple[Provision, ...], tuple[Diagno
 
     Returns the top-level provisions and the diagnostics raised on the way
     (ids made unique after a repeated designation).  The drafts are used up: their
-    words are let go as each is frozen.
+    words are let go as each is frozen, and a list of them is emptied as it is read.
     """
     builder = _Builder(_repeated_section_numbers(drafts))
-    provisions = tuple(builder.build(draft, parent_id="", parent_label="", division="") for draft in drafts)
+    if isinstance(drafts, list):  # given up by the caller: each top-level draft goes once frozen
+        drafts.reverse()
+        built: list[Provision] = []
+        while drafts:
+            built.append(builder.build(drafts.pop(), parent_id="", parent_label="", division=""))
+        provisions = tuple(built)
+        del built
+    else:
+        provisions = tuple(builder.build(draft, parent_id="", parent_label="", division="") for draft in drafts)
     return provisions, (*builder.diagnostics, *builder.repeats.summaries(_more_duplicates))
 
 
@@ -54,21 +61,23 @@ def _more_duplicates(pid: object, count: int, first: Diagnostic, last: Diagnosti
 
 def _repeated_section_numbers(drafts: Sequence[Draft]) -> frozenset[str]:
     """Section numbers that stand in more than one division (the omnibus case)."""
-    seen: Counter[str] = Counter()
-
-    def visit(draft: Draft, division: str) -> None:
-        if draft.kind == "division":
-            division = draft.designation
-        if draft.kind == "section":
-            seen[f"{division}\x00{draft.designation}"] += 1
-            return
-        for child in draft.children:
-            visit(child, division)
-
-    for draft in drafts:
-        visit(draft, "")
-    numbers = Counter(key.split("\x00", 1)[1] for key in seen)
-    return frozenset(number for number, count in numbers.items() if count > 1)
+    # A loop, not a recursive inner function: such a function refers to itself, and with the
+    # cyclic collector paused while parsing (``grammar.parse``) the cycle would keep this
+    # table of every section alive until the parse ends.
+    first_division: dict[str, str] = {}  # a section number -> the division it first stands in
+    repeated: set[str] = set()
+    for top in drafts:
+        stack: list[tuple[Draft, str]] = [(top, "")]
+        while stack:
+            draft, division = stack.pop()
+            if draft.kind == "division":
+                division = draft.designation
+            if draft.kind == "section":
+                if first_division.setdefault(draft.designation, division) != division:
+                    repeated.add(draft.designation)
+                continue
+            stack.extend((child, division) for child in reversed(draft.children))
+    return frozenset(repeated)
 
 
 class _Builder:

@@ -11,6 +11,7 @@ import pytest
 
 import grammar.citations as citations_layer
 from grammar import parse_text
+from grammar.errors import UnknownProvisionError
 from grammar.model import Bill, Citation, Citations, Meta, Provision, QuotedBlock
 from grammar.repeats import LIMIT
 
@@ -78,6 +79,53 @@ def test_every_provision_has_the_parent_that_holds_it() -> None:
             assert bill.parent(child.id) is provision
     assert [p.id for p in bill.ancestors("s101_a-dup2_1")] == ["s101_a-dup2", "s101", "tI"]
     assert bill.parent("tI") is None and bill.parent("s1") is None
+
+
+_REPEATS_EVERYWHERE = (
+    "SEC. 1. SHAPES.\n\n"
+    + "    (a) The Secretary shall--\n        (1) act; and\n        (1) report.\n" * 4
+    + "TITLE I--WIDGETS\n\nSEC. 5. RULES.\n\n    Text.\n\nSEC. 5. MORE RULES.\n\n    Text.\n\n"
+    "TITLE II--GADGETS\n\nSEC. 5. OTHER RULES.\n\n    (a) One.\n    (a) Two.\n"
+)
+
+
+def test_every_repeated_unit_is_found_by_its_id_and_knows_its_parent() -> None:
+    # Repeats are found from the first of their designation, not from the index: each must
+    # still be there by its id, in the walk and in the ids, under the unit that holds it.
+    bill = parse_text(_REPEATS_EVERYWHERE)
+    ids = [p.id for p in bill.walk()]
+    assert ids == [p.id for top in bill.provisions for p in top.walk()]
+    assert "s1_a-dup4_1-dup2" in ids and "s5-dup2" in ids and "s5-dup3_a-dup2" in ids
+    assert bill.ids == frozenset(ids) and len(ids) == len(bill.ids)
+    for provision in bill.walk():
+        assert bill.get(provision.id) is provision and provision.id in bill
+        for child in provision.children:
+            assert bill.parent(child.id) is provision
+    assert [p.id for p in bill.ancestors("s1_a-dup4_1-dup2")] == ["s1_a-dup4", "s1"]
+    assert [p.id for p in bill.ancestors("s5-dup2")] == ["tI"]
+    assert [p.id for p in bill.ancestors("s5-dup3_a-dup2")] == ["s5-dup3", "tII"]
+    assert bill.get("s5-dup3").heading == "OTHER RULES"
+
+
+@pytest.mark.parametrize("missing", ["s1_a-dup5", "s1_a-dup1", "s1_a-dup0", "s1_a-dup02", "s1_a-dup\u0663",
+                                     "s1_a-dup" + "9" * 40, "s1_a-dup", "s2_a-dup2", "s5-dup4", "s1_b-dup2"])
+def test_an_id_past_the_repeats_of_a_designation_is_unknown(missing: str) -> None:
+    bill = parse_text(_REPEATS_EVERYWHERE)
+    assert missing not in bill and missing not in bill.ids
+    with pytest.raises(UnknownProvisionError):
+        bill.get(missing)
+
+
+def test_a_bill_made_by_hand_with_a_dup_id_of_another_parent_finds_each() -> None:
+    # ``-dup2`` under another unit than its first is not a repeat of it: it is indexed as it is.
+    first = _provision(id="s1_a", kind="subsection")
+    elsewhere = _provision(id="s1_a-dup2", kind="subsection")
+    bill = Bill(meta=Meta(), provisions=(
+        _provision(id="s1", kind="section", children=(first,)),
+        _provision(id="s2", kind="section", children=(elsewhere,)),
+    ))
+    assert bill.get("s1_a-dup2") is elsewhere and bill.parent("s1_a-dup2").id == "s2"
+    assert [p.id for p in bill.walk()] == ["s1", "s1_a", "s2", "s1_a-dup2"]
 
 
 def test_the_citations_read_back_as_the_citations_found() -> None:
@@ -200,3 +248,40 @@ def test_a_run_of_citations_reads_its_provision_once_to_see_whether_it_amends_a_
     bill = parse_text("SEC. 1. SHAPES.\n\n    (a) See " + "section 1, " * 300 + "and this section.\n")
     assert len(bill.citations) == 301
     assert len(searched) <= 2
+
+
+def _table_of(listed: int, *, headings: str = "Widgets") -> str:
+    return (
+        "SECTION 1. SHORT TITLE; TABLE OF CONTENTS.\n\n"
+        "    (a) Short Title.--This Act may be cited as the ``Widget Act''.\n"
+        "    (b) Table of Contents.--The table of contents for this Act is as follows:\n\n"
+        "Sec. 1. Short title; table of contents.\n"
+        + "".join(f"Sec. {n}. {headings} {n}.\n" for n in range(2, listed + 2))
+        + "\nSEC. 2. WIDGETS 2.\n\n    The Secretary shall act.\n"
+    )
+
+
+def test_a_table_listing_many_absent_sections_reports_the_first_and_counts_the_rest() -> None:
+    bill = parse_text(_table_of(26))  # sections 2 to 27 listed; only 2 is in the text
+    mismatches = [d for d in bill.diagnostics if d.code == "toc-mismatch"]
+    assert [d.message for d in mismatches[:2]] == [
+        "the table of contents lists section 3, which the bill does not have",
+        "the table of contents lists section 4, which the bill does not have",
+    ]
+    assert len(mismatches) == LIMIT + 1
+    summary = mismatches[LIMIT]
+    # 25 absent: sections 3 to 12 (lines 8 to 17) one by one, 13 to 27 (lines 18 to 32) counted
+    assert (summary.line, summary.provision) == (18, None)
+    assert summary.message == ("15 more sections the table of contents lists, from line 18 to line 32, "
+                               "are not in the bill (the first 10 are listed one by one)")
+
+
+def test_headings_that_differ_are_counted_apart_from_absent_sections() -> None:
+    bill = parse_text(_table_of(12, headings="Gadgets"))
+    mismatches = [d for d in bill.diagnostics if d.code == "toc-mismatch"]
+    assert mismatches[0].message == "the table of contents calls section 2 'Gadgets 2'; its heading is 'WIDGETS 2'"
+    assert mismatches[0].provision == "s2"
+    # 11 absent (3 to 13): ten in full and one counted; the heading apart, in full
+    assert len(mismatches) == 1 + LIMIT + 1
+    assert mismatches[-1].message == ("1 more section the table of contents lists, at line 18, is not in the "
+                                      "bill (the first 10 are listed one by one)")
