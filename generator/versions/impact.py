@@ -35,6 +35,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.versions.align import Alignment
+from generator.versions.references import pair_references
 from grammar.model import Bill, Citation
 
 __all__ = ["Affected", "Cause", "Repointed", "affected", "affected_by_id", "impact", "impact_of_changes",
@@ -285,24 +286,17 @@ def repointed(alignment: Alignment) -> tuple[Repointed, ...]:
     """The internal citations whose words are the same on both sides of a pair but which name, in the
     new text, something other than the counterparts of what they named in the old one."""
     found: list[Repointed] = []
-    for new_source, new_cites in alignment.new_citations.items():
+    for new_source in alignment.new_citations:
         old_source = _old_of(alignment, new_source)
         if old_source is None:
             continue
-        old_by_text: dict[str, list[Citation]] = defaultdict(list)
-        for citation in alignment.old_citations.get(old_source, ()):
-            if citation.kind == "internal":
-                old_by_text[citation.text].append(citation)
-        for citation in new_cites:
-            if citation.kind != "internal" or not old_by_text.get(citation.text):
-                continue
-            old = old_by_text[citation.text].pop(0)
+        # a reference that follows its target's new number is paired with its old self first: the
+        # old words of one reference may be the new words of another ("subsection (c)" -> "(d)",
+        # "subsection (b)" -> "(c)"), and that is no re-pointing
+        for old, citation in pair_references(alignment, old_source, new_source).same_words:
             if _names_itself(alignment.new, new_source, citation.targets) and _names_itself(
                     alignment.old, old_source, old.targets):
                 continue  # "this title": its container in each text, whatever became of the old one
-            expected = tuple(sorted(alignment.counterpart(t) or "" for t in old.targets))
-            if expected == tuple(sorted(citation.targets)):
-                continue
             found.append(_repoint(alignment, new_source, old, citation))
     order = {p.id: n for n, p in enumerate(alignment.new.walk())}
     return tuple(sorted(found, key=lambda r: order[r.source]))
