@@ -16,7 +16,8 @@ means something else, and a provision applying "the criteria described in subsec
 - **chains**: an affected provision affects in turn: a definition with an affected part
   affects the users of its term, a provision citing an affected one (or one containing
   it) is affected; a chain does not run into a provision whose own words changed or
-  that is new (its own review shows it, and its links start chains of their own).  The
+  that is new (its own review shows it, and its links start chains of their own), and
+  neither does a single link: such a provision is never listed as merely affected.  The
   search is breadth first and passes a change on from each provision once, along the
   first (shortest) chain that reached it, so circles end and the work stays linear in
   the links; a provision resting on a change directly is not told the longer ways round.
@@ -163,11 +164,13 @@ def affected(bill: Bill, how: Callable[[str], str | None], repoints: Sequence[Re
             queue.append(target)
 
     for source, hop, label in links.direct(changed):  # the provision that changed is one link away
+        if own(source):
+            continue  # its own words changed: it is listed as changed, never as merely affected
         was = changed(hop.source)
         chain = _Reach(hop.source, f"{label} {was}", (hop,))
         add(source, Cause(hop.kind, hop.source, label, hop.via, _message(bill, chain)), chain)
     for repoint in repoints:
-        if repoint.source in bill:
+        if repoint.source in bill and not own(repoint.source):  # else its own change shows the citation
             chain = _Reach(repoint.source, f"{bill.get(repoint.source).label} cites ``{repoint.text}``, which now "
                            "names another provision", ())
             add(repoint.source, Cause("citation", repoint.changed, repoint.label, repoint.text, repoint.message),

@@ -68,7 +68,21 @@ def test_a_changed_definition_affects_every_provision_using_the_term(reported: C
 
 def test_a_changed_provision_affects_the_provisions_citing_it(reported: Comparison) -> None:
     affected = {a.provision: [c.message for c in a.causes] for a in reported.impact}
-    assert affected["s5_c_2"] == ["sec. 5(c)(1) changed; this provision cites it (``paragraph (1)``)"]
+    assert affected["s5_c_3"] == ["sec. 5(c)(1) changed; this provision cites it (``paragraph (1)``)"]
+
+
+def test_a_provision_whose_own_words_changed_is_never_listed_as_merely_affected(reported: Comparison) -> None:
+    # sec. 6(c)(2) cites paragraph (1), which changed, but its own 20 percent became 30 too: it is a
+    # changed pair, and its own change is what a person reads
+    assert ("percentage", "20 percent", "30 percent") in typed(reported, "s6_c_2")
+    assert "s5_c_2" not in {a.provision for a in reported.impact}
+    body = ("SEC. 2. GRANTS.\n\n    (a) Amount.--A grant shall be not more than {a}.\n"
+            "    (b) Match.--A grant under subsection (a) {b} be matched in full.\n")
+    both = compare(bill(body.format(a="$1,000", b="shall")), bill(body.format(a="$2,000", b="may")))
+    assert ("amount", "$1,000", "$2,000") in typed(both, "s2_a") and typed(both, "s2_b") == [("modal", "shall", "may")]
+    assert both.impact == ()  # (b) cites the changed (a), and is listed with its own change alone
+    only_a = compare(bill(body.format(a="$1,000", b="shall")), bill(body.format(a="$2,000", b="shall")))
+    assert [a.provision for a in only_a.impact] == ["s2_b"]  # words unchanged: affected
 
 
 def test_renumbering_and_conforming_references_alone_affect_nothing() -> None:

@@ -77,6 +77,15 @@ def test_the_affected_list_says_whose_numbers_it_shows_and_the_old_number_where_
     assert impact_json["s4_f_1"]["old"] == ["s4_e_1"] and impact_json["s4_f_1"]["label"] == "sec. 4(f)(1)"
 
 
+def test_a_provision_whose_own_words_changed_is_listed_as_changed_not_as_affected() -> None:
+    _, out, _ = run("diff", str(WORKING), str(DRAFT))
+    pairs, impact = out[:out.index("Affected through")], out[out.index("Affected through"):]
+    assert re.search(r"\n  reworded +sec\. 6\(c\)\(2\) -> sec\. 5\(c\)\(2\) .*\n      percentage: 20 percent -> 30 "
+                     r"percent\n", pairs)
+    assert "sec. 6(c)(2)" not in impact  # its own words changed: the chain stops there
+    assert re.search(r"\n  sec\. 6\(c\)\(3\) -> sec\. 5\(c\)\(3\) +sec\. 5\(c\)\(1\) changed;", impact)
+
+
 def test_a_utf16_text_is_refused_as_utf16_not_as_binary(tmp_path: Path) -> None:
     # a reported version saved as "Unicode text" by a word processor: UTF-16, with or without its mark
     text = DRAFT.read_text(encoding="utf-8")
