@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from generator.versions.align import Alignment, Match
 from generator.versions.references import pair_references
+from generator.versions.words import shown_words
 from grammar.model import Citation, Provision
 
 __all__ = ["DETAIL_KINDS", "Detail", "details"]
@@ -441,7 +442,8 @@ def _list_changes(alignment: Alignment, old: Provision, new: Provision) -> Itera
 
 
 def _first_words(provision: Provision, limit: int = 12) -> str:
-    words = provision.full_text.split()
+    """Its first ``limit`` words, the heading marked off from the words after it (``shown_words``)."""
+    words = shown_words(provision).split()
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
 
 

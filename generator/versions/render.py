@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.trace.review import diff_text, word_diff
 from generator.versions.compare import Comparison, Pair
 from generator.versions.impact import Affected
+from generator.versions.words import shown_words
 from grammar.model import Bill
 
 __all__ = ["AFFECTED_NUMBERING", "affected_label", "render_comparison", "title"]
@@ -94,8 +95,12 @@ def _pair_lines(comparison: Comparison, pair: Pair) -> Iterator[str]:
             continue
         before, after = detail.before or "-", detail.after or "-"
         yield f"      {detail.kind}: {before} -> {after}"
-    old_words = comparison.old.get(pair.old).full_text if pair.old is not None else ""
-    new_words = comparison.new.get(pair.new).full_text if pair.new is not None else ""
-    if old_words != new_words:
-        yield f"      words: {diff_text(word_diff(old_words, new_words), context=6)}"
+    old = comparison.old.get(pair.old) if pair.old is not None else None
+    new = comparison.new.get(pair.new) if pair.new is not None else None
+    if new is not None and old is None:  # all its words added, or all struck: shown as the bill sets them
+        yield f"      words: {diff_text(word_diff('', shown_words(new)), context=6)}"
+    elif old is not None and new is None:
+        yield f"      words: {diff_text(word_diff(shown_words(old), ''), context=6)}"
+    elif old is not None and new is not None and old.full_text != new.full_text:
+        yield f"      words: {diff_text(word_diff(old.full_text, new.full_text), context=6)}"
 

@@ -32,7 +32,7 @@ def test_an_actor_changed(reported: Comparison) -> None:
 def test_a_list_item_added_is_named_on_its_parent(reported: Comparison) -> None:
     kinds = typed(reported, "s4")
     assert [k for k, _, _ in kinds] == ["item-added"]
-    assert kinds[0][2].startswith("sec. 4(e) Consultation With Industry")
+    assert kinds[0][2].startswith("sec. 4(e) Consultation With Industry.--Before certifying a country")
 
 
 def test_a_renumbered_provision_names_its_old_and_new_designation(reported: Comparison) -> None:

@@ -86,6 +86,16 @@ def test_a_provision_whose_own_words_changed_is_listed_as_changed_not_as_affecte
     assert re.search(r"\n  sec\. 6\(c\)\(3\) -> sec\. 5\(c\)\(3\) +sec\. 5\(c\)\(1\) changed;", impact)
 
 
+def test_a_new_item_s_heading_is_marked_off_from_its_words_as_the_bill_sets_it() -> None:
+    _, out, _ = run("diff", str(WORKING), str(DRAFT))
+    assert "item-added: - -> sec. 4(e) Consultation With Industry.--Before certifying a country under" in out
+    assert "words: {+Consultation With Industry.--Before certifying a country under subsection (f)(1)," in out
+    assert "Industry Before" not in out
+    # a dropped item without a heading shows its words as they were
+    assert "item-dropped: sec. 4(i)(2) any deficiencies of trading partners" in out
+    assert "words: [-any deficiencies of trading partners in meeting the criteria" in out
+
+
 def test_a_utf16_text_is_refused_as_utf16_not_as_binary(tmp_path: Path) -> None:
     # a reported version saved as "Unicode text" by a word processor: UTF-16, with or without its mark
     text = DRAFT.read_text(encoding="utf-8")
