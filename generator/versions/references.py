@@ -66,6 +66,7 @@ class ReferencePairs:
     """The internal references of a pair's two sides, matched."""
 
     followed: tuple[tuple[Citation, Citation], ...]  # the new one names the counterparts of the old one's
+    # (or, with the same words, nothing, as the old one did)
     same_words: tuple[tuple[Citation, Citation], ...]  # the same words, naming something else now
     gone: tuple[Citation, ...]  # old references with no new one
     came: tuple[Citation, ...]  # new references with no old one
@@ -95,7 +96,8 @@ def pair_references(alignment: Alignment, old_id: str, new_id: str) -> Reference
         if twin_citation is not None:
             left_old.remove(citation)
             left_new.remove(twin_citation)
-            same_words.append((citation, twin_citation))
+            # the same words naming nothing in either text name nothing else now (the parser warns of them)
+            (same_words if citation.targets or twin_citation.targets else followed).append((citation, twin_citation))
     return ReferencePairs(tuple(followed), tuple(same_words), tuple(left_old), tuple(left_new))
 
 

@@ -125,3 +125,11 @@ def test_sec_4_g_1_B_of_the_reported_version_follows_the_renumbered_certificatio
     # provision using the term is affected through it
     causes = [c for a in reported.impact for c in a.causes]
     assert not [c.message for c in causes if c.changed == "s4_g_1" or "sec. 4(g)(1) changed" in c.message]
+
+
+def test_a_reference_naming_nothing_in_either_text_is_no_change_and_affects_nothing() -> None:
+    # the parser warns of it in each text; the diff neither calls it re-pointed nor stops on it
+    comparison = renumbered("cites subsection (z)", "cites subsection (z)")
+    assert typed(comparison) == [] and comparison.impact == ()
+    comparison = renumbered("cites subsection (y)", "cites subsection (z)")  # both name nothing: not a renumbering
+    assert typed(comparison) == [("citation", "subsection (y)", "subsection (z)")]
