@@ -2,8 +2,8 @@
 
 The citations layer resolves every internal reference of a provision to ids, but it skips
 quoted text: amendatory text and a quoted joint resolution are another law's words, or no
-law's.  A quotation that names this Act by its short title ("``... the certification ...
-under section 4(e)(1) of the Restoring American Mineral Security Act of 2025 ...''") still
+law's.  A quotation that names this Act by its short title (a quoted joint resolution's
+"``... the certification under section 4(e)(1) of the Gadget Safety Act of 2026 ...''") still
 names this Act's provision, and when a new text renumbers that provision its conforming
 change follows it like any other reference.  ``quoted_references`` reads those: one section
 and its parts (``section 4(e)(1)``) followed by ``of the`` and the bill's own short title,
