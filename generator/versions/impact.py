@@ -139,7 +139,8 @@ def affected(bill: Bill, how: Callable[[str], str | None], repoints: Sequence[Re
     """The provisions affected through the definitions and citations of ``bill``, given ``how``
     each provision changed at or below it (None when it did not) and the citations re-pointed, in
     the order of the text, following chains (see the module docstring).  ``reworded`` says which
-    provisions' own words changed (or are new): chains do not run into them (default: ``how``)."""
+    provisions' own words changed (or are new): no link or chain reaches them, they are listed as changed
+    (default: ``how``)."""
     own = reworded or (lambda pid: how(pid) is not None)
     memo: dict[str, str | None] = {}
 

@@ -218,3 +218,18 @@ def test_a_reference_or_a_date_joined_to_a_list_is_the_citations_or_the_dates_ch
     assert [kind for kind, _, _ in kinds] == ["citation"]
     dates = typed_words("The program begins on January 1, 2026.", "The program begins on January 1, 2026, or July 1, 2026.")
     assert [kind for kind, _, _ in dates] == ["date"]
+
+
+def test_a_changed_provision_whose_reference_now_names_another_provision_shows_it_among_its_changes() -> None:
+    old = ("SEC. 2. GRANTS.\n\n    (a) Eligible Entities.--An eligible entity is--\n            (1) a State;\n"
+           "            (2) a city; or\n            (3) a tribe.\n    (b) Priority.--The Secretary shall give "
+           "priority to an entity described in paragraph (2) of subsection (a).\n")
+    new = old.replace("(1) a State;\n            (2) a city; or\n            (3) a tribe.",
+                      "(1) a State; or\n            (2) a tribe.").replace("Secretary shall", "Secretary may")
+    comparison = compare(bill(old), bill(new))
+    # not listed as affected (its own words changed), and the break is not hidden: its pair says it
+    assert comparison.impact == ()
+    assert typed(comparison, "s2_b") == [
+        ("modal", "shall", "may"),
+        ("citation", "paragraph (2) of subsection (a) (sec. 2(a)(2))",
+         "paragraph (2) of subsection (a) (sec. 2(a)(2), the old sec. 2(a)(3))")]
