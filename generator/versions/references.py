@@ -43,7 +43,7 @@ def quoted_references(bill: Bill) -> Iterator[Citation]:
     by_label: dict[str, str] | None = None
     for provision in bill.walk():
         for text in (provision.text, provision.flush):
-            if "``" not in text or title.split()[0] not in text:
+            if ("``" not in text and '"' not in text) or title.split()[0] not in text:
                 continue
             spans = Spans(text, (block.text for block in provision.quoted))
             for match in pattern.finditer(text):

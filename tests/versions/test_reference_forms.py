@@ -81,6 +81,10 @@ FORMS = [
      "reads as follows: ``I object to the standards under section 2(b)(1) of the Gadget Safety Act of 2026.''",
      "reads as follows: ``I object to the standards under section 2(c)(1) of the Gadget Safety Act of 2026.''",
      [("section 2(b)(1)", "section 2(c)(1)")]),
+    ("in straight quotes, this Act by its short title",
+     'reads as follows: "I object to the standards under section 2(b)(1) of the Gadget Safety Act of 2026."',
+     'reads as follows: "I object to the standards under section 2(c)(1) of the Gadget Safety Act of 2026."',
+     [("section 2(b)(1)", "section 2(c)(1)")]),
 ]
 
 
