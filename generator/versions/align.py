@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from generator.versions.references import quoted_references
 from generator.versions.words import content_keys, dice, ratio, tokens
 from grammar.model import Bill, Citation, Provision
 
@@ -106,12 +107,13 @@ class Alignment:
 
     @cached_property
     def old_citations(self) -> Mapping[str, tuple[Citation, ...]]:
-        """The citations of the old text by the id of the provision making them."""
+        """The citations of the old text by the id of the provision making them: the layer's, then
+        the references a quotation makes to this Act by its short title (``references``)."""
         return _by_source(self.old)
 
     @cached_property
     def new_citations(self) -> Mapping[str, tuple[Citation, ...]]:
-        """The citations of the new text by the id of the provision making them."""
+        """The citations of the new text by the id of the provision making them (as ``old_citations``)."""
         return _by_source(self.new)
 
     def counterpart(self, old_id: str) -> str | None:
@@ -400,6 +402,6 @@ def _all_words(provision: Provision) -> list[str]:
 
 def _by_source(bill: Bill) -> Mapping[str, tuple[Citation, ...]]:
     found: dict[str, list[Citation]] = defaultdict(list)
-    for citation in bill.citations:
+    for citation in (*bill.citations, *quoted_references(bill)):
         found[citation.source].append(citation)
     return MappingProxyType({k: tuple(v) for k, v in found.items()})

@@ -34,6 +34,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.versions.align import Alignment, Match
+from generator.versions.references import pair_references
+from generator.versions.words import shown_words
 from grammar.model import Citation, Provision
 
 __all__ = ["DETAIL_KINDS", "Detail", "details"]
@@ -440,42 +442,27 @@ def _list_changes(alignment: Alignment, old: Provision, new: Provision) -> Itera
 
 
 def _first_words(provision: Provision, limit: int = 12) -> str:
-    words = provision.full_text.split()
+    """Its first ``limit`` words, the heading marked off from the words after it (``shown_words``)."""
+    words = shown_words(provision).split()
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
 
 
 def _citation_changes(alignment: Alignment, old: Provision, new: Provision) -> Iterator[Detail]:
-    old_cites = alignment.old_citations.get(old.id, ())
-    new_cites = alignment.new_citations.get(new.id, ())
-    new_internal = [c for c in new_cites if c.kind == "internal"]
-    unmatched_old: list[Citation] = []
-    matched_new: set[int] = set()
-    for citation in (c for c in old_cites if c.kind == "internal"):
-        mapped = {alignment.counterpart(t) for t in citation.targets}
-        twin = next((n for n, c in enumerate(new_internal) if n not in matched_new and set(c.targets) == mapped),
-                    None)
-        if twin is None:
-            unmatched_old.append(citation)
-            continue
-        matched_new.add(twin)
-        if new_internal[twin].text != citation.text:
-            yield Detail("reference-renumbered", citation.text, new_internal[twin].text)
-    unmatched_new = [c for n, c in enumerate(new_internal) if n not in matched_new]
-    for citation in list(unmatched_old):  # the same words, another target: say which each names
-        same_words = next((c for c in unmatched_new if c.text == citation.text), None)
-        if same_words is not None:
-            unmatched_old.remove(citation)
-            unmatched_new.remove(same_words)
-            yield Detail("citation", f"{citation.text} ({_named(alignment, citation, old=True)})",
-                         f"{same_words.text} ({_named(alignment, same_words, old=False)})")
-    for n in range(max(len(unmatched_old), len(unmatched_new))):
-        yield Detail("citation", unmatched_old[n].text if n < len(unmatched_old) else "",
-                     unmatched_new[n].text if n < len(unmatched_new) else "")
-    old_external = {c.text for c in old_cites if c.kind != "internal"}
-    new_external = {c.text for c in new_cites if c.kind != "internal"}
-    gone, came = sorted(old_external - new_external), sorted(new_external - old_external)
-    if gone or came:
-        yield Detail("citation", "; ".join(gone), "; ".join(came))
+    references = pair_references(alignment, old.id, new.id)
+    for before, after in references.followed:
+        if before.text != after.text:
+            yield Detail("reference-renumbered", before.text, after.text)
+    for before, after in references.same_words:  # the same words, another target: say which each names
+        yield Detail("citation", f"{before.text} ({_named(alignment, before, old=True)})",
+                     f"{after.text} ({_named(alignment, after, old=False)})")
+    gone, came = references.gone, references.came
+    for n in range(max(len(gone), len(came))):
+        yield Detail("citation", gone[n].text if n < len(gone) else "", came[n].text if n < len(came) else "")
+    old_external = {c.text for c in alignment.old_citations.get(old.id, ()) if c.kind != "internal"}
+    new_external = {c.text for c in alignment.new_citations.get(new.id, ()) if c.kind != "internal"}
+    gone_external, came_external = sorted(old_external - new_external), sorted(new_external - old_external)
+    if gone_external or came_external:
+        yield Detail("citation", "; ".join(gone_external), "; ".join(came_external))
 
 
 def _named(alignment: Alignment, citation: Citation, *, old: bool) -> str:

@@ -16,7 +16,8 @@ means something else, and a provision applying "the criteria described in subsec
 - **chains**: an affected provision affects in turn: a definition with an affected part
   affects the users of its term, a provision citing an affected one (or one containing
   it) is affected; a chain does not run into a provision whose own words changed or
-  that is new (its own review shows it, and its links start chains of their own).  The
+  that is new (its own review shows it, and its links start chains of their own), and
+  neither does a single link: such a provision is never listed as merely affected.  The
   search is breadth first and passes a change on from each provision once, along the
   first (shortest) chain that reached it, so circles end and the work stays linear in
   the links; a provision resting on a change directly is not told the longer ways round.
@@ -35,6 +36,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.versions.align import Alignment
+from generator.versions.references import pair_references
 from grammar.model import Bill, Citation
 
 __all__ = ["Affected", "Cause", "Repointed", "affected", "affected_by_id", "impact", "impact_of_changes",
@@ -137,7 +139,8 @@ def affected(bill: Bill, how: Callable[[str], str | None], repoints: Sequence[Re
     """The provisions affected through the definitions and citations of ``bill``, given ``how``
     each provision changed at or below it (None when it did not) and the citations re-pointed, in
     the order of the text, following chains (see the module docstring).  ``reworded`` says which
-    provisions' own words changed (or are new): chains do not run into them (default: ``how``)."""
+    provisions' own words changed (or are new): no link or chain reaches them, they are listed as changed
+    (default: ``how``)."""
     own = reworded or (lambda pid: how(pid) is not None)
     memo: dict[str, str | None] = {}
 
@@ -162,11 +165,13 @@ def affected(bill: Bill, how: Callable[[str], str | None], repoints: Sequence[Re
             queue.append(target)
 
     for source, hop, label in links.direct(changed):  # the provision that changed is one link away
+        if own(source):
+            continue  # its own words changed: it is listed as changed, never as merely affected
         was = changed(hop.source)
         chain = _Reach(hop.source, f"{label} {was}", (hop,))
         add(source, Cause(hop.kind, hop.source, label, hop.via, _message(bill, chain)), chain)
     for repoint in repoints:
-        if repoint.source in bill:
+        if repoint.source in bill and not own(repoint.source):  # else its own change shows the citation
             chain = _Reach(repoint.source, f"{bill.get(repoint.source).label} cites ``{repoint.text}``, which now "
                            "names another provision", ())
             add(repoint.source, Cause("citation", repoint.changed, repoint.label, repoint.text, repoint.message),
@@ -285,24 +290,17 @@ def repointed(alignment: Alignment) -> tuple[Repointed, ...]:
     """The internal citations whose words are the same on both sides of a pair but which name, in the
     new text, something other than the counterparts of what they named in the old one."""
     found: list[Repointed] = []
-    for new_source, new_cites in alignment.new_citations.items():
+    for new_source in alignment.new_citations:
         old_source = _old_of(alignment, new_source)
         if old_source is None:
             continue
-        old_by_text: dict[str, list[Citation]] = defaultdict(list)
-        for citation in alignment.old_citations.get(old_source, ()):
-            if citation.kind == "internal":
-                old_by_text[citation.text].append(citation)
-        for citation in new_cites:
-            if citation.kind != "internal" or not old_by_text.get(citation.text):
-                continue
-            old = old_by_text[citation.text].pop(0)
+        # a reference that follows its target's new number is paired with its old self first: the
+        # old words of one reference may be the new words of another ("subsection (c)" -> "(d)",
+        # "subsection (b)" -> "(c)"), and that is no re-pointing
+        for old, citation in pair_references(alignment, old_source, new_source).same_words:
             if _names_itself(alignment.new, new_source, citation.targets) and _names_itself(
                     alignment.old, old_source, old.targets):
                 continue  # "this title": its container in each text, whatever became of the old one
-            expected = tuple(sorted(alignment.counterpart(t) or "" for t in old.targets))
-            if expected == tuple(sorted(citation.targets)):
-                continue
             found.append(_repoint(alignment, new_source, old, citation))
     order = {p.id: n for n, p in enumerate(alignment.new.walk())}
     return tuple(sorted(found, key=lambda r: order[r.source]))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.site.headings import Casing
 from generator.trace.review import diff_text, word_diff
 from generator.versions.compare import Comparison, Pair
 from generator.versions.impact import Affected
+from generator.versions.words import shown_words
 from grammar.model import Bill
 
 __all__ = ["AFFECTED_NUMBERING", "affected_label", "render_comparison", "title"]
@@ -21,12 +23,13 @@ def render_comparison(comparison: Comparison, old_file: str, new_file: str, *, s
     lines = [f"{title(old)}  {old_file}", f"  -> {title(new)}  {new_file}",
              ", ".join(f"{n} {change}" for change, n in comparison.counts().items() if n or change == "same")]
     lines.extend(_warnings(new, new_file))
+    casing = Casing(p.text for bill in (new, old) for p in bill.walk())  # the site's headings, the bill's names kept
     section = None
     for pair in comparison.pairs:
         # counted above; a same pair with details keeps its words, but a reference in it names another provision
         if pair.change == "same" and not show_same and not pair.details:
             continue
-        heading = _section_heading(comparison, pair)
+        heading = _section_heading(comparison, pair, casing)
         if heading != section:
             section = heading
             lines += ["", heading]
@@ -75,11 +78,14 @@ def _label(bill: Bill, provision_id: str | None) -> str:
     return bill.get(provision_id).label if provision_id is not None else ""
 
 
-def _section_heading(comparison: Comparison, pair: Pair) -> str:
+def _section_heading(comparison: Comparison, pair: Pair, casing: Casing) -> str:
+    """The section a pair stands in, named as the site names it: "Sec. 3. Definitions" (its heading in
+    sentence case, ``generator.site.headings``)."""
     bill, pid = (comparison.new, pair.new) if pair.new is not None else (comparison.old, pair.old or "")
     section = bill.section_of(pid)
     top = section or bill.get(pid)
-    return f"{top.label}  {top.heading}".rstrip()
+    label = top.label[:1].upper() + top.label[1:]
+    return f"{label}. {casing.sentence_case(top.heading)}" if top.heading else label
 
 
 def _pair_lines(comparison: Comparison, pair: Pair) -> Iterator[str]:
@@ -94,8 +100,12 @@ def _pair_lines(comparison: Comparison, pair: Pair) -> Iterator[str]:
             continue
         before, after = detail.before or "-", detail.after or "-"
         yield f"      {detail.kind}: {before} -> {after}"
-    old_words = comparison.old.get(pair.old).full_text if pair.old is not None else ""
-    new_words = comparison.new.get(pair.new).full_text if pair.new is not None else ""
-    if old_words != new_words:
-        yield f"      words: {diff_text(word_diff(old_words, new_words), context=6)}"
+    old = comparison.old.get(pair.old) if pair.old is not None else None
+    new = comparison.new.get(pair.new) if pair.new is not None else None
+    if new is not None and old is None:  # all its words added, or all struck: shown as the bill sets them
+        yield f"      words: {diff_text(word_diff('', shown_words(new)), context=6)}"
+    elif old is not None and new is None:
+        yield f"      words: {diff_text(word_diff(shown_words(old), ''), context=6)}"
+    elif old is not None and new is not None and old.full_text != new.full_text:
+        yield f"      words: {diff_text(word_diff(old.full_text, new.full_text), context=6)}"
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from grammar.model import Bill, Provision
 
-__all__ = ["content_keys", "dice", "own_words", "ratio", "tokens"]
+__all__ = ["content_keys", "dice", "own_words", "ratio", "shown_words", "tokens"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
 
@@ -23,6 +23,22 @@ def tokens(text: str) -> list[str]:
 def own_words(provision: Provision) -> str:
     """Heading, own text and flush language: the words that are this provision's and no other's."""
     return provision.full_text
+
+
+def shown_words(provision: Provision) -> str:
+    """A provision's own words as the bill sets them, for a person: its heading marked off from
+    the words after it (``Consultation With Industry.--Before certifying ...``; a section's
+    ``DEFINITIONS. In this Act ...``), where ``own_words`` runs them together for comparing.
+
+    >>> from grammar import parse_text
+    >>> bill = parse_text("SEC. 2. GRANTS.\\n\\n    (a) Duration.--A grant shall be for 3 years.\\n")
+    >>> shown_words(bill.get("s2_a"))
+    'Duration.--A grant shall be for 3 years.'
+    """
+    rest = " ".join(part for part in (provision.text, provision.flush) if part)
+    if not provision.heading or not rest:
+        return provision.heading or rest
+    return f"{provision.heading}{'. ' if provision.kind == 'section' else '.--'}{rest}"
 
 
 def content_keys(bill: Bill) -> Mapping[str, str]:

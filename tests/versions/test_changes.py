@@ -32,7 +32,7 @@ def test_an_actor_changed(reported: Comparison) -> None:
 def test_a_list_item_added_is_named_on_its_parent(reported: Comparison) -> None:
     kinds = typed(reported, "s4")
     assert [k for k, _, _ in kinds] == ["item-added"]
-    assert kinds[0][2].startswith("sec. 4(e) Consultation With Industry")
+    assert kinds[0][2].startswith("sec. 4(e) Consultation With Industry.--Before certifying a country")
 
 
 def test_a_renumbered_provision_names_its_old_and_new_designation(reported: Comparison) -> None:
@@ -68,7 +68,21 @@ def test_a_changed_definition_affects_every_provision_using_the_term(reported: C
 
 def test_a_changed_provision_affects_the_provisions_citing_it(reported: Comparison) -> None:
     affected = {a.provision: [c.message for c in a.causes] for a in reported.impact}
-    assert affected["s5_c_2"] == ["sec. 5(c)(1) changed; this provision cites it (``paragraph (1)``)"]
+    assert affected["s5_c_3"] == ["sec. 5(c)(1) changed; this provision cites it (``paragraph (1)``)"]
+
+
+def test_a_provision_whose_own_words_changed_is_never_listed_as_merely_affected(reported: Comparison) -> None:
+    # sec. 6(c)(2) cites paragraph (1), which changed, but its own 20 percent became 30 too: it is a
+    # changed pair, and its own change is what a person reads
+    assert ("percentage", "20 percent", "30 percent") in typed(reported, "s6_c_2")
+    assert "s5_c_2" not in {a.provision for a in reported.impact}
+    body = ("SEC. 2. GRANTS.\n\n    (a) Amount.--A grant shall be not more than {a}.\n"
+            "    (b) Match.--A grant under subsection (a) {b} be matched in full.\n")
+    both = compare(bill(body.format(a="$1,000", b="shall")), bill(body.format(a="$2,000", b="may")))
+    assert ("amount", "$1,000", "$2,000") in typed(both, "s2_a") and typed(both, "s2_b") == [("modal", "shall", "may")]
+    assert both.impact == ()  # (b) cites the changed (a), and is listed with its own change alone
+    only_a = compare(bill(body.format(a="$1,000", b="shall")), bill(body.format(a="$2,000", b="shall")))
+    assert [a.provision for a in only_a.impact] == ["s2_b"]  # words unchanged: affected
 
 
 def test_renumbering_and_conforming_references_alone_affect_nothing() -> None:
@@ -204,3 +218,18 @@ def test_a_reference_or_a_date_joined_to_a_list_is_the_citations_or_the_dates_ch
     assert [kind for kind, _, _ in kinds] == ["citation"]
     dates = typed_words("The program begins on January 1, 2026.", "The program begins on January 1, 2026, or July 1, 2026.")
     assert [kind for kind, _, _ in dates] == ["date"]
+
+
+def test_a_changed_provision_whose_reference_now_names_another_provision_shows_it_among_its_changes() -> None:
+    old = ("SEC. 2. GRANTS.\n\n    (a) Eligible Entities.--An eligible entity is--\n            (1) a State;\n"
+           "            (2) a city; or\n            (3) a tribe.\n    (b) Priority.--The Secretary shall give "
+           "priority to an entity described in paragraph (2) of subsection (a).\n")
+    new = old.replace("(1) a State;\n            (2) a city; or\n            (3) a tribe.",
+                      "(1) a State; or\n            (2) a tribe.").replace("Secretary shall", "Secretary may")
+    comparison = compare(bill(old), bill(new))
+    # not listed as affected (its own words changed), and the break is not hidden: its pair says it
+    assert comparison.impact == ()
+    assert typed(comparison, "s2_b") == [
+        ("modal", "shall", "may"),
+        ("citation", "paragraph (2) of subsection (a) (sec. 2(a)(2))",
+         "paragraph (2) of subsection (a) (sec. 2(a)(2), the old sec. 2(a)(3))")]

@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from versions_texts import DRAFT, ROOT, WORKING
 
 from generator.cli.main import main
+from generator.site.headings import Casing
+from grammar import Bill
 
 SCHEMA = json.loads((ROOT / "generator" / "versions" / "diff.schema.json").read_text(encoding="utf-8"))
 
@@ -43,7 +45,7 @@ def test_the_text_output_groups_changes_by_section_with_a_word_diff() -> None:
     code, out, _ = run("diff", str(WORKING), str(DRAFT))
     assert code == 0
     assert "79 same, 11 reworded, 7 renumbered, 1 added, 1 removed" in out
-    section6 = out.index("sec. 5  CRITICAL MINERAL MINING AND PROCESSING TRUST FUND")
+    section6 = out.index("\nSec. 5. Critical Mineral Mining and Processing Trust Fund\n")
     assert out.index("sec. 6(c)(1) -> sec. 5(c)(1)", section6) > section6
     assert "percentage: 60 percent -> 50 percent" in out
     assert "words: Department of energy [-60-]{+50+} percent" in out
@@ -75,6 +77,38 @@ def test_the_affected_list_says_whose_numbers_it_shows_and_the_old_number_where_
     _, out, _ = run("diff", str(WORKING), str(DRAFT), "--format", "json")
     impact_json = {a["provision"]: a for a in json.loads(out)["impact"]}
     assert impact_json["s4_f_1"]["old"] == ["s4_e_1"] and impact_json["s4_f_1"]["label"] == "sec. 4(f)(1)"
+
+
+def test_a_provision_whose_own_words_changed_is_listed_as_changed_not_as_affected() -> None:
+    _, out, _ = run("diff", str(WORKING), str(DRAFT))
+    pairs, impact = out[:out.index("Affected through")], out[out.index("Affected through"):]
+    assert re.search(r"\n  reworded +sec\. 6\(c\)\(2\) -> sec\. 5\(c\)\(2\) .*\n      percentage: 20 percent -> 30 "
+                     r"percent\n", pairs)
+    assert "sec. 6(c)(2)" not in impact  # its own words changed: the chain stops there
+    assert re.search(r"\n  sec\. 6\(c\)\(3\) -> sec\. 5\(c\)\(3\) +sec\. 5\(c\)\(1\) changed;", impact)
+
+
+def test_a_new_item_s_heading_is_marked_off_from_its_words_as_the_bill_sets_it() -> None:
+    _, out, _ = run("diff", str(WORKING), str(DRAFT))
+    assert "item-added: - -> sec. 4(e) Consultation With Industry.--Before certifying a country under" in out
+    assert "words: {+Consultation With Industry.--Before certifying a country under subsection (f)(1)," in out
+    assert "Industry Before" not in out
+    # a dropped item without a heading shows its words as they were
+    assert "item-dropped: sec. 4(i)(2) any deficiencies of trading partners" in out
+    assert "words: [-any deficiencies of trading partners in meeting the criteria" in out
+
+
+def test_section_headings_are_in_the_site_s_sentence_case_with_the_bill_s_names_kept(draft: Bill) -> None:
+    _, out, _ = run("diff", str(WORKING), str(DRAFT))
+    headings = [line for line in out.splitlines() if line.startswith(("sec. ", "Sec. "))]
+    assert headings == ["Sec. 3. Definitions", "Sec. 4. Critical Minerals Security Alliance",
+                        "Sec. 5. Critical Mineral Mining and Processing Trust Fund",
+                        "Sec. 6. Duties on critical minerals and select derivative products from foreign countries "
+                        "of concern and foreign entities of concern"]
+    # as the site names a section (generator.site.headings), were the new text the project's bill
+    casing = Casing(p.text for p in draft.walk())
+    assert [h.split(". ", 2)[2] for h in headings] == [casing.sentence_case(draft.get(f"s{n}").heading)
+                                                       for n in (3, 4, 5, 6)]
 
 
 def test_a_utf16_text_is_refused_as_utf16_not_as_binary(tmp_path: Path) -> None:
