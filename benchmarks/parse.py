@@ -5,7 +5,10 @@ Each synthetic bill repeats sections 3, 4, 5, 4, 6 of statute/s2839-is.txt, renu
 (and with their internal citations renumbered to match), under the bill's own
 header.  The shapes are files of one kind of line only: designation lines, one
 designation repeated, repeated definitions, runs of citations, the whole text on one
-line, text without designations, distinct definitions, a quotation never closed.
+line, text without designations, distinct definitions, a quotation never closed; and five
+denser than any real bill (a unit or a line of the table of contents every 20 to 55 bytes):
+many short sections, a table of contents of sections the text lacks, a citation in every
+unit, units nested five deep, straight-quoted definitions.
 Every measurement parses a file from disk (text -> Bill with both layers) in a fresh
 process, so that its peak memory (the peak of the process's resident set while
 parsing, less the resident set before) is its own.
@@ -78,6 +81,37 @@ def _lines(line: Callable[[int], str], size: int) -> str:
     return "".join(out)
 
 
+_NESTED = ("(a)", "(1)", "(A)", "(i)", "(I)")
+
+
+def _sections(size: int) -> str:
+    """Sections of one short sentence each, numbered 1, 2, 3 ..."""
+    out, total, number = [], 0, 1
+    while total < size:
+        piece = f"SEC. {number}. WIDGETS.\n\n    The Secretary shall act.\n\n"
+        out.append(piece)
+        total += len(piece)
+        number += 1
+    return "".join(out)
+
+
+def _table_of_contents(size: int) -> str:
+    """A table of contents listing ``size`` bytes of sections, of which the text has one (a
+    text cut short after its table): a mismatch for every line of the table."""
+    head = ("SECTION 1. SHORT TITLE; TABLE OF CONTENTS.\n\n"
+            "    (a) Short Title.--This Act may be cited as the ``Widget Act''.\n"
+            "    (b) Table of Contents.--The table of contents for this Act is as follows:\n\n"
+            "Sec. 1. Short title; table of contents.\n")
+    out, total, number = [head], 0, 2
+    while total < size:
+        piece = f"Sec. {number}. Widgets.\n"
+        out.append(piece)
+        total += len(piece)
+        number += 1
+    out.append("\nSEC. 2. WIDGETS.\n\n    The Secretary shall act.\n")
+    return "".join(out)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "designation lines only": lambda size: _lines(
         lambda n: f"    ({_LETTERS[n % 26]}) The Secretary shall act under this section.\n", size),
@@ -91,6 +125,15 @@ SHAPES: dict[str, Callable[[int], str]] = {
         lambda n: f"    ({_LETTERS[n % 26]}) The term ``widget {n}'' means a gadget.\n", size),
     "a quotation never closed": lambda size: "SEC. 1. SHAPES.\n\n    The term ``widget means\n" + _lines(
         lambda n: "    a gadget and the Secretary shall act.\n", size)[len("SEC. 1. SHAPES.\n\n"):],
+    # Denser than any real bill: a unit (or a table line) every 20 to 55 bytes.
+    "many short sections": lambda size: _sections(size),
+    "a table of absent sections": lambda size: _table_of_contents(size),
+    "a citation in every unit": lambda size: _lines(
+        lambda n: f"    ({_LETTERS[n % 26]}) See section 1(a).\n", size),
+    "nesting five deep": lambda size: _lines(
+        lambda n: " " * (4 + 2 * (n % 5)) + _NESTED[n % 5] + " The Secretary shall act.\n", size),
+    "straight-quoted definitions": lambda size: _lines(
+        lambda n: f"    ({_LETTERS[n % 26]}) The term \"widget\" means a gadget.\n", size),
 }
 
 # Run in a fresh interpreter: parse the file, print seconds and the peak growth of the
