@@ -429,6 +429,11 @@ class Bill:
         whole = not skipped and count == len(index)
         object.__setattr__(self, "_order", None if whole else tuple(self._walk_tree()))
 
+    def __reduce__(self) -> tuple[type[Bill], tuple[object, ...]]:
+        # Pickled (and deep-copied) as the fields it was made from; the index is made again.
+        return (Bill, (self.meta, self.provisions, self.definitions, self.citations, self.diagnostics,
+                       self.toc, self.preamble, self.source))
+
     @staticmethod
     def _is_next_repeat(pid: str, holder_id: str | None, index: Mapping[str, Provision],
                         parents: Mapping[str, str | None], repeats: Mapping[str, array[int]]) -> bool:

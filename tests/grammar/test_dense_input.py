@@ -3,6 +3,7 @@ a bill's index of parents, the citations' compact store."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import pickle
 import re
@@ -285,3 +286,15 @@ def test_headings_that_differ_are_counted_apart_from_absent_sections() -> None:
     assert len(mismatches) == 1 + LIMIT + 1
     assert mismatches[-1].message == ("1 more section the table of contents lists, at line 18, is not in the "
                                       "bill (the first 10 are listed one by one)")
+
+
+def test_a_parsed_bill_pickles_and_copies_with_everything_it_found() -> None:
+    # A bill handed to a worker process, or deep-copied, is the same bill: its repeats are
+    # found by id again and its layers come with it.
+    bill = parse_text(_REPEATS_EVERYWHERE + "\nSEC. 6. CROSS.\n\n    See section 5(a) of this Act.\n")
+    for copied in (pickle.loads(pickle.dumps(bill)), copy.deepcopy(bill)):
+        assert copied == bill
+        assert [p.id for p in copied.walk()] == [p.id for p in bill.walk()]
+        assert copied.get("s1_a-dup4_1-dup2").text == bill.get("s1_a-dup4_1-dup2").text
+        assert copied.parent("s5-dup3_a-dup2").id == "s5-dup3"
+        assert list(copied.citations) == list(bill.citations) and copied.diagnostics == bill.diagnostics
