@@ -147,7 +147,14 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
         click.echo(f"warning: {mismatch.message}; an answer that uses it rests on words the text no longer "
                    f"has (billtrace review)", err=True)
     for moved in changed(cited):
-        words = "the words of" if moved.own_words else "words below"
+        if moved.rests_on:
+            basis = (f"{labels(moved.rests_on)} ({moved.rests_on})" if moved.rests_on in facts.labels
+                     else f"{moved.rests_on} (gone from the text)")
+            click.echo(f"warning: {labels(moved.id)} ({moved.id}), which this answer cites, rests on {basis}, whose "
+                       f"words changed since {moved.id} was reviewed: the rules that answered were reviewed against "
+                       f"what those words meant then (`billtrace review` shows the change)", err=True)
+            continue
+        words = {True: "the words of", False: "words below", None: "the words at or below"}[moved.own_words]
         click.echo(f"warning: {words} {labels(moved.id)} ({moved.id}), which this answer cites, changed since "
                    f"review: the rules that answered were reviewed against other words (`billtrace review` shows "
                    f"the change)", err=True)
