@@ -64,7 +64,7 @@ CHANGED_3A = ("warning: the words of sec. 3(a) (s3_a), which this answer cites, 
               "that answered were reviewed against other words (`billtrace review` shows the change)")
 
 AFFECTED_3A = ("warning: sec. 3(a) (s3_a), which this answer cites, rests on sec. 3(b) (s3_b), whose words changed "
-               "since s3_a was reviewed: the rules that answered were reviewed against what those words meant then "
+               "since review: the rules that answered were reviewed against what those words said then "
                "(`billtrace review` shows the change)")
 
 

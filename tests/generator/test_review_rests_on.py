@@ -191,3 +191,22 @@ def test_a_provision_the_entry_rested_on_that_is_gone_from_the_text_is_named(min
     item = review(_mini(), rules, {}, ReviewedText(reviewed.path, True, MappingProxyType({"s3_a": gone}))).of("s3_a")
     assert item is not None and item.state is ReviewState.AFFECTED
     assert item.affected_by == ("s9, whose words this provision rested on when reviewed, is gone from the text",)
+
+
+# -- `billtrace check`, from the cached facts of the bill --------------------------------------------------------
+
+
+def test_check_names_a_cited_provision_resting_on_words_that_changed_and_an_untracked_one_that_changed(
+        mini: ModuleType, tmp_path: Path) -> None:
+    from generator.project.bill_labels import bill_facts
+    from generator.project.reviewed_words import Moved, changed_since_review
+
+    reviewed = _reviewed_now(_only_3a(mini))
+    text = tmp_path / "bill.txt"
+    text.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    assert changed_since_review(["s3_a", "s3_b"], bill_facts(text, tmp_path / "state"), reviewed) == ()
+    text.write_text(MINI.read_text(encoding="utf-8").replace("duty of 10", "duty of 20"), encoding="utf-8")
+    facts = bill_facts(text, tmp_path / "state")
+    assert changed_since_review(["s3_a", "s3_b"], facts, reviewed) == (Moved("s3_a", None, "s3_b"), Moved("s3_b", None))
+    accepted = accept(reviewed, _mini("duty of 10", "duty of 20"), ["s3_a"])
+    assert changed_since_review(["s3_a", "s3_b"], facts, accepted) == ()
