@@ -58,6 +58,7 @@ import difflib
 import enum
 import hashlib
 import re
+import reprlib
 import tomllib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -574,13 +575,22 @@ def read_reviewed(path: Path, *, name: str | None = None) -> ReviewedText:
         if not isinstance(below, dict) or not all(
                 isinstance(v, str) and _DIGEST.fullmatch(v) for v in below.values()):
             raise ReviewedTextError(f"{shown}: [{key}.below] must map provision ids to 16 hex digits")
-        if rests_on is not None and not (isinstance(rests_on, dict) and all(
-                isinstance(v, str) and _DIGEST.fullmatch(v) for v in rests_on.values())):
-            raise ReviewedTextError(f"{shown}: [{key}.rests_on] must map provision ids to 16 hex digits, "
-                                    f"got {rests_on!r}"[:300])
+        if rests_on is not None:
+            _check_rests_on(shown, key, rests_on)
         entries[key] = Reviewed(key, hash_, words, MappingProxyType(dict(below)),
                                 None if rests_on is None else MappingProxyType(dict(rests_on)))
     return ReviewedText(shown, True, MappingProxyType(entries))
+
+
+def _check_rests_on(shown: str, key: str, rests_on: object) -> None:
+    """Raise ReviewedTextError unless ``rests_on`` maps ids to 16 hex digits, naming the first that does not."""
+    if not isinstance(rests_on, dict):
+        raise ReviewedTextError(f"{shown}: [{key}.rests_on] must be a table of provision ids and 16 hex digits, "
+                                f"got {type(rests_on).__name__} {reprlib.repr(rests_on)}")
+    for basis_id, digest in rests_on.items():
+        if not (isinstance(digest, str) and _DIGEST.fullmatch(digest)):
+            raise ReviewedTextError(f"{shown}: [{key}.rests_on] must map provision ids to 16 hex digits, got "
+                                    f"{reprlib.repr(basis_id)} = {reprlib.repr(digest)}")
 
 
 def reviewed_to_toml(reviewed: ReviewedText, bill: Bill) -> str:
