@@ -4,8 +4,9 @@ The questions come from the project's rules package (``RULES.questions``): the g
 builds them only when asked, so nothing here names a bill.  Each command reads the files its
 question takes (TOML, CSV, a ledger stream), hands the values to the question, and prints the
 answer and its reasons for a person, or one JSON object with ``--json``.  After the answer,
-standard error has a warning for each bound value whose words the text no longer holds and for
-each cited provision whose words changed since review; a rules package that contradicts itself
+standard error has a warning for each bound value whose words the text no longer holds, for
+each cited provision whose words changed since review, and for each whose entry recorded other
+words for a provision it rests on (``rests_on``); a rules package that contradicts itself
 (``check_declarations``) or a malformed reviewed-text file gets one line and no answer.
 """
 
@@ -147,7 +148,14 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
         click.echo(f"warning: {mismatch.message}; an answer that uses it rests on words the text no longer "
                    f"has (billtrace review)", err=True)
     for moved in changed(cited):
-        words = "the words of" if moved.own_words else "words below"
+        if moved.rests_on:
+            basis = (f"{labels(moved.rests_on)} ({moved.rests_on})" if moved.rests_on in facts.labels
+                     else f"{moved.rests_on} (gone from the text)")
+            click.echo(f"warning: {labels(moved.id)} ({moved.id}), which this answer cites, rests on {basis}, whose "
+                       f"words changed since review: the rules that answered were reviewed against what those words "
+                       f"said then (`billtrace review` shows the change)", err=True)
+            continue
+        words = {True: "the words of", False: "words below", None: "the words at or below"}[moved.own_words]
         click.echo(f"warning: {words} {labels(moved.id)} ({moved.id}), which this answer cites, changed since "
                    f"review: the rules that answered were reviewed against other words (`billtrace review` shows "
                    f"the change)", err=True)

@@ -1,12 +1,14 @@
 """``billtrace review``: what a change of the bill's words puts in question, and recording a review.
 
 Without options it lists every tracked provision whose words changed since its
-rules and tests were reviewed, was never reviewed, or is gone from the text,
-with the word diff and the rules and tests to re-read; exit status 1 when there
-is one, 0 when there is none (so CI can gate on it).  ``--accept ID ...``
-records the words of those provisions as they are now; ``--accept-all`` records
-every tracked provision.  Bad input gets one message and exit status 2, and the
-file is left as it was.
+rules and tests were reviewed, whose meaning may have moved with the words of a
+provision it rests on (a definition it uses, a provision it cites), was never
+reviewed, or is gone from the text, with the word diff and the rules and tests
+to re-read; exit status 1 when there is one, 0 when there is none (so CI can
+gate on it).  ``--accept ID ...`` records the words of those provisions, and of
+the provisions they rest on, as they are now; ``--accept-all`` records every
+tracked provision.  Bad input gets one message and exit status 2, and the file
+is left as it was.
 """
 
 from __future__ import annotations

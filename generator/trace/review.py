@@ -14,22 +14,41 @@ tracked provision, what its words were when that was last reviewed::
     s4_f_1_A = "5d41402abc4b2a76"
     s4_f_1_B = "7d793037a0760186"
 
+    [s4_f_1.rests_on]             # a digest of the words (at and below) of each provision its
+    s3_1 = "1e02ad564e9ead62"     # meaning rests on: what it or a part of it cites (4(f)(1)(A):
+    s4_e_2 = "264024dc949c7537"   # "subsection (e)(2)"), the definitions of the terms they use, and
+                                  # theirs in turn (``generator.trace.resting``)
+
+``rests_on`` is recorded for every such provision, tracked or not, as the "suspect links"
+of Doorstop and sphinx-needs keep the fingerprint of each linked item in the item that
+links: the rules of sec. 6(c)(2) were reviewed against the words of the paragraph (1) it
+cites, whether or not anything else rests on those, and only a person re-reading sec.
+6(c)(2) can say it still holds once they change (accepting sec. 6(c)(1) says nothing of it).
+
 ``review`` compares the bill with the file and gives each tracked provision a state:
 
-``current``     its hash is the one reviewed;
+``current``     its hash is the one reviewed, and so is the digest of every provision
+                its meaning rests on;
 ``changed``     its hash differs: its own words changed (with a word-by-word diff of
                 the reviewed words and the words now), or only words below it did
                 (naming the provisions under it whose words changed, appeared or went);
-``affected``    its hash is the one reviewed, but a definition it uses or a provision it
-                cites has words that changed since review (its meaning may have);
+``affected``    its hash is the one reviewed, but a provision its meaning rests on has
+                words other than those its entry recorded (naming it and how this one
+                rests on it: "sec. 6(c)(1) changed since review; this provision cites it
+                (``paragraph (1)``)"), or is gone, or is one whose words the entry did not
+                record ("the words of sec. 4(a) were not recorded when this provision was
+                reviewed; ..."); accepting the provision records them as they are now;
 ``unreviewed``  the file has no entry for it (every tracked provision, when there is
                 no file at all);
 ``removed``     the file has an entry for an id the bill no longer has.
 
-An entry for a provision of the bill that nothing rests on any more is left out of
-the review (``--accept-all`` drops it).  Reading a malformed file raises
-ReviewedTextError naming the file and what is wrong.  All but ``read_reviewed`` and
-``write_reviewed`` are pure functions.
+An entry written before ``rests_on`` was kept reads as one that did not record it: a
+provision it rests on counts as changed when some entry's hash or ``below`` says so (the
+old rule), and one that no entry records at all makes it ``affected`` ("... were not
+recorded ...") until it is accepted again.  An entry for a provision of the bill that
+nothing rests on any more is left out of the review (``--accept-all`` drops it).
+Reading a malformed file raises ReviewedTextError naming the file, the entry and what is
+wrong.  All but ``read_reviewed`` and ``write_reviewed`` are pure functions.
 """
 
 from __future__ import annotations
@@ -39,20 +58,25 @@ import difflib
 import enum
 import hashlib
 import re
+import reprlib
 import tomllib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from generator.errors import ReviewedTextError
 from generator.project.files import write_atomically
+from generator.trace.resting import Basis, words_digest
 from generator.trace.results import Results
 from grammar import Bill, Provision
 from provisions.kit import Catalogue
+
+if TYPE_CHECKING:
+    from generator.versions.impact import Cause
 
 __all__ = [
     "NOTHING_REVIEWED",
@@ -93,7 +117,10 @@ _HEADER = """\
 #          changes when any word at or below it changes;
 #   words  its heading, own text and flush language (Provision.full_text);
 #   below  for each provision under it, the first 16 hex digits of a SHA-256 over that
-#          provision's own words, so a change below it can be named.
+#          provision's own words, so a change below it can be named;
+#   rests_on  for each provision its meaning rests on (what it or a part of it cites, the
+#          definitions of the terms they use, and theirs in turn), the first 16 hex digits
+#          of that provision's hash, so a change there flags this one as affected.
 #
 # To update it: `billtrace review` lists each provision whose words changed since review
 # (exit status 1 while there is one), with the word diff and the rules and tests to
@@ -121,6 +148,8 @@ class Reviewed:
     words: str
     below: Mapping[str, str] = field(default_factory=lambda: _EMPTY)  # id -> own-words digest of each
     # provision under it, in the order of the text
+    rests_on: Mapping[str, str] | None = None  # id -> words_digest of each provision its meaning rests on
+    # (``generator.trace.resting``), in the order of the text; None: an entry written before they were kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,22 +302,64 @@ def review(bill: Bill, catalogue: Catalogue, declared: Mapping[str, Sequence[str
 
 
 def _with_impact(bill: Bill, reviewed: ReviewedText, items: Sequence[Review]) -> list[Review]:
-    """Current reviews turned ``affected`` where a definition the provision uses, or a provision it
-    cites, has words that changed since review (``generator.versions.impact``)."""
+    """Current reviews turned ``affected`` where a provision their meaning rests on (a definition
+    they use, a provision they cite, and theirs in turn) has words other than those the entry
+    recorded, or words it did not record; the causes are worded by ``generator.versions.impact``."""
     from generator.versions.impact import impact_of_changes  # the versions package builds on this module
 
     changed = changed_since_review(bill, reviewed)
-    if not changed:
-        return list(items)
-    causes = {a.provision: tuple(c.message for c in a.causes) for a in impact_of_changes(bill, changed)}
-    return [dataclasses.replace(r, state=ReviewState.AFFECTED, affected_by=causes[r.id])
-            if r.state is ReviewState.CURRENT and r.id in causes else
-            dataclasses.replace(r, affected_by=causes.get(r.id, ())) for r in items]
+    causes = {a.provision: a.causes for a in impact_of_changes(bill, changed)} if changed else {}
+    basis = Basis(bill)
+    recorded = {*reviewed.entries, *(pid for entry in reviewed.entries.values() for pid in entry.below)}
+    out = []
+    for item in items:
+        found = causes.get(item.id, ())
+        entry = reviewed.entries.get(item.id)
+        if item.state is not ReviewState.CURRENT or entry is None:
+            out.append(dataclasses.replace(item, affected_by=tuple(c.message for c in found)))
+            continue
+        why = _meaning_moved(bill, basis, entry, found, recorded)
+        out.append(dataclasses.replace(item, state=ReviewState.AFFECTED, affected_by=why) if why else item)
+    return out
+
+
+def _meaning_moved(bill: Bill, basis: Basis, entry: Reviewed, found: Sequence[Cause],
+                   recorded: Collection[str]) -> tuple[str, ...]:
+    """Why the meaning of a provision whose words are those reviewed may have moved: ``found`` (the
+    impact of the changes) less the causes whose changed provision the entry records as it is now,
+    then each provision it rests on whose recorded words changed or went, and each whose words the
+    entry did not record.  An entry written before they were recorded keeps ``found`` and names only
+    those whose words no entry records at all (for the others, the old review's rule holds: they
+    changed when the entries recording them say so)."""
+    now = basis.of(entry.id)
+    kept: list[str] = []
+    if entry.rests_on is None:
+        kept.extend(c.message for c in found)
+        unrecorded = [pid for pid in now if pid not in recorded]
+    else:
+        named = set()
+        for cause in found:
+            root = cause.changed
+            if root in bill and entry.rests_on.get(root) == words_digest(bill.get(root).hash):
+                continue  # reviewed against its words as they are now
+            kept.append(cause.message)
+            named.add(root)
+        for pid, digest in entry.rests_on.items():
+            if pid not in bill:
+                kept.append(f"{pid}, whose words this provision rested on when reviewed, is gone from the text")
+            elif pid not in named and words_digest(bill.get(pid).hash) != digest:
+                kept.append(f"{bill.get(pid).label} changed since review; "
+                            + now.get(pid, "this provision rested on it when reviewed"))
+        unrecorded = [pid for pid in now if pid not in entry.rests_on]
+    kept.extend(f"the words of {bill.get(pid).label} were not recorded when this provision was reviewed; {now[pid]}"
+                for pid in unrecorded)
+    return tuple(dict.fromkeys(kept))
 
 
 def changed_since_review(bill: Bill, reviewed: ReviewedText) -> frozenset[str]:
-    """The ids whose own words differ from those some entry of the file recorded: its own words, or
-    the digest it keeps of a provision below it."""
+    """The ids whose words differ from those some entry of the file recorded: its own words, the
+    digest it keeps of a provision below it (own words), or of a provision its meaning rests on
+    (words at or below it)."""
     changed: set[str] = set()
     for provision_id, entry in reviewed.entries.items():
         if provision_id not in bill:
@@ -298,6 +369,9 @@ def changed_since_review(bill: Bill, reviewed: ReviewedText) -> frozenset[str]:
         for below_id, digest in entry.below.items():
             if below_id in bill and own_digest(bill.get(below_id)) != digest:
                 changed.add(below_id)
+        for basis_id, digest in (entry.rests_on or {}).items():
+            if basis_id in bill and words_digest(bill.get(basis_id).hash) != digest:
+                changed.add(basis_id)
     return frozenset(changed)
 
 
@@ -349,20 +423,27 @@ def _below(provision: Provision) -> dict[str, str]:
     return {p.id: own_digest(p) for p in provision.walk() if p is not provision}
 
 
-def snapshot(provision: Provision) -> Reviewed:
-    """The entry that records ``provision``'s words as they are now."""
-    return Reviewed(provision.id, provision.hash, provision.full_text, MappingProxyType(_below(provision)))
+def snapshot(provision: Provision, *, bill: Bill | None = None, basis: Basis | None = None) -> Reviewed:
+    """The entry that records ``provision``'s words as they are now and, given the ``bill`` it is
+    part of (or its ``basis``), the words of every provision its meaning rests on; without either
+    those are not recorded (``rests_on`` is None)."""
+    if basis is None and bill is not None:
+        basis = Basis(bill)
+    rests_on = None if basis is None else MappingProxyType(basis.digests(provision.id))
+    return Reviewed(provision.id, provision.hash, provision.full_text, MappingProxyType(_below(provision)), rests_on)
 
 
 def accept(reviewed: ReviewedText, bill: Bill, ids: Iterable[str]) -> ReviewedText:
-    """``reviewed`` with the words of ``ids`` recorded as they are now; an id the bill lacks is dropped.
+    """``reviewed`` with the words of ``ids`` recorded as they are now (with the words of what their
+    meaning rests on); an id the bill lacks is dropped.
 
     Every other entry is kept as it is.
     """
     entries = dict(reviewed.entries)
+    basis = Basis(bill)
     for provision_id in ids:
         if provision_id in bill:
-            entries[provision_id] = snapshot(bill.get(provision_id))
+            entries[provision_id] = snapshot(bill.get(provision_id), basis=basis)
         else:
             entries.pop(provision_id, None)
     return ReviewedText(reviewed.path, True, MappingProxyType(entries))
@@ -440,7 +521,7 @@ def advice(item: Review) -> str:
                 f"to drop its entry")
     if item.state is ReviewState.AFFECTED:
         return (f"the words of {item.label} are those reviewed, but {'; '.join(item.affected_by)}; re-read "
-                f"{what} against the new meaning; the flag clears when the changed provision is accepted")
+                f"{what} against the words they rest on now, then run {accept_it}")
     if item.state is ReviewState.UNREVIEWED:
         return (f"the words of {item.label} were never reviewed against {basis}; read {what}, "
                 f"then run {accept_it}")
@@ -462,8 +543,8 @@ def read_reviewed(path: Path, *, name: str | None = None) -> ReviewedText:
 
     Raises:
         ReviewedTextError: the file is not UTF-8 TOML, or an entry is not a table
-            with a 64-digit ``hash``, a string ``words`` and an optional ``below``
-            table of 16-digit digests, or it has other keys.
+            with a 64-digit ``hash``, a string ``words`` and optional ``below`` and
+            ``rests_on`` tables of 16-digit digests, or it has other keys.
     """
     shown = name or str(path)
     try:
@@ -481,11 +562,12 @@ def read_reviewed(path: Path, *, name: str | None = None) -> ReviewedText:
         if not isinstance(entry, dict):
             raise ReviewedTextError(f"{shown}: {key} must be a table [{key}] with hash and words, "
                                     f"got {type(entry).__name__}")
-        extra = sorted(set(entry) - {"hash", "words", "below"})
+        extra = sorted(set(entry) - {"hash", "words", "below", "rests_on"})
         if extra:
             raise ReviewedTextError(f"{shown}: [{key}] has unknown key {extra[0]!r} "
-                                    f"(expected hash, words and below)")
+                                    f"(expected hash, words, below and rests_on)")
         hash_, words, below = entry.get("hash"), entry.get("words"), entry.get("below", {})
+        rests_on = entry.get("rests_on")
         if not isinstance(hash_, str) or not _HASH.fullmatch(hash_):
             raise ReviewedTextError(f"{shown}: [{key}] hash must be 64 lowercase hex digits, got {hash_!r}")
         if not isinstance(words, str):
@@ -493,8 +575,22 @@ def read_reviewed(path: Path, *, name: str | None = None) -> ReviewedText:
         if not isinstance(below, dict) or not all(
                 isinstance(v, str) and _DIGEST.fullmatch(v) for v in below.values()):
             raise ReviewedTextError(f"{shown}: [{key}.below] must map provision ids to 16 hex digits")
-        entries[key] = Reviewed(key, hash_, words, MappingProxyType(dict(below)))
+        if rests_on is not None:
+            _check_rests_on(shown, key, rests_on)
+        entries[key] = Reviewed(key, hash_, words, MappingProxyType(dict(below)),
+                                None if rests_on is None else MappingProxyType(dict(rests_on)))
     return ReviewedText(shown, True, MappingProxyType(entries))
+
+
+def _check_rests_on(shown: str, key: str, rests_on: object) -> None:
+    """Raise ReviewedTextError unless ``rests_on`` maps ids to 16 hex digits, naming the first that does not."""
+    if not isinstance(rests_on, dict):
+        raise ReviewedTextError(f"{shown}: [{key}.rests_on] must be a table of provision ids and 16 hex digits, "
+                                f"got {type(rests_on).__name__} {reprlib.repr(rests_on)}")
+    for basis_id, digest in rests_on.items():
+        if not (isinstance(digest, str) and _DIGEST.fullmatch(digest)):
+            raise ReviewedTextError(f"{shown}: [{key}.rests_on] must map provision ids to 16 hex digits, got "
+                                    f"{reprlib.repr(basis_id)} = {reprlib.repr(digest)}")
 
 
 def reviewed_to_toml(reviewed: ReviewedText, bill: Bill) -> str:
@@ -508,6 +604,8 @@ def reviewed_to_toml(reviewed: ReviewedText, bill: Bill) -> str:
         document[key] = {"hash": entry.hash, "words": entry.words}
         if entry.below:
             document[key]["below"] = dict(entry.below)
+        if entry.rests_on is not None:  # an empty table too: it says the provision rests on nothing else
+            document[key]["rests_on"] = dict(entry.rests_on)
     return _HEADER + "\n" + tomli_w.dumps(document)
 
 

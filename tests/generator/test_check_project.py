@@ -63,6 +63,10 @@ def _edit(project: Path, old: str, new: str) -> None:
 CHANGED_3A = ("warning: the words of sec. 3(a) (s3_a), which this answer cites, changed since review: the rules "
               "that answered were reviewed against other words (`billtrace review` shows the change)")
 
+AFFECTED_3A = ("warning: sec. 3(a) (s3_a), which this answer cites, rests on sec. 3(b) (s3_b), whose words changed "
+               "since review: the rules that answered were reviewed against what those words said then "
+               "(`billtrace review` shows the change)")
+
 
 def test_an_answer_citing_words_changed_since_review_is_followed_by_a_warning_naming_them(tmp_path: Path) -> None:
     project = with_question(make_project(tmp_path))
@@ -73,7 +77,8 @@ def test_an_answer_citing_words_changed_since_review_is_followed_by_a_warning_na
     reviewed = _check(project)
     assert reviewed == unreviewed  # the words are those reviewed: no warning
     _edit(project, "(b) Exception.--A gadget shall", "(b) Exception.--A gadget shall always")
-    assert _check(project)[1] == []  # sec. 3(b) changed, but the answer does not cite it
+    # the answer does not cite sec. 3(b), but sec. 3(a) does ("except as provided in subsection (b)")
+    assert _check(project)[1] == [AFFECTED_3A]
     _edit(project, "A widget shall enter free of duty", "A widget shall enter free of all duty")
     out, err = _check(project)
     assert out == unreviewed[0]  # the answer as it was, on standard output

@@ -165,8 +165,9 @@ def test_a_part_taking_its_ancestors_rule_is_changed_since_review_when_the_ances
 
 def test_a_verified_provision_using_a_definition_whose_words_changed_is_changed_since_review(
         mini_inputs: Inputs) -> None:
-    definition = snapshot(mini_inputs.bill.get("s2_1"))
-    edited = Reviewed("s2_1", "0" * 64, definition.words.replace("device", "machine"), definition.below)
+    reviewed = mini_inputs.reviewed.entries["s3_a"]  # reviewed when sec. 2(1) had other words
+    assert reviewed.rests_on is not None and "s2_1" in reviewed.rests_on
+    edited = dataclasses.replace(reviewed, rests_on=MappingProxyType({**reviewed.rests_on, "s2_1": "0" * 16}))
     row = join(_with_entries(mini_inputs, edited)).row("s3_a")
     assert row.review is not None and row.review.state is ReviewState.AFFECTED
     assert row.status is Status.CHANGED

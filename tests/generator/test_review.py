@@ -168,6 +168,9 @@ def test_accepting_a_provision_records_its_words_as_they_are_now(mini: ModuleTyp
                                                                ("s3_b", "affected"), ("s3_c", "affected")]
     assert "*machine*" in reviewed.entries["s2_1"].words
     reviewed = accept(reviewed, changed, ["s2"])
+    # the provisions using the term were reviewed against its old words: each stays flagged until re-read
+    assert [r.id for r in review(changed, rules, DECLARED, reviewed).stale] == ["s3_a", "s3_b", "s3_c"]
+    reviewed = accept(reviewed, changed, ["s3_a", "s3_b", "s3_c"])
     assert review(changed, rules, DECLARED, reviewed).stale == ()
 
 

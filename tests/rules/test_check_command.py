@@ -495,4 +495,10 @@ def test_a_cited_provision_whose_part_changed_since_review_warns_of_words_below_
     assert result.exit_code == 0, result.stderr
     lines = _changed_since_review(result.stderr)
     assert _warning("the words of", part, bill) in lines and _warning("words below", whole, bill) in lines
-    assert len(lines) == 2
+    # and each cited provision whose words cite the part ("paragraph (1)"): its meaning rests on them
+    citing = [pid for pid in cited if any(c.source == pid and part in c.targets for c in bill.citations)]
+    assert citing and [line for line in lines if ", rests on " in line] == [
+        f"warning: {bill.get(pid).label} ({pid}), which this answer cites, rests on {bill.get(part).label} ({part}), "
+        f"whose words changed since review: the rules that answered were reviewed against what those words said "
+        f"then (`billtrace review` shows the change)" for pid in citing]
+    assert len(lines) == 2 + len(citing)
