@@ -110,3 +110,49 @@ def test_place_opens_a_first_child_after_a_list_only_where_the_line_is_set_a_lev
     assert place(subsection_b, Cue("2", LeadIn.LIST, indent=12)) is None
     # a sibling still wins: (c) after (b) is the next subsection wherever it is set
     assert place(subsection_b, Cue("c", LeadIn.LIST, indent=12)) is Level.SUBSECTION
+
+
+# Units of other laws named in the forms bills use: the Constitution's articles and sections,
+# the Revised Statutes, the District of Columbia Official Code, and provisions listed under a
+# chapeau that repeals them from a named law.  The bill has sections 2, 8 and 10 of its own,
+# so a reference misread as this bill's would resolve.
+OTHER_LAWS_UNITS = """\
+SEC. 2. SHORT TITLE.
+
+    This Act may be cited as the ``Widget Territory Act''.
+
+SEC. 8. STATUS OF THE TERRITORY.
+
+    (a) Seat of Government.--The Territory shall be the seat of the
+widget government, as provided in clause 3 of section 8 of article IV of
+the Constitution of the United States, and subject to the limits of
+article I, section 10.
+    (b) Laws Continued.--Notwithstanding section 2 of the Revised Statutes
+relating to the Territory, the laws in force under sections 1-401 and
+1-402, D.C. Official Code, and under paragraph (2) of section 11-
+1726(b), District of Columbia Official Code, go on in force.
+
+SEC. 10. REPEALS.
+
+    (a) Repeals.--The following provisions of the Widget Act of 1990 are
+repealed:
+            (1) Section 2 (relating to widget fees).
+            (2) Sections 8 and 10 of chapter 3 (relating to reports).
+    (b) Effect.--Section 8 applies on the date of the repeal.
+"""
+
+
+def test_units_of_the_constitution_the_revised_statutes_the_dc_code_and_a_repealed_law_are_not_this_bills() -> None:
+    bill = parse_text(OTHER_LAWS_UNITS)
+    assert [(c.source, c.text, c.kind, c.targets) for c in bill.citations] == [
+        ("s8_a", "section 8 of article IV of the Constitution", "statute", ()),
+        ("s8_a", "section 10", "statute", ()),
+        ("s8_b", "section 2 of the Revised Statutes", "statute", ()),
+        ("s8_b", "sections 1-401 and 1-402, D.C. Official Code", "statute", ()),
+        ("s8_b", "paragraph (2) of section 11-1726(b), District of Columbia Official Code", "statute", ()),
+        ("s10_a_1", "Section 2", "amended-law", ()),
+        ("s10_a_2", "Sections 8 and 10", "amended-law", ()),
+        # the bill's own section 8, outside the list of repealed provisions
+        ("s10_b", "Section 8", "internal", ("s8",)),
+    ]
+    assert codes(bill) == []
