@@ -343,13 +343,30 @@ def _external(start: int, whole: str, text: str, after: int) -> _Hit:
     return _Hit(start, " ".join(whole.split()), "statute", url=url)
 
 
-# "as amended by section 101" cites the amending section; it amends nothing itself.  "The
-# following provisions of the X Act are repealed:" lists the units of the law it repeals.
+# "as amended by section 101" cites the amending section; it amends nothing itself.
 _AMENDING = re.compile(
     r"\b(?:is|are)\s+(?:further\s+|each\s+)?amended\b|\bamended\s+to\s+read\b"
     r"|\bby\s+(?:striking|inserting|adding|redesignating)\b"
-    rf"|\bof\s+(?:the\s+)?{_ACT_NAME}\s+(?:is|are)\s+(?:hereby\s+)?repealed\b"
 )
+# "The following provisions of the X Act are repealed:" lists the units of the law it repeals.
+# The law's name is looked for only in the words just before "repealed", so that the search
+# stays linear in a provision's length.
+_REPEALED = re.compile(r"\s+(?:is|are)\s+(?:hereby\s+)?repealed\b")
+_OF_LAW_END = re.compile(rf"\bof\s+(?:the\s+)?{_ACT_NAME}$")
+
+
+def _repeals_another_law(text: str) -> bool:
+    """Whether the words repeal units of a law they name (``provisions of the X Act are repealed``).
+
+    >>> _repeals_another_law("The following provisions of the Widget Act of 1990 are repealed:")
+    True
+    >>> _repeals_another_law("Subsections (a) through (c) are repealed.")
+    False
+    """
+    if "repealed" not in text:
+        return False
+    return any(_OF_LAW_END.search(text, max(0, found.start() - 160), found.start())
+               for found in _REPEALED.finditer(text))
 
 
 class _Resolver:
@@ -393,7 +410,7 @@ class _Resolver:
         return known
 
     def _amending_words(self, provision: Provision) -> bool:
-        if _AMENDING.search(provision.text):
+        if _AMENDING.search(provision.text) or _repeals_another_law(provision.text):
             return True
         if provision.kind == "section":
             return False
