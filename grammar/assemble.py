@@ -43,7 +43,7 @@ from grammar.lexicon import (
 )
 from grammar.lines import Line
 from grammar.model import Diagnostic, QuotedBlock, TocEntry
-from grammar.nesting import Cue, LeadIn, OpenUnit, continues_citation, lead_in_of, place
+from grammar.nesting import Cue, LeadIn, OpenUnit, cites_a_list, continues_citation, lead_in_of, place
 from grammar.quotes import carry, closes_straight, ends_as_a_block_ends, ends_paragraph
 from grammar.repeats import LIMIT, Repeats
 
@@ -577,7 +577,8 @@ class _Assembler:
         opened: list[Draft] = []
         for position, cue in enumerate(cues):
             level = place(stack, cue)
-            if level is None and position == 0 and cue.lead_in not in (LeadIn.OPEN, LeadIn.BARE):
+            if (level is None and position == 0 and cue.lead_in not in (LeadIn.OPEN, LeadIn.BARE)
+                    and not cites_a_list(self._target_tail())):
                 level = self._out_of_sequence(stack, cue, line)
             if level is None:
                 break

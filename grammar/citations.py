@@ -18,12 +18,14 @@ subsection (a) ...``) a bare reference, or one anchored in other units
 ``such section 603(c)`` that names none of this bill's units is the law named
 before it, and so is ``section 619`` in ``section 619 or part C of the X Act``.
 
-A reference followed by ``of the ... Act``, ``of title 10, United States Code``
-or ``of Public Law ...`` is external.  External references are collected with a
-link: U.S. Code citations to the official U.S. Code site, the Code of Federal
-Regulations to eCFR, Public Laws to govinfo.  Text inside quotations (amendatory text, a quoted joint resolution)
-is another law's, or no law's, and is skipped.  An internal reference that
-resolves to nothing is a diagnostic.
+A reference followed by ``of the ... Act``, ``of title 10, United States Code``,
+``of Public Law ...``, ``of article I of the Constitution`` or ``of the Revised Statutes`` is
+external, and so is one followed by ``, D.C. Official Code`` or preceded by ``article I,``.
+A list under ``The following provisions of the X Act are repealed:`` is of the repealed law.
+External references are collected with a link: U.S. Code citations to the official U.S.
+Code site, the Code of Federal Regulations to eCFR, Public Laws to govinfo.  Text inside
+quotations (amendatory text, a quoted joint resolution) is another law's, or no law's, and
+is skipped.  An internal reference that resolves to nothing is a diagnostic.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ _INTERNAL = re.compile(
     rf"|[Ss]ubclauses?|[Ii]tems?|[Ss]ubitems?)\s+(?P<subgroups>{_PAREN_GROUP}(?:{_JOIN}{_PAREN_GROUP})*))"
 )
 _GROUP_ONLY = re.compile(rf"{_GROUP}|\s+through\s+")
-_OF_SECTION = re.compile(rf"\s+of\s+section\s+(?P<group>[0-9]+[A-Za-z]{{0,3}}{_DESIGS}*)")
+_OF_SECTION = re.compile(rf"\s+of\s+section\s+(?P<group>[0-9]+[A-Za-z]{{0,3}}(?:-[0-9]+[A-Za-z]{{0,3}})?{_DESIGS}*)")
 _OF_UNIT = re.compile(
     rf"\s+of\s+(?P<of_unit>subsection|paragraph|subparagraph|clause|subclause|item|subitem)\s+(?P<group>{_DESIGS}+)"
 )
@@ -66,14 +68,15 @@ _OF_THIS_UNIT = re.compile(
     r"\s+of\s+this\s+(?P<of_this>Act|section|subsection|paragraph|subparagraph|clause|title|subtitle|division)\b"
 )
 # The name of another law: capitalised words (and the small words between them) ending in
-# "Act", "Code" or "Constitution", with its year if given: "the Trade Act of 1974".
+# "Act", "Code", "Constitution" or "Revised Statutes", with its year if given: "the Trade Act
+# of 1974".
 _ACT_NAME = (
     r"(?:(?:[A-Z0-9][\w'.&-]*|\([A-Z][\w'.&-]*\)),?\s+(?:(?:of|and|for|on|to|in|the|with)\s+)*)*?"
-    r"(?:Act|Code|Constitution)(?:\s+of\s+[0-9]{4})?"
+    r"(?:Act|Code|Constitution|Revised\s+Statutes)(?:\s+of\s+[0-9]{4})?"
 )
 _OF_EXTERNAL = re.compile(
     r"(?:,\s+article\s+[IVX]+)?"
-    r"\s+of\s+(?:(?:part|title|subtitle|chapter|subchapter|division)\s+[A-Z0-9]+\s+of\s+)*(?:"
+    r"\s+of\s+(?:(?:article|part|title|subtitle|chapter|subchapter|division)\s+[A-Z0-9]+\s+of\s+)*(?:"
     # "title 38, United States Code"; a title in arabic numerals is the Code's even when the
     # name is left out ("section 1710 of title 38"): a bill's own titles take roman ones.
     r"(?P<title>title\s+(?P<usc_title>[0-9]+)(?:,\s+United\s+States\s+Code)?)(?![0-9A-Za-z(])"
@@ -97,6 +100,10 @@ _CFR = re.compile(
     r"\s+Code\s+of\s+Federal\s+Regulations"
     r"|\b(?P<title2>[0-9]+)\s+C\.?F\.?R\.?\s+(?:(?:part|section|\u00a7+)\s*)?(?P<section2>[0-9]+(?:\.[0-9]+)?)"
 )
+# "sections 1-401 and 1-402, D.C. Official Code": a reference into the District of Columbia's code.
+_DC_CODE = re.compile(r"(?:\s+note)?,\s+(?:D\.\s?C\.|District\s+of\s+Columbia)\s+Official\s+Code\b")
+# "article I, section 10": a section of the Constitution's article.
+_ARTICLE_BEFORE = re.compile(r"\barticle\s+[IVX]+,\s+$")
 _PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>[0-9]+)[-\u2013](?P<number>[0-9]+)")
 _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
 # "such section 603(c)", "that section 134(c)(3)": the unit last named, of whichever law named it.
@@ -285,6 +292,11 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
         anchors.append((of_unit.group("of_unit") if "of_unit" in of_unit.groupdict() else "section",
                         of_unit.group("group")))
         end = of_unit.end()
+    dc_code = _DC_CODE.match(text, end)
+    if dc_code is not None:
+        return _Hit(match.start(), " ".join(text[match.start() : dc_code.end()].split()), "statute")
+    if _ARTICLE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+        return _Hit(match.start(), text[match.start() : end], "statute")
     external = _OF_EXTERNAL.match(text, end)
     if external is not None and not _names_this_act(resolver, external):
         whole = text[match.start() : external.end()]
@@ -336,6 +348,25 @@ _AMENDING = re.compile(
     r"\b(?:is|are)\s+(?:further\s+|each\s+)?amended\b|\bamended\s+to\s+read\b"
     r"|\bby\s+(?:striking|inserting|adding|redesignating)\b"
 )
+# "The following provisions of the X Act are repealed:" lists the units of the law it repeals.
+# The law's name is looked for only in the words just before "repealed", so that the search
+# stays linear in a provision's length.
+_REPEALED = re.compile(r"\s+(?:is|are)\s+(?:hereby\s+)?repealed\b")
+_OF_LAW_END = re.compile(rf"\bof\s+(?:the\s+)?{_ACT_NAME}$")
+
+
+def _repeals_another_law(text: str) -> bool:
+    """Whether the words repeal units of a law they name (``provisions of the X Act are repealed``).
+
+    >>> _repeals_another_law("The following provisions of the Widget Act of 1990 are repealed:")
+    True
+    >>> _repeals_another_law("Subsections (a) through (c) are repealed.")
+    False
+    """
+    if "repealed" not in text:
+        return False
+    return any(_OF_LAW_END.search(text, max(0, found.start() - 160), found.start())
+               for found in _REPEALED.finditer(text))
 
 
 class _Resolver:
@@ -379,7 +410,7 @@ class _Resolver:
         return known
 
     def _amending_words(self, provision: Provision) -> bool:
-        if _AMENDING.search(provision.text):
+        if _AMENDING.search(provision.text) or _repeals_another_law(provision.text):
             return True
         if provision.kind == "section":
             return False

@@ -26,7 +26,7 @@ from enum import Enum
 
 from grammar.lexicon import Level, is_first, levels_of, successor_of
 
-__all__ = ["Cue", "LeadIn", "OpenUnit", "continues_citation", "lead_in_of", "nest", "place"]
+__all__ = ["Cue", "LeadIn", "OpenUnit", "cites_a_list", "continues_citation", "lead_in_of", "nest", "place"]
 
 
 class LeadIn(Enum):
@@ -69,6 +69,7 @@ _CITING_END = re.compile(
 # What follows a designation that continues a list of citations: "(iii), (iv), and (v) of",
 # "(1)(E) of subsection (a)".
 _CITATION_GOES_ON = re.compile(r"^(?:\s*[,;)]|''|\s+(?:of|and|or|through)\b)")
+_CITED_LIST_END = re.compile(r"\([A-Za-z0-9]{1,8}\)(?:,|,?\s+(?:and|or|through))$")
 _BARE_WORDS = frozenset(["by", "minus", "plus", "times", "less", "over", "divided"])
 
 
@@ -133,12 +134,31 @@ def place(stack: Sequence[OpenUnit], cue: Cue) -> Level | None:
         and successor_of(unit.designation, cue.designation, unit.level)
     ]
     if not siblings:
-        # Only a unit's first child may follow words that do not end in a chapeau,
-        # and only where nothing else could be meant (a section's first subsection).
-        return min(children) if children and not stack else None
+        # Only a unit's first child may follow words that do not end in a chapeau, and only
+        # where nothing else could be meant: a section's first subsection, or a first
+        # designation set a level in from the innermost unit (a chapeau left without its
+        # "--" and ended with ";", as a metes and bounds description is printed).
+        return min(children) if children and (not stack or _set_in_from(stack[-1], cue)) else None
     if len(siblings) == 1:
         return siblings[0]
     return _break_tie(stack, cue, siblings)
+
+
+def _set_in_from(unit: OpenUnit, cue: Cue) -> bool:
+    """Whether the cue's line is set at least a level (8 spaces) in from the unit's own line;
+    a line wrapped in the unit sits left of it, at its continuation indent."""
+    return cue.indent is not None and unit.indent is not None and cue.indent >= unit.indent + 8
+
+
+def cites_a_list(words: str) -> bool:
+    """Whether words end in a designation and the joint of a list of citations, so that a
+    designation at the start of the next line is the list's last item, not a unit:
+    ``paragraphs (1), (2), and`` / ``(3) can be undone``.
+
+    >>> cites_a_list("described in paragraphs (1), (2), and"), cites_a_list("inspections; and")
+    (True, False)
+    """
+    return bool(_CITED_LIST_END.search(words.rstrip()))
 
 
 def _after_bare_words(stack: Sequence[OpenUnit], cue: Cue) -> Level | None:
