@@ -8,9 +8,11 @@ print, per bill, the signals that something was misread.
 Per bill: its units by kind, its diagnostics by code, the ``-dup`` ids (a designation read
 twice in one place: usually a wrapped citation taken for a unit, or a unit filed under
 the wrong parent), the designations out of sequence, the quotations that had to be
-closed for it, and the seconds the parse took.  A bill read right has no ``-dup`` ids,
-no out-of-sequence designations and no unclosed quotations; the counts of units by kind
-are the figures to compare with the bill's own table of contents or a count by hand.
+closed for it, the lines that open with a designation after a line that ends a unit
+(``.``, ``;``, ``:``, ``--``, ``; and``) and yet opened no unit (a list read as running
+text, or a unit swallowed by a quotation), and the seconds the parse took.  A bill read
+right has none of these; the counts of units by kind are the figures to compare with the
+bill's own table of contents or a count by hand.
 Nothing is written anywhere; the bills stay where they are.  A file that cannot be
 parsed is reported with its error and the exit status is 1.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -35,8 +38,37 @@ _MISREAD = ("duplicate-id", "out-of-sequence", "unclosed-quotation", "unbalanced
             "text-after-back-matter")
 
 
-def signals(bill: Bill) -> dict[str, object]:
-    """What a reader checks to trust a parse: counts of units and of each kind of diagnostic."""
+# A line that opens with a designation, indented as a unit is, and the end of a unit before it.
+_DESIGNATION_LINE = re.compile(r"^ {2,}\((?:[0-9]{1,4}[A-Z]{0,2}|[a-z]{1,6}|[A-Z]{1,6})\) ")
+_ENDS_A_UNIT = re.compile(r"(?:[.;:]|--|;\s+(?:and|or))(?:'')?\s*$")
+
+
+def unopened(bill: Bill, text: str) -> list[str]:
+    """Lines of the body that look like the start of a unit, after a line that ends one, where
+    no unit of ``bill`` starts: each as ``line N: its first words``."""
+    provisions = list(bill.walk())
+    if not provisions:
+        return []
+    starts = {provision.line_start for provision in provisions}
+    quoted = {number for provision in provisions for block in provision.quoted
+              for number in range(block.line_start, block.line_end + 1)}
+    first = min(provision.line_start for provision in provisions)
+    last = max(provision.line_end for provision in provisions)
+    found: list[str] = []
+    previous = ""
+    for number, line in enumerate(text.split("\n")[first - 1 : last], start=first):
+        if not line.strip():
+            continue
+        if (number not in starts and number not in quoted and _DESIGNATION_LINE.match(line)
+                and _ENDS_A_UNIT.search(previous)):
+            found.append(f"line {number}: {line.strip()[:60]}")
+        previous = line
+    return found
+
+
+def signals(bill: Bill, text: str = "") -> dict[str, object]:
+    """What a reader checks to trust a parse: counts of units and of each kind of diagnostic,
+    and (given the file's ``text``) the designation lines that opened no unit."""
     kinds = Counter(provision.kind for provision in bill.walk())
     codes = Counter(diagnostic.code for diagnostic in bill.diagnostics)
     dups = [provision.id for provision in bill.walk() if "-dup" in provision.id]
@@ -54,6 +86,7 @@ def signals(bill: Bill) -> dict[str, object]:
         "dup_ids": dups,
         "out_of_sequence": out_of_sequence,
         "quotations": quotations,
+        "unopened": unopened(bill, text) if text else [],
         "sections": kinds.get("section", 0),
         "toc_entries": sum(1 for entry in bill.toc if entry.kind == "section"),
     }
@@ -66,7 +99,7 @@ def check(path: Path) -> dict[str, object]:
     except BillError as error:
         return {"file": str(path), "error": str(error).splitlines()[0],
                 "seconds": round(time.perf_counter() - start, 3)}
-    found = signals(bill)
+    found = signals(bill, path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n"))
     found["file"] = str(path)
     found["bytes"] = path.stat().st_size
     found["seconds"] = round(time.perf_counter() - start, 3)
@@ -85,10 +118,14 @@ def _print(found: dict[str, object], *, ids: bool) -> None:
     diagnostics = cast(dict[str, int], found["diagnostics"])
     print("  diagnostics: " + (", ".join(f"{code} {count}" for code, count in diagnostics.items()) or "none"))
     misread = sum(count for code, count in diagnostics.items() if code in _MISREAD)
+    misread += len(cast(list[str], found["unopened"]))
+    if found["unopened"]:
+        print(f"  designation lines that opened no unit: {len(cast(list[str], found['unopened']))}")
     print(f"  misreading signals: {misread}" + ("" if misread else " (none)"))
     if ids:
         for key, title in (("dup_ids", "-dup ids"), ("out_of_sequence", "out of sequence"),
-                           ("quotations", "quotations closed by recovery")):
+                           ("quotations", "quotations closed by recovery"),
+                           ("unopened", "opened no unit")):
             for item in cast(list[str], found[key]):
                 print(f"    {title}: {item}")
 
