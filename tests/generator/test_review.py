@@ -22,7 +22,8 @@ from generator.cli.main import main
 from generator.errors import ReviewedTextError
 from generator.project.rules import load_catalogue
 from generator.project.workspace import Workspace
-from generator.reports.matrix import matrix_to_json, matrix_to_table, trace_text
+from generator.reports.matrix import matrix_to_json, matrix_to_markdown, matrix_to_table, trace_text
+from generator.reports.review import review_json, review_text
 from generator.trace.collect import Inputs
 from generator.trace.matrix import Status, join
 from generator.trace.results import Results
@@ -260,8 +261,8 @@ def test_the_json_has_a_review_object_per_provision_and_counts_in_the_summary(mi
     assert [c for c in by_id["s3_a"]["review"]["diff"] if c["op"] != "equal"] == [
         {"op": "replace", "old": "<b>free</b>", "new": "free"},
         {"op": "replace", "old": "[duty](javascript:x),", "new": "duty,"}]
-    assert data["summary"]["review"] == {"current": 0, "changed": 1, "affected": 0, "unreviewed": 4, "stale": 5,
-                                      "removed": 1}
+    assert data["summary"]["review"] == {"current": 0, "changed": 1, "affected": 0, "unreviewed": 4, "to_review": 5,
+                                      "stale": 5, "removed": 1}
     assert [r["id"] for r in data["removed"]] == ["s9"]
     assert by_id["s3_a"]["status"] == "changed since review"
     assert data["summary"]["percent_verified"] == 0.0 and data["summary"]["counts"]["changed since review"] == 1
@@ -273,8 +274,21 @@ def test_the_table_flags_the_review_of_each_row(mini_inputs: Inputs) -> None:
     line = next(row for row in table.splitlines() if row.strip().startswith("s3_a "))
     assert " changed since review " in line and " changed " in line.split("changed since review", 1)[1]
     assert "its words changed since its rules were reviewed" in line
-    assert "review: 0 current, 1 changed since review, 4 unreviewed, 1 removed" in table
+    assert "review: 0 current, 1 changed, 0 affected, 4 unreviewed, 1 removed (billtrace review lists them)" in table
     assert "removed: the text no longer has provision s9" in table
+
+
+def test_coverage_and_review_count_the_states_by_the_same_names(mini_inputs: Inputs) -> None:
+    matrix = join(mini_inputs)
+    reviews = review(mini_inputs.bill, mini_inputs.catalogue, declared_tests(mini_inputs.results),
+                     mini_inputs.reviewed)
+    counts = review_json(reviews)["counts"]
+    summary = matrix_to_json(matrix, mini_inputs.bill)["summary"]["review"]
+    assert counts == {"current": 0, "changed": 1, "affected": 0, "unreviewed": 4, "removed": 1, "to_review": 5}
+    assert {k: v for k, v in summary.items() if k != "stale"} == counts  # "stale": to_review, as it was first named
+    # the review's headline and coverage's review line say the same counts in the same words
+    assert "(1 changed, 0 affected, 4 unreviewed)" in review_text(reviews, mini_inputs.catalogue)
+    assert "1 changed, 0 affected, 4 unreviewed, 1 removed" in matrix_to_markdown(matrix, mini_inputs.bill)
 
 
 def test_a_trace_shows_the_review_with_the_word_diff(mini_inputs: Inputs) -> None:
