@@ -19,7 +19,7 @@ from generator.trace.matrix import Matrix, Row, words_moved
 from generator.trace.results import TestResult
 from generator.trace.review import Review, ReviewState
 
-__all__ = ["exit_if_failed", "fail_naming_each", "failed_in", "words_moved_line"]
+__all__ = ["exit_if_failed", "fail_naming_each", "failed_in", "tests_counted", "words_moved_line"]
 
 _NAMED = 3  # node ids a one-line summary names before "and N more"
 
@@ -35,21 +35,31 @@ def exit_if_failed(command: str, failed: Sequence[str], *, of: str = "the traced
     if not failed:
         return
     named = ", ".join(failed[:_NAMED]) + (f" and {len(failed) - _NAMED} more" if len(failed) > _NAMED else "")
-    tests = "1 test" if len(failed) == 1 else f"{len(failed)} tests"
-    click.echo(f"error: billtrace {command}: {tests} of {of} failed ({named}); "
+    click.echo(f"error: billtrace {command}: {tests_counted(len(failed))} of {of} failed ({named}); "
                f"`billtrace test` names each with its assertion", err=True)
     sys.exit(1)
 
 
-def fail_naming_each(failures: Sequence[TestResult]) -> None:
-    """Name each failed test with its first assertion line on standard error, and exit with status 1."""
+def fail_naming_each(command: str, failures: Sequence[TestResult]) -> None:
+    """Name each failed test with its first assertion line on standard error, then say how many of the
+    traced run failed in the words ``exit_if_failed`` uses, and exit with status 1."""
     if not failures:
         return
     for test in failures:
         click.echo(f"FAILED {test.nodeid} ({test.outcome})" + (f": {test.message}" if test.message else ""),
                    err=True)
-    click.echo(f"error: {len(failures)} test(s) failed", err=True)
+    click.echo(f"error: billtrace {command}: {tests_counted(len(failures))} of the traced run failed "
+               f"(named above)", err=True)
     sys.exit(1)
+
+
+def tests_counted(count: int) -> str:
+    """``1 test``, ``2 tests``.
+
+    >>> tests_counted(1), tests_counted(0), tests_counted(3)
+    ('1 test', '0 tests', '3 tests')
+    """
+    return "1 test" if count == 1 else f"{count} tests"
 
 
 def words_moved_line(command: str, matrix: Matrix, rows: Sequence[Row] | None = None) -> str:
