@@ -532,23 +532,47 @@ def _layers_reason(
     elif adcvd_missing and not others_missing:
         summed = (
             "no total: antidumping and countervailing duties are never waived (sec. 4(g)(3)) and no rate for "
-            "them was given, so the total is not known (give the rate, 0 where no order covers the good)"
+            "them was given, so the total is not known (give the rate with --adcvd-rate, 0 where no order "
+            "covers the good)"
         )
         readings.append(params.describe("adcvd_not_given"))
     else:
-        summed = (
-            "the total needs every layer's rate (give the ordinary rate, and any section 232 and "
-            "antidumping or countervailing duty)"
-        )
-        if any(layer.layer == "section-232" and layer.source == _NOT_HELD for layer in layers):
-            # the reading that would give the total a section 232 layer: named, so that a user can choose it
-            summed += "; or take a line the data holds no section 232 action for to have none"
+        # each rate the total lacks, and the input or the reading that would supply it, so that a user
+        # is not asked for a rate the data already gave
+        lacking = [_lacking(layer) for layer in layers if layer.under_bill is None
+                   and (layer.layer != "antidumping-countervailing" or params.adcvd_not_given == "unknown")]
+        summed = "no total: it needs " + "; and ".join(lacking)
+        if any(layer.layer == "section-232" and layer.under_bill is None and layer.source == _NOT_HELD
+               for layer in layers):
             readings.append(params.describe("section232_not_held"))
+        if any(layer.layer == "section-5a" and layer.under_bill is None for layer in layers):
+            readings.append(params.describe("concern_rate_where_no_301"))
+        if adcvd_missing and params.adcvd_not_given == "unknown":
+            readings.append(params.describe("adcvd_not_given"))
     return Reason(
         provision,
         "Duty layers: " + "; ".join(parts) + f"; {summed} ({'; '.join(readings)}).",
         {"layers": len(layers)},
     )
+
+
+def _lacking(layer: DutyLayer) -> str:
+    """The rate of a layer the total lacks, why it is not known, and what would supply it."""
+    if layer.layer == "ordinary":
+        return f"the ordinary rate, which is {layer.source}: give it with --ordinary-rate"
+    if layer.layer == "section-232":
+        supply = "give it with --section232-rate (0 where no section 232 action covers the good)"
+        if layer.source == _NOT_HELD:
+            supply += (", or take a line the data holds no section 232 action for to have none with "
+                       "--param section232_not_held=none")
+        return f"the section 232 rate, which is {layer.source}: {supply}"
+    if layer.layer == "section-5a":
+        return ("the sec. 5(a) rate, which sec. 5(a) sets none of on this line (above): "
+                "--param concern_rate_where_no_301=zero reads it as 0%")
+    if layer.layer == "antidumping-countervailing":
+        return ("the antidumping or countervailing rate, which was not given: give it with --adcvd-rate "
+                "(0 where no order covers the good)")
+    return f"the {layer.layer} rate, which is not known ({layer.source})"
 
 
 @implements("s5_b")

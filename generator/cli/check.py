@@ -104,14 +104,10 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
     bill_path: str | None = values.pop("bill")
     as_json: bool = values["as_json"]
 
+    named = _param_values(texts)  # before anything is read: a bad --param is one message, no answer
+
     def parameters(**overrides: str) -> Any:
-        given: dict[str, str] = dict(overrides)
-        for text in texts:
-            name, sep, value = text.partition("=")
-            if not sep:
-                raise InputError("--param", f"{text!r} should be NAME=VALUE")
-            given[name.strip().replace("-", "_")] = value.strip()
-        return package.parameters_from_strings(given)
+        return package.parameters_from_strings({**overrides, **named})
 
     workspace = workspace_of()
     check_declarations(package)  # a contradicting package answers nothing, as coverage and review refuse it
@@ -159,6 +155,26 @@ def _answer(question: Question, package: RulesPackage, values: dict[str, Any]) -
         click.echo(f"warning: {words} {labels(moved.id)} ({moved.id}), which this answer cites, changed since "
                    f"review: the rules that answered were reviewed against other words (`billtrace review` shows "
                    f"the change)", err=True)
+
+
+def _param_values(texts: Sequence[str]) -> dict[str, str]:
+    """Parameter name -> value, from each ``--param NAME=VALUE`` (a dash in the name read as ``_``).
+
+    Raises:
+        InputError: a text is not NAME=VALUE, or a parameter is given twice (the second would
+            silently win over the first).
+    """
+    named: dict[str, str] = {}
+    for text in texts:
+        name, sep, value = text.partition("=")
+        if not sep:
+            raise InputError("--param", f"{text!r} should be NAME=VALUE")
+        key = name.strip().replace("-", "_")
+        if key in named:
+            raise InputError("--param", f"{key} is given twice ({named[key]!r}, then {value.strip()!r}); "
+                                        f"give each parameter once")
+        named[key] = value.strip()
+    return named
 
 
 def _changed_since_review(workspace: Workspace, facts: BillFacts) -> Callable[[Sequence[str]], Sequence[Moved]]:

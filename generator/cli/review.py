@@ -58,12 +58,16 @@ def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: 
     a provision against its new words: billtrace review --accept ID [ID ...].  An ID is
     the provision's id in any case, or its citation: "sec. 4(c)(1)", "4(c)(1)".
     """
+    # one line each, in the form of every other billtrace error (exit status 2), saying what to type
     if ids and not (accept_given or accept_everything):
-        raise click.UsageError("provision ids are taken only with --accept (billtrace review --accept ID [ID ...])")
+        raise GeneratorError("provision ids are taken only with --accept: billtrace review --accept ID [ID ...] "
+                             "records them as reviewed; billtrace review alone lists what to review")
     if accept_everything and ids:
-        raise click.UsageError("give either --accept ID [ID ...] or --accept-all, not both")
+        raise GeneratorError("give either --accept ID [ID ...] or --accept-all, not both")
     if accept_given and not ids:
-        raise click.UsageError("--accept needs the ids of the provisions reviewed (or use --accept-all)")
+        raise GeneratorError("--accept needs the ids of the provisions a person has re-read: billtrace review "
+                             "--accept ID [ID ...] (an id such as s4_c_1, or a citation such as \"sec. 4(c)(1)\"), "
+                             "or billtrace review --accept-all to record every tracked provision")
     workspace = workspace_of()
     bill = parse_file(workspace.bill)
     reviewed = read_reviewed(workspace.reviewed, name=workspace.relative(workspace.reviewed))

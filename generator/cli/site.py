@@ -8,7 +8,7 @@ import threading
 import click
 
 from generator.cli.context import workspace_of
-from generator.cli.outcome import fail_naming_each, words_moved_line
+from generator.cli.outcome import fail_naming_each, tests_counted, words_moved_line
 from generator.errors import GeneratorError
 from generator.project.lock import holding_lock
 from generator.project.workspace import Workspace
@@ -44,7 +44,7 @@ def test_command(keyword: str | None, exitfirst: bool, last_failed: bool, verbos
     with holding_lock(workspace.lock, waiting=lambda line: click.echo(f"billtrace test: {line}", err=True)):
         run = run_traced(workspace, options=options, echo=click.echo, cache=True)
     click.echo(f"{run.summary} ({run.seconds:.1f}s); results in {workspace.relative(workspace.state)}")
-    fail_naming_each(run.failures)
+    fail_naming_each("test", run.failures)
 
 
 @click.command("build")
@@ -71,7 +71,7 @@ def build_command(no_trace: bool, markdown_only: bool) -> None:
     moved = words_moved_line("build", report.matrix)
     if moved:
         click.echo(f"error: {moved}", err=True)
-    fail_naming_each(report.failures)
+    fail_naming_each("build", report.failures)
     if moved:
         sys.exit(1)
 
@@ -119,7 +119,7 @@ def _rebuild(workspace: Workspace, change: Rebuild, counter: BuildCounter) -> No
         click.echo(f"error: {error.message}", err=True)
         return
     counter.bump()
-    failed = f"; {len(report.failures)} test(s) failing" if report.failures else ""
+    failed = f"; {tests_counted(len(report.failures))} failing" if report.failures else ""
     changed = report.matrix.tally.counts[Status.CHANGED]
     failed += f"; {changed} changed since review" if changed else ""
     click.echo(f"rebuilt: {report.matrix.tally.verified} of {report.matrix.tally.operative} operative "

@@ -13,8 +13,11 @@ otherwise ``state`` (``current``, ``changed``, ``affected``, ``unreviewed``),
 ``own_words_changed``, ``below`` (the provisions under it whose words changed),
 ``added``, ``dropped``, ``diff`` (a list of ``{"op", "old", "new"}``: difflib's
 opcodes over words, reviewed words -> words now), ``reviewed_hash``, ``hash``
-and ``message``.  ``summary.review`` counts the states, with ``stale`` (changed,
-affected or unreviewed) and, for the whole bill, ``removed``.
+and ``message``.  ``summary.review`` counts the states by the names ``billtrace review
+--json`` gives them in ``counts``: ``current``, ``changed``, ``affected``, ``unreviewed``,
+``to_review`` (changed, affected or unreviewed: the tracked provisions to review, as both
+commands count them) and, for the whole bill, ``removed``; ``stale`` is ``to_review`` under the
+name it had first, kept for the tools that read it.
 """
 
 from __future__ import annotations
@@ -247,10 +250,9 @@ def _trace_review(row: Row, inputs: Inputs, width: int) -> list[str]:
 def _review_line(tally: Tally, removed: int | None) -> str:
     counts = tally.reviews
     gone = f", {removed} removed" if removed is not None else ""
-    return (f"review: {counts[ReviewState.CURRENT]} current, {counts[ReviewState.CHANGED]} changed since review, "
-            + (f"{counts[ReviewState.AFFECTED]} affected by a changed definition or citation, "
-               if counts[ReviewState.AFFECTED] else "")
-            + f"{counts[ReviewState.UNREVIEWED]} unreviewed{gone}"
+    # the review's own names for its states, every one counted, as `billtrace review` counts them
+    return (f"review: {counts[ReviewState.CURRENT]} current, {counts[ReviewState.CHANGED]} changed, "
+            f"{counts[ReviewState.AFFECTED]} affected, {counts[ReviewState.UNREVIEWED]} unreviewed{gone}"
             + (" (billtrace review lists them)" if tally.stale or removed else ""))
 
 
@@ -287,7 +289,7 @@ def _tally_json(tally: Tally) -> dict[str, Any]:
     return {"counts": {s.value: tally.counts[s] for s in Status}, "total": tally.total,
             "operative": tally.operative, "verified": tally.verified, "percent_verified": tally.percent,
             "review": {**{s.value: tally.reviews[s] for s in ReviewState if s is not ReviewState.REMOVED},
-                       "stale": tally.stale}}
+                       "to_review": tally.stale, "stale": tally.stale}}  # stale: the name it had first
 
 
 def _percent(tally: Tally) -> str:

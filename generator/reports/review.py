@@ -14,15 +14,18 @@ from provisions.kit import Catalogue, Rule
 __all__ = ["WIDTH", "review_json", "review_text"]
 
 WIDTH = 92  # when the output is not a terminal
+_TO_REVIEW = (ReviewState.CHANGED, ReviewState.AFFECTED, ReviewState.UNREVIEWED)  # tracked provisions to re-read
 
 
 def review_json(reviews: Reviews, *, present: bool = True, values: Sequence[Any] = ()) -> dict[str, Any]:
-    """The review as plain JSON types: ``path``, ``present``, ``counts`` per state, ``stale`` (ids),
+    """The review as plain JSON types: ``path``, ``present``, ``counts`` per state (and ``to_review``: changed,
+    affected or unreviewed, as ``billtrace coverage --format json`` counts them), ``stale`` (ids, removed included),
     ``items`` (each as ``billtrace coverage --format json`` gives a provision's review, with ``label``,
     ``tests`` and ``not_formalized``) and ``values`` (the bound values whose words left the text)."""
     return {
         "path": reviews.path, "present": present,
-        "counts": {state.value: reviews.count(state) for state in ReviewState},
+        "counts": {**{state.value: reviews.count(state) for state in ReviewState},
+                   "to_review": sum(reviews.count(s) for s in _TO_REVIEW)},
         "stale": [item.id for item in reviews.stale],
         "items": [{**review_to_json(item), "label": item.label, "tests": list(item.tests),
                    "not_formalized": item.not_formalized} for item in reviews.items],
@@ -46,8 +49,7 @@ def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True, val
     if not stale:
         return "\n".join([f"{reviews.path}: the words of all {tracked_count} tracked provisions are the words "
                           f"their rules and tests were reviewed against", *value_lines])
-    states = (ReviewState.CHANGED, ReviewState.AFFECTED, ReviewState.UNREVIEWED)
-    counts = ", ".join(f"{reviews.count(s)} {s.value}" for s in states)
+    counts = ", ".join(f"{reviews.count(s)} {s.value}" for s in _TO_REVIEW)
     removed = reviews.count(ReviewState.REMOVED)  # entries, not tracked provisions: the text lost them
     gone = f"; {removed} reviewed entr{'y names' if removed == 1 else 'ies name'} a provision the text no longer " \
            f"has" if removed else ""

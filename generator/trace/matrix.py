@@ -418,7 +418,8 @@ def _row(provision: Provision, inputs: Inputs, declared: list[TestResult],
         if provision.children:
             return place.row(Status.CONTAINER, "", tests=declared_links)
         if declared:
-            return place.row(Status.CLAIMED, f"{len(declared)} test(s) marked for it, but no rule implements it",
+            marked = "1 test is" if len(declared) == 1 else f"{len(declared)} tests are"
+            return place.row(Status.CLAIMED, f"{marked} marked for it, but no rule implements it",
                              tests=declared_links)
         return place.row(Status.PENDING, "no rule implements it, no test is marked for it, and it is not "
                                          "declared not formalized")
@@ -463,7 +464,8 @@ def _operative(place: _Place, rules: tuple[Rule, ...], owner: str | None, declar
     claims = [t for t in tests if t.declared and not t.measured]
     via = f" (the rule of {owner})" if owner else ""
     if failing:
-        status, why = Status.FAILING, f"{len(failing)} test(s) of it fail, e.g. {failing[0].nodeid}"
+        status, why = Status.FAILING, (f"1 test of it fails: {failing[0].nodeid}" if len(failing) == 1 else
+                                       f"{len(failing)} tests of it fail, e.g. {failing[0].nodeid}")
     elif not unexecuted and short:
         link = short[0]
         status, why = Status.UNTESTED, (f"its passing tests execute {link.passing_share:.0%} of the statements of "

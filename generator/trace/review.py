@@ -197,6 +197,9 @@ class Review:
     tests: tuple[str, ...]  # node ids of the tests marked for it or for another provision its rules implement
     not_formalized: bool  # declared not formalized
     affected_by: tuple[str, ...] = ()  # why its meaning may have changed though its words did not
+    rests_on_changed: tuple[str, ...] = ()  # affected: the labels of the provisions it rests on whose words
+    # changed since review, or that are gone (the id, then), in the order of the causes
+    rests_on_unrecorded: tuple[str, ...] = ()  # affected: the labels of those whose words its entry did not record
 
     @property
     def stale(self) -> bool:
@@ -319,12 +322,23 @@ def _with_impact(bill: Bill, reviewed: ReviewedText, items: Sequence[Review]) ->
             out.append(dataclasses.replace(item, affected_by=tuple(c.message for c in found)))
             continue
         why = _meaning_moved(bill, basis, entry, found, recorded)
-        out.append(dataclasses.replace(item, state=ReviewState.AFFECTED, affected_by=why) if why else item)
+        out.append(dataclasses.replace(
+            item, state=ReviewState.AFFECTED, affected_by=why.messages, rests_on_changed=why.changed,
+            rests_on_unrecorded=why.unrecorded) if why.messages else item)
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Moved:
+    """Why the meaning of a provision may have moved: the messages, and the provisions they name."""
+
+    messages: tuple[str, ...]
+    changed: tuple[str, ...]  # labels of the provisions whose words changed or went
+    unrecorded: tuple[str, ...]  # labels of the provisions whose words the entry did not record
+
+
 def _meaning_moved(bill: Bill, basis: Basis, entry: Reviewed, found: Sequence[Cause],
-                   recorded: Collection[str]) -> tuple[str, ...]:
+                   recorded: Collection[str]) -> _Moved:
     """Why the meaning of a provision whose words are those reviewed may have moved: ``found`` (the
     impact of the changes) less the causes whose changed provision the entry records as it is now,
     then each provision it rests on whose recorded words changed or went, and each whose words the
@@ -333,8 +347,10 @@ def _meaning_moved(bill: Bill, basis: Basis, entry: Reviewed, found: Sequence[Ca
     changed when the entries recording them say so)."""
     now = basis.of(entry.id)
     kept: list[str] = []
+    changed: list[str] = []
     if entry.rests_on is None:
         kept.extend(c.message for c in found)
+        changed.extend(c.label for c in found)
         unrecorded = [pid for pid in now if pid not in recorded]
     else:
         named = set()
@@ -343,17 +359,21 @@ def _meaning_moved(bill: Bill, basis: Basis, entry: Reviewed, found: Sequence[Ca
             if root in bill and entry.rests_on.get(root) == words_digest(bill.get(root).hash):
                 continue  # reviewed against its words as they are now
             kept.append(cause.message)
+            changed.append(cause.label)
             named.add(root)
         for pid, digest in entry.rests_on.items():
             if pid not in bill:
                 kept.append(f"{pid}, whose words this provision rested on when reviewed, is gone from the text")
+                changed.append(pid)
             elif pid not in named and words_digest(bill.get(pid).hash) != digest:
                 kept.append(f"{bill.get(pid).label} changed since review; "
                             + now.get(pid, "this provision rested on it when reviewed"))
+                changed.append(bill.get(pid).label)
         unrecorded = [pid for pid in now if pid not in entry.rests_on]
     kept.extend(f"the words of {bill.get(pid).label} were not recorded when this provision was reviewed; {now[pid]}"
                 for pid in unrecorded)
-    return tuple(dict.fromkeys(kept))
+    return _Moved(tuple(dict.fromkeys(kept)), tuple(dict.fromkeys(changed)),
+                  tuple(bill.get(pid).label for pid in unrecorded))
 
 
 def changed_since_review(bill: Bill, reviewed: ReviewedText) -> frozenset[str]:

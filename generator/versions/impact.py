@@ -40,7 +40,7 @@ from generator.versions.references import pair_references
 from grammar.model import Bill, Citation
 
 __all__ = ["Affected", "Cause", "Repointed", "affected", "affected_by_id", "impact", "impact_of_changes",
-           "repointed"]
+           "repointed", "words_changed"]
 
 _SHOWN_HOPS = 4  # a longer chain shows its first and last hops, the middle counted
 
@@ -359,8 +359,12 @@ def _changed(alignment: Alignment, new_id: str) -> bool:
     """True when the provision is new, or its words at or below it differ from its old counterpart's
     by more than references that follow their targets' new designations."""
     old_id = _old_of(alignment, new_id)
-    if old_id is None:
-        return True
+    return old_id is None or words_changed(alignment, old_id, new_id)
+
+
+def words_changed(alignment: Alignment, old_id: str, new_id: str) -> bool:
+    """True when the words at or below the new provision differ from those of the old one by more
+    than references that follow their targets' new designations (renumbering alone is no change)."""
     if alignment.old_keys[old_id] == alignment.new_keys[new_id]:
         return False
     return not _conforming(alignment, old_id, new_id)

@@ -22,7 +22,10 @@ their own) changed, its note speaks of words the text no longer holds: it is lis
 In the reviewed-text file an entry follows its provision; when the words at
 and below it are the same (renumbering changes no word), it is recorded as reviewed
 under the new id, otherwise it keeps the words that were reviewed, so that ``billtrace
-review`` shows the word diff and names the rules and tests to re-read.  A table keyed by
+review`` shows the word diff and names the rules and tests to re-read.  What its meaning rests on
+(``rests_on``) follows too, keyed by the new ids: a provision it rests on whose words are the same
+but for references that follow the renumbering gets the digest it has now, any other keeps the
+digest reviewed, so that the entry is ``affected`` until a person re-reads it.  A table keyed by
 an id that was removed and now names another provision would repeat a key: that entry is
 dropped, and listed.
 """
@@ -30,6 +33,7 @@ dropped, and listed.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import difflib
 import re
 import tomllib
@@ -38,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from generator.trace.resting import words_digest
 from generator.trace.review import (
     Reviewed,
     ReviewedText,
@@ -50,6 +55,7 @@ from generator.trace.review import (
 )
 from generator.versions.compare import Comparison
 from generator.versions.headings import carry_heading, carry_unit_lines
+from generator.versions.impact import words_changed
 from generator.versions.mentions import Mention, prose_files, stale_mentions
 from generator.versions.project import ProjectFiles
 from generator.versions.sites import ID_FILE_KINDS, Site
@@ -417,11 +423,12 @@ def _reviewed(comparison: Comparison, project: ProjectFiles,
         # text and the words did not change: a pending change stays pending, however many migrations
         words_alike = (key in old and _current(entry, old.get(key))
                        and alignment.old_keys[key] == alignment.new_keys[target])
+        rests_on = _rests_on(comparison, entry.rests_on, mapping)
         if words_alike:
-            entries[target] = snapshot(new.get(target))
+            entries[target] = dataclasses.replace(snapshot(new.get(target)), rests_on=rests_on)
         else:
             entries[target] = Reviewed(target, entry.hash, entry.words, MappingProxyType(
-                _below(comparison, entry.below, mapping)))
+                _below(comparison, entry.below, mapping)), rests_on)
         if target != key or (words_alike and entries[target] != entry):
             state = ("words unchanged: recorded as reviewed" if words_alike
                      else "words changed: the reviewed words are kept, and `billtrace review` names it")
@@ -464,6 +471,35 @@ def _below(comparison: Comparison, below: Mapping[str, str], mapping: IdMap) -> 
         else:
             result[target] = digest
     return result
+
+
+def _rests_on(comparison: Comparison, rests_on: Mapping[str, str] | None,
+              mapping: IdMap) -> Mapping[str, str] | None:
+    """An entry's digests of the provisions its meaning rests on, keyed by their new ids, in the order of
+    the new text.  One whose recorded digest was that of its words in the old text, and whose words at
+    and below it are the same in the new one but for references that follow a renumbering, gets the
+    digest it has now (renumbering changes its hash, not its words); every other keeps the digest that
+    was reviewed, which the new words do not have, so the review names it.  One left to a person keeps
+    its old id: gone from the new text, or naming another provision there whose words are not those
+    reviewed; it holds its key against one carried to it, so that neither passes as reviewed."""
+    if rests_on is None:
+        return None  # an entry written before they were kept: it stays one
+    old, new = comparison.old, comparison.new
+    carried: dict[str, str] = {}
+    left: dict[str, str] = {}
+    for pid, digest in rests_on.items():
+        target = mapping.moves.get(pid)
+        if target is None:
+            left[pid] = digest
+        elif (pid in old and digest == words_digest(old.get(pid).hash)
+              and not words_changed(comparison.alignment, pid, target)):
+            carried[target] = words_digest(new.get(target).hash)
+        else:
+            carried[target] = digest
+    result = {**carried, **left}
+    order = {p.id: n for n, p in enumerate(new.walk())}
+    return MappingProxyType({pid: result[pid] for pid in sorted(
+        result, key=lambda k: (0, order[k], "") if k in order else (1, 0, k))})
 
 
 # kind of file -> the span of an entry that would collide with a carried one (dropped, and listed)

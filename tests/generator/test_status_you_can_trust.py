@@ -26,6 +26,8 @@ def test_a_failing_test_fails_billtrace_test_naming_it_and_its_assertion(tmp_pat
     assert "FAILED tests/test_tiny.py::test_a_gadget_is_free_too (failed): AssertionError: gadgets are free" \
         in done.stderr
     assert "test_a_widget_enters_free" not in done.stderr  # only the failed ones are named
+    # then one line in the words coverage, trace and report use for a run with a failed test
+    assert done.stderr.splitlines()[-1] == "error: billtrace test: 1 test of the traced run failed (named above)"
     assert "1 failed, 1 passed" in done.stdout  # pytest's progress and summary, shown as it runs
 
 
@@ -34,6 +36,7 @@ def test_a_failing_test_fails_the_build_too_and_a_warm_build_skips_the_test_run(
     first = billtrace(project, "build", "--markdown-only")
     assert first.returncode == 1, first.stdout + first.stderr
     assert "FAILED tests/test_tiny.py::test_a_gadget_is_free_too" in first.stderr
+    assert first.stderr.splitlines()[-1] == "error: billtrace build: 1 test of the traced run failed (named above)"
     assert "billtrace build: trace\n" in first.stderr
     again = billtrace(project, "build", "--markdown-only")
     assert again.returncode == 1  # the same failing run, not re-run, still fails the build
@@ -55,6 +58,7 @@ def test_a_report_of_a_run_with_a_failed_test_is_printed_whole_and_fails_the_com
     assert section.returncode == 1 and "1 test of sec. 3 failed" in section.stderr
     trace = billtrace(project, "trace", "s3_a")
     assert trace.returncode == 1 and "status: failing" in trace.stdout
+    assert "1 test of it fails: tests/test_tiny.py::test_a_gadget_is_free_too" in trace.stdout.replace("\n  ", " ")
     assert "1 test of sec. 3(a) failed (tests/test_tiny.py::test_a_gadget_is_free_too)" in trace.stderr
     written = billtrace(project, "report", "-o", "report.html")
     assert written.returncode == 1 and (project / "report.html").is_file()

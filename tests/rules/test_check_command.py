@@ -121,6 +121,51 @@ def test_check_duty_gives_the_total_when_a_line_with_no_section_232_action_held_
     assert "Parameters: parameter section232_not_held='none' (non-default)" in result.stdout
 
 
+def _layers_reason(document: dict[str, Any]) -> str:
+    (reason,) = [r["statement"] for r in document["reasons"] if r["statement"].startswith("Duty layers: ")]
+    return str(reason)
+
+
+@pytest.mark.provision("s5_a")
+def test_with_no_total_the_reason_names_the_rate_missing_and_what_supplies_it() -> None:
+    document = answer(*_MAGNETS, "--origin", "CN")
+    assert document["value"]["total_rate"] is None
+    reason = _layers_reason(document)
+    # the ordinary rate was taken from the data (2.1%): only the section 232 rate is asked for, with the
+    # input that gives it and the reading that takes a line no action is held for to have none
+    assert ("no total: it needs the section 232 rate, which is not given, and no section 232 rate on this line is "
+            "held in the data (a data limit): give it with --section232-rate (0 where no section 232 action "
+            "covers the good), or take a line the data holds no section 232 action for to have none with "
+            "--param section232_not_held=none (") in reason
+    assert "--ordinary-rate" not in reason and "give the ordinary rate" not in reason
+    assert "parameter section232_not_held='unknown' (default)" in reason
+
+
+@pytest.mark.provision("s5_a")
+def test_with_no_total_for_an_ordinary_rate_not_held_as_a_percent_the_reason_asks_for_that_rate() -> None:
+    document = answer("duty", "--hts", "2611.00.60", "--origin", "CN", "--entry-date", "2027-03-01",
+                      "--member", "AU:2027-01-01", "--value", "1000", "--param", "section232_not_held=none")
+    assert document["value"]["total_rate"] is None
+    reason = _layers_reason(document)
+    assert ("no total: it needs the ordinary rate, which is not given; the column 1 general rate is 37.5\u00a2/kg on "
+            "tungsten content (HTS 2025 Basic Edition; confidence medium), not held as a percent: give it with "
+            "--ordinary-rate (") in reason
+    assert "section232_not_held=none" not in reason.split("no total:", 1)[1]  # that layer is known: 0%
+    given = answer("duty", "--hts", "2611.00.60", "--origin", "CN", "--entry-date", "2027-03-01",
+                   "--member", "AU:2027-01-01", "--value", "1000", "--param", "section232_not_held=none",
+                   "--ordinary-rate", "0")
+    assert given["value"]["total_rate"] == "25"  # what the reason asked for gives the total
+
+
+@pytest.mark.provision("s5_a")
+def test_a_parameter_given_twice_is_refused_naming_it() -> None:
+    result = run(*_MAGNETS, "--origin", "CN", "--param", "section232_not_held=none",
+                 "--param", "section232-not-held=unknown")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("error: --param: section232_not_held is given twice ('none', then 'unknown'); "
+                             "give each parameter once\n")
+
+
 @pytest.mark.provision("s4_g_1")
 def test_check_duty_for_a_member_says_alliance_duty_free(bill: Bill) -> None:
     document = answer(

@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from versions_texts import DRAFT, ROOT
 
 from generator.cli.main import main
+from generator.trace.resting import Basis, words_digest
 from generator.trace.review import read_reviewed
 from grammar import Bill
 
@@ -95,6 +96,13 @@ def test_migrate_re_points_rules_tests_provenance_data_and_reviewed_words(projec
     assert reviewed["s5_d_1_B_ii"].hash == draft.get("s5_d_1_B_ii").hash
     assert reviewed["s5_c_1"].hash != draft.get("s5_c_1").hash  # its words changed: the gate names it
     assert "60 percent" in reviewed["s5_c_1"].words
+    # what each entry's meaning rests on follows it: sec. 6(b)(2), now 5(b)(2), rests on 6(a) and 6(b)(1),
+    # renumbered with their words, and is recorded as if reviewed against the new text
+    assert reviewed["s5_b_2"].rests_on == Basis(draft).digests("s5_b_2") and reviewed["s5_b_2"].rests_on
+    # sec. 4(f)(1), now 4(g)(1), differs only in references that follow the renumbering ("(e)(2)" -> "(f)(2)")
+    assert reviewed["s4_f_2"].rests_on["s4_g_1"] == words_digest(draft.get("s4_g_1").hash)  # type: ignore[index]
+    # sec. 6(c)(3), now 5(c)(3), cites paragraph (1), whose 60 percent became 50: the digest reviewed stays
+    assert reviewed["s5_c_3"].rests_on["s5_c_1"] != words_digest(draft.get("s5_c_1").hash)  # type: ignore[index]
     assert (project / ".billtrace" / "migrate-report.txt").is_file()
 
 
@@ -148,6 +156,13 @@ def test_after_a_migration_the_rules_suite_fails_only_where_the_text_really_chan
     assert sorted(v["name"] for v in review["values"]) == ["DOD share", "DOE share", "phase-in limit"]
     changed = {item["id"]: item["rules"] for item in review["items"] if item["state"] == "changed"}
     assert changed["s5_c_1"] == ["provisions.s6.allocate"] and "provisions.s4.duty_commitment" in changed["s4_c_1"]
+    # what the entries rest on was carried: no entry reads as one that did not record it, a provision resting
+    # on renumbered words alone is current, and one resting on words that changed is affected, naming them
+    items = {item["id"]: item for item in review["items"]}
+    assert [m for item in items.values() for m in item["affected_by"] if "not recorded" in m] == []
+    assert items["s5_b_2"]["state"] == "current"
+    assert (items["s5_c_3"]["state"], items["s5_c_3"]["affected_by"]) == (
+        "affected", ["sec. 5(c)(1) changed since review; this provision cites it (``paragraph (1)``)"])
 
 
 def test_an_edited_file_keeps_its_mode(project: Path) -> None:
@@ -167,6 +182,7 @@ def test_a_second_migration_keeps_a_pending_change_pending(project: Path, draft:
     reviewed = read_reviewed(project / "provisions" / "reviewed-text.toml").entries
     assert reviewed["s5_c_1"].hash != draft.get("s5_c_1").hash  # still the words reviewed: 60 percent
     assert "60 percent" in reviewed["s5_c_1"].words
+    assert reviewed["s5_c_3"].rests_on["s5_c_1"] != words_digest(draft.get("s5_c_1").hash)  # type: ignore[index]
     assert "recorded as reviewed" not in again.stdout
 
 
