@@ -15,6 +15,7 @@ from provisions.inputs import Alliance, InputError
 from provisions.kit.determination import Determination, Reason
 from provisions.kit.periods import AdjournmentCalendar, anniversary, day_number, long_date, nth_day_after
 from provisions.kit.rules import Section
+from provisions.kit.wording import counted
 from provisions.parameters import DEFAULTS, Parameters
 from provisions.s3 import LIST_DATE, SELECT_PRODUCTS, Good, appropriate_congressional_committees
 from provisions.values import VALUES
@@ -122,7 +123,7 @@ def eligibility(
         f"{candidate.country} is eligible to become a member of the Alliance: it commits to every criterion."
         if eligible
         else f"{candidate.country} is not eligible to become a member of the Alliance: "
-        f"{len(unmet)} criterion(s) not met ({', '.join(unmet)})."
+        f"{counted(len(unmet), 'criterion', 'criteria')} not met ({', '.join(unmet)})."
     )
     reasons = (*duties.reasons, *others.reasons, Reason("s4_b", verdict, {"unmet": list(unmet)}))
     value = Eligibility(
@@ -228,7 +229,7 @@ def duty_commitment(
         reasons.append(
             Reason(
                 "s4_b_1",
-                f"The commitment falls short on {len(shortfalls)} subheading(s): {listed}.",
+                f"The commitment falls short on {counted(len(shortfalls), 'subheading')}: {listed}.",
                 {"shortfalls": len(shortfalls)},
             )
         )
@@ -488,7 +489,7 @@ def admission_timeline(
     counting = (
         "calendar days"
         if not excluded and params.review_period_counting == "calendar-days"
-        else f"days of session ({skipped} day(s) of adjournment not counted)"
+        else f"days of session ({counted(skipped, 'day')} of adjournment not counted)"
     )
     reasons.append(
         Reason(
@@ -506,10 +507,11 @@ def admission_timeline(
         reasons.append(
             Reason(
                 "s4_e_2",
-                f"Left out of the count as 19 U.S.C. 2194(b) does: {one} day(s) on which either House was "
+                f"Left out of the count as 19 U.S.C. 2194(b) does: {counted(one, 'day')} on which either House was "
                 "not in session because of an adjournment of more than 3 days to a day certain or an "
-                f"adjournment of the Congress sine die (paragraph (1)), and {two} Saturday(s) and "
-                "Sunday(s) not left out under paragraph (1) on which either House was not in session "
+                "adjournment of the Congress sine die (paragraph (1)), and "
+                f"{counted(two, 'Saturday or Sunday', 'Saturdays and Sundays')} "
+                "not left out under paragraph (1) on which either House was not in session "
                 f"(paragraph (2)); calendar: {calendar.source or 'as given'}.",
                 {"paragraph_1": one, "paragraph_2": two},
             )
@@ -518,7 +520,8 @@ def admission_timeline(
             reasons.append(
                 Reason(
                     "s4_e_2",
-                    f"{len(calendar.ignored())} adjournment(s) leave out no day under paragraph (1): "
+                    f"{counted(len(calendar.ignored()), 'adjournment leaves', 'adjournments leave')} out no day "
+                    "under paragraph (1): "
                     "3 days or fewer to a day certain, or one House's adjournment sine die while the other "
                     "House sits (only an adjournment of the Congress sine die counts).",
                     {},

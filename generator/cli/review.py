@@ -39,6 +39,7 @@ from grammar import Bill, parse_file
 from grammar.errors import close_ids
 from grammar.ids import UnknownId, resolve_id
 from provisions.kit import Catalogue
+from provisions.kit.wording import counted
 
 __all__ = ["review_command"]
 
@@ -100,7 +101,7 @@ def review_command(ids: tuple[str, ...], accept_given: bool, accept_everything: 
     except OSError as error:
         raise GeneratorError(f"cannot write {reviewed.path}: {error.strerror}") from None
     left = review(bill, rules, declared, updated).stale
-    done.append(f"{reviewed.path}: " + (f"{len(left)} provision(s) still to review (billtrace review)" if left
+    done.append(f"{reviewed.path}: " + (f"{counted(len(left), 'provision')} still to review (billtrace review)" if left
                                        else "nothing left to review"))
     click.echo("\n".join(done))
 

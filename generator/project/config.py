@@ -151,7 +151,8 @@ def load_config(start: Path | None = None, *, project: str | None = None,
     table = _read_table(pyproject)
     unknown = sorted(set(table) - set(SETTINGS))
     if unknown:
-        raise ConfigurationError(f"{pyproject}: unknown key(s) in [tool.billtrace]: {', '.join(unknown)}; "
+        keys = "key" if len(unknown) == 1 else "keys"
+        raise ConfigurationError(f"{pyproject}: unknown {keys} in [tool.billtrace]: {', '.join(unknown)}; "
                                  f"the keys are {', '.join(SETTINGS)}")
     values: dict[str, Value] = {}
     for key, setting in SETTINGS.items():

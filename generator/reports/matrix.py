@@ -31,6 +31,7 @@ from generator.trace.matrix import OPERATIVE, Matrix, Row, Status, Tally
 from generator.trace.measure import arc_text
 from generator.trace.review import Review, ReviewState, advice, diff_text
 from grammar import Bill
+from provisions.kit.wording import counted
 
 __all__ = ["matrix_to_json", "matrix_to_markdown", "matrix_to_table", "review_to_json", "trace_json", "trace_text"]
 
@@ -134,7 +135,8 @@ def matrix_to_markdown(matrix: Matrix, bill: Bill, *, rows: Sequence[Row] | None
     lines.append(_tally_md("**total**", total))
     attention = [r for r in shown if (r.status in OPERATIVE and r.status is not Status.VERIFIED) or r.stale]
     if attention:
-        lines += ["", f"**{len(attention)} provision(s) need attention**", "",
+        need = "needs" if len(attention) == 1 else "need"
+        lines += ["", f"**{counted(len(attention), 'provision')} {need} attention**", "",
                   "| Provision | Status | Review | Why | Tests not passing |", "|---|---|---|---|---|"]
     for row in attention:
         review = "" if row.review is None else (f"**{row.review.state.value}**: {md_cell(row.review.summary)}"

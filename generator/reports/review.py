@@ -53,7 +53,8 @@ def review_text(reviews: Reviews, rules: Catalogue, *, present: bool = True, val
     removed = reviews.count(ReviewState.REMOVED)  # entries, not tracked provisions: the text lost them
     gone = f"; {removed} reviewed entr{'y names' if removed == 1 else 'ies name'} a provision the text no longer " \
            f"has" if removed else ""
-    lines = [f"{reviews.path}: {len(stale) - removed} of {tracked_count} tracked provision(s) to review "
+    tracked = "provision" if tracked_count == 1 else "provisions"
+    lines = [f"{reviews.path}: {len(stale) - removed} of {tracked_count} tracked {tracked} to review "
              f"({counts}){gone}"]
     if not present:
         lines.append(f"{reviews.path} does not exist yet: no provision's words have been recorded as reviewed")

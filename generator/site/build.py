@@ -25,6 +25,7 @@ from generator.trace.fingerprint import require_current
 from generator.trace.matrix import Matrix, join
 from generator.trace.results import TestResult
 from generator.trace.run import TracedRun, run_traced, selection
+from provisions.kit.wording import counted
 
 __all__ = ["BuildReport", "build_site"]
 
@@ -74,7 +75,8 @@ def build_site(workspace: Workspace, *, trace: bool = True, html: bool = True,
         inputs = timed("collect", lambda: collect(workspace))
         matrix = timed("join", lambda: join(inputs))
         if matrix.problems:
-            raise SiteBuildError(f"{len(matrix.problems)} declaration(s) name what the bill lacks:\n"
+            name = "names" if len(matrix.problems) == 1 else "name"
+            raise SiteBuildError(f"{counted(len(matrix.problems), 'declaration')} {name} what the bill lacks:\n"
                                  + "\n".join(matrix.problems[:20]))
         site = timed("render", lambda: render(matrix, inputs))
         with staging(workspace.site) as folder:
@@ -86,7 +88,8 @@ def build_site(workspace: Workspace, *, trace: bool = True, html: bool = True,
                 links = timed("links", lambda: check_links(build))
                 if not links.ok:
                     found = [*links.broken, *links.remote_loads]
-                    raise SiteBuildError(f"{len(found)} broken link(s) or remote load(s) in the built site:\n"
+                    what = "link or remote load" if len(found) == 1 else "links or remote loads"
+                    raise SiteBuildError(f"{len(found)} broken {what} in the built site:\n"
                                          + "\n".join(found[:20]))
                 exchange(build, workspace.build)
             exchange(docs, workspace.docs)

@@ -67,6 +67,7 @@ from generator.trace.review import Review, Reviews, ReviewState, declared_tests,
 from grammar import Provision
 from grammar.errors import close_ids
 from provisions.kit import Rule
+from provisions.kit.wording import counted
 
 __all__ = ["OPERATIVE", "SEVERITY", "Matrix", "Row", "RuleLink", "SectionTally", "Status", "Tally",
            "TestCounts", "TestLink", "join", "words_moved"]
@@ -344,7 +345,7 @@ def join(inputs: Inputs) -> Matrix:
     unknown_tests = sorted({nodeid for cov in inputs.measured.values() for nodeid in cov.executed_by
                             if nodeid not in tests_by_id})
     if unknown_tests:
-        problems.append(f"coverage names {len(unknown_tests)} test(s) the results file lacks, "
+        problems.append(f"coverage names {counted(len(unknown_tests), 'test')} the results file lacks, "
                         f"e.g. {unknown_tests[0]}: results and coverage come from different runs")
 
     declared: dict[str, list[TestResult]] = {}

@@ -74,6 +74,7 @@ from generator.trace.resting import Basis, words_digest
 from generator.trace.results import Results
 from grammar import Bill, Provision
 from provisions.kit import Catalogue
+from provisions.kit.wording import counted
 
 if TYPE_CHECKING:
     from generator.versions.impact import Cause
@@ -531,7 +532,7 @@ def advice(item: Review) -> str:
     if item.not_formalized and not item.rules:
         reread.append("the reason it is not formalized")
     if item.tests:
-        reread.append("its tests" if reread else f"its {len(item.tests)} test(s)")
+        reread.append("its tests" if reread else f"its {counted(len(item.tests), 'test')}")
     what = _join(reread) or "what rests on it"
     if item.state is ReviewState.REMOVED:
         if not item.rules and not item.tests:

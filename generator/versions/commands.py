@@ -25,6 +25,7 @@ from generator.versions.project import ProjectFiles, project_files
 from generator.versions.render import render_comparison
 from generator.versions.report import render_plan
 from grammar import Bill, BillError, parse_file
+from provisions.kit.wording import counted
 
 __all__ = ["diff_command", "migrate_command"]
 
@@ -99,7 +100,8 @@ def migrate_command(new: str, old_path: str | None, dry_run: bool, patch_path: s
     if not dry_run and not force:
         _refuse_another_bill(comparison, old_file, new)
         if plan.files and not _in_git(project):
-            _fail(f"{project.root} is not a git checkout: migrate would edit {len(plan.files)} file(s) in place "
+            files = counted(len(plan.files), "file")
+            _fail(f"{project.root} is not a git checkout: migrate would edit {files} in place "
                   f"with no way back; commit the project to git first (or pass --force)")
         dirty = _uncommitted(project, plan.files)
         if dirty:
@@ -184,7 +186,8 @@ def _write_all(contents: list[tuple[Path, str]]) -> None:
         if not replaced:
             state = "nothing was changed"
         elif not left:
-            state = f"the {len(replaced)} file(s) already written were put back as they were"
+            state = (f"the {counted(len(replaced), 'file')} already written "
+                     + ("was put back as it was" if len(replaced) == 1 else "were put back as they were"))
         else:
             state = f"these could not be put back as they were: {', '.join(left)}"
         _fail(f"cannot write {current}: {error.strerror or error}; {state}")

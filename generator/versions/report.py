@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.versions.compare import Comparison
 from generator.versions.migrate import Plan
 from generator.versions.render import AFFECTED_NUMBERING, affected_label, title
+from provisions.kit.wording import counted
 
 __all__ = ["render_plan"]
 
@@ -13,10 +14,10 @@ def render_plan(plan: Plan, comparison: Comparison, old_file: str, new_file: str
     """The report: a summary, the re-pointed ids by file, the decisions, the impact and the notes."""
     done = "re-pointed" if applied else "to re-point"
     lines = [f"billtrace migrate: {title(comparison.old)} {old_file} -> {title(comparison.new)} {new_file}",
-             f"{len(plan.edits)} link(s) {done} in {len({e.path for e in plan.edits})} file(s); "
-             f"{len(plan.decisions)} left for a person to decide; {len(plan.files)} file(s) "
+             f"{counted(len(plan.edits), 'link')} {done} in {counted(len({e.path for e in plan.edits}), 'file')}; "
+             f"{len(plan.decisions)} left for a person to decide; {counted(len(plan.files), 'file')} "
              f"{'changed' if applied else 'to change'}"
-             + (f"; {len(plan.rechecks)} provenance note(s) to re-read" if plan.rechecks else "")]
+             + (f"; {counted(len(plan.rechecks), 'provenance note')} to re-read" if plan.rechecks else "")]
     if plan.edits:
         lines += ["", "Re-pointed along the alignment:" if applied else "Would re-point along the alignment:"]
         for edit in plan.edits:

@@ -340,7 +340,7 @@ def test_review_lists_a_changed_provision_with_its_diff_rules_and_tests_and_exit
                     encoding="utf-8")
     code, out, err = _run(cli)
     assert (code, err) == (1, "")
-    assert f"\n{pid}  " in out and re.search(r"\d+ of \d+ tracked provision\(s\) to review \(1 changed, \d+ affected, 0 unreviewed\)\n", out)
+    assert f"\n{pid}  " in out and re.search(r"\d+ of \d+ tracked provisions to review \(1 changed, \d+ affected, 0 unreviewed\)\n", out)
     assert "[-Formerly-]" in out
     assert load_catalogue(Workspace.at(ROOT)).rules_for(pid)[0].name in out
     assert f"then: billtrace review --accept {pid}" in out

@@ -164,6 +164,15 @@ def test_every_unmet_criterion_is_cited_in_the_order_of_the_text() -> None:
 
 
 @pytest.mark.provision("s4_b")
+def test_the_verdict_counts_the_unmet_criteria_in_words() -> None:
+    one = check(candidate(commitments={**ALL_COMMITMENTS, "trade_remedies": False}))
+    assert "1 criterion not met (s4_b_5_C)." in said(one)
+    every = check(candidate(duties={}, commitments={}))
+    assert "7 criteria not met (s4_b_1, s4_b_2, " in said(every)
+    assert "(s)" not in said(one) + said(every)
+
+
+@pytest.mark.provision("s4_b")
 @pytest.mark.parametrize(
     ("document", "field"),
     [
@@ -332,6 +341,17 @@ def test_days_of_an_adjournment_of_more_than_3_days_are_not_counted() -> None:
     assert answer.value.period_last_day == D(2026, 7, 16)
     assert answer.value.days_not_counted == 46
     assert "non-default" in said(answer)
+
+
+@pytest.mark.provision("s4_e_2")
+def test_the_days_left_out_are_counted_in_words() -> None:
+    recess = Adjournment("house", D(2026, 4, 1), D(2026, 4, 10))
+    answer = admission_timeline(CERTIFIED, calendar=AdjournmentCalendar((recess,)), params=SESSION)
+    assert "(46 days of adjournment not counted)" in said(answer)
+    # April 1 to 10 under paragraph (1), their weekend among them; the other weekends under (2)
+    assert "10 days on which either House was not in session" in said(answer)
+    assert "36 Saturdays and Sundays not left out under paragraph (1)" in said(answer)
+    assert "(s)" not in said(answer)
 
 
 @pytest.mark.provision("s4_e_2")

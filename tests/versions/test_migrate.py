@@ -245,7 +245,7 @@ def section_of_report(report: str, heading: str) -> str:
 
 def test_a_provenance_entry_carried_to_changed_words_is_listed_for_re_reading(project: Path) -> None:
     report = migrate(project, str(project.parent / "s2839-rs.txt"), "--dry-run").stdout
-    assert report.splitlines()[1].endswith("; 9 provenance note(s) to re-read")
+    assert report.splitlines()[1].endswith("; 9 provenance notes to re-read")
     listed = section_of_report(report, "Provenance entries carried to words that changed")
     # sec. 3(4)(B) now adds Cuba too; its note still says the bill "adds Venezuela expressly"
     assert ("statute/provenance.toml:88" in listed and "[s3_4_B] status \"summary\"; note: Summary: 'foreign "
