@@ -433,10 +433,11 @@ class _Assembler:
             return self._text(i)
         kind, designation, heading = parsed
         pieces = [heading]
-        j = i + 1
-        while j < len(self.lines) and self._continues_heading(self.lines[j], line):
+        j = self._heading_goes_on(i + 1, line, pieces)
+        if not heading and j < len(self.lines) and self._names_a_bare_heading(self.lines[j]):
+            # "TITLE I" alone on its line: its name is the line of capitals below it.
             pieces.append(self.lines[j].content)
-            j += 1
+            j = self._heading_goes_on(j + 1, self.lines[j], pieces)
         self._close_section()
         rank = DIVISION_RANKS[kind]
         while self.containers and DIVISION_RANKS[self.containers[-1].kind] >= rank:
@@ -449,9 +450,23 @@ class _Assembler:
         self.target = _Target(draft)
         return j
 
+    def _heading_goes_on(self, j: int, heading: Line, pieces: list[str]) -> int:
+        """Gather into ``pieces`` the lines from ``j`` on that wrap ``heading``; the index after them."""
+        while j < len(self.lines) and self._continues_heading(self.lines[j], heading,
+                                                              self.lines[j - 1]):
+            pieces.append(self.lines[j].content)
+            j += 1
+        return j
+
     @staticmethod
-    def _continues_heading(line: Line, heading: Line) -> bool:
-        if line.kind != "TEXT":
+    def _names_a_bare_heading(line: Line) -> bool:
+        return line.kind == "TEXT" and is_capitals(line.content)
+
+    @staticmethod
+    def _continues_heading(line: Line, heading: Line, previous: Line) -> bool:
+        # A heading wraps onto the very next line; capitals after a blank line are the next
+        # heading (an appropriation's agency), not more of this one.
+        if line.kind != "TEXT" or line.number != previous.number + 1:
             return False
         content = line.content
         if is_capitals(heading.content):
@@ -496,9 +511,7 @@ class _Assembler:
         line = self.lines[i]
         pieces = [line.content]
         j = i + 1
-        while j < len(self.lines) and self._continues_heading(self.lines[j], line):
-            pieces.append(self.lines[j].content)
-            j += 1
+        j = self._heading_goes_on(i + 1, line, pieces)
         parsed = division_heading(join_lines(pieces))
         if parsed is not None:
             kind, designation, heading = parsed

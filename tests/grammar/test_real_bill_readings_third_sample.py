@@ -1,0 +1,95 @@
+"""Readings that a third check against real GPO texts found wrong, each in a fragment we wrote.
+
+The sample: openings of real texts of the 106th to 117th Congresses of the kinds the first two
+samples lacked (appropriations bills introduced, reported in the House and placed on the Senate
+calendar; a House appropriations act reported in the Senate with its text struck; enrolled
+concurrent resolutions; a joint resolution received in the Senate; two public laws).  Each
+fragment below has the layout of GPO plain text (its indentation, centring, wrapping and
+markers) and words of our own, and each test gives the exact ids and first lines of its units.
+"""
+
+from __future__ import annotations
+
+from grammar import Bill, parse_text
+
+
+def outline(bill: Bill) -> list[tuple[str, int, str]]:
+    """Every unit's id, first line and first words (up to 40 characters)."""
+    return [(p.id, p.line_start, p.text[:40]) for p in bill.walk()]
+
+
+def codes(bill: Bill) -> list[str]:
+    return [d.code for d in bill.diagnostics]
+
+
+ENACTING_AN_APPROPRIATION = """\
+    Be it enacted by the Senate and House of Representatives of the
+United States of America in Congress assembled, That the following sums
+are appropriated, out of any money in the Treasury not otherwise
+appropriated, for the Widget Agencies for the fiscal year ending
+September 30, 2031, and for other purposes, namely:
+"""
+
+# An appropriations bill sets each title as its designation alone on a centred line, its name
+# in capitals on the next line but one, and the headings of its accounts below that.
+TITLES_WITHOUT_DASHES = ENACTING_AN_APPROPRIATION + """\
+
+                                TITLE I
+
+                           WIDGET PROGRAMS
+
+                       Inspection and Licensing
+
+                       Office of the Inspector
+
+    For necessary expenses of the Office of the Inspector, $4,200,000:
+Provided, That not to exceed $10,000 shall be available for official
+reception expenses.
+
+                                TITLE II
+
+                          GENERAL PROVISIONS
+
+    Sec. 201.  None of the funds made available by this Act may be used
+to license a widget factory that has not been inspected.
+"""
+
+
+def test_a_title_set_as_its_designation_alone_is_a_title_named_by_the_capitals_below_it() -> None:
+    bill = parse_text(TITLES_WITHOUT_DASHES)
+    assert outline(bill) == [
+        ("tI", 7, "Inspection and Licensing Office of the I"),
+        ("tII", 19, ""),
+        ("s201", 23, "None of the funds made available by this"),
+    ]
+    assert [(p.heading, p.line_end) for p in bill.provisions] == [
+        ("WIDGET PROGRAMS", 17), ("GENERAL PROVISIONS", 24)]
+    assert bill.get("tI").text.endswith(
+        "$4,200,000: Provided, That not to exceed $10,000 shall be available for official "
+        "reception expenses.")
+    assert bill.preamble.endswith("for the fiscal year ending September 30, 2031, and for other "
+                                  "purposes, namely:")
+    assert codes(bill) == []
+
+
+# A title with its name after the dashes, then (after a blank line) the capitals of the first
+# agency it funds: the agency is no part of the title's name.  A name that wraps goes on with
+# the very next line.
+TITLE_THEN_AGENCY = ENACTING_AN_APPROPRIATION + """\
+
+              TITLE I--WIDGET AGENCY APPROPRIATIONS FOR THE FISCAL
+                            YEAR 2031
+
+                           OFFICE OF WIDGETS
+
+                         Salaries and Expenses
+
+    For salaries and expenses of the Office of Widgets, $1,000,000.
+"""
+
+
+def test_capitals_after_a_blank_line_are_not_the_title_heading_going_on() -> None:
+    bill = parse_text(TITLE_THEN_AGENCY)
+    assert outline(bill) == [("tI", 7, "OFFICE OF WIDGETS Salaries and Expenses ")]
+    assert bill.get("tI").heading == "WIDGET AGENCY APPROPRIATIONS FOR THE FISCAL YEAR 2031"
+    assert codes(bill) == []
