@@ -234,6 +234,7 @@ _QUOTE_OPENERS = ("(", "SEC", "Sec", "SECTION", "TITLE", "Subtitle", "SUBTITLE",
                   "Chapter", "PART", "Part", "DIVISION", "Subchapter", "SUBCHAPTER")
 _HEADER_KINDS = ("SECTION_HEADER_LINE", "SECTION_HEADER_OPEN")
 _LOOKAHEAD = 400  # lines a look-ahead reads at most: a paragraph is never longer
+_STRUCK_CLOSE = "</DELETED>"
 _BARE_SECTION_ONE = re.compile(r"^1\.\s+([A-Z][A-Z ,;'-]*[A-Z])\.$")
 
 
@@ -319,7 +320,9 @@ class _Assembler:
         kind = line.kind
         if kind in _HEADER_KINDS:
             return self._section_header(i)
-        if kind == "_BLANK" or kind == "PAGE_MARK" or kind == "DELETED" or not line.content:
+        if kind == "DELETED":
+            return self._past_struck(i)
+        if kind == "_BLANK" or kind == "PAGE_MARK" or not line.content:
             return i + 1
         if self.in_toc and kind not in ("TOC_ENTRY", "DIVISION_HEADING", "TEXT"):
             self.in_toc = False
@@ -348,6 +351,26 @@ class _Assembler:
             draft.line_end = line.number
         else:
             return self._text(i)
+        return i + 1
+
+    def _past_struck(self, i: int) -> int:
+        """The index after the struck paragraph that opens at ``i``.
+
+        A committee's struck text opens with ``<DELETED>`` and closes with ``</DELETED>``,
+        often lines later: the paragraph's wrapped lines in between are bare, and are struck
+        too.  A paragraph never runs past a blank line or into the next ``<DELETED>``: where
+        no closing marker comes before one, only the marked line is struck (nothing unmarked
+        is dropped), and the search has looked at each line once.
+        """
+        if _STRUCK_CLOSE in self.lines[i].content:
+            return i + 1
+        previous = self.lines[i]
+        for j, line in enumerate(self._ahead(i + 1), start=i + 1):
+            if line.number != previous.number + 1 or line.kind == "DELETED":
+                break
+            if _STRUCK_CLOSE in line.content:
+                return j + 1
+            previous = line
         return i + 1
 
     # Sections and divisions --------------------------------------------------

@@ -93,3 +93,67 @@ def test_capitals_after_a_blank_line_are_not_the_title_heading_going_on() -> Non
     assert outline(bill) == [("tI", 7, "OFFICE OF WIDGETS Salaries and Expenses ")]
     assert bill.get("tI").heading == "WIDGET AGENCY APPROPRIATIONS FOR THE FISCAL YEAR 2031"
     assert codes(bill) == []
+
+
+# A Senate committee's amendment striking a whole text: each struck paragraph opens with
+# <DELETED> and closes with </DELETED> lines later, its wrapped lines bare in between (one
+# of them opening with a designation, another closing a quotation the struck words opened).
+STRUCK_PARAGRAPHS = """\
+    Be it enacted by the Senate and House of Representatives of the
+United States of America in Congress assembled,
+
+<DELETED>SECTION 1. SHORT TITLE.</DELETED>
+
+<DELETED>    This Act may be cited as the ``Widget Repair Act of
+2031''.</DELETED>
+
+<DELETED>SEC. 2. REPAIR GRANTS.</DELETED>
+
+<DELETED>    (a) In General.--The Secretary may make grants to repair
+shops for the repair of widgets described in section 3(a) of the Widget
+Act (15 U.S.C. 9999).</DELETED>
+<DELETED>    (b) Amount.--A grant under subsection (a) shall not exceed
+(1) $5,000 for each shop.</DELETED>
+
+SECTION 1. SHORT TITLE.
+
+    This Act may be cited as the ``Widget Repair and Reuse Act of 2031''.
+
+SEC. 2. REPAIR GRANTS.
+
+    (a) In General.--The Secretary may make grants to repair shops.
+    (b) Amount.--A grant under subsection (a) shall not exceed $6,000.
+"""
+
+
+def test_the_wrapped_lines_of_a_struck_paragraph_are_struck_too() -> None:
+    bill = parse_text(STRUCK_PARAGRAPHS)
+    assert outline(bill) == [
+        ("s1", 17, "This Act may be cited as the ``Widget Re"),
+        ("s2", 21, ""),
+        ("s2_a", 23, "The Secretary may make grants to repair "),
+        ("s2_b", 24, "A grant under subsection (a) shall not e"),
+    ]
+    assert bill.preamble == ("Be it enacted by the Senate and House of Representatives of the "
+                             "United States of America in Congress assembled,")
+    assert bill.get("s1").text == "This Act may be cited as the ``Widget Repair and Reuse Act of 2031''."
+    assert codes(bill) == []
+
+
+# A struck paragraph whose closing marker never comes before the blank line: only the marked
+# line is struck, and the bare line after it is kept as words of the section (nothing that
+# is not marked is dropped).
+STRUCK_WITHOUT_ITS_CLOSING_MARKER = """\
+SECTION 1. SHORT TITLE.
+
+<DELETED>    This Act may be cited as the Widget Act of 2030 and its
+words go on here
+
+    This Act may be cited as the Widget Act of 2031.
+"""
+
+
+def test_a_struck_paragraph_without_its_closing_marker_strikes_only_its_marked_line() -> None:
+    bill = parse_text(STRUCK_WITHOUT_ITS_CLOSING_MARKER)
+    assert outline(bill) == [("s1", 1, "words go on here This Act may be cited a")]
+    assert bill.get("s1").text == "words go on here This Act may be cited as the Widget Act of 2031."
