@@ -235,6 +235,7 @@ _QUOTE_OPENERS = ("(", "SEC", "Sec", "SECTION", "TITLE", "Subtitle", "SUBTITLE",
 _HEADER_KINDS = ("SECTION_HEADER_LINE", "SECTION_HEADER_OPEN")
 _LOOKAHEAD = 400  # lines a look-ahead reads at most: a paragraph is never longer
 _STRUCK_CLOSE = "</DELETED>"
+_FORMULA_ONLY = re.compile(r"^Resolved by the [^,]*(?:assembled|concurring(?: therein)?\)),$")
 _BARE_SECTION_ONE = re.compile(r"^1\.\s+([A-Z][A-Z ,;'-]*[A-Z])\.$")
 
 
@@ -425,6 +426,7 @@ class _Assembler:
             self._append(draft, words, line.number)
 
     def _open_section(self, number: str, line: Line, heading: str) -> Draft:
+        self._formula_to_preamble()
         self._close_section()
         self.roots_have_sections = True
         draft = Draft("section", number, line.number, heading=heading, indent=line.indent)
@@ -433,6 +435,21 @@ class _Assembler:
         self.units = []
         self.target = _Target(draft)
         return draft
+
+    def _formula_to_preamble(self) -> None:
+        """A resolving clause that stops at ``assembled,`` and is followed by a section is the
+        formula of a resolution in sections, as ``Be it enacted`` is a bill's: the preamble's,
+        not a unit (a clause that goes on with ``That ...`` holds the resolution's words)."""
+        draft = self.section
+        if (draft is None or draft.kind != "resolution" or draft.children or draft.rare is not None
+                or not self.roots or self.roots[-1] is not draft):
+            return
+        words = join_lines(draft.words)
+        if not _FORMULA_ONLY.match(words):
+            return
+        self.roots.pop()
+        self.resolution_count -= 1
+        self.preamble.append(words)
 
     def _add_root_or_child(self, draft: Draft) -> None:
         if self.containers:
@@ -461,6 +478,7 @@ class _Assembler:
             # "TITLE I" alone on its line: its name is the line of capitals below it.
             pieces.append(self.lines[j].content)
             j = self._heading_goes_on(j + 1, self.lines[j], pieces)
+        self._formula_to_preamble()
         self._close_section()
         rank = DIVISION_RANKS[kind]
         while self.containers and DIVISION_RANKS[self.containers[-1].kind] >= rank:

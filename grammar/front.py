@@ -214,6 +214,12 @@ def _parse_date(text: str) -> tuple[dt.date | None, dt.date | None]:
     return date, legislative
 
 
+# A rule, the document type, or a masthead line (a reported bill's cover page is followed by
+# the masthead again, its long title under it) ends the action being read.
+_ENDS_AN_ACTION = frozenset({"RULE", "DOCUMENT_TYPE", "CALENDAR", "CONGRESS", "SESSION", "MEASURE",
+                             "REPORT", "CHAMBER", "CHAMBER_IN_TEXT"})
+
+
 def _actions(front: Sequence[Line]) -> list[tuple[str, list[str]]]:
     """Each date line of the masthead with the text lines after it."""
     actions: list[tuple[str, list[str]]] = []
@@ -224,7 +230,7 @@ def _actions(front: Sequence[Line]) -> list[tuple[str, list[str]]]:
             actions.append((line.content, current))
         elif line.kind == "TEXT" and current is not None:
             current.append(line.content)
-        elif line.kind in ("RULE", "DOCUMENT_TYPE"):
+        elif line.kind in _ENDS_AN_ACTION:
             current = None
     return actions
 

@@ -157,3 +157,126 @@ def test_a_struck_paragraph_without_its_closing_marker_strikes_only_its_marked_l
     bill = parse_text(STRUCK_WITHOUT_ITS_CLOSING_MARKER)
     assert outline(bill) == [("s1", 1, "words go on here This Act may be cited a")]
     assert bill.get("s1").text == "words go on here This Act may be cited as the Widget Act of 2031."
+
+
+# A joint resolution in sections: its resolving clause stops at "assembled," as a bill's
+# enacting clause does, and is the resolution's formula, not a unit of its own.  A clause that
+# goes on with "That ..." is the resolution's words, and stays a unit.
+JOINT_RESOLUTION_IN_SECTIONS = """\
+    Resolved by the Senate and House of Representatives of the United
+States of America in Congress assembled,
+
+SECTION 1. DAY FOR THE WIDGET COUNT.
+
+    The widget count shall be taken on the first Monday in May 2031.
+
+SEC. 2. REPORT.
+
+    The Secretary shall report the count to Congress.
+"""
+
+JOINT_RESOLUTION_WITH_WORDS = """\
+    Resolved by the Senate and House of Representatives of the United
+States of America in Congress assembled, That the following sums are
+appropriated for the widget count, namely:
+
+SEC. 101. The count shall be taken in May 2031.
+"""
+
+
+def test_a_resolving_clause_that_stops_at_assembled_is_the_formula_of_the_sections_after_it() -> None:
+    bill = parse_text(JOINT_RESOLUTION_IN_SECTIONS)
+    assert outline(bill) == [
+        ("s1", 4, "The widget count shall be taken on the f"),
+        ("s2", 8, "The Secretary shall report the count to "),
+    ]
+    assert bill.preamble == ("Resolved by the Senate and House of Representatives of the United "
+                             "States of America in Congress assembled,")
+    with_words = parse_text(JOINT_RESOLUTION_WITH_WORDS)
+    assert outline(with_words) == [
+        ("res", 1, "Resolved by the Senate and House of Repr"),
+        ("s101", 5, "The count shall be taken in May 2031."),
+    ]
+    assert with_words.preamble == ""
+    in_titles = parse_text(JOINT_RESOLUTION_IN_SECTIONS.replace(
+        "SECTION 1.", "TITLE I--THE COUNT\n\nSECTION 1."))
+    assert [p.id for p in in_titles.walk()] == ["tI", "s1", "s2"]
+    assert in_titles.preamble == bill.preamble
+
+
+# A bill reported in the Senate printed with a cover page: a first masthead, the date and
+# "Reported with an amendment", then the full masthead again.  The cover's action ends where
+# the second masthead begins; the long title under that masthead is no part of it.
+REPORTED_WITH_A_COVER_PAGE = """\
+                                                       Calendar No. 77
+
+131st CONGRESS
+
+  1st Session
+
+                               H. R. 1200
+
+                          [Report No. 131-40]
+
+_______________________________________________________________________
+
+                                 AN ACT
+
+    To amend the Widget Act to reform the inspection of widgets.
+
+_______________________________________________________________________
+
+                             June 2, 2049
+
+                       Reported with an amendment
+
+
+
+
+
+                                                       Calendar No. 77
+131st CONGRESS
+  1st Session
+                                H. R. 1200
+
+                          [Report No. 131-40]
+
+    To amend the Widget Act to reform the inspection of widgets.
+
+
+_______________________________________________________________________
+
+
+                   IN THE SENATE OF THE UNITED STATES
+
+                             March 3, 2049
+
+     Received; read twice and referred to the Committee on Commerce
+
+                             June 2, 2049
+
+                Reported by Mr. Doe, with an amendment
+
+_______________________________________________________________________
+
+                                 AN ACT
+
+    To amend the Widget Act to reform the inspection of widgets.
+
+    Be it enacted by the Senate and House of Representatives of the
+United States of America in Congress assembled,
+
+SECTION 1. SHORT TITLE.
+
+    This Act may be cited as the ``Widget Inspection Act''.
+"""
+
+
+def test_the_action_on_a_cover_page_ends_where_the_second_masthead_begins() -> None:
+    meta = parse_text(REPORTED_WITH_A_COVER_PAGE).meta
+    assert [(str(a.date), a.text) for a in meta.actions] == [
+        ("2049-06-02", "Reported with an amendment"),
+        ("2049-03-03", "Received; read twice and referred to the Committee on Commerce"),
+        ("2049-06-02", "Reported by Mr. Doe, with an amendment"),
+    ]
+    assert meta.long_title == "To amend the Widget Act to reform the inspection of widgets."
