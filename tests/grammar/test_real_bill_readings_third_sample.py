@@ -280,3 +280,48 @@ def test_the_action_on_a_cover_page_ends_where_the_second_masthead_begins() -> N
         ("2049-06-02", "Reported by Mr. Doe, with an amendment"),
     ]
     assert meta.long_title == "To amend the Widget Act to reform the inspection of widgets."
+
+
+# Texts kept by the GPO's old gateway (and the archives that copied it) often open with the
+# document id alone, ``[DOCID: f:s777rs.txt]``, no ``[S. 777 Reported in Senate (RS)]`` line:
+# the id's last letters are the version.  A version line, where there is one, is what counts.
+DOCID_ONLY = """\
+[DOCID: f:s777rs.txt]
+                                                       Calendar No. 12
+131st CONGRESS
+  1st Session
+                                 S. 777
+
+_______________________________________________________________________
+
+                   IN THE SENATE OF THE UNITED STATES
+
+                            January 9, 2049
+
+  Mr. Roe, from the Committee on Commerce, reported the following
+           original bill; which was read twice and placed on the calendar
+
+_______________________________________________________________________
+
+                                 A BILL
+
+            To count the widgets of the United States.
+
+    Be it enacted by the Senate and House of Representatives of the
+United States of America in Congress assembled,
+
+SECTION 1. COUNT.
+
+    The Secretary shall count the widgets.
+"""
+
+
+def test_a_text_that_opens_with_its_document_id_alone_takes_its_version_from_the_id() -> None:
+    meta = parse_text(DOCID_ONLY).meta
+    assert (meta.version, meta.version_name, meta.chamber) == ("RS", "Reported in Senate", "Senate")
+    enrolled = parse_text(DOCID_ONLY.replace("f:s777rs.txt", "f:hj80enr.txt")).meta
+    assert (enrolled.version, enrolled.version_name) == ("ENR", "Enrolled Bill")
+    both = parse_text("[S. 777 Placed on Calendar Senate (PCS)]\n" + DOCID_ONLY).meta
+    assert (both.version, both.version_name) == ("PCS", "Placed on Calendar Senate")
+    unknown = parse_text(DOCID_ONLY.replace("f:s777rs.txt", "f:s777xyz.txt")).meta
+    assert (unknown.version, unknown.version_name) == (None, None)
