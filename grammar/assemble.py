@@ -474,7 +474,7 @@ class _Assembler:
         kind, designation, heading = parsed
         pieces = [heading]
         j = self._heading_goes_on(i + 1, line, pieces)
-        if not heading and j < len(self.lines) and self._names_a_bare_heading(self.lines[j]):
+        if not join_lines(pieces) and j < len(self.lines) and self._names_a_bare_heading(self.lines[j]):
             # "TITLE I" alone on its line: its name is the line of capitals below it.
             pieces.append(self.lines[j].content)
             j = self._heading_goes_on(j + 1, self.lines[j], pieces)

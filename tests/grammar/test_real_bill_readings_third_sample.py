@@ -325,3 +325,27 @@ def test_a_text_that_opens_with_its_document_id_alone_takes_its_version_from_the
     assert (both.version, both.version_name) == ("PCS", "Placed on Calendar Senate")
     unknown = parse_text(DOCID_ONLY.replace("f:s777rs.txt", "f:s777xyz.txt")).meta
     assert (unknown.version, unknown.version_name) == (None, None)
+
+
+# A public law prints its margin notes in the text, ``<<NOTE: ...>>``, even between a title's
+# keyword and its number; the note is no part of the heading.
+PUBLIC_LAW_TITLE_WITH_A_NOTE = ENACTING_AN_APPROPRIATION + """\
+
+                               DIVISION A
+
+                      WIDGET AGENCY APPROPRIATIONS
+
+   TITLE <<NOTE: Widget Agency Appropriations Act, 2031.>>  I--
+FISCAL YEAR 2031 APPROPRIATIONS
+
+                              FEDERAL FUNDS
+
+    For a Federal payment to the Widget Agency, $1,000,000.
+"""
+
+
+def test_a_margin_note_between_a_titles_keyword_and_its_number_is_no_part_of_it() -> None:
+    bill = parse_text(PUBLIC_LAW_TITLE_WITH_A_NOTE)
+    assert outline(bill) == [("dA", 7, ""), ("dA_tI", 11, "FEDERAL FUNDS For a Federal payment to t")]
+    assert [p.heading for p in bill.walk()] == [
+        "WIDGET AGENCY APPROPRIATIONS", "FISCAL YEAR 2031 APPROPRIATIONS"]
