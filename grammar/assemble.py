@@ -234,6 +234,8 @@ _QUOTE_OPENERS = ("(", "SEC", "Sec", "SECTION", "TITLE", "Subtitle", "SUBTITLE",
                   "Chapter", "PART", "Part", "DIVISION", "Subchapter", "SUBCHAPTER")
 _HEADER_KINDS = ("SECTION_HEADER_LINE", "SECTION_HEADER_OPEN")
 _LOOKAHEAD = 400  # lines a look-ahead reads at most: a paragraph is never longer
+_STRUCK_CLOSE = "</DELETED>"
+_FORMULA_ONLY = re.compile(r"^Resolved by the [^,]*(?:assembled|concurring(?: therein)?\)),$")
 _BARE_SECTION_ONE = re.compile(r"^1\.\s+([A-Z][A-Z ,;'-]*[A-Z])\.$")
 
 
@@ -319,7 +321,9 @@ class _Assembler:
         kind = line.kind
         if kind in _HEADER_KINDS:
             return self._section_header(i)
-        if kind == "_BLANK" or kind == "PAGE_MARK" or kind == "DELETED" or not line.content:
+        if kind == "DELETED":
+            return self._past_struck(i)
+        if kind == "_BLANK" or kind == "PAGE_MARK" or not line.content:
             return i + 1
         if self.in_toc and kind not in ("TOC_ENTRY", "DIVISION_HEADING", "TEXT"):
             self.in_toc = False
@@ -348,6 +352,26 @@ class _Assembler:
             draft.line_end = line.number
         else:
             return self._text(i)
+        return i + 1
+
+    def _past_struck(self, i: int) -> int:
+        """The index after the struck paragraph that opens at ``i``.
+
+        A committee's struck text opens with ``<DELETED>`` and closes with ``</DELETED>``,
+        often lines later: the paragraph's wrapped lines in between are bare, and are struck
+        too.  A paragraph never runs past a blank line or into the next ``<DELETED>``: where
+        no closing marker comes before one, only the marked line is struck (nothing unmarked
+        is dropped), and the search has looked at each line once.
+        """
+        if _STRUCK_CLOSE in self.lines[i].content:
+            return i + 1
+        previous = self.lines[i]
+        for j, line in enumerate(self._ahead(i + 1), start=i + 1):
+            if line.number != previous.number + 1 or line.kind == "DELETED":
+                break
+            if _STRUCK_CLOSE in line.content:
+                return j + 1
+            previous = line
         return i + 1
 
     # Sections and divisions --------------------------------------------------
@@ -402,6 +426,7 @@ class _Assembler:
             self._append(draft, words, line.number)
 
     def _open_section(self, number: str, line: Line, heading: str) -> Draft:
+        self._formula_to_preamble()
         self._close_section()
         self.roots_have_sections = True
         draft = Draft("section", number, line.number, heading=heading, indent=line.indent)
@@ -410,6 +435,21 @@ class _Assembler:
         self.units = []
         self.target = _Target(draft)
         return draft
+
+    def _formula_to_preamble(self) -> None:
+        """A resolving clause that stops at ``assembled,`` and is followed by a section is the
+        formula of a resolution in sections, as ``Be it enacted`` is a bill's: the preamble's,
+        not a unit (a clause that goes on with ``That ...`` holds the resolution's words)."""
+        draft = self.section
+        if (draft is None or draft.kind != "resolution" or draft.children or draft.rare is not None
+                or not self.roots or self.roots[-1] is not draft):
+            return
+        words = join_lines(draft.words)
+        if not _FORMULA_ONLY.match(words):
+            return
+        self.roots.pop()
+        self.resolution_count -= 1
+        self.preamble.append(words)
 
     def _add_root_or_child(self, draft: Draft) -> None:
         if self.containers:
@@ -433,10 +473,12 @@ class _Assembler:
             return self._text(i)
         kind, designation, heading = parsed
         pieces = [heading]
-        j = i + 1
-        while j < len(self.lines) and self._continues_heading(self.lines[j], line):
+        j = self._heading_goes_on(i + 1, line, pieces)
+        if not join_lines(pieces) and j < len(self.lines) and self._names_a_bare_heading(self.lines[j]):
+            # "TITLE I" alone on its line: its name is the line of capitals below it.
             pieces.append(self.lines[j].content)
-            j += 1
+            j = self._heading_goes_on(j + 1, self.lines[j], pieces)
+        self._formula_to_preamble()
         self._close_section()
         rank = DIVISION_RANKS[kind]
         while self.containers and DIVISION_RANKS[self.containers[-1].kind] >= rank:
@@ -449,9 +491,23 @@ class _Assembler:
         self.target = _Target(draft)
         return j
 
+    def _heading_goes_on(self, j: int, heading: Line, pieces: list[str]) -> int:
+        """Gather into ``pieces`` the lines from ``j`` on that wrap ``heading``; the index after them."""
+        while j < len(self.lines) and self._continues_heading(self.lines[j], heading,
+                                                              self.lines[j - 1]):
+            pieces.append(self.lines[j].content)
+            j += 1
+        return j
+
     @staticmethod
-    def _continues_heading(line: Line, heading: Line) -> bool:
-        if line.kind != "TEXT":
+    def _names_a_bare_heading(line: Line) -> bool:
+        return line.kind == "TEXT" and is_capitals(line.content)
+
+    @staticmethod
+    def _continues_heading(line: Line, heading: Line, previous: Line) -> bool:
+        # A heading wraps onto the very next line; capitals after a blank line are the next
+        # heading (an appropriation's agency), not more of this one.
+        if line.kind != "TEXT" or line.number != previous.number + 1:
             return False
         content = line.content
         if is_capitals(heading.content):
@@ -496,9 +552,7 @@ class _Assembler:
         line = self.lines[i]
         pieces = [line.content]
         j = i + 1
-        while j < len(self.lines) and self._continues_heading(self.lines[j], line):
-            pieces.append(self.lines[j].content)
-            j += 1
+        j = self._heading_goes_on(i + 1, line, pieces)
         parsed = division_heading(join_lines(pieces))
         if parsed is not None:
             kind, designation, heading = parsed

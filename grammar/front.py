@@ -35,6 +35,18 @@ _VERSION_LINE = re.compile(
     r"^\[(?P<measure>[A-Za-z. ]+?)\s*(?P<number>[0-9]+)\s+(?P<name>.+?)\s*\((?P<code>[A-Z]+)\)\s*\]$"
 )
 _CONGRESS = re.compile(r"([0-9]+)(?:st|nd|rd|th|d)\s+Congress", re.IGNORECASE)
+# The old gateway's document id, "[DOCID: f:h2014enr.txt]": measure letters, number, version.
+_DOCID = re.compile(r"^\[DOCID:\s*f:[a-z]+[0-9]+(?P<code>[a-z]+)\.txt\]$")
+# The names the GPO's version lines give the codes a document id can end with.
+_VERSION_NAMES = {
+    "IH": "Introduced in House", "IS": "Introduced in Senate", "RH": "Reported in House",
+    "RS": "Reported in Senate", "EH": "Engrossed in House", "ES": "Engrossed in Senate",
+    "EAH": "Engrossed Amendment House", "EAS": "Engrossed Amendment Senate",
+    "ENR": "Enrolled Bill", "RDH": "Received in House", "RDS": "Received in Senate",
+    "RFH": "Referred in House", "RFS": "Referred in Senate", "PCH": "Placed on Calendar House",
+    "PCS": "Placed on Calendar Senate", "CPH": "Considered and Passed House",
+    "CPS": "Considered and Passed Senate", "ATH": "Agreed to House", "ATS": "Agreed to Senate",
+}
 _MEASURE = re.compile(r"^(H|S)\.?\s*(R\.|J\.\s*RES\.|CON\.\s*RES\.|RES\.)?\s*([0-9]+)$", re.IGNORECASE)
 _DATE = re.compile(
     r"(?P<month>[A-Z][a-z]+) (?P<day>[0-9]{1,2})"
@@ -106,11 +118,15 @@ def read_meta(lines: Sequence[Line]) -> Meta:
     """The measure's metadata from the front matter (and the back matter's passage lines)."""
     front = [line for line in lines if line.part == "front"]
     fields = _Fields()
+    from_docid: str | None = None
     for line in front:
         content = line.content
         kind = line.kind
         if kind == "GPO_BRACKET":
             _bracket(content, fields)
+            docid = _DOCID.match(content.strip())
+            if docid is not None and docid.group("code").upper() in _VERSION_NAMES:
+                from_docid = docid.group("code").upper()
         elif kind in ("CONGRESS", "SESSION"):
             number = int(re.match(r"[0-9]+", content).group())  # type: ignore[union-attr]
             fields.offer(**{kind.lower(): number})
@@ -128,6 +144,9 @@ def read_meta(lines: Sequence[Line]) -> Meta:
             fields.offer(chamber="Senate" if "SENATE" in content.upper() else "House of Representatives")
         elif kind == "DOCUMENT_TYPE":
             fields.offer(document_type=_DOCUMENT_TYPES.get(content.rstrip(":").upper()))
+    if from_docid is not None and fields.version is None:
+        # A text with the document id alone (no version line) is of the version the id ends with.
+        fields.offer(version=from_docid, version_name=_VERSION_NAMES[from_docid])
     if fields.measure is not None:
         fields.offer(document_type=_TYPE_OF_MEASURE.get(fields.measure))
     if fields.version is not None:
@@ -214,6 +233,12 @@ def _parse_date(text: str) -> tuple[dt.date | None, dt.date | None]:
     return date, legislative
 
 
+# A rule, the document type, or a masthead line (a reported bill's cover page is followed by
+# the masthead again, its long title under it) ends the action being read.
+_ENDS_AN_ACTION = frozenset({"RULE", "DOCUMENT_TYPE", "CALENDAR", "CONGRESS", "SESSION", "MEASURE",
+                             "REPORT", "CHAMBER", "CHAMBER_IN_TEXT"})
+
+
 def _actions(front: Sequence[Line]) -> list[tuple[str, list[str]]]:
     """Each date line of the masthead with the text lines after it."""
     actions: list[tuple[str, list[str]]] = []
@@ -224,7 +249,7 @@ def _actions(front: Sequence[Line]) -> list[tuple[str, list[str]]]:
             actions.append((line.content, current))
         elif line.kind == "TEXT" and current is not None:
             current.append(line.content)
-        elif line.kind in ("RULE", "DOCUMENT_TYPE"):
+        elif line.kind in _ENDS_AN_ACTION:
             current = None
     return actions
 

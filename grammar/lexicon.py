@@ -203,7 +203,15 @@ def section_header(text: str) -> tuple[str, str] | None:
 
 
 def division_heading(text: str) -> tuple[str, str, str] | None:
-    """A division heading's kind, designation and heading: ``TITLE I--FOO`` -> ('title', 'I', 'FOO')."""
+    """A division heading's kind, designation and heading: ``TITLE I--FOO`` -> ('title', 'I', 'FOO').
+
+    A margin note of the Statutes at Large is no part of it:
+
+    >>> division_heading("TITLE <<NOTE: Widget Act.>>  I--GENERAL")
+    ('title', 'I', 'GENERAL')
+    """
+    if "<<NOTE:" in text:
+        text = _NOTE.sub(" ", text)
     match = _DIVISION_HEADING.match(text.strip())
     if match is None:
         return None
