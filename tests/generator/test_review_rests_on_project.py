@@ -8,48 +8,18 @@ import json
 from pathlib import Path
 
 import pytest
-from fixtures.tiny_project import ROOT, billtrace
+from fixtures.tiny_project import billtrace, defense_project
 
 pytestmark = pytest.mark.site  # runs billtrace (and pytest) in subprocesses: left out of the traced run
 
-_DEFENSE_RULE = '''
-from decimal import Decimal
 
-from provisions.kit import Determination, Reason
-
-
-@implements("s6_c_2")
-def defense_share(amount: Decimal) -> Determination[Decimal]:
-    """20 percent to the Department of Defense to support projects described in paragraph (1)."""
-    share = (amount * Decimal("0.20")).quantize(Decimal("0.01"))
-    return Determination(share, (Reason("s6_c_2", f"20 percent of {amount} is {share}."),
-                                 Reason("s6_c_1", "for the projects that paragraph describes.")))
-'''
-
-_DEFENSE_TEST = '''
-from decimal import Decimal
-
-import pytest
-
-from rules.s6 import defense_share
-
-
-@pytest.mark.provision("s6_c_2")
-def test_the_department_of_defense_receives_20_percent() -> None:
-    assert defense_share(Decimal("1000.00")).value == Decimal("200.00")
-'''
 
 _MOVED = "sec. 6(c)(1) changed since review; this provision cites it (``paragraph (1)``)"
 
 
 def test_in_a_new_project_a_change_to_the_paragraph_a_reviewed_rule_cites_is_not_shown_verified(
         tmp_path: Path) -> None:
-    from generator.project.scaffold import init_project
-
-    project = init_project(tmp_path / "other", ROOT / "statute" / "s2839-is.txt").root
-    with (project / "rules" / "s6.py").open("a", encoding="utf-8") as module:
-        module.write(_DEFENSE_RULE)
-    (project / "tests" / "test_s6.py").write_text(_DEFENSE_TEST, encoding="utf-8")
+    project = defense_project(tmp_path / "other", citing_paragraph_1=True)
     assert billtrace(project, "review", "--accept", "s6_c_2").returncode == 0
     assert billtrace(project, "review").returncode == 0
 

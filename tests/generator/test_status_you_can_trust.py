@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fixtures.tiny_project import ROOT, billtrace, make_project
+from fixtures.tiny_project import ROOT, billtrace, defense_project, make_project
 
 from generator.project.lock import holding_lock
 
@@ -144,31 +144,6 @@ def test_a_rule_whose_error_branch_no_test_takes_is_not_verified_under_a_branch_
     assert "branches not taken: " in trace.stdout
 
 
-_DEFENSE_RULE = '''
-from decimal import Decimal
-
-from provisions.kit import Determination, Reason
-
-
-@implements("s6_c_2")
-def defense_share(amount: Decimal) -> Determination[Decimal]:
-    """20 percent to the Department of Defense."""
-    share = (amount * Decimal("0.20")).quantize(Decimal("0.01"))
-    return Determination(share, (Reason("s6_c_2", f"20 percent of {amount} is {share}."),))
-'''
-
-_DEFENSE_TEST = '''
-from decimal import Decimal
-
-import pytest
-
-from rules.s6 import defense_share
-
-
-@pytest.mark.provision("s6_c_2")
-def test_the_department_of_defense_receives_20_percent() -> None:
-    assert defense_share(Decimal("1000.00")).value == Decimal("200.00")
-'''
 
 
 def _status_in_matrix_script(project: Path, provision_id: str) -> str:
@@ -180,12 +155,7 @@ def _status_in_matrix_script(project: Path, provision_id: str) -> str:
 
 def test_in_a_new_project_a_reviewed_rule_whose_words_changed_is_not_shown_verified_and_fails_the_build(
         tmp_path: Path) -> None:
-    from generator.project.scaffold import init_project
-
-    project = init_project(tmp_path / "other", ROOT / "statute" / "s2839-is.txt").root
-    with (project / "rules" / "s6.py").open("a", encoding="utf-8") as module:
-        module.write(_DEFENSE_RULE)
-    (project / "tests" / "test_s6.py").write_text(_DEFENSE_TEST, encoding="utf-8")
+    project = defense_project(tmp_path / "other")
     assert billtrace(project, "review", "--accept", "s6_c_2").returncode == 0
     first = billtrace(project, "build")
     assert first.returncode == 0, first.stderr
