@@ -117,8 +117,9 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
         first = bill.diagnostics[0]
         source_lines = text.split("\n")
         more = len(bill.diagnostics) - 1
+        others = f" (and {more} more {'diagnostic' if more == 1 else 'diagnostics'})" if more else ""
         raise BillStrictError(
-            f"{first.message} [{first.code}]" + (f" (and {more} more diagnostics)" if more else ""),
+            f"{first.message} [{first.code}]" + others,
             line=first.line,
             column=first.column,
             source_line=source_lines[first.line - 1] if 0 < first.line <= len(source_lines) else None,

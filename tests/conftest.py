@@ -1,4 +1,4 @@
-"""Shared fixtures: the parsed working text of S. 2839."""
+"""Shared fixtures: the parsed text of S. 2839 the run is shown against."""
 
 from __future__ import annotations
 
@@ -6,13 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from grammar import Bill, parse_file
-
-ROOT = Path(__file__).resolve().parent.parent
-STATUTE = ROOT / "statute" / "s2839-is.txt"
+from grammar import Bill
 
 
 @pytest.fixture(scope="session")
-def bill() -> Bill:
-    """S. 2839 as parsed from statute/s2839-is.txt."""
-    return parse_file(STATUTE)
+def bill(billtrace_bill: Bill) -> Bill:
+    """S. 2839 as the project names it (statute/s2839-is.txt unless ``BILLTRACE_BILL`` says
+    otherwise): a traced run points it at the copy of the words it records, so the rules'
+    tests test those words and no others."""
+    return billtrace_bill
+
+
+@pytest.fixture(scope="session")
+def bill_lines(billtrace_bill_path: Path) -> list[str]:
+    """The lines of that same file, line ends kept."""
+    return billtrace_bill_path.read_text(encoding="utf-8").splitlines(keepends=True)

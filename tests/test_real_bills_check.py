@@ -46,3 +46,11 @@ def test_the_check_counts_the_lines_per_bill(tmp_path: Path, capsys: pytest.Capt
     assert main([str(tmp_path), "--ids"]) == 0
     out = capsys.readouterr().out
     assert "misreading signals: 0 (none)" in out and "opened no unit" not in out
+
+
+def test_a_text_cut_short_counts_as_a_misreading_signal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A download that stops mid-sentence: what it lacks was never read, so the reader is told.
+    (tmp_path / "bill.txt").write_text(_TEXT.replace("shall be public.\n", "shall be\n"), encoding="utf-8")
+    main([str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "text-cut-short" in out and "misreading signals: 1" in out

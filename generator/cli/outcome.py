@@ -18,8 +18,9 @@ import click
 from generator.trace.matrix import Matrix, Row, words_moved
 from generator.trace.results import TestResult
 from generator.trace.review import Review, ReviewState
+from provisions.kit.wording import counted
 
-__all__ = ["exit_if_failed", "fail_naming_each", "failed_in", "tests_counted", "words_moved_line"]
+__all__ = ["exit_if_failed", "fail_naming_each", "failed_in", "tests_counted", "unreviewed_line", "words_moved_line"]
 
 _NAMED = 3  # node ids a one-line summary names before "and N more"
 
@@ -88,6 +89,25 @@ def words_moved_line(command: str, matrix: Matrix, rows: Sequence[Row] | None = 
     them = "it" if len(moved) == 1 else "them"
     return (f"billtrace {command}: " + "; ".join(parts) + f"; what rests on {them} is not verified until a person "
             f"re-reads it (`billtrace review` lists {them})")
+
+
+def unreviewed_line(command: str, matrix: Matrix) -> str:
+    """One line naming the provisions that rules, tests or declarations rest on whose words no
+    one has reviewed, so that their statuses are not taken for a person's reading; empty when none::
+
+        billtrace build: 1 provision that rules or tests rest on was never reviewed: sec. 4(e) (s4_e);
+        its status says what its tests ran, not that a person read its rules against its words
+        (`billtrace review --accept ID` records a review)
+    """
+    rows = [r for r in matrix.rows if r.review is not None and r.review.state is ReviewState.UNREVIEWED]
+    if not rows:
+        return ""
+    one = len(rows) == 1
+    return (f"billtrace {command}: {counted(len(rows), 'provision')} that rules or tests rest on "
+            f"{'was' if one else 'were'} never reviewed: " + _first_few(f"{r.provision.label} ({r.id})" for r in rows)
+            + f"; {'its status says' if one else 'their statuses say'} what {'its' if one else 'their'} tests ran, "
+            f"not that a person read {'its' if one else 'their'} rules against {'its' if one else 'their'} words "
+            f"(`billtrace review --accept ID` records a review)")
 
 
 def _reviewed(count: int) -> str:

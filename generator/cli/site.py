@@ -8,7 +8,7 @@ import threading
 import click
 
 from generator.cli.context import workspace_of
-from generator.cli.outcome import fail_naming_each, tests_counted, words_moved_line
+from generator.cli.outcome import fail_naming_each, tests_counted, unreviewed_line, words_moved_line
 from generator.errors import GeneratorError
 from generator.project.lock import holding_lock
 from generator.project.workspace import Workspace
@@ -35,7 +35,8 @@ def test_command(keyword: str | None, exitfirst: bool, last_failed: bool, verbos
 
     Shows pytest's progress as it runs; exits with status 1 when a test fails or errors,
     naming each with its first assertion line.  A run of a selection (-k, -x, --lf) is
-    recorded as one: `billtrace coverage` then asks for the whole run.
+    recorded as one: `billtrace coverage` then asks for the whole run (-v and -q change
+    only the output, so a whole run shown either way is still the whole run).
     `billtrace coverage` and `billtrace trace` read what this writes.
     """
     options = [*(["-k", keyword] if keyword is not None else []), *(["-x"] if exitfirst else []),
@@ -68,6 +69,9 @@ def build_command(no_trace: bool, markdown_only: bool) -> None:
     changed = f", {tally.counts[Status.CHANGED]} changed since review" if tally.counts[Status.CHANGED] else ""
     click.echo(f"{report.pages} files -> {workspace.relative(target)}; {tally.verified} of "
                f"{tally.operative} operative provisions verified ({tally.percent:.1f}%){changed}; {steps}")
+    unreviewed = unreviewed_line("build", report.matrix)
+    if unreviewed:
+        click.echo(f"warning: {unreviewed}", err=True)
     moved = words_moved_line("build", report.matrix)
     if moved:
         click.echo(f"error: {moved}", err=True)

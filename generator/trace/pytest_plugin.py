@@ -11,20 +11,29 @@ sentence (see ``generator.trace.results``).  ``billtrace test`` and ``billtrace
 build`` pass it, together with coverage.py's per-test contexts.
 
 The bill is the project's (``[tool.billtrace] bill`` of the pyproject.toml at the
-rootdir; ``BILLTRACE_BILL`` overrides it, as for every command).
+rootdir; ``BILLTRACE_BILL`` overrides it, as for every command).  Tests get that same
+bill from the session fixtures ``billtrace_bill`` (the parsed ``Bill``) and
+``billtrace_bill_path`` (its file): a traced run points ``BILLTRACE_BILL`` at the copy of
+the words it records, so a test that read ``statute/`` itself would test other words than
+the ones its status is shown against.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from generator.trace.results import Results, TestResult, sentence_for, write_results
 from grammar.errors import close_ids
 
-__all__ = ["check_markers", "first_message", "outcome_of"]
+if TYPE_CHECKING:
+    from grammar import Bill
+
+__all__ = ["billtrace_bill", "billtrace_bill_path", "check_markers", "first_message", "outcome_of"]
+
+_BILL_KEY = pytest.StashKey["Bill"]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("billtrace")
@@ -140,11 +149,38 @@ def _marker_ids(item: pytest.Item) -> list[Any]:
     return ids
 
 
-def _known_ids(config: pytest.Config) -> frozenset[str]:
+@pytest.fixture(scope="session")
+def billtrace_bill_path(pytestconfig: pytest.Config) -> Path:
+    """The file of the project's bill: the words this run's statuses are shown against."""
+    return _bill_path(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def billtrace_bill(pytestconfig: pytest.Config) -> Bill:
+    """The project's bill, parsed once a session: the one the provision markers were checked against."""
+    return _project_bill(pytestconfig, "cannot read the project's bill")
+
+
+def _bill_path(config: pytest.Config) -> Path:
     from generator.project.config import load_config
-    from grammar import BilltraceError, parse_file
+    from grammar import BilltraceError
 
     try:
-        return parse_file(load_config(project=str(config.rootpath)).bill).ids
+        return load_config(project=str(config.rootpath)).bill
     except BilltraceError as error:
-        raise pytest.UsageError(f"cannot check provision markers: {error}") from None
+        raise pytest.UsageError(f"cannot find the project's bill: {error}") from None
+
+
+def _project_bill(config: pytest.Config, failing: str) -> Bill:
+    from grammar import BilltraceError, parse_file
+
+    if _BILL_KEY not in config.stash:
+        try:
+            config.stash[_BILL_KEY] = parse_file(_bill_path(config))
+        except BilltraceError as error:
+            raise pytest.UsageError(f"{failing}: {error}") from None
+    return config.stash[_BILL_KEY]
+
+
+def _known_ids(config: pytest.Config) -> frozenset[str]:
+    return _project_bill(config, "cannot check provision markers").ids

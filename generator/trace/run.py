@@ -32,7 +32,7 @@ from generator.project.workspace import Workspace
 from generator.trace.fingerprint import current_fingerprint, with_outputs
 from generator.trace.results import Results, TestResult, read_results
 
-__all__ = ["TracedRun", "collect_tests", "run_traced", "selection"]
+__all__ = ["TracedRun", "choosing", "collect_tests", "run_traced", "selection"]
 
 _ACCEPTED = (0, 1, 5)  # passed, some tests failed, no tests collected
 _RUN_PREFIX = ".run-"
@@ -62,6 +62,23 @@ def selection(workspace: Workspace) -> tuple[str, ...]:
     return tuple(chosen)
 
 
+# pytest options that change only what its output shows, never which tests run or how: a run of
+# the whole project with ``-v`` is still the project's whole run, not a selection of it.
+_SHOWING = frozenset(("-q", "-qq", "-qqq", "-v", "-vv", "-vvv", "--verbose", "--quiet", "-l", "--showlocals",
+                      "--no-header", "--no-summary"))
+_SHOWING_PREFIXES = ("--tb=", "--color=", "--durations=", "--code-highlight=")
+
+
+def choosing(options: Sequence[str]) -> tuple[str, ...]:
+    """The ``options`` that choose or change the tests run: all but those that only change the output.
+
+    >>> choosing(["-v", "-k", "widget", "--tb=short", "-x"])
+    ('-k', 'widget', '-x')
+    """
+    return tuple(option for option in options
+                 if option not in _SHOWING and not option.startswith(_SHOWING_PREFIXES))
+
+
 def run_traced(workspace: Workspace, *, options: Sequence[str] = (), echo: Callable[[str], None] | None = None,
                cache: bool = False) -> TracedRun:
     """Run the tests with tracing; results, coverage and fingerprint go to ``workspace.state``.
@@ -80,7 +97,8 @@ def run_traced(workspace: Workspace, *, options: Sequence[str] = (), echo: Calla
     workspace.state.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(workspace.state)
     chosen = (*selection(workspace), *options)
-    fingerprint = current_fingerprint(workspace, chosen)  # before the run: an edit during it makes it stale
+    # Before the run: an edit during it makes it stale.
+    fingerprint = current_fingerprint(workspace, (*selection(workspace), *choosing(options)))
     folder = Path(tempfile.mkdtemp(prefix=_RUN_PREFIX, dir=workspace.state))
     try:
         results_file, coverage_file = folder / "results.json", folder / "coverage"

@@ -203,3 +203,28 @@ def test_in_a_new_project_a_reviewed_rule_whose_words_changed_is_not_shown_verif
     accepted = billtrace(project, "build")
     assert accepted.returncode == 0, accepted.stderr
     assert _status_in_matrix_script(project, "s6_c_2") == "verified"
+
+
+@pytest.mark.parametrize("shown", ["-v", "-q"])
+def test_a_whole_run_shown_verbose_or_quiet_is_still_the_whole_run(tmp_path: Path, shown: str) -> None:
+    # -v and -q change what pytest prints, not which tests run: coverage must show the run as current.
+    project = make_project(tmp_path)
+    assert billtrace(project, "test", shown).returncode == 0
+    done = billtrace(project, "coverage")
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    selected = billtrace(project, "test", shown, "-k", "widget")  # a selection is still one
+    assert selected.returncode == 0
+    refused = billtrace(project, "coverage")
+    assert refused.returncode == 2 and "stale" in refused.stderr and "-k" in refused.stderr, refused.stderr
+
+
+def test_build_warns_of_provisions_whose_rules_no_one_reviewed_until_a_review_is_recorded(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    first = billtrace(project, "build", "--markdown-only")
+    assert first.returncode == 0, first.stderr
+    [warning] = [line for line in first.stderr.splitlines() if line.startswith("warning: ")]
+    assert warning.startswith("warning: billtrace build: 1 provision that rules or tests rest on was never "
+                              "reviewed: sec. 3(a) (s3_a); its status says what its tests ran")
+    assert billtrace(project, "review", "--accept", "s3_a").returncode == 0
+    again = billtrace(project, "build", "--markdown-only")
+    assert again.returncode == 0 and "never reviewed" not in again.stderr, again.stderr

@@ -130,6 +130,18 @@ def test_a_reference_that_resolves_to_nothing_is_a_diagnostic() -> None:
         "reports.txt:3:65: error: sec. 2(a): 'subsection (c)' refers to no provision of this bill "
         "[unresolved-citation]"
     )
+    assert "more diagnostic" not in str(raised.value)
+
+
+@pytest.mark.parametrize(("references", "more"), [
+    ("subsection (c) and subsection (d)", "(and 1 more diagnostic)"),
+    ("subsection (c), subsection (d) and subsection (e)", "(and 2 more diagnostics)"),
+])
+def test_strict_counts_the_diagnostics_after_the_first_in_words(references: str, more: str) -> None:
+    text = f"SEC. 1. REPORTS.\n\n    (a) In General.--The Secretary shall act under {references}.\n"
+    with pytest.raises(BillStrictError) as raised:
+        parse_text(text, source="reports.txt", strict=True)
+    assert str(raised.value).splitlines()[0].endswith(f"[unresolved-citation] {more}")
 
 
 def test_the_working_text_resolves_every_internal_reference(bill: Bill) -> None:

@@ -455,13 +455,13 @@ def test_a_rules_error_names_the_option_as_the_command_line_spells_it() -> None:
 
 
 @pytest.mark.provision("s6_c_1")
-def test_an_answer_on_a_text_whose_words_left_a_bound_value_warns_naming_the_value(bill: Bill, tmp_path: Path) -> None:
+def test_an_answer_on_a_text_whose_words_left_a_bound_value_warns_naming_the_value(
+        bill: Bill, bill_lines: list[str], tmp_path: Path) -> None:
     from provisions.values import VALUES
 
     share = VALUES["DOE share"]
     provision = bill.get(share.provision)
-    lines = (Path(__file__).resolve().parents[2] / "statute" / "s2839-is.txt").read_text(
-        encoding="utf-8").splitlines(keepends=True)
+    lines = bill_lines
     first, last = provision.line_start - 1, provision.line_end
     own = "".join(lines[first:last]).replace(f"{share.value} percent", f"{share.value - 10} percent", 1)
     changed = tmp_path / "changed.txt"
@@ -474,11 +474,10 @@ def test_an_answer_on_a_text_whose_words_left_a_bound_value_warns_naming_the_val
     assert all("an answer that uses it rests on words the text no longer has" in line for line in values)
 
 
-def _with_words_changed(bill: Bill, provision_id: str, folder: Path) -> Path:
-    """A copy of the working text in which the own lines of ``provision_id`` end in one more word."""
+def _with_words_changed(bill: Bill, lines: list[str], provision_id: str, folder: Path) -> Path:
+    """A copy of the bill's ``lines`` in which the own lines of ``provision_id`` end in one more word."""
     provision = bill.get(provision_id)
-    lines = (Path(__file__).resolve().parents[2] / "statute" / "s2839-is.txt").read_text(
-        encoding="utf-8").splitlines(keepends=True)
+    lines = list(lines)
     last = provision.line_end - 1
     lines[last] = lines[last].rstrip("\n") + " again\n"
     changed = folder / "changed.txt"
@@ -507,7 +506,7 @@ def _warning(words: str, provision_id: str, bill: Bill) -> str:
 
 @pytest.mark.provision("s5_a")
 def test_an_answer_citing_words_changed_since_review_warns_naming_each_after_the_answer(
-        bill: Bill, tmp_path: Path) -> None:
+        bill: Bill, bill_lines: list[str], tmp_path: Path) -> None:
     env = _all_reviewed(bill, tmp_path)
     asked = ["check", "duty", "--hts", "8505.11.00", "--origin", "CN", "--entry-date", "2027-03-01", "--member",
              "AU:2027-01-01", "--value", "1000.00"]
@@ -515,7 +514,7 @@ def test_an_answer_citing_words_changed_since_review_warns_naming_each_after_the
     assert as_reviewed.exit_code == 0 and _changed_since_review(as_reviewed.stderr) == []
     cited = json.loads(CliRunner().invoke(main, [*asked, "--json"], env=env).stdout)["reasons"]
     duty = cited[-1]["provision"]  # the rate and the duty: sec. 5(a) of the working text
-    changed = _with_words_changed(bill, duty, tmp_path)
+    changed = _with_words_changed(bill, bill_lines, duty, tmp_path)
     result = CliRunner().invoke(main, [*asked, "--bill", str(changed)], env=env)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == as_reviewed.stdout  # the answer itself as it was
@@ -530,13 +529,14 @@ def test_an_answer_citing_words_changed_since_review_warns_naming_each_after_the
 
 @pytest.mark.provision("s6_c_1")
 def test_a_cited_provision_whose_part_changed_since_review_warns_of_words_below_it(
-        bill: Bill, tmp_path: Path) -> None:
+        bill: Bill, bill_lines: list[str], tmp_path: Path) -> None:
     env = _all_reviewed(bill, tmp_path)
     asked = ["check", "fund", "--critical-mineral-duties", "1000.00", "--json"]
     cited = [r["provision"] for r in json.loads(CliRunner().invoke(main, asked, env=env).stdout)["reasons"]]
     part, whole = next((pid, parent.id) for pid in cited if (parent := bill.parent(pid)) is not None
                        and parent.id in cited)  # the allocation's paragraph and its subsection: sec. 6(c)(1), 6(c)
-    result = CliRunner().invoke(main, [*asked, "--bill", str(_with_words_changed(bill, part, tmp_path))], env=env)
+    changed = _with_words_changed(bill, bill_lines, part, tmp_path)
+    result = CliRunner().invoke(main, [*asked, "--bill", str(changed)], env=env)
     assert result.exit_code == 0, result.stderr
     lines = _changed_since_review(result.stderr)
     assert _warning("the words of", part, bill) in lines and _warning("words below", whole, bill) in lines
