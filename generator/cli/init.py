@@ -7,8 +7,11 @@ from pathlib import Path
 import click
 
 from generator.project.scaffold import init_project
+from provisions.kit.wording import counted
 
 __all__ = ["init_command"]
+
+_SHOWN = 10  # diagnostics of the bill listed one by one
 
 
 @click.command("init")
@@ -24,6 +27,13 @@ def init_command(directory: Path, bill: Path, package: str) -> None:
     tests folder with one example test, and a README saying what to do next.
     """
     made = init_project(directory, bill, package=package)
+    # A damaged or misread text is worth knowing about before rules are written against it.
+    for diagnostic in made.diagnostics[:_SHOWN]:
+        click.echo(f"{bill}:{diagnostic.line}:{diagnostic.column}: warning: {diagnostic.message} "
+                   f"[{diagnostic.code}]", err=True)
+    if len(made.diagnostics) > _SHOWN:
+        click.echo(f"warning: {counted(len(made.diagnostics) - _SHOWN, 'more diagnostic')} of the bill "
+                   f"(`billtrace parse {bill}` lists them all)", err=True)
     modules = f"{len(made.modules)} section module{'s' if len(made.modules) != 1 else ''}"
     click.echo(f"made {made.root}: {modules} in {made.package}/, none with a rule yet.\n"
                f"next: cd {made.root} && billtrace coverage   (see README.md there)")

@@ -93,7 +93,7 @@ def serve_command(port: int, watch: bool) -> None:
     workspace = workspace_of()
     if not (workspace.build / "index.html").is_file():
         raise GeneratorError(f"no built site in {workspace.relative(workspace.build)}; "
-                             f"run `billtrace build` (or `make site`) first")
+                             f"run `billtrace build` first")
     counter = BuildCounter() if watch else None
     try:
         server = make_server(workspace.build, port=port, reload=counter)

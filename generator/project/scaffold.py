@@ -24,7 +24,7 @@ import tomli_w
 
 from generator.errors import GeneratorError
 from generator.project.files import ordinary_mode
-from grammar import Bill, Provision, parse_file
+from grammar import Bill, Diagnostic, Provision, parse_file
 
 __all__ = ["Scaffold", "init_project", "section_modules"]
 
@@ -41,6 +41,7 @@ class Scaffold:
     package: str
     modules: tuple[str, ...]
     operative: int  # provisions in the bill, all pending until a rule or a declaration names them
+    diagnostics: tuple[Diagnostic, ...] = ()  # what the grammar found to check in the bill's text
 
 
 def section_modules(bill: Bill) -> tuple[tuple[str, Provision], ...]:
@@ -94,7 +95,8 @@ def init_project(target: Path, bill_file: Path, *, package: str = "rules") -> Sc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Scaffold(target, package, tuple(name for name, _ in modules), sum(1 for _ in bill.walk()))
+    return Scaffold(target, package, tuple(name for name, _ in modules), sum(1 for _ in bill.walk()),
+                    bill.diagnostics)
 
 
 _RESERVED = frozenset({"grammar", "provisions", "generator", "tests", "statute", "site", "benchmarks"})
@@ -123,7 +125,7 @@ def _write_project(root: Path, bill: Bill, bill_file: Path, text_name: str, pack
     for name, provision in modules:
         (root / package / f"{name}.py").write_text(_section_module(provision), encoding="utf-8")
     example = next((p for _, section in modules for p in section.walk() if not p.children), None)
-    (root / "tests" / "test_example.py").write_text(_example_test(package, text_name, len(modules), example),
+    (root / "tests" / "test_example.py").write_text(_example_test(package, len(modules), example),
                                                     encoding="utf-8")
     (root / "README.md").write_text(_readme(title, text_name, package, modules), encoding="utf-8")
     (root / ".gitignore").write_text(".billtrace/\nsite/\n__pycache__/\n", encoding="utf-8")
@@ -211,26 +213,26 @@ def _section_module(provision: Provision) -> str:
     return "\n".join(lines)
 
 
-def _example_test(package: str, text_name: str, count: int, example: Provision | None) -> str:
+def _example_test(package: str, count: int, example: Provision | None) -> str:
     example_id, example_label = (example.id, example.label) if example else ("ID", "that provision")
     return f'''"""An example test: every id the rules name is one the bill has.
 
 Add tests of your rules beside it, each marked with the provision it checks:
 ``@pytest.mark.provision("{example_id}")`` above a test that calls the rule for {example_label}.
+
+The fixture ``billtrace_bill`` is the project's bill (the one under statute/, or the copy a
+traced run records): read the words through it, never from statute/ directly, so that a
+test tests the words its status is shown against.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from grammar import parse_file
+from grammar import Bill
 from {package} import RULES
 
-BILL = Path(__file__).resolve().parents[1] / "statute" / "{text_name}"
 
-
-def test_every_id_the_rules_name_is_a_provision_of_the_bill() -> None:
-    ids = parse_file(BILL).ids
+def test_every_id_the_rules_name_is_a_provision_of_the_bill(billtrace_bill: Bill) -> None:
+    ids = billtrace_bill.ids
     catalogue = RULES.catalogue()
     assert len(RULES.modules()) == {count}
     assert [p for rule in catalogue.rules for p in rule.provisions if p not in ids] == []

@@ -90,7 +90,7 @@ def collect_from(bill: Bill, rules: Catalogue, workspace: Workspace, *, require_
     except ResultsMissingError as error:
         if require_results and rules.rules:  # with no rule yet there is nothing a traced run could show
             raise ResultsMissingError(
-                f"{error.message}; run `billtrace test` (or `billtrace build`, or `make site`) "
+                f"{error.message}; run `billtrace test` (or `billtrace build`) "
                 f"to run the tests with tracing") from None
         results, measured, traced = Results(()), {}, False
     sources = {rule.path: _read(workspace.root / rule.path) for rule in rules.rules}

@@ -117,7 +117,7 @@ def require_current(workspace: Workspace, selection: Sequence[str]) -> None:
     """
     if not workspace.results.is_file():
         raise ResultsMissingError(f"no test results at {workspace.results}; run `billtrace test` (or "
-                                  f"`billtrace build`, or `make site`) to run the tests with tracing")
+                                  f"`billtrace build`) to run the tests with tracing")
     changes = stale_inputs(read_fingerprint(workspace.fingerprint), current_fingerprint(workspace, selection),
                            results=workspace.results, coverage=workspace.coverage)
     if changes:

@@ -35,6 +35,10 @@ __all__ = ["billtrace_bill", "billtrace_bill_path", "check_markers", "first_mess
 
 _BILL_KEY = pytest.StashKey["Bill"]()
 
+# Ids go missing most often when a new text renumbers its units: say how to move them along.
+_RENUMBERED = ("if the bill's text was replaced by one that numbers its provisions otherwise, "
+               "`billtrace migrate NEW --from OLD` moves the ids of the rules, tests and reviews to it")
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("billtrace")
     group.addoption("--billtrace-results", metavar="PATH", default=None,
@@ -55,6 +59,8 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     known = _known_ids(config)
     problems = check_markers(((item.nodeid, ids) for item, ids in marked), known)
     if problems:
+        if any("unknown provision id" in problem for problem in problems):
+            problems.append(_RENUMBERED)
         raise pytest.UsageError("\n".join(problems))
 
 

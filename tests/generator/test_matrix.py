@@ -172,3 +172,30 @@ def test_a_verified_provision_using_a_definition_whose_words_changed_is_changed_
     assert row.review is not None and row.review.state is ReviewState.AFFECTED
     assert row.status is Status.CHANGED
     assert "its words may mean something else now (sec. 2(1) changed since review" in row.explanation
+
+
+def test_a_verified_provision_whose_tests_run_a_rule_of_words_changed_since_review_is_changed(
+        mini_inputs: Inputs, mini: ModuleType) -> None:
+    # The passing test of sec. 3(a) also runs the rule of sec. 2 (as the duty of sec. 5(a) of S. 2839 runs
+    # the rule of sec. 4(g)): when the words of sec. 2 move, sec. 3(a)'s answer rests on other words.
+    measured = dict(mini_inputs.measured)
+    line = measured["fixture.definitions"].statements[0]
+    measured["fixture.definitions"] = RuleCoverage("fixture.definitions", (line,), {mini.WIDGET: (line,)})
+    inputs = dataclasses.replace(mini_inputs, measured=measured)
+    assert join(inputs).row("s3_a").status is Status.VERIFIED
+    now = snapshot(mini_inputs.bill.get("s2"))
+    below = {**now.below, "s2_2": "0" * 16}  # sec. 2(2), which sec. 3(a) neither cites nor uses
+    matrix = join(_with_entries(inputs, Reviewed("s2", "0" * 64, now.words, MappingProxyType(below))))
+    row = matrix.row("s3_a")
+    assert row.review is not None and row.review.state is ReviewState.CURRENT  # its own words are as reviewed
+    assert row.status is Status.CHANGED
+    assert (f"{mini.WIDGET} also runs fixture.definitions, which implements sec. 2 (s2), whose words changed "
+            "since review; re-read the rules and tests, then run `billtrace review --accept s2`") in row.explanation
+    assert matrix.row("s3_b").status is Status.FAILING  # a failing test stays failing
+
+
+def test_a_rule_run_by_no_passing_test_of_a_provision_does_not_change_its_status(mini_inputs: Inputs) -> None:
+    now = snapshot(mini_inputs.bill.get("s2"))
+    below = {**now.below, "s2_2": "0" * 16}
+    matrix = join(_with_entries(mini_inputs, Reviewed("s2", "0" * 64, now.words, MappingProxyType(below))))
+    assert matrix.row("s3_a").status is Status.VERIFIED  # its test never ran the rule of sec. 2

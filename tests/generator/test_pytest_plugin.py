@@ -49,6 +49,7 @@ def test_an_unknown_provision_id_stops_the_run_naming_the_test_and_close_ids(tmp
     message = done.stdout + done.stderr
     assert "test_law.py::test_a_widget_is_free: unknown provision id 's3_d'" in message
     assert "did you mean" in message and "s3_a" in message
+    assert "`billtrace migrate NEW --from OLD` moves the ids of the rules, tests and reviews" in message
     assert "Traceback" not in message
 
 

@@ -91,3 +91,28 @@ def test_init_refuses_a_package_name_that_would_break_the_project(tmp_path: Path
     with pytest.raises(GeneratorError, match=message):
         init_project(tmp_path / "new", FIXTURES / "enrolled.txt", package=package)
     assert not (tmp_path / "new").exists()
+
+
+def test_init_of_a_damaged_bill_makes_the_project_and_warns_of_what_the_grammar_found(tmp_path: Path) -> None:
+    # A download cut off mid-sentence: the project is made from what there is, and init says so.
+    text = (FIXTURES / "enrolled.txt").read_text(encoding="utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_text(text[: text.index("Section 2 shall") + len("Section 2 shall")] + "\n", encoding="utf-8")
+    assert any(d.code == "text-cut-short" for d in parse_file(cut).diagnostics)
+    done = _billtrace(tmp_path, "init", str(tmp_path / "new"), "--bill", str(cut))
+    assert done.returncode == 0, done.stderr
+    assert re.search(rf"^{re.escape(str(cut))}:[0-9]+:[0-9]+: warning: .*\[text-cut-short\]$", done.stderr, re.M)
+    assert done.stdout.startswith(f"made {tmp_path / 'new'}")
+
+
+def test_the_new_projects_test_reads_the_bill_the_run_names(tmp_path: Path) -> None:
+    # The example test reads the bill through billtrace_bill, so BILLTRACE_BILL (a traced run's copy) decides.
+    made = init_project(tmp_path / "other", FIXTURES / "enrolled.txt")
+    test = (made.root / "tests" / "test_example.py").read_text(encoding="utf-8")
+    assert "billtrace_bill" in test and "statute" not in test.split('"""')[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BILLTRACE_")}
+    other = tmp_path / "notes.txt"
+    other.write_text("Meeting notes: the bill is due on Friday.\n", encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=made.root, capture_output=True, text=True,
+                             check=False, env={**env, "BILLTRACE_BILL": str(other)})
+    assert refused.returncode != 0 and "notes.txt:1:1: error: this is not a bill" in refused.stdout + refused.stderr
