@@ -172,8 +172,9 @@ def affected(bill: Bill, how: Callable[[str], str | None], repoints: Sequence[Re
         add(source, Cause(hop.kind, hop.source, label, hop.via, _message(bill, chain)), chain)
     for repoint in repoints:
         if repoint.source in bill and not own(repoint.source):  # else its own change shows the citation
+            names = "names another provision" if repoint.now else "names no provision"
             chain = _Reach(repoint.source, f"{bill.get(repoint.source).label} cites ``{repoint.text}``, which now "
-                           "names another provision", ())
+                           f"{names}", ())
             add(repoint.source, Cause("citation", repoint.changed, repoint.label, repoint.text, repoint.message),
                 chain)
     reached: set[str] = set()  # provisions whose out-links have fired (a changed one fires in ``direct``)

@@ -77,6 +77,9 @@ def test_the_conforming_change_left_undone_is_flagged_and_diff_shows_the_parser_
     found = causes(compare(parse_text(WORKING.read_text(encoding="utf-8")), parse_text(undone)))
     assert found["s4_g_1_A"] == ["this provision cites ``subsection (e)(2)``, which names no provision of the new "
                                  "text; the old sec. 4(e)(2) is now sec. 4(f)(2)"]
+    # and what rests on it is told the citation names nothing now, not "another provision"
+    assert found["s4_g_2_A"][0].startswith("sec. 4(g)(1)(A) cites ``subsection (e)(2)``, which now names no "
+                                           "provision; this provision uses `joint resolution of disapproval`")
     path = tmp_path / "s2839-rs-undone.txt"
     path.write_text(undone, encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", str(WORKING), str(path)])
