@@ -84,20 +84,22 @@ class Provision:
 
     Frozen, and compared and hashed by its fields, like a frozen dataclass.  A bill has a
     unit every few dozen bytes, so a unit is stored tight: its two line numbers in one int,
-    its hash as the number the hex digits spell, and flush language and quoted blocks
-    (which few units have) together in one slot; each is read back as it was given.
+    its hash as the number the hex digits spell, flush language and quoted blocks
+    (which few units have) together in one slot, and no designation or label where its id
+    spells them (as it does for most units: ``s4_b_1`` is ``1``, ``sec. 4(b)(1)``); each is
+    read back as it was given.
     """
 
-    __slots__ = ("_digest", "_lines", "_rest", "children", "designation", "heading", "id", "kind",
-                 "label", "text")
+    __slots__ = ("_designation", "_digest", "_label", "_lines", "_rest", "children", "heading", "id", "kind",
+                 "text")
 
     id: str
     kind: str
-    designation: str
     heading: str
     text: str
-    label: str
     children: tuple[Provision, ...]
+    _designation: str | None  # None: the one its id spells (``s12`` -> ``12``, ``s4_b_12`` -> ``12``)
+    _label: str | None  # None: the one its id spells (``s4_b_1`` -> ``sec. 4(b)(1)``)
     _lines: int | tuple[int, int]
     _digest: int | str
     _rest: tuple[str, tuple[QuotedBlock, ...]] | None
@@ -108,10 +110,10 @@ class Provision:
         init = object.__setattr__
         init(self, "id", id)
         init(self, "kind", kind)
-        init(self, "designation", designation)
+        init(self, "_designation", None if designation == _designation_in(id) else designation)
         init(self, "heading", heading)
         init(self, "text", text)
-        init(self, "label", label)
+        init(self, "_label", None if label == _label_in(id) else label)
         init(self, "children", children)
         fits = 0 <= line_start < 2**_LINE_BITS and 0 <= line_end < 2**_LINE_BITS
         init(self, "_lines", (line_start << _LINE_BITS) | line_end if fits else (line_start, line_end))
@@ -124,6 +126,18 @@ class Provision:
         units holds one; nothing a reader sees changes (the freezer calls this as it builds)."""
         if self._digest == other._digest:
             object.__setattr__(self, "_digest", other._digest)
+
+    @property
+    def designation(self) -> str:
+        """The unit's designation as the text gives it (``4``, ``b``, ``iii``), without parentheses."""
+        designation = self._designation
+        return designation if designation is not None else _designation_in(self.id) or ""
+
+    @property
+    def label(self) -> str:
+        """How the unit is cited: ``sec. 4(b)(1)``, ``title I``, ``resolving clause (1)``."""
+        label = self._label
+        return label if label is not None else _label_in(self.id) or ""
 
     @property
     def line_start(self) -> int:
@@ -201,6 +215,30 @@ class Provision:
 # A provision's fields as its constructor names them, in the order a dataclass would list them.
 _FIELD_NAMES = ("id", "kind", "designation", "heading", "text", "flush", "label", "line_start",
                 "line_end", "hash", "children", "quoted")
+
+
+def _designation_in(pid: str) -> str | None:
+    """The designation an id spells, or None: ``s12`` -> ``12``, ``s4_b_12`` -> ``12``.
+
+    >>> _designation_in("s12"), _designation_in("s4_b_iii"), _designation_in("tI")
+    ('12', 'iii', None)
+    """
+    _, under, tail = pid.rpartition("_")
+    if under:
+        return tail
+    return pid[1:] if pid.startswith("s") and len(pid) > 1 else None
+
+
+def _label_in(pid: str) -> str | None:
+    """The label a section's id, or the id of a unit below a section, spells; None for others.
+
+    >>> _label_in("s4_b_1"), _label_in("s12"), _label_in("tI_s101")
+    ('sec. 4(b)(1)', 'sec. 12', None)
+    """
+    if not pid.startswith("s") or len(pid) < 2:
+        return None
+    section, *parts = pid[1:].split("_")
+    return "sec. " + section + "".join(f"({part})" for part in parts)
 
 
 def _provision(fields: dict[str, object]) -> Provision:
