@@ -59,14 +59,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from generator.errors import GeneratorError
+from generator.trace.calls import rules_run_by
 from generator.trace.collect import Inputs
 from generator.trace.measure import Arc, RuleCoverage, arc_text, coverage_figure
 from generator.trace.provenance import Source
 from generator.trace.results import TestResult
 from generator.trace.review import Review, Reviews, ReviewState, declared_tests, review
-from grammar import Provision
+from grammar import Bill, Provision
 from grammar.errors import close_ids
-from provisions.kit import Rule
+from provisions.kit import Catalogue, Rule
 from provisions.kit.wording import counted
 
 __all__ = ["OPERATIVE", "SEVERITY", "Matrix", "Row", "RuleLink", "SectionTally", "Status", "Tally",
@@ -354,13 +355,13 @@ def join(inputs: Inputs) -> Matrix:
             declared.setdefault(provision_id, []).append(test)
 
     reviews = review(bill, catalogue, declared_tests(inputs.results), inputs.reviewed)
-    ran = _rules_run_by(inputs)
+    run_by = rules_run_by(catalogue.rules)
     rows: dict[str, Row] = {}
     order = list(bill.walk())
     for provision in order:
         row = _row(provision, inputs, declared.get(provision.id, []), tests_by_id)
         row = _reviewed(dataclasses.replace(row, review=reviews.of(provision.id)), reviews)
-        rows[provision.id] = _resting_on_rules_run(row, reviews, ran, inputs)
+        rows[provision.id] = _resting_on_rules_run(row, reviews, run_by, catalogue, bill)
     for provision in reversed(order):  # containers, deepest first
         row = rows[provision.id]
         if row.status is Status.CONTAINER:
@@ -519,41 +520,38 @@ def _reviewed(row: Row, reviews: Reviews) -> Row:
     return dataclasses.replace(row, status=Status.CHANGED, explanation=explanation)
 
 
-def _rules_run_by(inputs: Inputs) -> Mapping[str, tuple[Rule, ...]]:
-    """Each test's node id and the rules it executed, in the catalogue's order."""
-    run: dict[str, list[Rule]] = {}
-    for rule in inputs.catalogue.rules:
-        cov = inputs.measured.get(rule.name)
-        for nodeid in cov.executed_by if cov is not None else ():
-            run.setdefault(nodeid, []).append(rule)
-    return {nodeid: tuple(rules) for nodeid, rules in run.items()}
+def _resting_on_rules_run(row: Row, reviews: Reviews, run_by: Mapping[str, tuple[Rule, ...]],
+                          catalogue: Catalogue, bill: Bill) -> Row:
+    """``row``, no longer verified when a rule it rests on implements words that moved since review.
 
-
-def _resting_on_rules_run(row: Row, reviews: Reviews, ran: Mapping[str, tuple[Rule, ...]], inputs: Inputs) -> Row:
-    """``row``, no longer verified when a rule its passing tests ran implements words that moved since review.
-
-    A verified answer rests on every rule that computed it, not only on the row's own: the duty of
-    sec. 5(a) is worked out by running the rule of sec. 4(g), so when the words of sec. 4(g)(2)
-    change, the tests of sec. 5(a) ran a rule reviewed against other words.  A provision inside
-    the row or containing it is left out (the row's own review and its owner's cover those).
+    A verified answer rests on every rule that computes it: its own rules, the other
+    provisions those rules implement too, and the rules they call (``generator.trace.calls``):
+    the duty of sec. 5(a) is worked out by calling the rule of sec. 4(g), so when the words of
+    sec. 4(g)(2) change, sec. 5(a)'s tests ran a rule reviewed against other words.  A
+    provision inside the row or containing it is left out (its own review and its owner's
+    cover those).
     """
     if row.status is not Status.VERIFIED:
         return row
-    bill = inputs.bill
     related = {row.id, *(p.id for p in bill.ancestors(row.id))}
-    passing = sorted({nodeid for link in row.rules for nodeid in link.passing_tests})
-    for nodeid in passing:
-        for rule in ran.get(nodeid, ()):
+    for link in row.rules:
+        own = next((rule for rule in catalogue.rules if rule.name == link.name), None)
+        if own is None:
+            continue
+        for rule in (own, *run_by.get(own.name, ())):
             for provision_id in rule.provisions:
-                moved = reviews.of(provision_id) if provision_id in bill else None
-                if (moved is None or moved.state not in _WORDS_MOVED or provision_id in related
-                        or row.id in {p.id for p in bill.ancestors(provision_id)}):
+                if provision_id in related or provision_id not in bill:
                     continue
-                how = ("may mean something else now" if moved.state is ReviewState.AFFECTED
-                       else "changed since review")
-                explanation = (f"its passing tests run every rule, but {nodeid} also runs {rule.name}, which "
-                               f"implements {moved.label} ({provision_id}), whose words {how}; re-read the rules "
-                               f"and tests, then run `billtrace review --accept {provision_id}`")
+                moved = reviews.of(provision_id)
+                if moved is None or moved.state not in _WORDS_MOVED or row.id in {
+                        p.id for p in bill.ancestors(provision_id)}:
+                    continue
+                how = "may mean something else now" if moved.state is ReviewState.AFFECTED else "changed since review"
+                via = (f"{own.name} also implements" if rule is own
+                       else f"{own.name} runs {rule.name}, which implements")
+                explanation = (f"its passing tests run every rule, but {via} {moved.label} ({provision_id}), "
+                               f"whose words {how}; re-read the rules and tests, then run "
+                               f"`billtrace review --accept {provision_id}`")
                 return dataclasses.replace(row, status=Status.CHANGED, explanation=explanation)
     return row
 

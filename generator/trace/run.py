@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from generator.project.workspace import Workspace
 from generator.trace.fingerprint import current_fingerprint, with_outputs
 from generator.trace.results import Results, TestResult, read_results
 
-__all__ = ["TracedRun", "choosing", "collect_tests", "run_traced", "selection"]
+__all__ = ["TracedRun", "choosing", "collect_tests", "outcomes_counted", "run_traced", "selection"]
 
 _ACCEPTED = (0, 1, 5)  # passed, some tests failed, no tests collected
 _RUN_PREFIX = ".run-"
@@ -136,7 +137,25 @@ def run_traced(workspace: Workspace, *, options: Sequence[str] = (), echo: Calla
         os.replace(fingerprint_file, workspace.fingerprint)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return TracedRun(returncode, seconds, summary.strip("= "), results)
+    return TracedRun(returncode, seconds, outcomes_counted(results) or summary.strip("= "), results)
+
+
+_OUTCOMES = ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "not run")
+
+
+def outcomes_counted(results: Results) -> str:
+    """The run's tests counted by outcome, from its results (pytest's own closing line is not
+    there with ``-qq``, and its last line is then a row of dots).
+
+    >>> made = [TestResult(nodeid=f"t{n}", name="t", sentence="", outcome=o, duration=0.0, provisions=(),
+    ...                    path="t.py", line=1) for n, o in enumerate(["passed", "failed", "passed", "error"])]
+    >>> outcomes_counted(Results(tuple(made)))
+    '2 passed, 1 failed, 1 error'
+    """
+    counts = Counter(test.outcome for test in results.tests)
+    parts = [f"{counts[outcome]} {outcome}" for outcome in _OUTCOMES if counts[outcome]]
+    parts += [f"{n} {outcome}" for outcome, n in sorted(counts.items()) if outcome not in _OUTCOMES]
+    return ", ".join(parts)
 
 
 def collect_tests(workspace: Workspace, *, tests: Sequence[str] | None = None) -> Results:

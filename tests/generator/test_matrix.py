@@ -174,28 +174,58 @@ def test_a_verified_provision_using_a_definition_whose_words_changed_is_changed_
     assert "its words may mean something else now (sec. 2(1) changed since review" in row.explanation
 
 
-def test_a_verified_provision_whose_tests_run_a_rule_of_words_changed_since_review_is_changed(
-        mini_inputs: Inputs, mini: ModuleType) -> None:
-    # The passing test of sec. 3(a) also runs the rule of sec. 2 (as the duty of sec. 5(a) of S. 2839 runs
-    # the rule of sec. 4(g)): when the words of sec. 2 move, sec. 3(a)'s answer rests on other words.
-    measured = dict(mini_inputs.measured)
-    line = measured["fixture.definitions"].statements[0]
-    measured["fixture.definitions"] = RuleCoverage("fixture.definitions", (line,), {mini.WIDGET: (line,)})
-    inputs = dataclasses.replace(mini_inputs, measured=measured)
-    assert join(inputs).row("s3_a").status is Status.VERIFIED
-    now = snapshot(mini_inputs.bill.get("s2"))
+def _widget_duty_calling_the_definitions(inputs: Inputs) -> Inputs:
+    """The fixture's rules, with the rule of sec. 3(a) calling the rule of sec. 2 (as the duty of
+    sec. 5(a) of S. 2839 calls the rule of sec. 4(g))."""
+    rules = {rule.name: rule for rule in inputs.catalogue.rules}
+    definitions = rules["fixture.definitions"].function
+
+    def widget_duty(kind: str) -> bool:
+        return bool(definitions(kind))
+
+    calling = dataclasses.replace(rules["fixture.widget_duty"], function=widget_duty)
+    catalogue = dataclasses.replace(inputs.catalogue, rules=tuple(
+        calling if rule.name == calling.name else rule for rule in inputs.catalogue.rules))
+    return dataclasses.replace(inputs, catalogue=catalogue)
+
+
+def _sec_2_changed(inputs: Inputs) -> Inputs:
+    now = snapshot(inputs.bill.get("s2"))
     below = {**now.below, "s2_2": "0" * 16}  # sec. 2(2), which sec. 3(a) neither cites nor uses
-    matrix = join(_with_entries(inputs, Reviewed("s2", "0" * 64, now.words, MappingProxyType(below))))
+    return _with_entries(inputs, Reviewed("s2", "0" * 64, now.words, MappingProxyType(below)))
+
+
+def test_a_verified_provision_whose_rule_calls_a_rule_of_words_changed_since_review_is_changed(
+        mini_inputs: Inputs) -> None:
+    calling = _widget_duty_calling_the_definitions(mini_inputs)
+    assert join(calling).row("s3_a").status is Status.VERIFIED
+    matrix = join(_sec_2_changed(calling))
     row = matrix.row("s3_a")
     assert row.review is not None and row.review.state is ReviewState.CURRENT  # its own words are as reviewed
     assert row.status is Status.CHANGED
-    assert (f"{mini.WIDGET} also runs fixture.definitions, which implements sec. 2 (s2), whose words changed "
+    assert ("but fixture.widget_duty runs fixture.definitions, which implements sec. 2 (s2), whose words changed "
             "since review; re-read the rules and tests, then run `billtrace review --accept s2`") in row.explanation
     assert matrix.row("s3_b").status is Status.FAILING  # a failing test stays failing
 
 
-def test_a_rule_run_by_no_passing_test_of_a_provision_does_not_change_its_status(mini_inputs: Inputs) -> None:
-    now = snapshot(mini_inputs.bill.get("s2"))
-    below = {**now.below, "s2_2": "0" * 16}
-    matrix = join(_with_entries(mini_inputs, Reviewed("s2", "0" * 64, now.words, MappingProxyType(below))))
-    assert matrix.row("s3_a").status is Status.VERIFIED  # its test never ran the rule of sec. 2
+def test_a_rule_that_calls_no_rule_of_the_changed_words_leaves_the_status_alone(mini_inputs: Inputs) -> None:
+    # The rule of sec. 3(a) calls nothing: a change in sec. 2 does not reach it, whatever its tests ran.
+    measured = dict(mini_inputs.measured)
+    line = measured["fixture.definitions"].statements[0]
+    widget = next(iter(measured["fixture.widget_duty"].executed_by))
+    measured["fixture.definitions"] = RuleCoverage("fixture.definitions", (line,), {widget: (line,)})
+    inputs = dataclasses.replace(mini_inputs, measured=measured)
+    assert join(_sec_2_changed(inputs)).row("s3_a").status is Status.VERIFIED
+
+
+def test_a_rule_implementing_another_provision_whose_words_changed_makes_its_provision_changed(
+        mini_inputs: Inputs) -> None:
+    rules = tuple(dataclasses.replace(rule, provisions=("s3_a", "s2_2")) if rule.name == "fixture.widget_duty"
+                  else rule for rule in mini_inputs.catalogue.rules)
+    inputs = dataclasses.replace(mini_inputs, catalogue=dataclasses.replace(mini_inputs.catalogue, rules=rules))
+    now = snapshot(inputs.bill.get("s2_2"))
+    changed = _with_entries(inputs, Reviewed("s2_2", "0" * 64, now.words + " more", now.below))  # other words when reviewed
+    row = join(changed).row("s3_a")
+    assert row.status is Status.CHANGED
+    assert "but fixture.widget_duty also implements sec. 2(2) (s2_2), whose words changed since review" \
+        in row.explanation
