@@ -56,6 +56,21 @@ def synthetic_bill(sections: int) -> str:
     return "".join(out)
 
 
+def small_sections_bill(sections: int, subsections: bool = False) -> str:
+    """The working text's header, then ``sections`` sections of one sentence each (or of two
+    short subsections each), every one with a heading of its own: a bill of many small sections."""
+    text = STATUTE.read_text(encoding="utf-8")
+    header = text[: _SECTION.search(text).start()]  # type: ignore[union-attr]
+    if subsections:
+        body = ("SEC. {n}. PROGRAM {n}.\n\n    (a) In General.--The Secretary shall establish program {n}.\n"
+                "    (b) Report.--Not later than 1 year after the date of enactment of this Act, the Secretary "
+                "shall submit a report on program {n}.\n\n")
+    else:
+        body = "SEC. {n}. SECTION {n}.\n\n    The Secretary shall carry out activity {n}.\n\n"
+    closing = "\n                                 <all>\n"
+    return header + "".join(body.format(n=n) for n in range(1, sections + 1)) + closing
+
+
 def _renumbered(body: str, number: int) -> str:
     """A section's text as section ``number``, its "section 4(a)" citations shifted to match."""
     original = int(_SECTION.match(body).group(2))  # type: ignore[union-attr]
@@ -200,6 +215,9 @@ def bills(sizes: list[int]) -> dict[int, float]:
         smallest, largest = min(per_mb), max(per_mb)
         print(f"time per MB at {largest:,} sections is {per_mb[largest] / per_mb[smallest]:.2f} "
               f"times that at {smallest:,}")
+    for subsections in (False, True):
+        size, seconds, peak = measure(small_sections_bill(10_000, subsections), repeat=2)
+        _row("10,000 small sections" + (" of 2 subsections" if subsections else ""), size, seconds, peak)
     return per_mb
 
 
