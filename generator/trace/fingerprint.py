@@ -49,6 +49,7 @@ def current_fingerprint(workspace: Workspace, selection: Sequence[str]) -> dict[
                 files[workspace.relative(path)] = _digest(path)
     return {
         "format": FORMAT,
+        "bill": workspace.relative(workspace.bill),
         "files": dict(sorted(files.items())),
         "selection": list(selection),
         "packages": _packages(),
@@ -80,12 +81,21 @@ def stale_inputs(recorded: Mapping[str, Any] | None, current: Mapping[str, Any],
     >>> stale_inputs({"format": 1, "files": {"a.py": "1"}, "selection": [], "packages": {}},
     ...              {"format": 1, "files": {"a.py": "2"}, "selection": [], "packages": {}})
     ['a.py changed']
+    >>> stale_inputs({"bill": "/tmp/copy.txt", "files": {"/tmp/copy.txt": "1"}},
+    ...              {"bill": "statute/b.txt", "files": {"statute/b.txt": "2"}})
+    ['the run read the bill /tmp/copy.txt; the project now names statute/b.txt']
     """
     if recorded is None:
         return ["the traced run has no fingerprint (it predates this billtrace, or was interrupted)"]
     changes: list[str] = []
     before, now = _mapping(recorded.get("files")), _mapping(current.get("files"))
+    bills = (recorded.get("bill"), current.get("bill"))
+    moved_bill = bills[0] is not None and bills[1] is not None and bills[0] != bills[1]
+    if moved_bill:  # BILLTRACE_BILL or --bill set for one run and not the other: not a removed file
+        changes.append(f"the run read the bill {bills[0]}; the project now names {bills[1]}")
     for name in sorted(set(before) | set(now)):
+        if moved_bill and name in bills:
+            continue
         if name not in before:
             changes.append(f"{name} is new")
         elif name not in now:

@@ -104,7 +104,7 @@ def test_the_rules_tests_test_the_words_billtrace_bill_names(tmp_path: Path) -> 
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", test], cwd=ROOT,
                           capture_output=True, text=True, check=False, env={**env, "BILLTRACE_BILL": str(changed)})
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "DOE share: the words of s6_c_1 (s6_c_1) no longer contain '60 percent to the Loan" in done.stdout
+    assert "DOE share: the words of sec. 6(c)(1) (s6_c_1) no longer contain '60 percent to the Loan" in done.stdout
 
 
 def test_each_outcome_and_the_declared_provisions_are_written_to_the_results_file(tmp_path: Path) -> None:

@@ -228,3 +228,16 @@ def test_build_warns_of_provisions_whose_rules_no_one_reviewed_until_a_review_is
     assert billtrace(project, "review", "--accept", "s3_a").returncode == 0
     again = billtrace(project, "build", "--markdown-only")
     assert again.returncode == 0 and "never reviewed" not in again.stderr, again.stderr
+
+
+def test_a_run_of_another_bill_is_refused_naming_both_bills_not_a_removed_file(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((project / "statute" / "bill.txt").read_bytes())
+    assert billtrace(project, "test", setting={"BILLTRACE_BILL": str(copy)}).returncode == 0
+    assert billtrace(project, "coverage", setting={"BILLTRACE_BILL": str(copy)}).returncode == 0
+    refused = billtrace(project, "coverage")  # the project's own bill again
+    assert refused.returncode == 2, refused.stderr
+    shown = copy.relative_to(project) if copy.is_relative_to(project) else copy
+    assert f"the run read the bill {shown}; the project now names statute/bill.txt" in refused.stderr
+    assert f"{shown} was removed" not in refused.stderr and "bill.txt is new" not in refused.stderr
