@@ -422,7 +422,7 @@ def _reviewed(comparison: Comparison, project: ProjectFiles,
         # recorded as reviewed under the new id only when the entry was current against the old
         # text and the words did not change: a pending change stays pending, however many migrations
         words_alike = (key in old and _current(entry, old.get(key))
-                       and alignment.old_keys[key] == alignment.new_keys[target])
+                       and not words_changed(alignment, key, target))  # references renumbered alone are no change
         rests_on = _rests_on(comparison, entry.rests_on, mapping)
         if words_alike:
             entries[target] = dataclasses.replace(snapshot(new.get(target)), rests_on=rests_on)
@@ -430,8 +430,12 @@ def _reviewed(comparison: Comparison, project: ProjectFiles,
             entries[target] = Reviewed(target, entry.hash, entry.words, MappingProxyType(
                 _below(comparison, entry.below, mapping)), rests_on)
         if target != key or (words_alike and entries[target] != entry):
-            state = ("words unchanged: recorded as reviewed" if words_alike
-                     else "words changed: the reviewed words are kept, and `billtrace review` names it")
+            if not words_alike:
+                state = "words changed: the reviewed words are kept, and `billtrace review` names it"
+            elif alignment.old_keys[key] == alignment.new_keys[target]:
+                state = "words unchanged: recorded as reviewed"
+            else:
+                state = "only its references renumbered, to the same provisions: recorded as reviewed"
             edits.append(Edit(shown, 0, "reviewed-text", state, key, target,
                               next((p.change for p in comparison.pairs if p.old == key), "")))
     for entry in untouched:

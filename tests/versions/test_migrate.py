@@ -161,6 +161,12 @@ def test_after_a_migration_the_rules_suite_fails_only_where_the_text_really_chan
     items = {item["id"]: item for item in review["items"]}
     assert [m for item in items.values() for m in item["affected_by"] if "not recorded" in m] == []
     assert items["s5_b_2"]["state"] == "current"
+    # a provision whose words below it changed only in references renumbered to the same provisions
+    # (sec. 4(f)(1)(A) -> 4(g)(1)(A): "subsection (e)(2)" -> "subsection (f)(2)") means what was reviewed;
+    # it is affected only by what it rests on (sec. 4(a), which changed)
+    assert items["s4_g_1"]["state"] == "affected" and items["s4_g_1"]["below"] == [], items["s4_g_1"]
+    assert "sec. 4(a) changed since review; this provision rests on it through sec. 4(f)(2)" in items["s4_g_1"][
+        "affected_by"]
     assert (items["s5_c_3"]["state"], items["s5_c_3"]["affected_by"]) == (
         "affected", ["sec. 5(c)(1) changed since review; this provision cites it (``paragraph (1)``)"])
 
