@@ -59,7 +59,7 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
     known = _known_ids(config)
     problems = check_markers(((item.nodeid, ids) for item, ids in marked), known)
     if problems:
-        if any("unknown provision id" in problem for problem in problems):
+        if any("unknown provision id" in problem for problem in problems) and _renumbered(config, known):
             problems.append(_RENUMBERED)
         raise pytest.UsageError("\n".join(problems))
 
@@ -186,6 +186,20 @@ def _project_bill(config: pytest.Config, failing: str) -> Bill:
         except BilltraceError as error:
             raise pytest.UsageError(f"{failing}: {error}") from None
     return config.stash[_BILL_KEY]
+
+
+def _renumbered(config: pytest.Config, known: frozenset[str]) -> bool:
+    """Whether the reviewed-text file has entries the bill no longer has: a sign that the text was
+    replaced by one that numbers its provisions otherwise (a typo in a marker is not)."""
+    from generator.project.config import load_config
+    from generator.trace.review import read_reviewed
+    from grammar import BilltraceError
+
+    try:
+        reviewed = read_reviewed(Path(load_config(project=str(config.rootpath))["reviewed"]))
+    except BilltraceError:
+        return False  # the hint is a courtesy: a reviewed file that cannot be read says so elsewhere
+    return any(entry_id not in known for entry_id in reviewed.entries)
 
 
 def _known_ids(config: pytest.Config) -> frozenset[str]:

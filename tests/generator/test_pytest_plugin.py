@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.site  # runs pytest in a subprocess: left out of the traced run
 
 
-def _run(tmp_path: Path, tests: str, *args: str, bill: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _run(tmp_path: Path, tests: str, *args: str, bill: Path | None = None,
+         setting: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     (tmp_path / "pyproject.toml").write_text(textwrap.dedent(f"""\
         [tool.pytest.ini_options]
         strict_markers = true
@@ -33,7 +34,8 @@ def _run(tmp_path: Path, tests: str, *args: str, bill: Path | None = None) -> su
         [sys.executable, "-m", "pytest", "-p", "generator.trace.pytest_plugin", "-p", "no:cacheprovider",
          "-q", str(tmp_path / "test_law.py"), *args],
         cwd=tmp_path, capture_output=True, text=True, check=False,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **({"BILLTRACE_BILL": str(bill)} if bill else {})},
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", **({"BILLTRACE_BILL": str(bill)} if bill else {}),
+             **(setting or {})},
     )
 
 
@@ -49,6 +51,28 @@ def test_an_unknown_provision_id_stops_the_run_naming_the_test_and_close_ids(tmp
     message = done.stdout + done.stderr
     assert "test_law.py::test_a_widget_is_free: unknown provision id 's3_d'" in message
     assert "did you mean" in message and "s3_a" in message
+    assert "billtrace migrate" not in message  # a typo: nothing says the text was renumbered
+    assert "Traceback" not in message
+
+
+def test_an_unknown_id_after_the_text_was_renumbered_points_at_migrate(tmp_path: Path) -> None:
+    # The reviewed-text file has an entry for s3_d, which the bill no longer has: the text was replaced.
+    from generator.trace.review import NOTHING_REVIEWED, accept, write_reviewed
+    from grammar import parse_file
+
+    bill = parse_file(FIXTURE)
+    reviewed = tmp_path / "reviewed.toml"
+    write_reviewed(reviewed, accept(NOTHING_REVIEWED, bill, ["s3_a"]), bill)
+    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("[s3_a", "[s3_d"), encoding="utf-8")
+    done = _run(tmp_path, """
+        import pytest
+
+        @pytest.mark.provision("s3_d")
+        def test_a_widget_is_free():
+            pass
+        """, setting={"BILLTRACE_REVIEWED": str(reviewed)})
+    message = done.stdout + done.stderr
+    assert done.returncode == 4, message
     assert "`billtrace migrate NEW --from OLD` moves the ids of the rules, tests and reviews" in message
     assert "Traceback" not in message
 
