@@ -3,9 +3,12 @@
 The duty of sec. 5(a) is worked out by a rule that calls the rule of sec. 4(g)(1) to
 (3): its answer rests on the words of both.  A rule's code names what it calls, either
 directly (``member_duty_free(...)``), through a module (``s3.classify_good(...)``) or
-held in a closure;
-``rules_run_by`` follows those names to the rules they are, so that no test run and no
-guess by name decides it: a name counts only when it is that rule's function.
+held in a closure; ``rules_run_by`` follows those names to the rules they are, so that
+no test run decides it and no two rules are taken for one by a shared name: a name counts
+only when the object it names (a global, a closure cell, or that attribute of a module the
+code names) is the rule's own function.  The reading leans to more: an attribute name the
+code uses for something else counts if a module it names has a rule of that name, so a
+status may be called changed that need not be, never the other way.
 """
 
 from __future__ import annotations

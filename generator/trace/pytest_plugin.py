@@ -39,6 +39,7 @@ _BILL_KEY = pytest.StashKey["Bill"]()
 _RENUMBERED = ("if the bill's text was replaced by one that numbers its provisions otherwise, "
                "`billtrace migrate NEW --from OLD` moves the ids of the rules, tests and reviews to it")
 
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("billtrace")
     group.addoption("--billtrace-results", metavar="PATH", default=None,

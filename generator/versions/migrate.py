@@ -20,8 +20,9 @@ their own) changed, its note speaks of words the text no longer holds: it is lis
 ``mentions.prose_files``) is read for citations in words and ids, listed, never edited.
 
 In the reviewed-text file an entry follows its provision; when the words at
-and below it are the same (renumbering changes no word), it is recorded as reviewed
-under the new id, otherwise it keeps the words that were reviewed, so that ``billtrace
+and below it are the same (renumbering changes no word), or differ only in references
+that follow the renumbering to the same provisions (``impact.words_changed``), it is
+recorded as reviewed under the new id, otherwise it keeps the words that were reviewed, so that ``billtrace
 review`` shows the word diff and names the rules and tests to re-read.  What its meaning rests on
 (``rests_on``) follows too, keyed by the new ids: a provision it rests on whose words are the same
 but for references that follow the renumbering gets the digest it has now, any other keeps the

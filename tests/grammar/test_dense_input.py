@@ -194,6 +194,23 @@ def test_a_provision_keeps_line_numbers_of_any_size(start: int, end: int) -> Non
     assert (provision.line_start, provision.line_end) == (start, end)
 
 
+@pytest.mark.parametrize(("pid", "designation", "label"), [
+    ("s4_b", "b", "sec. 4(b)"),  # spelled by the id: not stored, read back the same
+    ("s12", "12", "sec. 12"),
+    ("s4_b", "c", "sec. 4(c)"),  # given otherwise than the id spells: kept as given
+    ("s1_a-dup2", "a", "sec. 1(a)"),
+    ("dA_s101", "101", "div. A, sec. 101"),
+    ("tI", "I", "title I"),
+    ("stA", "A", "subtitle A"),
+    ("s1_", "", "sec. 1()"),
+    ("txt", "", "enacted text"),
+])
+def test_a_provision_reads_back_its_designation_and_label_as_given(pid: str, designation: str, label: str) -> None:
+    provision = _provision(id=pid, designation=designation, label=label)
+    assert (provision.id, provision.designation, provision.label) == (pid, designation, label)
+    assert pickle.loads(pickle.dumps(provision)) == provision
+
+
 @pytest.mark.parametrize("digest", [_HASH, "ab" * 32, "not a digest", "", "AB" * 32, "0" * 65])
 def test_a_provision_gives_back_its_hash_as_written(digest: str) -> None:
     assert _provision(hash=digest).hash == digest
