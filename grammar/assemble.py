@@ -41,8 +41,8 @@ from grammar.lexicon import (
     split_heading,
     successor_of,
 )
-from grammar.lines import Line
-from grammar.model import Diagnostic, QuotedBlock, TocEntry
+from grammar.lines import Line, Lines
+from grammar.model import Diagnostic, QuotedBlock, TableOfContents, TableOfContentsWriter
 from grammar.nesting import Cue, LeadIn, OpenUnit, cites_a_list, continues_citation, lead_in_of, place
 from grammar.quotes import carry, closes_straight, ends_as_a_block_ends, ends_paragraph
 from grammar.repeats import LIMIT, Repeats
@@ -183,7 +183,7 @@ class Assembly:
     """What the body is made of: its top-level drafts, table of contents and preamble."""
 
     drafts: tuple[Draft, ...]
-    toc: tuple[TocEntry, ...]
+    toc: TableOfContents
     preamble: str
     diagnostics: tuple[Diagnostic, ...]
 
@@ -191,7 +191,7 @@ class Assembly:
 def assemble(lines: Sequence[Line], *, release: bool = False) -> Assembly:
     """Assemble the body's lines (those with ``part == "body"``) into drafts.
 
-    With ``release`` the caller gives ``lines`` up (a list of body lines only): each
+    With ``release`` the caller gives ``lines`` up (``Lines`` of the body only): each
     line in it is replaced by a placeholder once read, so that a large bill's lines
     and its drafts are never both whole in memory.
 
@@ -199,7 +199,7 @@ def assemble(lines: Sequence[Line], *, release: bool = False) -> Assembly:
         BillStructureError: a quoted block is never closed.
         BillSyntaxError: a section heading in capitals runs on into a unit's line.
     """
-    if release and isinstance(lines, list) and all(line.part == "body" for line in lines):
+    if release and isinstance(lines, Lines) and lines.all_in("body"):
         return _Assembler(lines, release=True).run()
     return _Assembler([line for line in lines if line.part == "body"]).run()
 
@@ -244,7 +244,7 @@ _GONE = Line("_GONE", "", 0, "body")
 
 
 class _Assembler:
-    def __init__(self, lines: list[Line], *, release: bool = False) -> None:
+    def __init__(self, lines: list[Line] | Lines, *, release: bool = False) -> None:
         self.lines = lines
         self.release = release
         self.kept: dict[int, Line] = {}  # released lines an open quotation opened on
@@ -254,7 +254,7 @@ class _Assembler:
         self.units: list[Draft] = []  # open units below the section, outermost first
         self.target = _Target(None)
         self.preamble: list[str] = []
-        self.toc: list[TocEntry] = []
+        self.toc = TableOfContentsWriter()  # by column: a table can list a section every 20 bytes
         self.in_toc = False
         self.quote: _Quote | None = None
         self.diagnostics: list[Diagnostic] = []
@@ -292,7 +292,7 @@ class _Assembler:
             )
         self._close_section()
         self.diagnostics += self.repeats.summaries(_more_out_of_sequence)
-        return Assembly(tuple(self.roots), tuple(self.toc), join_lines(self.preamble),
+        return Assembly(tuple(self.roots), self.toc.finish(), join_lines(self.preamble),
                         tuple(self.diagnostics))
 
     def _release(self, start: int, stop: int) -> None:
@@ -304,11 +304,15 @@ class _Assembler:
             wanted.add(draft.quote_line)
         for number in [n for n in self.kept if n not in wanted]:
             del self.kept[number]
-        for k in range(start, stop):
-            line = self.lines[k]
-            if line.number in wanted:
-                self.kept[line.number] = line
-            self.lines[k] = _GONE
+        if wanted:
+            for k in range(start, stop):
+                line = self.lines[k]
+                if line.number in wanted:
+                    self.kept[line.number] = line
+        if isinstance(self.lines, Lines):
+            self.lines.let_go(start, stop, _GONE)
+        else:
+            self.lines[start:stop] = [_GONE] * (stop - start)
 
     def _step(self, i: int) -> int:
         """Read the line at index ``i`` (and any lines that go with it); the index to read next,
@@ -399,8 +403,9 @@ class _Assembler:
         number, rest = header
         heading, words = (rest.rstrip(".").strip(), "") if is_capitals(rest) else ("", rest)
         draft = self._open_section(number, first, heading)
-        draft.line_end = self.lines[j - 1].number
-        self._section_words(draft, words, self.lines[j - 1])
+        last = first if j == i + 1 else self.lines[j - 1]
+        draft.line_end = last.number
+        self._section_words(draft, words, last)
         return j
 
     def _retype_from(self, j: int) -> None:
@@ -544,7 +549,7 @@ class _Assembler:
             j += 1
         header = section_header(join_lines(pieces))
         if header is not None:
-            self.toc.append(TocEntry("section", header[0], header[1].rstrip(".").strip(), line.number))
+            self.toc.add("section", header[0], header[1].rstrip(".").strip(), line.number)
         return j
 
     def _toc_division(self, i: int) -> int:
@@ -556,7 +561,7 @@ class _Assembler:
         parsed = division_heading(join_lines(pieces))
         if parsed is not None:
             kind, designation, heading = parsed
-            self.toc.append(TocEntry(kind, designation, heading, line.number))
+            self.toc.add(kind, designation, heading, line.number)
         return j
 
     def _appropriations_section(self, i: int) -> int:

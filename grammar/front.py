@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from grammar.lexicon import join_lines
-from grammar.lines import Line
+from grammar.lines import Line, Lines
 from grammar.model import Action, Meta
 
 __all__ = ["read_meta"]
@@ -114,9 +114,9 @@ class _Fields:
                 setattr(self, name, value)
 
 
-def read_meta(lines: Sequence[Line]) -> Meta:
+def read_meta(lines: Lines) -> Meta:
     """The measure's metadata from the front matter (and the back matter's passage lines)."""
-    front = [line for line in lines if line.part == "front"]
+    front = list(lines.of_part("front"))
     fields = _Fields()
     from_docid: str | None = None
     for line in front:
@@ -155,7 +155,7 @@ def read_meta(lines: Sequence[Line]) -> Meta:
         elif fields.version.endswith("H"):
             fields.offer(chamber="House of Representatives")
     actions = _actions(front)
-    passed = [line.content for line in lines if line.part == "back" and line.kind == "PASSED"]
+    passed = [line.content for line in lines.of_part("back") if line.kind == "PASSED"]
     date: dt.date | None = None
     legislative: dt.date | None = None
     # An enrolled bill's "Begun and held ... the third day of January" is the day its session

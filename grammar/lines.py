@@ -9,18 +9,19 @@ expected at that point.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Sequence
+import threading
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from grammar.errors import BillSyntaxError
 
-__all__ = ["Line", "grammar_parser", "grammar_text", "lexing_grammar", "read_lines"]
+__all__ = ["Line", "Lines", "grammar_parser", "grammar_text", "lexing_grammar", "read_lines"]
 
 
 class Line(NamedTuple):
@@ -46,6 +47,145 @@ class Line(NamedTuple):
     def text(self) -> str:
         """The line as the file has it, without the newline or trailing spaces."""
         return self.prefix + self.content
+
+
+_PARTS = ("front", "body", "back")
+# A ``Line`` made from its five fields without the keyword handling of its own ``__new__``: the
+# assembler reads a line several times, and each read makes one.
+_new_line = tuple.__new__
+
+
+class _Table:
+    """The distinct values of a column that has few (kinds, indentations), each with its code."""
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self.codes: dict[str, int] = {}
+
+    def code(self, value: str) -> int:
+        code = self.codes.get(value)
+        if code is None:
+            code = self.codes[value] = len(self.values)
+            self.values.append(value)
+        return code
+
+
+class Lines(Sequence[Line]):
+    """The document's lines stored by column: each line's words, and a few bytes for its kind,
+    number, part and indentation; a ``Line`` is made as one is read.
+
+    A bill can have a line every 26 bytes: as ``Line`` tuples in a list, each line held a tuple
+    (80 bytes) and its number (28) beside its words, while the text was read the largest part
+    of the parse's memory.  A line is written in place to give it another kind, or to let it go.
+    """
+
+    __slots__ = ("_contents", "_kind_codes", "_kinds", "_numbers", "_part_codes", "_prefix_codes", "_prefixes")
+
+    def __init__(self, lines: Iterable[Line] = ()) -> None:
+        self._contents: list[str] = []
+        self._numbers = array("I")
+        self._part_codes = bytearray()
+        self._kind_codes = array("H")
+        self._prefix_codes = array("I")
+        self._kinds = _Table()
+        self._prefixes = _Table()
+        for line in lines:
+            self.add(line.kind, line.content, line.number, line.prefix, line.part)
+
+    def add(self, kind: str, content: str, number: int, prefix: str = "", part: str = "body") -> None:
+        """Add a line at the end."""
+        self._contents.append(content)
+        self._numbers.append(number)
+        self._part_codes.append(_PARTS.index(part))
+        self._kind_codes.append(self._kinds.code(kind))
+        self._prefix_codes.append(self._prefixes.code(prefix))
+
+    def set_part(self, start: int, stop: int, part: str) -> None:
+        """Put the lines from ``start`` up to ``stop`` in ``part``."""
+        self._part_codes[start:stop] = bytes([_PARTS.index(part)]) * max(0, stop - start)
+
+    def let_go(self, start: int, stop: int, gone: Line) -> None:
+        """Put ``gone`` in place of the lines from ``start`` up to ``stop`` (their words are let go)."""
+        kind, part, prefix = self._kinds.code(gone.kind), _PARTS.index(gone.part), self._prefixes.code(gone.prefix)
+        contents, numbers, parts, kinds, prefixes = (
+            self._contents, self._numbers, self._part_codes, self._kind_codes, self._prefix_codes)
+        for k in range(start, min(stop, len(contents))):  # most often one line
+            contents[k] = gone.content
+            numbers[k] = gone.number
+            parts[k] = part
+            kinds[k] = kind
+            prefixes[k] = prefix
+
+    def all_in(self, part: str) -> bool:
+        """Whether every line is in ``part``."""
+        return self._part_codes.count(_PARTS.index(part)) == len(self)
+
+    def cut_to(self, part: str) -> None:
+        """Keep only the lines of ``part``.  They stand together (the body between the front and
+        back matter), so that is two cuts in place: a bill of a million lines is not listed twice."""
+        code = _PARTS.index(part)
+        first, last = self._part_codes.find(code), self._part_codes.rfind(code)
+        if first < 0:
+            del self[:]
+            return
+        if self._part_codes.count(code) == last + 1 - first:
+            del self[last + 1 :]
+            del self[:first]
+            return
+        kept = [k for k in range(first, last + 1) if self._part_codes[k] == code]
+        self._contents = [self._contents[k] for k in kept]
+        self._numbers = array("I", (self._numbers[k] for k in kept))
+        self._part_codes = bytearray(bytes([code]) * len(kept))
+        self._kind_codes = array("H", (self._kind_codes[k] for k in kept))
+        self._prefix_codes = array("I", (self._prefix_codes[k] for k in kept))
+
+    def of_part(self, part: str) -> Iterator[Line]:
+        """The lines of one part of the document, in order."""
+        code = _PARTS.index(part)
+        first, last = self._part_codes.find(code), self._part_codes.rfind(code)
+        if first < 0:
+            return
+        for k in range(first, last + 1):
+            if self._part_codes[k] == code:
+                yield self[k]
+
+    def __len__(self) -> int:
+        return len(self._contents)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        return _new_line(Line, (self._kinds.values[self._kind_codes[index]], self._contents[index],
+                                self._numbers[index], _PARTS[self._part_codes[index]],
+                                self._prefixes.values[self._prefix_codes[index]]))
+
+    def __setitem__(self, index: int, line: Line) -> None:
+        self._contents[index] = line.content
+        self._numbers[index] = line.number
+        self._part_codes[index] = _PARTS.index(line.part)
+        self._kind_codes[index] = self._kinds.code(line.kind)
+        self._prefix_codes[index] = self._prefixes.code(line.prefix)
+
+    def __delitem__(self, index: slice) -> None:
+        for column in (self._contents, self._numbers, self._part_codes, self._kind_codes, self._prefix_codes):
+            del column[index]
+
+    def __iter__(self) -> Iterator[Line]:
+        kinds, prefixes = self._kinds.values, self._prefixes.values
+        for content, number, part, kind, prefix in zip(
+                self._contents, self._numbers, self._part_codes, self._kind_codes, self._prefix_codes, strict=True):
+            yield _new_line(Line, (kinds[kind], content, number, _PARTS[part], prefixes[prefix]))
+
+    def __repr__(self) -> str:
+        return f"Lines({list(self)!r})"
 
 
 # What each terminal is, in words, for error messages.
@@ -147,96 +287,97 @@ def lexing_grammar(grammar: str) -> str:
     return _CONTINUED.sub(lambda m: f"{m.group('head')}(?:{continuation}){{0,{_MOST_CONTINUED}}}+/", grammar)
 
 
-# What the callbacks hand up: a token's line or lines, a part's lines, nothing for a blank line.
-_Piece = Line | tuple[Line, ...] | list[Line] | None
+# The lines the parse running on this thread is filling, and how many of them are in a part
+# so far: Lark's callbacks are the parser's, made once, so what they fill is found here.
+_reading = threading.local()
 
 
 class _LineMaker:
-    """Lark's callbacks, run as it parses: each token becomes its ``Line``s as it is shifted
-    (a wrapped paragraph's token, one per physical line), and each part of the document
-    (front, body, back) a list of them.  Lines are made as "body" lines; the front and
-    back matter, which are short, are remade with their own part."""
+    """Lark's callbacks, run as it parses: each token's physical lines are added to the
+    ``Lines`` being read as the token is shifted (a wrapped paragraph's token, one per line),
+    as body lines; when a part of the document (front, body, back) is reduced, the lines
+    since the last part are put in it.  Nothing is handed up: no parse tree is built."""
 
-    def __getattr__(self, name: str) -> Callable[[Token], Line | tuple[Line, ...] | None]:
+    def __getattr__(self, name: str) -> Callable[[Token], None]:
         # Every terminal's callback (Lark looks them up by the terminal's name).
         if name.isupper() or name == "_BLANK":
-            return _lines_of
+            return _add_lines_of
         raise AttributeError(name)
 
     @staticmethod
-    def start(children: list[list[Line]]) -> list[Line]:
-        return [line for part in children for line in part]
+    def start(children: object) -> Lines:
+        lines: Lines = _reading.lines
+        return lines
 
     @staticmethod
-    def front(children: Sequence[_Piece]) -> list[Line]:
-        return [line._replace(part="front") for line in _flat(children)]
+    def front(children: object) -> None:
+        _close_part("front")
 
     @staticmethod
-    def body(children: Sequence[_Piece]) -> list[Line]:
-        return _flat(children)
+    def body(children: object) -> None:
+        _close_part("body")
 
     @staticmethod
-    def back(children: Sequence[_Piece]) -> list[Line]:
-        return [line._replace(part="back") for line in _flat(children)]
+    def back(children: object) -> None:
+        _close_part("back")
 
     end = back
-    section_header = body
+
+    @staticmethod
+    def section_header(children: object) -> None:
+        return None  # a part of the body: its lines stay where they are
 
 
-def _flat(children: Sequence[_Piece]) -> list[Line]:
-    out: list[Line] = []
-    for child in children:
-        if isinstance(child, Line):
-            out.append(child)
-        elif child is not None:
-            out.extend(child)
-    return out
+def _close_part(part: str) -> None:
+    lines: Lines = _reading.lines
+    lines.set_part(_reading.closed, len(lines), part)
+    _reading.closed = len(lines)
 
 
-def _lines_of(token: Token) -> Line | tuple[Line, ...] | None:
-    """The physical lines of one token: the words apart from the indentation (shared)."""
+def _add_lines_of(token: Token) -> None:
+    """Add the physical lines of one token: the words apart from the indentation (shared)."""
     kind = token.type
     if kind == "_BLANK":
-        return None  # the grammar drops blank lines
+        return  # the grammar drops blank lines
     if kind == "BODY_TEXT":
         kind = "TEXT"
+    lines: Lines = _reading.lines
     number = token.line or 0
     value = str(token.value)
-    end = value.find("\n")
-    if end < 0 or end == len(value) - 1:
-        return _line(kind, value[:end] if end >= 0 else value, number)
-    # One physical line at a time, so that a paragraph's lines are never held twice.
-    made = []
     start = 0
+    end = value.find("\n")
+    # One physical line at a time, so that a paragraph's lines are never held twice.
     while end >= 0:
-        made.append(_line(kind, value[start:end], number))
+        _add_line(lines, kind, value[start:end], number)
         kind = "TEXT"  # the lines a multi-line token carries on with
         number += 1
         start = end + 1
         end = value.find("\n", start)
     if start < len(value):
-        made.append(_line(kind, value[start:], number))
-    return tuple(made)
+        _add_line(lines, kind, value[start:], number)
 
 
-def _line(kind: str, physical: str, number: int) -> Line:
+def _add_line(lines: Lines, kind: str, physical: str, number: int) -> None:
     raw = physical.rstrip()
     content = raw.lstrip(" \t")
     indent = len(raw) - len(content)
-    # The indentation is interned: a bill has a few dozen of them, shared by all its lines.
-    return Line(kind, content, number, "body", sys.intern(raw[:indent]) if indent else "")
+    lines.add(kind, content, number, raw[:indent] if indent else "")
 
 
-def read_lines(text: str) -> list[Line]:
+def read_lines(text: str) -> Lines:
     """Parse ``text`` (which must end with a newline) into its typed lines.
 
     Raises:
         BillSyntaxError: a line stands where the layout does not allow it.
     """
+    lines = _reading.lines = Lines()
+    _reading.closed = 0
     try:
-        lines: list[Line] = grammar_parser().parse(text)  # type: ignore[assignment]
+        grammar_parser().parse(text)
     except UnexpectedInput as error:
         raise _syntax_error(text, error) from None
+    finally:
+        del _reading.lines, _reading.closed
     return lines
 
 

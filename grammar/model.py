@@ -21,6 +21,8 @@ __all__ = [
     "Meta",
     "Provision",
     "QuotedBlock",
+    "TableOfContents",
+    "TableOfContentsWriter",
     "TocEntry",
 ]
 
@@ -402,6 +404,91 @@ class TocEntry:
     line: int
 
 
+class TableOfContents(Sequence[TocEntry]):
+    """A bill's table of contents, in order: a sequence of ``TocEntry``, stored by column.
+
+    A table lists a section every 20 bytes or so, and a ``TocEntry`` object with its line
+    number takes five times that; here an entry is its designation's string and a few bytes
+    (a heading the entry before has too is held once), made again as a ``TocEntry`` when
+    it is read.  Equal to any sequence of the same entries.
+    """
+
+    __slots__ = ("_designations", "_headings", "_kind_table", "_kinds", "_lines")
+
+    def __init__(self, entries: Iterable[TocEntry] = ()) -> None:
+        self._kind_table: list[str] = []
+        self._kinds = array("B")
+        self._designations: list[str] = []
+        self._headings: list[str] = []
+        self._lines = array("I")
+        for entry in entries:
+            self._add(entry.kind, entry.designation, entry.heading, entry.line)
+
+    def _add(self, kind: str, designation: str, heading: str, line: int) -> None:
+        if kind not in self._kind_table:
+            self._kind_table.append(kind)
+        self._kinds.append(self._kind_table.index(kind))
+        self._designations.append(designation)
+        if self._headings and self._headings[-1] == heading:
+            heading = self._headings[-1]
+        self._headings.append(heading)
+        self._lines.append(line)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> TocEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[TocEntry, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> TocEntry | tuple[TocEntry, ...]:
+        if isinstance(index, slice):
+            return tuple(self._entry(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("table of contents index out of range")
+        return self._entry(index)
+
+    def __iter__(self) -> Iterator[TocEntry]:
+        return (self._entry(i) for i in range(len(self)))
+
+    def _entry(self, i: int) -> TocEntry:
+        return TocEntry(self._kind_table[self._kinds[i]], self._designations[i], self._headings[i], self._lines[i])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"TableOfContents({list(self)!r})"
+
+
+class TableOfContentsWriter:
+    """Fills a ``TableOfContents`` as the bill is read; ``finish`` hands it over."""
+
+    __slots__ = ("_table",)
+
+    def __init__(self) -> None:
+        self._table = TableOfContents()
+
+    def add(self, kind: str, designation: str, heading: str, line: int) -> None:
+        self._table._add(kind, designation, heading, line)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def finish(self) -> TableOfContents:
+        table, self._table = self._table, TableOfContents()
+        return table
+
+
 _REPEAT = "-dup"  # how ``grammar.tree`` marks the n-th unit of a repeated designation
 
 
@@ -414,7 +501,7 @@ class Bill:
     definitions: tuple[Definition, ...] = ()
     citations: Sequence[Citation] = ()  # a Citations, once parsed
     diagnostics: tuple[Diagnostic, ...] = ()
-    toc: tuple[TocEntry, ...] = ()
+    toc: Sequence[TocEntry] = ()  # a TableOfContents, once parsed
     preamble: str = ""
     source: str = "<text>"
     _index: Mapping[str, Provision] = field(init=False, repr=False, compare=False)

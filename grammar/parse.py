@@ -14,7 +14,7 @@ from grammar.citations import find_citations
 from grammar.definitions import find_definitions
 from grammar.errors import BillError, BillStrictError
 from grammar.front import read_meta
-from grammar.lines import Line, read_lines
+from grammar.lines import Lines, read_lines
 from grammar.model import Bill, Diagnostic, Provision, TocEntry
 from grammar.repeats import LIMIT, Repeats
 from grammar.source import decode_source, read_source, refuse_unsafe_characters
@@ -82,11 +82,10 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
     lines = read_lines(text)
     meta = read_meta(lines)
     back_diagnostics = [*_back_matter_diagnostics(lines), *_cut_short_diagnostics(lines)]
-    body = _body_of(lines)
-    del lines
+    lines.cut_to("body")
     # The assembler lets go of each line once read: its words live on in the drafts.
-    assembly = assemble(body, release=True)
-    del body
+    assembly = assemble(lines, release=True)
+    del lines
     drafts = list(assembly.drafts)
     assembly = dataclasses.replace(assembly, drafts=())
     provisions, tree_diagnostics = freeze(drafts)  # empties the list: drafts go as they are frozen
@@ -127,26 +126,14 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
     return bill
 
 
-def _body_of(lines: list[Line]) -> list[Line]:
-    """The body lines, the list cut down in place where they stand together (they do, between
-    the front and back matter): a bill of a million lines is not listed twice."""
-    first = next((k for k, line in enumerate(lines) if line.part == "body"), len(lines))
-    last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].part == "body"), -1)
-    if not all(lines[k].part == "body" for k in range(first, last + 1)):
-        return [line for line in lines if line.part == "body"]
-    del lines[last + 1 :]
-    del lines[:first]
-    return lines
-
-
 _BILL_TEXT_SHAPE = re.compile(r"^(?:(?:SECTION|SEC\.) +[0-9]+[A-Za-z0-9-]*\. |Be it enacted |Resolved, That)")
 
 
-def _back_matter_diagnostics(lines: list[Line]) -> list[Diagnostic]:
+def _back_matter_diagnostics(lines: Lines) -> list[Diagnostic]:
     """Bill text after the back matter (a second copy of the bill after ``Attest:``) is not
     read: say so, at its first section header or enacting clause, rather than lose it silently."""
-    for line in lines:
-        if line.part == "back" and _BILL_TEXT_SHAPE.match(line.content):
+    for line in lines.of_part("back"):
+        if _BILL_TEXT_SHAPE.match(line.content):
             return [Diagnostic(
                 "text-after-back-matter",
                 f"line {line.number} is bill text after the back matter (a second copy of the bill?); "
@@ -160,10 +147,10 @@ def _back_matter_diagnostics(lines: list[Line]) -> list[Diagnostic]:
 _ENDS_WORDS = re.compile(r"""(?:[.;:!?)\]}"']|--|''|<all>)\s*$""")
 
 
-def _cut_short_diagnostics(lines: list[Line]) -> list[Diagnostic]:
+def _cut_short_diagnostics(lines: Lines) -> list[Diagnostic]:
     """A text that stops mid-sentence with no back matter after it (a download cut short, a copy
     pasted in part) is read as far as it goes: say so, at its last line, rather than pass in silence."""
-    if any(line.part == "back" for line in lines):
+    if next(lines.of_part("back"), None) is not None:
         return []
     last = next((line for line in reversed(lines) if line.part == "body" and line.content), None)
     if last is None or _ENDS_WORDS.search(last.content):

@@ -1,5 +1,5 @@
 """Dense input read in bounded memory, with nothing lost: many repeats of one designation,
-a bill's index of parents, the citations' compact store."""
+a bill's index of parents, the compact stores of lines, citations and the table of contents."""
 
 from __future__ import annotations
 
@@ -13,7 +13,18 @@ import pytest
 import grammar.citations as citations_layer
 from grammar import parse_text
 from grammar.errors import UnknownProvisionError
-from grammar.model import Bill, Citation, Citations, Meta, Provision, QuotedBlock
+from grammar.lines import Line, Lines, read_lines
+from grammar.model import (
+    Bill,
+    Citation,
+    Citations,
+    Meta,
+    Provision,
+    QuotedBlock,
+    TableOfContents,
+    TableOfContentsWriter,
+    TocEntry,
+)
 from grammar.repeats import LIMIT
 
 
@@ -315,3 +326,66 @@ def test_a_parsed_bill_pickles_and_copies_with_everything_it_found() -> None:
         assert copied.get("s1_a-dup4_1-dup2").text == bill.get("s1_a-dup4_1-dup2").text
         assert copied.parent("s5-dup3_a-dup2").id == "s5-dup3"
         assert list(copied.citations) == list(bill.citations) and copied.diagnostics == bill.diagnostics
+
+
+def test_the_lines_store_reads_back_every_line_it_was_given() -> None:
+    given = [Line("GPO_BRACKET", "[Congressional Bills 119th Congress]", 1, "front"),
+             Line("DESIGNATED", "(a) In General.--The Secretary shall act.", 70_000, "body", "    "),
+             Line("TEXT", "words that wrap", 70_001, "body", "\t  "),
+             Line("ATTEST", "Attest:", 70_003, "back")]
+    lines = Lines(given)
+    assert list(lines) == given and [lines[k] for k in range(4)] == given and lines[-1] == given[-1]
+    assert lines[1:3] == given[1:3] and len(lines) == 4
+    assert lines[2].indent == 3 and lines[2].text == "\t  words that wrap"
+    assert list(lines.of_part("back")) == given[3:] and list(lines.of_part("front")) == given[:1]
+    assert not lines.all_in("body")
+    lines[1] = given[1]._replace(kind="TEXT")  # written in place: another kind
+    assert lines[1].kind == "TEXT" and lines[1].content == given[1].content
+    lines.cut_to("body")
+    assert list(lines) == [given[1]._replace(kind="TEXT"), given[2]] and lines.all_in("body")
+    gone = Line("_GONE", "", 0, "body")
+    lines.let_go(0, 1, gone)  # a line read is let go: its words with it
+    assert list(lines) == [gone, given[2]]
+
+
+def test_the_lines_store_keeps_the_lines_of_a_part_that_does_not_stand_together() -> None:
+    given = [Line("TEXT", f"line {n}", n, part) for n, part in enumerate(["front", "body", "back", "body"], 1)]
+    lines = Lines(given)
+    lines.cut_to("body")
+    assert list(lines) == [given[1], given[3]]
+    lines.cut_to("front")
+    assert list(lines) == []
+
+
+def test_the_parser_puts_each_line_in_its_part_and_splits_wrapped_tokens_into_lines() -> None:
+    text = ("119th CONGRESS\n\n    Be it enacted by the Senate and House of Representatives of the\n"
+            "United States of America in Congress assembled,\n\nSEC. 2. WIDGETS.\n\n"
+            "    The Secretary\nshall act.\n\nAttest:\n\n                                 Secretary.\n")
+    lines = read_lines(text)
+    assert isinstance(lines, Lines)
+    assert [(line.kind, line.number, line.part) for line in lines] == [
+        ("CONGRESS", 1, "front"), ("ENACTING", 3, "body"), ("TEXT", 4, "body"),
+        ("SECTION_HEADER_LINE", 6, "body"), ("TEXT", 8, "body"), ("TEXT", 9, "body"),
+        ("ATTEST", 11, "back"), ("TEXT", 13, "back")]
+    assert lines[4].prefix == "    " and lines[4].content == "The Secretary"
+
+
+def test_a_table_of_contents_store_reads_back_every_entry() -> None:
+    given = (TocEntry("title", "I", "General Provisions", 9), TocEntry("section", "101", "Widgets.", 10),
+             TocEntry("section", "102", "Widgets.", 11))
+    table = TableOfContents(given)
+    assert tuple(table) == given and table == given and table[-1] == given[2] and table[1:] == given[1:]
+    assert hash(table) == hash(given) and TableOfContents() == () and table != given[:2]
+    with pytest.raises(IndexError):
+        table[3]
+    writer = TableOfContentsWriter()
+    for entry in given:
+        writer.add(entry.kind, entry.designation, entry.heading, entry.line)
+    assert len(writer) == 3 and writer.finish() == given and len(writer) == 0
+    assert pickle.loads(pickle.dumps(table)) == given
+
+
+def test_a_parsed_table_of_contents_is_stored_by_column_and_read_as_listed() -> None:
+    bill = parse_text(_table_of(3))
+    assert isinstance(bill.toc, TableOfContents)
+    assert [(e.kind, e.designation, e.line) for e in bill.toc][:2] == [("section", "1", 6), ("section", "2", 7)]
