@@ -106,6 +106,7 @@ _DC_CODE = re.compile(r"(?:\s+note)?,\s+(?:D\.\s?C\.|District\s+of\s+Columbia)\s
 _ARTICLE_BEFORE = re.compile(r"\barticle\s+[IVX]+,\s+$")
 _PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>[0-9]+)[-\u2013](?P<number>[0-9]+)")
 _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
+_SECTION_NUMBER = re.compile(r"[0-9]+[A-Za-z]{0,3}(?:-[0-9]+)?")
 # "such section 603(c)", "that section 134(c)(3)": the unit last named, of whichever law named it.
 _SUCH = re.compile(r"\b(?:such|that)\s+$")
 # Words before a reference that make it one to this Act's own units, inside an amendment too.
@@ -176,6 +177,9 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> Iterator[_Hit
             spans = Spans(text, (block.text for block in provision.quoted))
         return spans.holds(position)
 
+    if not provision.quoted and "``" not in text and '"' not in text:
+        quoted = _nowhere  # nothing quoted (most units): no spans to make
+
     hits: list[_Hit] = []
     taken: list[tuple[int, int]] = []
     if "U.S.C" in text or "U. S. C" in text:
@@ -215,6 +219,10 @@ def _scan(resolver: _Resolver, provision: Provision, text: str) -> Iterator[_Hit
         return _sharing_a_law(internal, text)
     hits.sort(key=_start)
     return _sharing_a_law(heapq.merge(hits, internal, key=_start), text)
+
+
+def _nowhere(position: int) -> bool:
+    return False
 
 
 def _start(hit: _Hit) -> int:
@@ -468,7 +476,7 @@ class _Resolver:
         return tuple(dict.fromkeys(targets))
 
     def _compound_section(self, citing: Provision, token: str) -> Provision | None:
-        number = re.match(r"[0-9]+[A-Za-z]{0,3}(?:-[0-9]+)?", token)
+        number = _SECTION_NUMBER.match(token)
         if number is None:
             return None
         candidates = self.sections_numbered(number.group())
@@ -552,6 +560,10 @@ class _Locator:
         first = max(min(provision.line_start, count) - 1, 0)
         last = max(provision.line_end, first + 1)
         segment = self.text[self.starts[first] : self.starts[last] if last < count else len(self.text)]
+        if segment and "\n" not in segment[:-1]:
+            view = self._one_line_view(segment)
+            self._view = (provision.id, first, *view)
+            return (first, *view)
         offsets, indents = array("q"), array("q")
         offset = 0
         for row in _ROW.finditer(segment):
@@ -561,6 +573,26 @@ class _Locator:
         stream = _LINE_BREAK.sub(" ", _LEADING_SPACE.sub("", segment, count=1))
         self._view = (provision.id, first, stream, offsets, indents)
         return first, stream, offsets, indents
+
+    @staticmethod
+    def _one_line_view(segment: str) -> tuple[str, array[int], array[int]]:
+        """The view of a provision of one line (most are) as the general case makes it, without
+        its regular expressions: the words, a space for the line's end, and past it an empty row.
+        Worked out by index: a line can be a whole bill, and is copied once."""
+        ends = segment.endswith("\n")
+        stop = len(segment) - 1 if ends else len(segment)
+        start = 0
+        while start < stop and segment[start].isspace():
+            start += 1
+        end = stop
+        while end > start and segment[end - 1].isspace():
+            end -= 1
+        if ends:
+            stream = segment[start:end]
+            stream += " "  # in place: the slice is the string's only reference
+        else:
+            stream = segment[start:stop]
+        return stream, array("q", [0, end - start + 1]), array("q", [start, 0])
 
     def locate(self, provision: Provision, text: str, cursor: int) -> tuple[int, int, int]:
         if self.empty:

@@ -104,10 +104,7 @@ def _parse_text(text: str, *, source: str, strict: bool) -> Bill:
         *_toc_diagnostics(bill),
         *citation_diagnostics,
     )
-    meta, provisions, toc, preamble = bill.meta, bill.provisions, bill.toc, bill.preamble
-    del bill  # its index goes before the finished bill makes its own: never two at once
-    bill = Bill(
-        meta=meta, provisions=provisions, toc=toc, preamble=preamble, source=source,
+    bill = bill.with_layers(
         definitions=definitions,
         citations=citations,
         diagnostics=tuple(sorted(diagnostics, key=lambda d: (d.line, d.column, d.code))),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+from array import array
 from pathlib import Path
 
 import pytest
 
 from grammar import Bill, BillStrictError, Citation, parse_file, parse_text
+from grammar.citations import _LEADING_SPACE, _LINE_BREAK, _ROW, _Locator
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -148,3 +151,22 @@ def test_the_working_text_resolves_every_internal_reference(bill: Bill) -> None:
     internal = [c for c in bill.citations if c.kind == "internal"]
     assert len(internal) == 30
     assert all(c.resolved and all(t in bill for t in c.targets) for c in internal)
+
+
+def test_a_provision_of_one_line_is_located_as_the_general_case_locates_it() -> None:
+    # Most units are one line, and are located without the regular expressions of the
+    # general case: every line of up to four characters of spaces (Unicode ones too), tabs,
+    # carriage returns and letters, with and without its newline, comes out the same.
+    def general(segment: str) -> tuple[str, array[int], array[int]]:
+        offsets, indents, offset = array("q"), array("q"), 0
+        for row in _ROW.finditer(segment):
+            offsets.append(offset)
+            indents.append(row.end(1) - row.start(1))
+            offset += row.end(2) - row.start(2) + 1
+        return _LINE_BREAK.sub(" ", _LEADING_SPACE.sub("", segment, count=1)), offsets, indents
+
+    for size in range(1, 5):
+        for chars in itertools.product(" a\t\r\u00a0b\u2003", repeat=size):
+            for end in ("", "\n"):
+                segment = "".join(chars) + end
+                assert _Locator._one_line_view(segment) == general(segment), repr(segment)
