@@ -37,7 +37,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from grammar.model import Bill, Citation, Citations, Diagnostic, Provision
+from grammar.model import Bill, CitationRow, Citations, Diagnostic, Provision
 from grammar.quotes import Spans
 
 __all__ = ["find_citations", "usc_url"]
@@ -106,6 +106,8 @@ _DC_CODE = re.compile(r"(?:\s+note)?,\s+(?:D\.\s?C\.|District\s+of\s+Columbia)\s
 _ARTICLE_BEFORE = re.compile(r"\barticle\s+[IVX]+,\s+$")
 _PUBLIC_LAW = re.compile(r"\b(?:Public\s+Law|Pub\.\s+L\.)\s+(?P<congress>[0-9]+)[-\u2013](?P<number>[0-9]+)")
 _DESIGNATION = re.compile(r"\(([A-Za-z0-9]{1,8})\)")
+# How each of _OF_SECTION, _OF_UNIT, _OF_THIS_UNIT, _OF_EXTERNAL and _DC_CODE opens.
+_FOLLOWED = re.compile(r"\s+of\s|\s+note|,")
 _SECTION_NUMBER = re.compile(r"[0-9]+[A-Za-z]{0,3}(?:-[0-9]+)?")
 # "such section 603(c)", "that section 134(c)(3)": the unit last named, of whichever law named it.
 _SUCH = re.compile(r"\b(?:such|that)\s+$")
@@ -135,7 +137,7 @@ def find_citations(
     resolver = _Resolver(bill)
     diagnostics: list[Diagnostic] = []
 
-    def citations() -> Iterator[Citation]:
+    def citations() -> Iterator[CitationRow]:
         # One at a time into the compact store: a run of thousands is never held as objects.
         for provision in bill.walk():
             for text in (provision.text, provision.flush):
@@ -144,10 +146,7 @@ def find_citations(
                 cursor = locator.start(provision)
                 for hit in _scan(resolver, provision, text):
                     line, column, cursor = locator.locate(provision, hit.text, cursor)
-                    yield Citation(
-                        source=provision.id, text=hit.text, kind=hit.kind, line=line, column=column,
-                        targets=hit.targets, url=hit.url, resolved=hit.resolved,
-                    )
+                    yield (provision.id, hit.text, hit.kind, line, column, hit.targets, hit.url, hit.resolved)
                     if not hit.resolved:
                         diagnostics.append(Diagnostic(
                             "unresolved-citation",
@@ -155,7 +154,7 @@ def find_citations(
                             line, column, provision.id,
                         ))
 
-    return Citations(citations()), tuple(diagnostics)
+    return Citations.of_rows(citations()), tuple(diagnostics)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,19 +292,23 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
     # What follows decides whose units these are: "of paragraph (2)", "of section 4",
     # "of this section" anchor them in this bill; "of the X Act" makes them another law's.
     anchors: list[tuple[str, str]] = []
-    while True:
+    # Each of the words that can follow a reference opens with "of", "note" or a comma: where
+    # none does (most references), none of their patterns is tried.
+    followed = _FOLLOWED.match(text, end) is not None
+    while followed:
         of_unit = _OF_UNIT.match(text, end) or _OF_SECTION.match(text, end)
         if of_unit is None:
             break
         anchors.append((of_unit.group("of_unit") if "of_unit" in of_unit.groupdict() else "section",
                         of_unit.group("group")))
         end = of_unit.end()
-    dc_code = _DC_CODE.match(text, end)
+        followed = _FOLLOWED.match(text, end) is not None
+    dc_code = _DC_CODE.match(text, end) if followed else None
     if dc_code is not None:
         return _Hit(match.start(), " ".join(text[match.start() : dc_code.end()].split()), "statute")
-    if _ARTICLE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+    if "article" in text and _ARTICLE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return _Hit(match.start(), text[match.start() : end], "statute")
-    external = _OF_EXTERNAL.match(text, end)
+    external = _OF_EXTERNAL.match(text, end) if followed else None
     if external is not None and not _names_this_act(resolver, external):
         whole = text[match.start() : external.end()]
         return _external(match.start(), whole, text, external.end())
@@ -313,7 +316,7 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
     # an amendment "paragraph (5) of section 42(d)" is the amended law's as "section 42(d)" is.
     explicit = bool(_BY_THIS_ACT.search(text, max(0, match.start() - 40), match.start())) or (
         bool(anchors) and not resolver.amending(provision))
-    of_this = _OF_THIS_UNIT.match(text, end)
+    of_this = _OF_THIS_UNIT.match(text, end) if followed else None
     if of_this is not None:
         if of_this.group("of_this") != "Act":
             anchors.append(("this", of_this.group("of_this").lower()))

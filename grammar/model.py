@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, fields
@@ -15,6 +16,7 @@ __all__ = [
     "Action",
     "Bill",
     "Citation",
+    "CitationRow",
     "Citations",
     "Definition",
     "Diagnostic",
@@ -239,8 +241,8 @@ def _label_in(pid: str) -> str | None:
     """
     if not pid.startswith("s") or len(pid) < 2:
         return None
-    section, *parts = pid[1:].split("_")
-    return "sec. " + section + "".join(f"({part})" for part in parts)
+    section, under, parts = pid[1:].partition("_")
+    return "sec. " + section + ("(" + parts.replace("_", ")(") + ")" if under else "")
 
 
 def _provision(fields: dict[str, object]) -> Provision:
@@ -248,11 +250,11 @@ def _provision(fields: dict[str, object]) -> Provision:
     return Provision(**fields)  # type: ignore[arg-type]
 
 
-_HEX = frozenset("0123456789abcdef")
+_LOWER_HEX = re.compile(r"[0-9a-f]*")
 
 
 def _is_lower_hex(text: str) -> bool:
-    return not set(text) - _HEX
+    return _LOWER_HEX.fullmatch(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +284,10 @@ class Citation:
     resolved: bool = True
 
 
+# A citation's fields in ``Citation``'s order: source, text, kind, line, column, targets, url, resolved.
+CitationRow = tuple[str, str, str, int, int, tuple[str, ...], "str | None", bool]
+
+
 class Citations(Sequence[Citation]):
     """A bill's citations, in document order: a sequence of ``Citation``, stored by column.
 
@@ -295,6 +301,17 @@ class Citations(Sequence[Citation]):
                  "_target_tables", "_targets", "_texts", "_url_of")
 
     def __init__(self, citations: Iterable[Citation] = ()) -> None:
+        self._fill((c.source, c.text, c.kind, c.line, c.column, c.targets, c.url, c.resolved) for c in citations)
+
+    @classmethod
+    def of_rows(cls, rows: Iterable[CitationRow]) -> Citations:
+        """The store of citations given as rows, each its fields in ``Citation``'s order: a
+        layer that finds thousands makes no ``Citation`` object for any of them."""
+        store = cls.__new__(cls)
+        store._fill(rows)
+        return store
+
+    def _fill(self, rows: Iterable[CitationRow]) -> None:
         self._strings: list[str | None] = [None]  # shared strings (ids, texts, urls); 0 is None
         self._target_tables: list[tuple[str, ...]] = []
         self._kind_table: list[str] = []
@@ -316,26 +333,26 @@ class Citations(Sequence[Citation]):
         # A provision's citations come one after another: its id is looked up once, not once
         # for each (a bill-wide table of the citing ids would be the size of the bill's index).
         last_source: tuple[str | None, int] = (None, 0)
-        for citation in citations:
-            if citation.source != last_source[0]:
-                last_source = (citation.source, len(self._strings))
-                self._strings.append(citation.source)
+        for source, text, kind_name, line, column, target_ids, url, resolved in rows:
+            if source != last_source[0]:
+                last_source = (source, len(self._strings))
+                self._strings.append(source)
             self._sources.append(last_source[1])
-            self._texts.append(string(citation.text))
-            self._url_of.append(string(citation.url))
-            at = targets.get(citation.targets)
+            self._texts.append(string(text))
+            self._url_of.append(string(url))
+            at = targets.get(target_ids)
             if at is None:
-                at = targets[citation.targets] = len(self._target_tables)
-                self._target_tables.append(citation.targets)
+                at = targets[target_ids] = len(self._target_tables)
+                self._target_tables.append(target_ids)
             self._targets.append(at)
-            kind = kinds.get(citation.kind)
+            kind = kinds.get(kind_name)
             if kind is None:
-                kind = kinds[citation.kind] = len(self._kind_table)
-                self._kind_table.append(citation.kind)
+                kind = kinds[kind_name] = len(self._kind_table)
+                self._kind_table.append(kind_name)
             self._kinds.append(kind)
-            self._lines.append(citation.line)
-            self._columns.append(citation.column)
-            self._resolved.append(citation.resolved)
+            self._lines.append(line)
+            self._columns.append(column)
+            self._resolved.append(resolved)
 
     def __len__(self) -> int:
         return len(self._lines)

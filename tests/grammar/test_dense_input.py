@@ -164,6 +164,8 @@ def test_a_citations_store_keeps_what_it_is_given() -> None:
     assert tuple(Citations(given)) == given
     assert Citations() == () and len(Citations()) == 0
     assert hash(Citations(given)) == hash(given)
+    rows = [(c.source, c.text, c.kind, c.line, c.column, c.targets, c.url, c.resolved) for c in given]
+    assert tuple(Citations.of_rows(rows)) == given  # the layer's way in: rows, no objects
 
 
 def test_a_citations_store_keeps_a_source_that_comes_back_after_another() -> None:
