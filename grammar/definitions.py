@@ -15,10 +15,10 @@ derivative product`` is not also a use of ``derivative product``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 
-from grammar.lexicon import pluralize
-from grammar.model import Bill, Definition, Provision
+from grammar.lexicon import term_forms
+from grammar.model import Bill, DefinitionRow, Definitions, Provision
 from grammar.quotes import Spans
 
 __all__ = ["find_definitions"]
@@ -58,24 +58,32 @@ _UNIT_KINDS = {
 }
 
 
-def find_definitions(bill: Bill) -> tuple[Definition, ...]:
+def find_definitions(bill: Bill) -> Definitions:
     """Every definition in ``bill``, in document order, with the provisions that use it."""
-    found: list[Definition] = []
-    in_flush: set[int] = set()  # the definitions made in flush language
-    known: dict[str, tuple[str, ...]] = {}  # term -> its forms
-    for provision in bill.walk():
-        found.extend(_defined_in(bill, provision, provision.text, known))
-        if provision.flush:
-            # Flush language after a list defines too ("For purposes of this subsection, the term
-            # ``X'' means ..."), and the list above it uses the term.
-            before = len(found)
-            found.extend(_defined_in(bill, provision, provision.flush, known))
-            in_flush.update(range(before, len(found)))
-    return tuple(_with_uses(bill, found, in_flush))
+    in_flush: set[int] = set()  # where the definitions made in flush language stand
+    # A term defined many times is held once: each repeat's term is the first one's string.
+    terms: dict[str, str] = {}
+
+    def rows() -> Iterator[DefinitionRow]:
+        count = 0
+        for provision in bill.walk():
+            for row in _defined_in(bill, provision, provision.text, terms):
+                count += 1
+                yield row
+            if provision.flush:
+                # Flush language after a list defines too ("For purposes of this subsection, the
+                # term ``X'' means ..."), and the list above it uses the term.
+                for row in _defined_in(bill, provision, provision.flush, terms):
+                    in_flush.add(count)
+                    count += 1
+                    yield row
+
+    found = Definitions.of_rows(rows())
+    terms.clear()
+    return found.with_uses(_uses(bill, found, in_flush))
 
 
-def _defined_in(bill: Bill, provision: Provision, text: str,
-                known: dict[str, tuple[str, ...]]) -> Iterable[Definition]:
+def _defined_in(bill: Bill, provision: Provision, text: str, terms: dict[str, str]) -> Iterable[DefinitionRow]:
     if "``" not in text:
         return
     spans: Spans | None = None
@@ -84,11 +92,11 @@ def _defined_in(bill: Bill, provision: Provision, text: str,
             spans = Spans(text, (block.text for block in provision.quoted))
         if spans.holds(match.start(), strictly=True):
             continue  # another law's definition, quoted
-        terms = _QUOTED_TERM.findall(match.group("terms"))
+        found = _QUOTED_TERM.findall(match.group("terms"))
         kind = _kind(text[match.end() : match.end() + 200], provision)
         scope = _scope(bill, provision, text)
-        for term in terms:
-            yield _definition(term, provision, scope, kind, known)
+        for term in found:
+            yield _row(term, provision, scope, kind, terms)
     for match in _REFERRED.finditer(text):
         if spans is None:
             spans = Spans(text, (block.text for block in provision.quoted))
@@ -96,22 +104,12 @@ def _defined_in(bill: Bill, provision: Provision, text: str,
             continue
         unit = match.group("unit") or match.group("unit2") or match.group("unit3") or "section"
         term = match.group("term") or match.group("term2") or match.group("term3")
-        yield _definition(term, provision, _scope_of_unit(bill, provision, unit), "referred-to-as", known)
+        yield _row(term, provision, _scope_of_unit(bill, provision, unit), "referred-to-as", terms)
 
 
-def _definition(term: str, provision: Provision, scope: str, kind: str,
-                known: dict[str, tuple[str, ...]]) -> Definition:
-    """The definition of ``term``; ``known`` holds the forms of the terms met so far, so that a
-    term defined many times shares one set of strings."""
+def _row(term: str, provision: Provision, scope: str, kind: str, terms: dict[str, str]) -> DefinitionRow:
     term = " ".join(term.split())
-    forms = known.get(term)
-    if forms is None:
-        found = [term, pluralize(term)]
-        if term[:1].islower():
-            found += [f[:1].upper() + f[1:] for f in found]
-        forms = known[term] = tuple(dict.fromkeys(found))
-    return Definition(term=forms[0], provision=provision.id, scope=scope, kind=kind,
-                      line=provision.line_start, forms=forms)
+    return terms.setdefault(term, term), provision.id, scope, kind, provision.line_start
 
 
 def _kind(after: str, provision: Provision) -> str:
@@ -146,23 +144,11 @@ def _scope_of_unit(bill: Bill, provision: Provision, unit: str) -> str:
     return "act"
 
 
-def _with_uses(bill: Bill, definitions: list[Definition], in_flush: set[int]) -> list[Definition]:
+def _uses(bill: Bill, definitions: Definitions, in_flush: set[int]) -> dict[int, tuple[str, ...]]:
+    """The ids of the provisions that use each definition that is used, by its position."""
     if not definitions:
-        return []
-    # form -> the definition that applies where it is used: most forms are defined once, and
-    # have its index; a form defined in more than one scope has scope id -> the first there.
-    by_form: dict[str, int | dict[str, int]] = {}
-    for index, definition in enumerate(definitions):
-        for form in definition.forms:
-            entry = by_form.get(form)
-            if entry is None:
-                by_form[form] = index
-            elif isinstance(entry, int):
-                if definitions[entry].scope != definition.scope:
-                    by_form[form] = {definitions[entry].scope: entry, definition.scope: index}
-            else:
-                entry.setdefault(definition.scope, index)
-    finder = _UseFinder(by_form)
+        return {}
+    finder = _UseFinder(_FormIndex(definitions))
     # Only the definitions that are used get a set of uses (a term defined thousands of
     # times is used under one of them at most per scope).
     uses: dict[int, dict[str, None]] = {}
@@ -170,36 +156,99 @@ def _with_uses(bill: Bill, definitions: list[Definition], in_flush: set[int]) ->
         words = provision.text + ("\n" + provision.flush if provision.flush else "")
         spans: Spans | None = None
         ids: tuple[str, ...] | None = None  # the provision and those above it, once it uses a term
-        for start, form in finder.uses(words):
+        for start, entry in finder.uses(words):
             if spans is None:
                 spans = Spans(words, (block.text for block in provision.quoted))
             if spans.holds(start):
                 continue
             if ids is None:
                 ids = (provision.id, *(above.id for above in bill.ancestors(provision.id)))
-            chosen = _applying(by_form[form], ids, definitions)
+            chosen = _applying(entry, ids, definitions)
             if chosen is None:
                 continue
-            own = definitions[chosen].provision
+            own = definitions.provision(chosen)
             if chosen in in_flush:
                 if provision.id == own and start > len(provision.text):
                     continue  # the flush language that defines it
             elif own in ids:
                 continue  # the definition's own words
             uses.setdefault(chosen, {})[provision.id] = None
-    for index, used in uses.items():
-        d = definitions[index]
-        definitions[index] = Definition(d.term, d.provision, d.scope, d.kind, d.line, d.forms, tuple(used))
-    return definitions
+    return {index: tuple(used) for index, used in uses.items()}
 
 
-def _applying(entry: int | dict[str, int], ids: tuple[str, ...], definitions: list[Definition]) -> int | None:
+def _applying(entry: int | dict[str, int], ids: tuple[str, ...], definitions: Definitions) -> int | None:
     """The definition of a form that applies in the provision ``ids[0]``: the one whose scope is
     the provision or the nearest above it, else one for the whole Act, else none."""
     if isinstance(entry, int):
-        scope = definitions[entry].scope
+        scope = definitions.scope(entry)
         return entry if scope == "act" or scope in ids else None
     return next((entry[a] for a in ids if a in entry), entry.get("act"))
+
+
+# Which definitions a form is a form of: the index of the first with it, or where it is
+# defined in more than one scope, scope id -> the first there.
+_Entry = int | dict[str, int]
+
+
+class _FormIndex:
+    """Every defined form, and the definitions whose form it is, holding only each term and
+    its plural: a capitalised form (``Widget`` of ``widget'') is found through the form in
+    lower case, so a bill of thousands of terms holds no second pair of strings for each.
+    A capitalised form that does not give back its form in lower case (a first letter whose
+    capital is another length, or another letter in lower case) is held as it is."""
+
+    def __init__(self, definitions: Definitions) -> None:
+        self._definitions = definitions
+        self.entries: dict[str, _Entry] = {}
+        for index in range(len(definitions)):
+            scope = definitions.scope(index)
+            forms = term_forms(definitions.term(index))
+            for form in forms:
+                if not _capital_of(form, forms):
+                    self._add(form, index, scope)
+
+    def _add(self, form: str, index: int, scope: str) -> None:
+        entry = self.entries.get(form)
+        if entry is None:
+            self.entries[form] = index
+        elif isinstance(entry, int):
+            if self._definitions.scope(entry) != scope:
+                self.entries[form] = {self._definitions.scope(entry): entry, scope: index}
+        else:
+            entry.setdefault(scope, index)
+
+    def get(self, form: str) -> _Entry | None:
+        """The definitions ``form`` is a form of, or None."""
+        entry = self.entries.get(form)
+        lower = _lower_of_capital(form)
+        if lower is None:
+            return entry
+        other = self.entries.get(lower)
+        if other is None or entry is None:
+            return entry if other is None else other
+        return self._merged(entry, other)
+
+    def _merged(self, entry: _Entry, other: _Entry) -> _Entry:
+        merged: dict[str, int] = {}
+        for part in (entry, other):
+            for scope, index in (part.items() if isinstance(part, dict) else [(self._definitions.scope(part), part)]):
+                if scope not in merged or index < merged[scope]:
+                    merged[scope] = index
+        return merged
+
+
+def _lower_of_capital(form: str) -> str | None:
+    """The form in lower case that ``form`` is the capitalised spelling of, or None."""
+    if not form[:1].isupper():
+        return None
+    lower = form[:1].lower() + form[1:]
+    return lower if lower[:1].islower() and lower[:1].upper() + lower[1:] == form else None
+
+
+def _capital_of(form: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``form`` is found through another of ``forms`` (its spelling in lower case)."""
+    lower = _lower_of_capital(form)
+    return lower is not None and lower in forms
 
 
 class _UseFinder:
@@ -207,22 +256,41 @@ class _UseFinder:
     place, a form standing alone (not inside a word or a hyphenated word), each use taken
     whole before the search goes on after it.
 
-    At each place a word begins, the forms that begin with that word are tried by their
-    lengths, longest first, each length one lookup: a bill defining thousands of terms
-    (``widget 1'' to ``widget 9000'') is searched in time that grows with its text, not
-    with its text times its terms, as one regular expression of every form did.
+    At each place a word begins, the forms that begin with that word (or with it in lower case,
+    for a capitalised one) are tried by their lengths, longest first, each length one lookup: a
+    bill defining thousands of terms (``widget 1'' to ``widget 9000'') is searched in time that
+    grows with its text, not with its text times its terms, as one regular expression of every
+    form did.
     """
 
-    def __init__(self, forms: Mapping[str, object]) -> None:
+    def __init__(self, forms: _FormIndex) -> None:
         self._forms = forms
-        lengths: dict[str, set[int]] = {}
-        for form in self._forms:
-            lengths.setdefault(_first_word(form), set()).add(len(form))
-        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
-        letters = "".join(sorted({re.escape(first[0]) for first in self._lengths}))
+        found: dict[str, set[int]] = {}
+        for form in forms.entries:
+            first = _first_word(form)
+            # A one-word form is its own first word: the key is the form's string, not a copy.
+            found.setdefault(form if len(first) == len(form) else first, set()).add(len(form))
+        # One length as itself (a small int is shared), more as a tuple, longest first.
+        self._lengths: dict[str, int | tuple[int, ...]] = {
+            first: next(iter(sizes)) if len(sizes) == 1 else tuple(sorted(sizes, reverse=True))
+            for first, sizes in found.items()}
+        del found
+        initials = {first[0] for first in self._lengths}
+        initials |= {letter.upper() for letter in initials if letter.islower()}
+        letters = "".join(sorted(re.escape(letter) for letter in initials))
         self._starts = re.compile(rf"(?<!\w)(?<!\w-)[{letters}]") if letters else None
 
-    def uses(self, words: str) -> Iterable[tuple[int, str]]:
+    def _lengths_at(self, word: str) -> Iterable[int]:
+        own = self._lengths.get(word)
+        lower = _lower_of_capital(word)
+        other = self._lengths.get(lower) if lower is not None else None
+        if other is None:
+            return () if own is None else (own,) if isinstance(own, int) else own
+        both = {*((own,) if isinstance(own, int) else own or ()), *((other,) if isinstance(other, int) else other)}
+        return sorted(both, reverse=True)
+
+    def uses(self, words: str) -> Iterable[tuple[int, _Entry]]:
+        """Each use in ``words``: where it stands, and the definitions of the form used."""
         if self._starts is None:
             return
         after = 0
@@ -230,10 +298,10 @@ class _UseFinder:
             at = start.start()
             if at < after:
                 continue
-            for length in self._lengths.get(_first_word(words, at), ()):
-                form = words[at : at + length]
-                if form in self._forms and not _GOES_ON.match(words, at + length):
-                    yield at, form
+            for length in self._lengths_at(_first_word(words, at)):
+                entry = self._forms.get(words[at : at + length])
+                if entry is not None and not _GOES_ON.match(words, at + length):
+                    yield at, entry
                     after = at + length
                     break
 

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from enum import IntEnum
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = [
     "Level",
@@ -307,6 +307,22 @@ def straight_quoted_spans(text: str) -> Iterator[tuple[int, int]]:
             yield opened, at + 1
             opened = -1
         at = text.find('"', at + 1)
+
+
+@lru_cache(maxsize=1024)  # a term defined many times is worked out once
+def term_forms(term: str) -> tuple[str, ...]:
+    """The spellings of a defined term that are uses of it: the term and its plural, and where
+    the term is in lower case, both capitalised (as at the start of a sentence).
+
+    >>> term_forms("eligible widget")
+    ('eligible widget', 'eligible widgets', 'Eligible widget', 'Eligible widgets')
+    >>> term_forms("Secretary")
+    ('Secretary', 'Secretaries')
+    """
+    found = [term, pluralize(term)]
+    if term[:1].islower():
+        found += [form[:1].upper() + form[1:] for form in found]
+    return tuple(dict.fromkeys(found))
 
 
 def pluralize(term: str) -> str:

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import overload
 
 from grammar.errors import UnknownProvisionError
+from grammar.lexicon import term_forms
 
 __all__ = [
     "Action",
@@ -19,6 +20,8 @@ __all__ = [
     "CitationRow",
     "Citations",
     "Definition",
+    "DefinitionRow",
+    "Definitions",
     "Diagnostic",
     "Meta",
     "Provision",
@@ -266,8 +269,114 @@ class Definition:
     scope: str  # "act", or the id of the provision the definition is limited to
     kind: str  # "means", "includes", "has-meaning", "referred-to-as"
     line: int
-    forms: tuple[str, ...]  # the spellings searched for: the term and its plural
     uses: tuple[str, ...] = ()  # ids of the provisions that use the term
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The spellings searched for: the term and its plural (capitalised too, for a term in
+        lower case); worked out from the term, not stored (a bill can define thousands)."""
+        return term_forms(self.term)
+
+
+# A definition's fields in ``Definition``'s order but its uses: term, provision, scope, kind, line.
+DefinitionRow = tuple[str, str, str, str, int]
+
+
+class Definitions(Sequence[Definition]):
+    """A bill's definitions, in document order: a sequence of ``Definition``, stored by column.
+
+    A bill of distinct terms can define one every 40 bytes, and a ``Definition`` object with
+    its line number and tuple of uses takes three times that; here each is its term's string
+    and a few bytes (the ids it names are the provisions' own strings), made again as a
+    ``Definition`` when it is read.  Equal to any sequence of the same definitions.
+    """
+
+    __slots__ = ("_kind_table", "_kinds", "_lines", "_provisions", "_scopes", "_terms", "_uses")
+
+    def __init__(self, definitions: Iterable[Definition] = ()) -> None:
+        given = list(definitions)
+        self._fill(((d.term, d.provision, d.scope, d.kind, d.line) for d in given),
+                   {k: d.uses for k, d in enumerate(given) if d.uses})
+
+    @classmethod
+    def of_rows(cls, rows: Iterable[DefinitionRow], uses: Mapping[int, tuple[str, ...]] | None = None) -> Definitions:
+        """The store of definitions given as rows, with the uses of those used (by position)."""
+        store = cls.__new__(cls)
+        store._fill(rows, uses or {})
+        return store
+
+    def _fill(self, rows: Iterable[DefinitionRow], uses: Mapping[int, tuple[str, ...]]) -> None:
+        self._terms: list[str] = []
+        self._provisions: list[str] = []
+        self._scopes: list[str] = []
+        self._kind_table: list[str] = []
+        self._kinds = array("B")
+        self._lines = array("I")
+        for term, provision, scope, kind, line in rows:
+            self._terms.append(term)
+            self._provisions.append(provision)
+            self._scopes.append(scope)
+            if kind not in self._kind_table:
+                self._kind_table.append(kind)
+            self._kinds.append(self._kind_table.index(kind))
+            self._lines.append(line)
+        self._uses: dict[int, tuple[str, ...]] = {k: v for k, v in uses.items() if v}
+
+    def with_uses(self, uses: Mapping[int, tuple[str, ...]]) -> Definitions:
+        """The same definitions with these uses (by position); the columns are shared, not copied."""
+        store = Definitions.__new__(Definitions)
+        store._terms, store._provisions, store._scopes = self._terms, self._provisions, self._scopes
+        store._kind_table, store._kinds, store._lines = self._kind_table, self._kinds, self._lines
+        store._uses = {k: v for k, v in uses.items() if v}
+        return store
+
+    def term(self, index: int) -> str:
+        """The term of the definition at ``index`` (no ``Definition`` made)."""
+        return self._terms[index]
+
+    def scope(self, index: int) -> str:
+        """The scope of the definition at ``index``."""
+        return self._scopes[index]
+
+    def provision(self, index: int) -> str:
+        """The id of the provision that makes the definition at ``index``."""
+        return self._provisions[index]
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    @overload
+    def __getitem__(self, index: int) -> Definition: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Definition, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Definition | tuple[Definition, ...]:
+        if isinstance(index, slice):
+            return tuple(self._definition(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("definition index out of range")
+        return self._definition(index)
+
+    def __iter__(self) -> Iterator[Definition]:
+        return (self._definition(i) for i in range(len(self)))
+
+    def _definition(self, i: int) -> Definition:
+        return Definition(self._terms[i], self._provisions[i], self._scopes[i], self._kind_table[self._kinds[i]],
+                          self._lines[i], self._uses.get(i, ()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Definitions({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,7 +624,7 @@ class Bill:
 
     meta: Meta
     provisions: tuple[Provision, ...]
-    definitions: tuple[Definition, ...] = ()
+    definitions: Sequence[Definition] = ()  # a Definitions, once parsed
     citations: Sequence[Citation] = ()  # a Citations, once parsed
     diagnostics: tuple[Diagnostic, ...] = ()
     toc: Sequence[TocEntry] = ()  # a TableOfContents, once parsed
@@ -571,7 +680,7 @@ class Bill:
         whole = not skipped and count == len(index)
         object.__setattr__(self, "_order", None if whole else tuple(self._walk_tree()))
 
-    def with_layers(self, *, definitions: tuple[Definition, ...], citations: Sequence[Citation],
+    def with_layers(self, *, definitions: Sequence[Definition], citations: Sequence[Citation],
                     diagnostics: tuple[Diagnostic, ...]) -> Bill:
         """This bill with these layers: its provisions and the index made for them, not made again
         (for a bill of a unit every 26 bytes the index is a twentieth of the parse)."""

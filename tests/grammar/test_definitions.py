@@ -90,3 +90,32 @@ def test_terms_defined_by_the_thousand_are_each_found_where_they_are_used() -> N
     # "widget 7s" is the plural of "widget 7"; "widget 1200" was never defined, nor is it "widget 120".
     assert used == {"widget 12": ("s2_a",), "widget 120": ("s2_a",), "widget 7": ("s2_a",)}
     assert len(bill.definitions) == 300
+
+
+def test_a_capitalised_use_is_found_through_the_term_in_lower_case_and_odd_capitals_as_they_are() -> None:
+    # Only each term and its plural are held for the search; a capitalised use is looked up
+    # in lower case.  A first letter whose capital does not give it back in lower case (the
+    # dotless i, whose capital is I) is held capitalised too, and is found all the same.
+    text = ("SEC. 1. DEFINITIONS.\n\n    In this Act:\n"
+            "        (1) The term ``widget'' means a gadget.\n"
+            "        (2) The term ``\u0131l\u0131k'' means warm.\n"
+            "        (3) The term ``\u00e9lan'' means style.\n"
+            "        (4) The term ``Secretary'' means the Secretary of Energy.\n\n"
+            "SEC. 2. RULES.\n\n"
+            "    (a) Il\u0131k things with \u00c9lan.\n"
+            "    (b) The secretary, not the Secretary.\n\n"
+            "SEC. 3. MORE.\n\n    Widgets, widgets and \u00c9lans.\n")
+    uses = {d.term: d.uses for d in parse_text(text).definitions}
+    assert uses == {"widget": ("s3",), "\u0131l\u0131k": ("s2_a",), "\u00e9lan": ("s2_a", "s3"),
+                    "Secretary": ("s2_b",)}
+    assert parse_text(text).definitions[0].forms == ("widget", "widgets", "Widget", "Widgets")
+
+
+def test_a_form_two_terms_share_is_used_under_the_one_whose_scope_holds_it() -> None:
+    # ``Widgets'' is a form of ``widget'' (the whole Act) and of ``Widget'' (section 3 only).
+    text = ("SEC. 1. DEFINITIONS.\n\n    In this Act, the term ``widget'' means a gadget.\n\n"
+            "SEC. 2. RULES.\n\n    Widgets are made.\n\n"
+            "SEC. 3. MORE.\n\n    (a) In this section, the term ``Widget'' means a sprocket.\n"
+            "    (b) Widgets are sold.\n")
+    uses = {(d.term, d.provision): d.uses for d in parse_text(text).definitions}
+    assert uses == {("widget", "s1"): ("s2",), ("Widget", "s3_a"): ("s3_b",)}
