@@ -18,6 +18,8 @@ from grammar.model import (
     Bill,
     Citation,
     Citations,
+    Definition,
+    Definitions,
     Meta,
     Provision,
     QuotedBlock,
@@ -391,3 +393,27 @@ def test_a_parsed_table_of_contents_is_stored_by_column_and_read_as_listed() -> 
     bill = parse_text(_table_of(3))
     assert isinstance(bill.toc, TableOfContents)
     assert [(e.kind, e.designation, e.line) for e in bill.toc][:2] == [("section", "1", 6), ("section", "2", 7)]
+
+
+def test_a_definitions_store_reads_back_every_definition_with_its_uses() -> None:
+    given = (Definition("widget", "s2_1", "act", "means", 12, ("s3", "s4_a")),
+             Definition("gadget", "s2_2", "s2", "includes", 13),
+             Definition("widget", "s5_1", "s5", "has-meaning", 40, ("s5_b",)))
+    store = Definitions(given)
+    assert tuple(store) == given and store == given and store[-1] == given[2] and store[:1] == given[:1]
+    assert hash(store) == hash(given) and Definitions() == () and store != given[:2]
+    assert store[0].forms == ("widget", "widgets", "Widget", "Widgets")
+    with pytest.raises(IndexError):
+        store[3]
+    bare = Definitions.of_rows((d.term, d.provision, d.scope, d.kind, d.line) for d in given)
+    assert [d.uses for d in bare] == [(), (), ()]
+    assert bare.with_uses({0: given[0].uses, 2: given[2].uses}) == given
+    assert (bare.term(1), bare.scope(1), bare.provision(1)) == ("gadget", "s2", "s2_2")
+    assert pickle.loads(pickle.dumps(store)) == given
+
+
+def test_a_parsed_bills_definitions_are_stored_by_column_and_share_a_repeated_term() -> None:
+    bill = parse_text("SEC. 1. SHAPES.\n\n" + "    The term ``widget'' means a gadget.\n" * 3)
+    assert isinstance(bill.definitions, Definitions) and len(bill.definitions) == 3
+    first, second = bill.definitions[0], bill.definitions[1]
+    assert first.term is second.term  # one string for a term defined many times
