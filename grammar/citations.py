@@ -306,7 +306,7 @@ def _internal(resolver: _Resolver, provision: Provision, text: str, match: re.Ma
     dc_code = _DC_CODE.match(text, end) if followed else None
     if dc_code is not None:
         return _Hit(match.start(), " ".join(text[match.start() : dc_code.end()].split()), "statute")
-    if "article" in text and _ARTICLE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+    if _ARTICLE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
         return _Hit(match.start(), text[match.start() : end], "statute")
     external = _OF_EXTERNAL.match(text, end) if followed else None
     if external is not None and not _names_this_act(resolver, external):
