@@ -298,14 +298,15 @@ class _Assembler:
     def _release(self, start: int, stop: int) -> None:
         """Let go of the lines just read (their words live on in the drafts), keeping only the
         line an open quotation opened on, for the error if it never closes."""
-        wanted = {self.quote.start} if self.quote is not None else set()
         draft = self.target.draft
-        if draft is not None and draft.in_quotation:
-            wanted.add(draft.quote_line)
-        for number in [n for n in self.kept if n not in wanted]:
-            del self.kept[number]
-        if wanted:
-            for k in range(start, stop):
+        if self.quote is not None or self.kept or (draft is not None and draft.in_quotation):
+            # A quotation is open: keep the line it opened on (most lines skip this).
+            wanted = {self.quote.start} if self.quote is not None else set()
+            if draft is not None and draft.in_quotation:
+                wanted.add(draft.quote_line)
+            for number in [n for n in self.kept if n not in wanted]:
+                del self.kept[number]
+            for k in range(start, stop) if wanted else ():
                 line = self.lines[k]
                 if line.number in wanted:
                     self.kept[line.number] = line

@@ -81,7 +81,8 @@ class Lines(Sequence[Line]):
     of the parse's memory.  A line is written in place to give it another kind, or to let it go.
     """
 
-    __slots__ = ("_contents", "_kind_codes", "_kinds", "_numbers", "_part_codes", "_prefix_codes", "_prefixes")
+    __slots__ = ("_contents", "_gone", "_kind_codes", "_kinds", "_numbers", "_part_codes", "_prefix_codes",
+                 "_prefixes")
 
     def __init__(self, lines: Iterable[Line] = ()) -> None:
         self._contents: list[str] = []
@@ -91,6 +92,7 @@ class Lines(Sequence[Line]):
         self._prefix_codes = array("I")
         self._kinds = _Table()
         self._prefixes = _Table()
+        self._gone: tuple[Line, int, int, int] | None = None
         for line in lines:
             self.add(line.kind, line.content, line.number, line.prefix, line.part)
 
@@ -108,15 +110,16 @@ class Lines(Sequence[Line]):
 
     def let_go(self, start: int, stop: int, gone: Line) -> None:
         """Put ``gone`` in place of the lines from ``start`` up to ``stop`` (their words are let go)."""
-        kind, part, prefix = self._kinds.code(gone.kind), _PARTS.index(gone.part), self._prefixes.code(gone.prefix)
-        contents, numbers, parts, kinds, prefixes = (
-            self._contents, self._numbers, self._part_codes, self._kind_codes, self._prefix_codes)
+        if self._gone is None or self._gone[0] is not gone:  # its codes, worked out once
+            self._gone = (gone, self._kinds.code(gone.kind), _PARTS.index(gone.part), self._prefixes.code(gone.prefix))
+        _, kind, part, prefix = self._gone
+        contents = self._contents
         for k in range(start, min(stop, len(contents))):  # most often one line
             contents[k] = gone.content
-            numbers[k] = gone.number
-            parts[k] = part
-            kinds[k] = kind
-            prefixes[k] = prefix
+            self._numbers[k] = gone.number
+            self._part_codes[k] = part
+            self._kind_codes[k] = kind
+            self._prefix_codes[k] = prefix
 
     def all_in(self, part: str) -> bool:
         """Whether every line is in ``part``."""
