@@ -220,7 +220,7 @@ class _FormIndex:
     def get(self, form: str) -> _Entry | None:
         """The definitions ``form`` is a form of, or None."""
         entry = self.entries.get(form)
-        lower = _lower_of_capital(form)
+        lower = _lower_of_capital(form) if form[:1].isupper() else None
         if lower is None:
             return entry
         other = self.entries.get(lower)
@@ -280,30 +280,37 @@ class _UseFinder:
         letters = "".join(sorted(re.escape(letter) for letter in initials))
         self._starts = re.compile(rf"(?<!\w)(?<!\w-)[{letters}]") if letters else None
 
-    def _lengths_at(self, word: str) -> Iterable[int]:
-        own = self._lengths.get(word)
-        lower = _lower_of_capital(word)
-        other = self._lengths.get(lower) if lower is not None else None
-        if other is None:
-            return () if own is None else (own,) if isinstance(own, int) else own
-        both = {*((own,) if isinstance(own, int) else own or ()), *((other,) if isinstance(other, int) else other)}
-        return sorted(both, reverse=True)
-
     def uses(self, words: str) -> Iterable[tuple[int, _Entry]]:
         """Each use in ``words``: where it stands, and the definitions of the form used."""
         if self._starts is None:
             return
+        lengths = self._lengths
         after = 0
         for start in self._starts.finditer(words):
             at = start.start()
             if at < after:
                 continue
-            for length in self._lengths_at(_first_word(words, at)):
+            word = _first_word(words, at)
+            own = lengths.get(word)
+            # A capitalised word may open a capitalised form: the lengths of the forms that open
+            # with it in lower case are tried too (one that is no form is turned down by ``get``).
+            other = lengths.get(word[:1].lower() + word[1:]) if word[:1].isupper() else None
+            if other is None:
+                if own is None:
+                    continue
+                tried: Iterable[int] = (own,) if isinstance(own, int) else own
+            else:
+                tried = sorted({*_sizes(own), *_sizes(other)}, reverse=True)
+            for length in tried:
                 entry = self._forms.get(words[at : at + length])
                 if entry is not None and not _GOES_ON.match(words, at + length):
                     yield at, entry
                     after = at + length
                     break
+
+
+def _sizes(lengths: int | tuple[int, ...] | None) -> tuple[int, ...]:
+    return () if lengths is None else (lengths,) if isinstance(lengths, int) else lengths
 
 
 _WORD = re.compile(r"\w+|.", re.DOTALL)
