@@ -232,8 +232,8 @@ def _designation_in(pid: str) -> str | None:
     """
     _, under, tail = pid.rpartition("_")
     if under:
-        return tail
-    return pid[1:] if pid.startswith("s") and len(pid) > 1 else None
+        return tail.partition(_REPEAT)[0]
+    return pid[1:].partition(_REPEAT)[0] if pid.startswith("s") and len(pid) > 1 else None
 
 
 def _label_in(pid: str) -> str | None:
@@ -244,6 +244,8 @@ def _label_in(pid: str) -> str | None:
     """
     if not pid.startswith("s") or len(pid) < 2:
         return None
+    if _REPEAT in pid:  # a repeat is cited as the unit it repeats: ``s1_a-dup2_1`` is sec. 1(a)(1)
+        pid = _REPEATS.sub("", pid)
     section, under, parts = pid[1:].partition("_")
     return "sec. " + section + ("(" + parts.replace("_", ")(") + ")" if under else "")
 
@@ -616,6 +618,7 @@ class TableOfContentsWriter:
 
 
 _REPEAT = "-dup"  # how ``grammar.tree`` marks the n-th unit of a repeated designation
+_REPEATS = re.compile(r"-dup[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)

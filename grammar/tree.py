@@ -90,9 +90,10 @@ class _Builder:
         self.resolutions = 0
 
     def build(self, draft: Draft, *, parent_id: str, parent_label: str, division: str,
-              siblings: dict[str, _Sibling] | None = None) -> Provision:
+              siblings: dict[str, _Sibling] | None = None, model: Provision | None = None) -> Provision:
         """Freeze ``draft``; ``siblings`` holds the units built before it under the same parent,
-        by designation (a unit below a section is unique once its designation is)."""
+        by designation (a unit below a section is unique once its designation is); ``model`` is
+        the unit this one may repeat (the one at its place under the unit its parent repeats)."""
         kind = draft.kind
         heading = draft.heading
         text = join_lines(draft.words)
@@ -144,9 +145,14 @@ class _Builder:
         pending.reverse()
         built: list[Provision] = []
         below: dict[str, _Sibling] = {}
+        # A unit that repeats an earlier one (its sibling of the same designation, or its model)
+        # often repeats its children too: each child shares what it repeats of the one at its place.
+        if sibling is not None:
+            model = sibling.last
+        models = model.children if model is not None else ()
         while pending:
             built.append(self.build(pending.pop(), parent_id=pid, parent_label=label, division=division,
-                                    siblings=below))
+                                    siblings=below, model=models[len(built)] if len(built) < len(models) else None))
         del below
         children = tuple(built)
         del built
@@ -155,13 +161,12 @@ class _Builder:
         line_end = max(draft.line_end, max((child.line_end for child in children), default=0))
         digest = _hash(kind, draft.designation, heading, text, flush, children)
         designation = draft.designation
-        if sibling is not None:
+        if model is not None:
             # A repeated unit often repeats its words too: share the strings rather than copy them.
-            last = sibling.last
-            designation = last.designation
-            heading = last.heading if heading == last.heading else heading
-            text = last.text if text == last.text else text
-            flush = last.flush if flush == last.flush else flush
+            designation = model.designation if designation == model.designation else designation
+            heading = model.heading if heading == model.heading else heading
+            text = model.text if text == model.text else text
+            flush = model.flush if flush == model.flush else flush
         provision = Provision(
             id=pid,
             kind=kind,
@@ -176,8 +181,8 @@ class _Builder:
             children=children,
             quoted=tuple(draft.quoted),
         )
-        if sibling is not None:
-            provision.share_hash(sibling.last)
+        if model is not None:
+            provision.share_hash(model)
         if siblings is not None and kind not in _GLOBAL_KINDS:
             if sibling is None:
                 siblings[designation] = _Sibling(1, label, provision)

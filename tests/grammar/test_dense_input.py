@@ -214,6 +214,9 @@ def test_a_provision_keeps_line_numbers_of_any_size(start: int, end: int) -> Non
     ("s12", "12", "sec. 12"),
     ("s4_b", "c", "sec. 4(c)"),  # given otherwise than the id spells: kept as given
     ("s1_a-dup2", "a", "sec. 1(a)"),
+    ("s1_a-dup2_1-dup3", "1", "sec. 1(a)(1)"),  # a repeat is cited as the unit it repeats
+    ("s5-dup2_b", "b", "sec. 5(b)"),
+    ("s1_a-dup2_1", "1", "sec. 1(a-dup2)(1)"),  # given otherwise: kept as given
     ("dA_s101", "101", "div. A, sec. 101"),
     ("tI", "I", "title I"),
     ("stA", "A", "subtitle A"),
@@ -252,6 +255,22 @@ def test_repeated_units_hold_one_copy_of_their_words_and_hash() -> None:
     assert all(unit.hash == units[0].hash for unit in units)
     assert all(unit._digest is units[0]._digest for unit in units)
     assert [unit.line_start for unit in units][-1] == 32
+
+
+def test_a_repeated_unit_shares_what_its_children_repeat_of_the_unit_it_repeats() -> None:
+    # (a) with two paragraphs, over and over: every repeat's paragraphs hold the first one's
+    # words and hash, and store no label (theirs is the one their id spells, the repeat left out).
+    unit = "    (a) The Secretary shall--\n        (1) act; and\n        (2) report.\n"
+    bill = parse_text("SEC. 1. SHAPES.\n\n" + unit * 4)
+    first = bill.get("s1_a")
+    for repeat in ("s1_a-dup2", "s1_a-dup3", "s1_a-dup4"):
+        again = bill.get(repeat)
+        assert again.text is first.text and again.hash == first.hash
+        for mine, theirs in zip(again.children, first.children, strict=True):
+            assert mine.text is theirs.text and mine._digest is theirs._digest
+            assert mine._label is None and mine.label == theirs.label
+    assert bill.get("s1_a-dup3_2").label == "sec. 1(a)(2)" and bill.get("s1_a-dup3_2").text == "report."
+    assert [p.line_start for p in bill.get("s1_a-dup3").walk()] == [9, 10, 11]
 
 
 def _repeated_same(times: int) -> str:
