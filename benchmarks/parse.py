@@ -5,10 +5,10 @@ Each synthetic bill repeats sections 3, 4, 5, 4, 6 of statute/s2839-is.txt, renu
 (and with their internal citations renumbered to match), under the bill's own
 header.  The shapes are files of one kind of line only: designation lines, one
 designation repeated, repeated definitions, runs of citations, the whole text on one
-line, text without designations, distinct definitions, a quotation never closed; and five
+line, text without designations, distinct definitions, a quotation never closed; and six
 denser than any real bill (a unit or a line of the table of contents every 20 to 55 bytes):
 many short sections, a table of contents of sections the text lacks, a citation in every
-unit, units nested five deep, straight-quoted definitions.
+unit, units nested five deep, straight-quoted definitions, flush language under every unit.
 Every measurement parses a file from disk (text -> Bill with both layers) in a fresh
 process, so that its peak memory (the peak of the process's resident set while
 parsing, less the resident set before) is its own.
@@ -149,6 +149,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         lambda n: " " * (4 + 2 * (n % 5)) + _NESTED[n % 5] + " The Secretary shall act.\n", size),
     "straight-quoted definitions": lambda size: _lines(
         lambda n: f"    ({_LETTERS[n % 26]}) The term \"widget\" means a gadget.\n", size),
+    "flush language under every unit": lambda size: _lines(
+        lambda n: f"    ({_LETTERS[n % 26]}) The Secretary shall--\n        (1) act on the rules; and\n"
+                  "        (2) report on them,\n    as the rules require.\n", size),
 }
 
 # Run in a fresh interpreter: parse the file, print seconds and the peak growth of the
