@@ -8,7 +8,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, fields
 from types import MappingProxyType
-from typing import overload
+from typing import TypeVar, overload
 
 from grammar.errors import UnknownProvisionError
 from grammar.lexicon import term_forms
@@ -262,6 +262,49 @@ def _is_lower_hex(text: str) -> bool:
     return _LOWER_HEX.fullmatch(text) is not None
 
 
+_Item = TypeVar("_Item")
+
+
+class _Columns(Sequence[_Item]):
+    """A sequence stored by column, each item made again as it is read: read, compared and
+    hashed as the tuple of its items (equal to any sequence of the same items)."""
+
+    __slots__ = ()
+    _WHAT = "item"  # what an item is called in an error
+
+    def _item(self, i: int) -> _Item:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_Item, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _Item | tuple[_Item, ...]:
+        if isinstance(index, slice):
+            return tuple(self._item(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(f"{self._WHAT} index out of range")
+        return self._item(index)
+
+    def __iter__(self) -> Iterator[_Item]:
+        return (self._item(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Definition:
     """A term the bill defines, where it is defined, where it applies and where it is used."""
@@ -284,7 +327,7 @@ class Definition:
 DefinitionRow = tuple[str, str, str, str, int]
 
 
-class Definitions(Sequence[Definition]):
+class Definitions(_Columns[Definition]):
     """A bill's definitions, in document order: a sequence of ``Definition``, stored by column.
 
     A bill of distinct terms can define one every 40 bytes, and a ``Definition`` object with
@@ -294,6 +337,7 @@ class Definitions(Sequence[Definition]):
     """
 
     __slots__ = ("_kind_table", "_kinds", "_lines", "_provisions", "_scopes", "_terms", "_uses")
+    _WHAT = "definition"
 
     def __init__(self, definitions: Iterable[Definition] = ()) -> None:
         given = list(definitions)
@@ -347,38 +391,10 @@ class Definitions(Sequence[Definition]):
     def __len__(self) -> int:
         return len(self._terms)
 
-    @overload
-    def __getitem__(self, index: int) -> Definition: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Definition, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Definition | tuple[Definition, ...]:
-        if isinstance(index, slice):
-            return tuple(self._definition(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("definition index out of range")
-        return self._definition(index)
-
-    def __iter__(self) -> Iterator[Definition]:
-        return (self._definition(i) for i in range(len(self)))
-
-    def _definition(self, i: int) -> Definition:
+    def _item(self, i: int) -> Definition:
         return Definition(self._terms[i], self._provisions[i], self._scopes[i], self._kind_table[self._kinds[i]],
                           self._lines[i], self._uses.get(i, ()))
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Definitions({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,7 +415,7 @@ class Citation:
 CitationRow = tuple[str, str, str, int, int, tuple[str, ...], "str | None", bool]
 
 
-class Citations(Sequence[Citation]):
+class Citations(_Columns[Citation]):
     """A bill's citations, in document order: a sequence of ``Citation``, stored by column.
 
     A run of references packs one into every dozen bytes of text, and a ``Citation``
@@ -410,6 +426,7 @@ class Citations(Sequence[Citation]):
 
     __slots__ = ("_columns", "_kind_table", "_kinds", "_lines", "_resolved", "_sources", "_strings",
                  "_target_tables", "_targets", "_texts", "_url_of")
+    _WHAT = "citation"
 
     def __init__(self, citations: Iterable[Citation] = ()) -> None:
         self._fill((c.source, c.text, c.kind, c.line, c.column, c.targets, c.url, c.resolved) for c in citations)
@@ -468,25 +485,7 @@ class Citations(Sequence[Citation]):
     def __len__(self) -> int:
         return len(self._lines)
 
-    @overload
-    def __getitem__(self, index: int) -> Citation: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Citation, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Citation | tuple[Citation, ...]:
-        if isinstance(index, slice):
-            return tuple(self._citation(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("citation index out of range")
-        return self._citation(index)
-
-    def __iter__(self) -> Iterator[Citation]:
-        return (self._citation(i) for i in range(len(self)))
-
-    def _citation(self, i: int) -> Citation:
+    def _item(self, i: int) -> Citation:
         strings = self._strings
         return Citation(
             source=strings[self._sources[i]] or "",
@@ -499,16 +498,6 @@ class Citations(Sequence[Citation]):
             resolved=bool(self._resolved[i]),
         )
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Citations({list(self)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,7 +521,7 @@ class TocEntry:
     line: int
 
 
-class TableOfContents(Sequence[TocEntry]):
+class TableOfContents(_Columns[TocEntry]):
     """A bill's table of contents, in order: a sequence of ``TocEntry``, stored by column.
 
     A table lists a section every 20 bytes or so, and a ``TocEntry`` object with its line
@@ -542,6 +531,7 @@ class TableOfContents(Sequence[TocEntry]):
     """
 
     __slots__ = ("_designations", "_headings", "_kind_table", "_kinds", "_lines")
+    _WHAT = "table of contents"
 
     def __init__(self, entries: Iterable[TocEntry] = ()) -> None:
         self._kind_table: list[str] = []
@@ -565,37 +555,9 @@ class TableOfContents(Sequence[TocEntry]):
     def __len__(self) -> int:
         return len(self._lines)
 
-    @overload
-    def __getitem__(self, index: int) -> TocEntry: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[TocEntry, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> TocEntry | tuple[TocEntry, ...]:
-        if isinstance(index, slice):
-            return tuple(self._entry(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("table of contents index out of range")
-        return self._entry(index)
-
-    def __iter__(self) -> Iterator[TocEntry]:
-        return (self._entry(i) for i in range(len(self)))
-
-    def _entry(self, i: int) -> TocEntry:
+    def _item(self, i: int) -> TocEntry:
         return TocEntry(self._kind_table[self._kinds[i]], self._designations[i], self._headings[i], self._lines[i])
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"TableOfContents({list(self)!r})"
 
 
 class TableOfContentsWriter:
