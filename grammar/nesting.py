@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from grammar.lexicon import Level, is_first, levels_of, successor_of
 
@@ -39,18 +39,17 @@ class LeadIn(Enum):
     OPEN = "open"  # mid-sentence after a unit word ("paragraph"), or inside a quotation
 
 
-@dataclass(frozen=True, slots=True)
-class OpenUnit:
-    """A unit still open above the next line: its level, designation and indentation."""
+class OpenUnit(NamedTuple):
+    """A unit still open above the next line: its level, designation and indentation (a tuple:
+    the assembler makes one for each open unit at every designated line)."""
 
     level: Level
     designation: str
     indent: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """What is known about a designation that might open a unit."""
+class Cue(NamedTuple):
+    """What is known about a designation that might open a unit (a tuple: one for each designation read)."""
 
     designation: str
     lead_in: LeadIn
