@@ -5,7 +5,8 @@ Each synthetic bill repeats sections 3, 4, 5, 4, 6 of statute/s2839-is.txt, renu
 (and with their internal citations renumbered to match), under the bill's own
 header.  The shapes are files of one kind of line only: designation lines, one
 designation repeated, repeated definitions, runs of citations, the whole text on one
-line, text without designations, distinct definitions, a quotation never closed; and six
+line, text without designations, distinct definitions, one term in many scopes, a quotation
+never closed; and six
 denser than any real bill (a unit or a line of the table of contents every 20 to 55 bytes):
 many short sections, a table of contents of sections the text lacks, a citation in every
 unit, units nested five deep, straight-quoted definitions, flush language under every unit.
@@ -127,6 +128,22 @@ def _table_of_contents(size: int) -> str:
     return "".join(out)
 
 
+def _many_scopes(size: int) -> str:
+    """A term defined for the whole Act in capitals and again, in lower case, in each of the
+    twenty paragraphs of every later section, each use capitalised: a use is judged against
+    both (a fresh-eyes review found that quadratic)."""
+    out = ["SEC. 1. DEFINITIONS.\n\n    In this Act, the term ``Widget'' means a thing.\n\n"]
+    total, number = len(out[0]), 2
+    while total < size:
+        paragraphs = "".join(f"            ({k}) In this paragraph, the term ``widget'' means a Widget.\n"
+                             for k in range(1, 21))
+        piece = f"SEC. {number}. RULES {number}.\n\n    (a) Scoped.--\n{paragraphs}\n"
+        out.append(piece)
+        total += len(piece)
+        number += 1
+    return "".join(out)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "designation lines only": lambda size: _lines(
         lambda n: f"    ({_LETTERS[n % 26]}) The Secretary shall act under this section.\n", size),
@@ -138,6 +155,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
         lambda n: "    The Secretary shall act under this Act and the rules for widgets\n", size),
     "distinct definitions": lambda size: _lines(
         lambda n: f"    ({_LETTERS[n % 26]}) The term ``widget {n}'' means a gadget.\n", size),
+    "one term in many scopes": lambda size: _many_scopes(size),
     "a quotation never closed": lambda size: "SEC. 1. SHAPES.\n\n    The term ``widget means\n" + _lines(
         lambda n: "    a gadget and the Secretary shall act.\n", size)[len("SEC. 1. SHAPES.\n\n"):],
     # Denser than any real bill: a unit (or a table line) every 20 to 55 bytes.

@@ -96,7 +96,8 @@ def _defined_in(bill: Bill, provision: Provision, text: str, terms: dict[str, st
         kind = _kind(text[match.end() : match.end() + 200], provision)
         scope = _scope(bill, provision, text)
         for term in found:
-            yield _row(term, provision, scope, kind, terms)
+            if term.strip():  # ``  '' defines nothing (and would make every "s" a use)
+                yield _row(term, provision, scope, kind, terms)
     for match in _REFERRED.finditer(text):
         if spans is None:
             spans = Spans(text, (block.text for block in provision.quoted))
@@ -104,6 +105,8 @@ def _defined_in(bill: Bill, provision: Provision, text: str, terms: dict[str, st
             continue
         unit = match.group("unit") or match.group("unit2") or match.group("unit3") or "section"
         term = match.group("term") or match.group("term2") or match.group("term3")
+        if not term.strip():
+            continue
         yield _row(term, provision, _scope_of_unit(bill, provision, unit), "referred-to-as", terms)
 
 
@@ -156,14 +159,14 @@ def _uses(bill: Bill, definitions: Definitions, in_flush: set[int]) -> dict[int,
         words = provision.text + ("\n" + provision.flush if provision.flush else "")
         spans: Spans | None = None
         ids: tuple[str, ...] | None = None  # the provision and those above it, once it uses a term
-        for start, entry in finder.uses(words):
+        for start, entries in finder.uses(words):
             if spans is None:
                 spans = Spans(words, (block.text for block in provision.quoted))
             if spans.holds(start):
                 continue
             if ids is None:
                 ids = (provision.id, *(above.id for above in bill.ancestors(provision.id)))
-            chosen = _applying(entry, ids, definitions)
+            chosen = _applying(entries, ids, definitions)
             if chosen is None:
                 continue
             own = definitions.provision(chosen)
@@ -176,13 +179,27 @@ def _uses(bill: Bill, definitions: Definitions, in_flush: set[int]) -> dict[int,
     return {index: tuple(used) for index, used in uses.items()}
 
 
-def _applying(entry: int | dict[str, int], ids: tuple[str, ...], definitions: Definitions) -> int | None:
+def _applying(entries: tuple[_Entry, ...], ids: tuple[str, ...], definitions: Definitions) -> int | None:
     """The definition of a form that applies in the provision ``ids[0]``: the one whose scope is
-    the provision or the nearest above it, else one for the whole Act, else none."""
+    the provision or the nearest above it, else one for the whole Act, else none; of the
+    definitions ``entries`` hold there (a capitalised form's own and its lower case's), the first."""
+    if len(entries) == 1:
+        entry = entries[0]
+        if isinstance(entry, int):
+            scope = definitions.scope(entry)
+            return entry if scope == "act" or scope in ids else None
+        return next((entry[a] for a in ids if a in entry), entry.get("act"))
+    for scope in (*ids, "act"):
+        found = [index for entry in entries if (index := _in_scope(entry, scope, definitions)) is not None]
+        if found:
+            return min(found)
+    return None
+
+
+def _in_scope(entry: _Entry, scope: str, definitions: Definitions) -> int | None:
     if isinstance(entry, int):
-        scope = definitions.scope(entry)
-        return entry if scope == "act" or scope in ids else None
-    return next((entry[a] for a in ids if a in entry), entry.get("act"))
+        return entry if definitions.scope(entry) == scope else None
+    return entry.get(scope)
 
 
 # Which definitions a form is a form of: the index of the first with it, or where it is
@@ -217,24 +234,16 @@ class _FormIndex:
         else:
             entry.setdefault(scope, index)
 
-    def get(self, form: str) -> _Entry | None:
-        """The definitions ``form`` is a form of, or None."""
+    def get(self, form: str) -> tuple[_Entry, ...]:
+        """The entries of the definitions ``form`` is a form of: its own and, for a capitalised
+        form, its spelling in lower case's (looked in both where a use is judged, not merged
+        here: a form defined in a thousand scopes would be merged at every use)."""
         entry = self.entries.get(form)
         lower = _lower_of_capital(form) if form[:1].isupper() else None
-        if lower is None:
-            return entry
-        other = self.entries.get(lower)
-        if other is None or entry is None:
-            return entry if other is None else other
-        return self._merged(entry, other)
-
-    def _merged(self, entry: _Entry, other: _Entry) -> _Entry:
-        merged: dict[str, int] = {}
-        for part in (entry, other):
-            for scope, index in (part.items() if isinstance(part, dict) else [(self._definitions.scope(part), part)]):
-                if scope not in merged or index < merged[scope]:
-                    merged[scope] = index
-        return merged
+        other = self.entries.get(lower) if lower is not None else None
+        if other is None:
+            return () if entry is None else (entry,)
+        return (other,) if entry is None else (entry, other)
 
 
 def _lower_of_capital(form: str) -> str | None:
@@ -280,8 +289,8 @@ class _UseFinder:
         letters = "".join(sorted(re.escape(letter) for letter in initials))
         self._starts = re.compile(rf"(?<!\w)(?<!\w-)[{letters}]") if letters else None
 
-    def uses(self, words: str) -> Iterable[tuple[int, _Entry]]:
-        """Each use in ``words``: where it stands, and the definitions of the form used."""
+    def uses(self, words: str) -> Iterable[tuple[int, tuple[_Entry, ...]]]:
+        """Each use in ``words``: where it stands, and the entries of the definitions of the form used."""
         if self._starts is None:
             return
         lengths = self._lengths
@@ -302,9 +311,9 @@ class _UseFinder:
             else:
                 tried = sorted({*_sizes(own), *_sizes(other)}, reverse=True)
             for length in tried:
-                entry = self._forms.get(words[at : at + length])
-                if entry is not None and not _GOES_ON.match(words, at + length):
-                    yield at, entry
+                entries = self._forms.get(words[at : at + length])
+                if entries and not _GOES_ON.match(words, at + length):
+                    yield at, entries
                     after = at + length
                     break
 

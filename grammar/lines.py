@@ -94,7 +94,19 @@ class Lines(Sequence[Line]):
         self._prefixes = _Table()
         self._gone: tuple[Line, int, int, int] | None = None
         for line in lines:
-            self.add(line.kind, line.content, line.number, line.prefix, line.part)
+            self.append(line)
+
+    def append(self, line: Line) -> None:
+        """Add ``line`` at the end."""
+        self.add(line.kind, line.content, line.number, line.prefix, line.part)
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to a list (what the lines were before) or another store of the same lines.
+        if not isinstance(other, (list, Lines)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # written in place, as a list is
 
     def add(self, kind: str, content: str, number: int, prefix: str = "", part: str = "body") -> None:
         """Add a line at the end."""
@@ -309,7 +321,8 @@ class _LineMaker:
 
     @staticmethod
     def start(children: object) -> Lines:
-        lines: Lines = _reading.lines
+        lines: Lines = getattr(_reading, "lines", None) or Lines()
+        _reading.lines = None  # handed over: the thread holds no lines between parses
         return lines
 
     @staticmethod
@@ -337,14 +350,24 @@ def _close_part(part: str) -> None:
     _reading.closed = len(lines)
 
 
+def _reading_from(token: Token) -> Lines:
+    """The lines the parse of ``token`` fills: new ones at the text's first token, so that each
+    parse starts afresh, whoever started it (``read_lines`` or the parser's own ``parse``)."""
+    if token.start_pos == 0 or getattr(_reading, "lines", None) is None:
+        _reading.lines = Lines()
+        _reading.closed = 0
+    lines: Lines = _reading.lines
+    return lines
+
+
 def _add_lines_of(token: Token) -> None:
     """Add the physical lines of one token: the words apart from the indentation (shared)."""
+    lines = _reading_from(token)
     kind = token.type
     if kind == "_BLANK":
         return  # the grammar drops blank lines
     if kind == "BODY_TEXT":
         kind = "TEXT"
-    lines: Lines = _reading.lines
     number = token.line or 0
     value = str(token.value)
     start = 0
@@ -373,14 +396,12 @@ def read_lines(text: str) -> Lines:
     Raises:
         BillSyntaxError: a line stands where the layout does not allow it.
     """
-    lines = _reading.lines = Lines()
-    _reading.closed = 0
     try:
-        grammar_parser().parse(text)
+        lines: Lines = grammar_parser().parse(text)  # type: ignore[assignment]
     except UnexpectedInput as error:
         raise _syntax_error(text, error) from None
     finally:
-        del _reading.lines, _reading.closed
+        _reading.lines = None  # a parse that failed lets go of what it read
     return lines
 
 

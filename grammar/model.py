@@ -266,8 +266,8 @@ _Item = TypeVar("_Item")
 
 
 class _Columns(Sequence[_Item]):
-    """A sequence stored by column, each item made again as it is read: read, compared and
-    hashed as the tuple of its items (equal to any sequence of the same items)."""
+    """A sequence stored by column, each item made again as it is read: read, compared, added
+    and hashed as the tuple of its items (equal to a tuple, or another store, of the same items)."""
 
     __slots__ = ()
     _WHAT = "item"  # what an item is called in an error
@@ -294,12 +294,22 @@ class _Columns(Sequence[_Item]):
         return (self._item(i) for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
+        if not isinstance(other, (tuple, _Columns)):
             return NotImplemented
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
     def __hash__(self) -> int:
         return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[object, ...]:
+        if not isinstance(other, (tuple, _Columns)):
+            return NotImplemented
+        return (*self, *other)
+
+    def __radd__(self, other: object) -> tuple[object, ...]:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        return (*other, *self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({list(self)!r})"
@@ -314,13 +324,8 @@ class Definition:
     scope: str  # "act", or the id of the provision the definition is limited to
     kind: str  # "means", "includes", "has-meaning", "referred-to-as"
     line: int
+    forms: tuple[str, ...]  # the spellings searched for: the term and its plural (grammar.lexicon.term_forms)
     uses: tuple[str, ...] = ()  # ids of the provisions that use the term
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """The spellings searched for: the term and its plural (capitalised too, for a term in
-        lower case); worked out from the term, not stored (a bill can define thousands)."""
-        return term_forms(self.term)
 
 
 # A definition's fields in ``Definition``'s order but its uses: term, provision, scope, kind, line.
@@ -336,13 +341,15 @@ class Definitions(_Columns[Definition]):
     ``Definition`` when it is read.  Equal to any sequence of the same definitions.
     """
 
-    __slots__ = ("_kind_table", "_kinds", "_lines", "_provisions", "_scopes", "_terms", "_uses")
+    __slots__ = ("_forms", "_kind_table", "_kinds", "_lines", "_provisions", "_scopes", "_terms", "_uses")
     _WHAT = "definition"
 
     def __init__(self, definitions: Iterable[Definition] = ()) -> None:
         given = list(definitions)
         self._fill(((d.term, d.provision, d.scope, d.kind, d.line) for d in given),
                    {k: d.uses for k, d in enumerate(given) if d.uses})
+        # A definition's forms are worked out from its term when read; any given otherwise are kept.
+        self._forms.update((k, d.forms) for k, d in enumerate(given) if d.forms != term_forms(d.term))
 
     @classmethod
     def of_rows(cls, rows: Iterable[DefinitionRow], uses: Mapping[int, tuple[str, ...]] | None = None) -> Definitions:
@@ -357,7 +364,8 @@ class Definitions(_Columns[Definition]):
         self._scopes: list[str] = []
         self._kind_table: list[str] = []
         self._kinds = array("B")
-        self._lines = array("I")
+        self._lines = array("q")
+        self._forms: dict[int, tuple[str, ...]] = {}
         for term, provision, scope, kind, line in rows:
             self._terms.append(term)
             self._provisions.append(provision)
@@ -373,6 +381,7 @@ class Definitions(_Columns[Definition]):
         store = Definitions.__new__(Definitions)
         store._terms, store._provisions, store._scopes = self._terms, self._provisions, self._scopes
         store._kind_table, store._kinds, store._lines = self._kind_table, self._kinds, self._lines
+        store._forms = self._forms
         store._uses = {k: v for k, v in uses.items() if v}
         return store
 
@@ -392,8 +401,10 @@ class Definitions(_Columns[Definition]):
         return len(self._terms)
 
     def _item(self, i: int) -> Definition:
-        return Definition(self._terms[i], self._provisions[i], self._scopes[i], self._kind_table[self._kinds[i]],
-                          self._lines[i], self._uses.get(i, ()))
+        term = self._terms[i]
+        forms = self._forms.get(i)
+        return Definition(term, self._provisions[i], self._scopes[i], self._kind_table[self._kinds[i]],
+                          self._lines[i], term_forms(term) if forms is None else forms, self._uses.get(i, ()))
 
 
 
@@ -538,7 +549,7 @@ class TableOfContents(_Columns[TocEntry]):
         self._kinds = array("B")
         self._designations: list[str] = []
         self._headings: list[str] = []
-        self._lines = array("I")
+        self._lines = array("q")
         for entry in entries:
             self._add(entry.kind, entry.designation, entry.heading, entry.line)
 

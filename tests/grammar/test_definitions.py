@@ -119,3 +119,19 @@ def test_a_form_two_terms_share_is_used_under_the_one_whose_scope_holds_it() -> 
             "    (b) Widgets are sold.\n")
     uses = {(d.term, d.provision): d.uses for d in parse_text(text).definitions}
     assert uses == {("widget", "s1"): ("s2",), ("Widget", "s3_a"): ("s3_b",)}
+
+
+def test_a_capitalised_use_takes_the_nearest_scope_of_the_term_or_its_lower_case() -> None:
+    # ``Widget'' (the Act) and ``widget'' (subsection 2(a)): "A Widget" in 2(a)(2) is the
+    # subsection's term, in capitals; in 2(b), outside it, the Act's.
+    text = ("SEC. 1. DEFINITIONS.\n\n    In this Act, the term ``Widget'' means a thing.\n\n"
+            "SEC. 2. RULES.\n\n    (a) In this subsection:\n        (1) The term ``widget'' means a gadget.\n"
+            "        (2) A Widget is sold.\n    (b) A Widget is made.\n")
+    assert [(d.term, d.scope, d.uses) for d in parse_text(text).definitions] == [
+        ("Widget", "act", ("s2_b",)), ("widget", "s2_a", ("s2_a_2",))]
+
+
+def test_a_term_of_only_spaces_is_no_definition() -> None:
+    bill = parse_text("SEC. 1. DEFINITIONS.\n\n    In this Act, the term ``  '' means a thing, and the term "
+                      "``widget'' means a gadget.\n\nSEC. 2. RULES.\n\n    A widget is made.\n")
+    assert [(d.term, d.uses) for d in bill.definitions] == [("widget", ("s2",))]

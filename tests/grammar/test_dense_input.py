@@ -9,11 +9,12 @@ import pickle
 import re
 
 import pytest
+from lark.exceptions import UnexpectedInput
 
 import grammar.citations as citations_layer
 from grammar import parse_text
 from grammar.errors import UnknownProvisionError
-from grammar.lines import Line, Lines, read_lines
+from grammar.lines import Line, Lines, grammar_parser, read_lines
 from grammar.model import (
     Bill,
     Citation,
@@ -415,20 +416,23 @@ def test_a_parsed_table_of_contents_is_stored_by_column_and_read_as_listed() -> 
 
 
 def test_a_definitions_store_reads_back_every_definition_with_its_uses() -> None:
-    given = (Definition("widget", "s2_1", "act", "means", 12, ("s3", "s4_a")),
-             Definition("gadget", "s2_2", "s2", "includes", 13),
-             Definition("widget", "s5_1", "s5", "has-meaning", 40, ("s5_b",)))
+    widget = ("widget", "widgets", "Widget", "Widgets")
+    given = (Definition("widget", "s2_1", "act", "means", 12, widget, ("s3", "s4_a")),
+             Definition("gadget", "s2_2", "s2", "includes", -1, ("gadget", "gadgets", "Gadget", "Gadgets")),
+             Definition("widget", "s5_1", "s5", "has-meaning", 2**40, widget, ("s5_b",)),
+             Definition("doohickey", "s6", "s6", "means", 7, ("thingamajig",)))  # forms given otherwise: kept
     store = Definitions(given)
-    assert tuple(store) == given and store == given and store[-1] == given[2] and store[:1] == given[:1]
+    assert tuple(store) == given and store == given and store[-1] == given[3] and store[:1] == given[:1]
     assert hash(store) == hash(given) and Definitions() == () and store != given[:2]
-    assert store[0].forms == ("widget", "widgets", "Widget", "Widgets")
+    assert store[0].forms == widget and store[3].forms == ("thingamajig",)
+    given = given[:3]
     with pytest.raises(IndexError):
-        store[3]
+        store[4]
     bare = Definitions.of_rows((d.term, d.provision, d.scope, d.kind, d.line) for d in given)
     assert [d.uses for d in bare] == [(), (), ()]
     assert bare.with_uses({0: given[0].uses, 2: given[2].uses}) == given
     assert (bare.term(1), bare.scope(1), bare.provision(1)) == ("gadget", "s2", "s2_2")
-    assert pickle.loads(pickle.dumps(store)) == given
+    assert pickle.loads(pickle.dumps(store)) == store
 
 
 def test_a_parsed_bills_definitions_are_stored_by_column_and_share_a_repeated_term() -> None:
@@ -436,3 +440,25 @@ def test_a_parsed_bills_definitions_are_stored_by_column_and_share_a_repeated_te
     assert isinstance(bill.definitions, Definitions) and len(bill.definitions) == 3
     first, second = bill.definitions[0], bill.definitions[1]
     assert first.term is second.term  # one string for a term defined many times
+
+
+def test_the_stores_read_as_the_tuples_and_lists_they_stand_for() -> None:
+    bill = parse_text(_table_of(3) + "\nSEC. 3. MORE.\n\n    The term ``widget'' means a gadget; see section 2.\n")
+    for store in (bill.toc, bill.definitions, bill.citations):
+        items = tuple(store)
+        assert store == items and store + () == items and () + store == items and store + store == items * 2  # noqa: RUF005
+        assert store != list(items)  # as a tuple is not equal to a list
+    lines = read_lines("SEC. 1. A.\n\n    Text.\n")
+    assert lines == read_lines("SEC. 1. A.\n\n    Text.\n") and lines == list(lines) and lines != tuple(lines)
+    lines.append(Line("TEXT", "more", 4, "body"))
+    assert lines[-1] == Line("TEXT", "more", 4, "body") and len(lines) == 3
+
+
+def test_the_parser_itself_gives_the_lines_of_each_text_it_parses() -> None:
+    # grammar_parser().parse is the parser read_lines runs: each parse starts afresh, after a
+    # parse that failed too.
+    text = "SEC. 1. A.\n\n    Text.\n"
+    assert grammar_parser().parse(text) == read_lines(text)
+    with pytest.raises(UnexpectedInput):
+        grammar_parser().parse(text + "                                 <all>\nmore\n")
+    assert list(grammar_parser().parse(text)) == list(read_lines(text))
