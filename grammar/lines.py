@@ -100,6 +100,11 @@ class Lines(Sequence[Line]):
         """Add ``line`` at the end."""
         self.add(line.kind, line.content, line.number, line.prefix, line.part)
 
+    def extend(self, lines: Iterable[Line]) -> None:
+        """Add ``lines`` at the end."""
+        for line in lines:
+            self.append(line)
+
     def __eq__(self, other: object) -> bool:
         # Equal to a list (what the lines were before) or another store of the same lines.
         if not isinstance(other, (list, Lines)):
@@ -183,6 +188,8 @@ class Lines(Sequence[Line]):
                                 self._prefixes.values[self._prefix_codes[index]]))
 
     def __setitem__(self, index: int, line: Line) -> None:
+        if not isinstance(index, int):
+            raise TypeError("lines are written one at a time: lines[k] = line")
         self._contents[index] = line.content
         self._numbers[index] = line.number
         self._part_codes[index] = _PARTS.index(line.part)

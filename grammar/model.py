@@ -267,10 +267,12 @@ _Item = TypeVar("_Item")
 
 class _Columns(Sequence[_Item]):
     """A sequence stored by column, each item made again as it is read: read, compared, added
-    and hashed as the tuple of its items (equal to a tuple, or another store, of the same items)."""
+    and hashed as the tuple of its items (equal to a tuple, or another store, of the same items;
+    the citations, as they always were, to any sequence of them)."""
 
     __slots__ = ()
     _WHAT = "item"  # what an item is called in an error
+    _EQUAL_TO: tuple[type, ...] = (tuple,)  # what a store is compared with, beside another store
 
     def _item(self, i: int) -> _Item:
         raise NotImplementedError
@@ -294,7 +296,8 @@ class _Columns(Sequence[_Item]):
         return (self._item(i) for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, (tuple, _Columns)):
+        if (not isinstance(other, Sequence) or isinstance(other, str)
+                or not isinstance(other, (*self._EQUAL_TO, _Columns))):
             return NotImplemented
         return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
 
@@ -438,6 +441,7 @@ class Citations(_Columns[Citation]):
     __slots__ = ("_columns", "_kind_table", "_kinds", "_lines", "_resolved", "_sources", "_strings",
                  "_target_tables", "_targets", "_texts", "_url_of")
     _WHAT = "citation"
+    _EQUAL_TO = (Sequence,)  # as it always was: equal to any sequence of the same citations
 
     def __init__(self, citations: Iterable[Citation] = ()) -> None:
         self._fill((c.source, c.text, c.kind, c.line, c.column, c.targets, c.url, c.resolved) for c in citations)

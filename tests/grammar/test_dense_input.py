@@ -447,11 +447,16 @@ def test_the_stores_read_as_the_tuples_and_lists_they_stand_for() -> None:
     for store in (bill.toc, bill.definitions, bill.citations):
         items = tuple(store)
         assert store == items and store + () == items and () + store == items and store + store == items * 2  # noqa: RUF005
-        assert store != list(items)  # as a tuple is not equal to a list
+    # The table and the definitions were tuples, not equal to a list; the citations always were.
+    assert bill.toc != list(bill.toc) and bill.definitions != list(bill.definitions)
+    assert bill.citations == list(bill.citations)
     lines = read_lines("SEC. 1. A.\n\n    Text.\n")
     assert lines == read_lines("SEC. 1. A.\n\n    Text.\n") and lines == list(lines) and lines != tuple(lines)
     lines.append(Line("TEXT", "more", 4, "body"))
-    assert lines[-1] == Line("TEXT", "more", 4, "body") and len(lines) == 3
+    lines.extend([Line("TEXT", "and more", 5, "body")])
+    assert lines[-2:] == [Line("TEXT", "more", 4, "body"), Line("TEXT", "and more", 5, "body")] and len(lines) == 4
+    with pytest.raises(TypeError, match="one at a time"):
+        lines[0:1] = [Line("TEXT", "x", 1, "body")]  # type: ignore[call-overload]
 
 
 def test_the_parser_itself_gives_the_lines_of_each_text_it_parses() -> None:
