@@ -139,7 +139,8 @@ def find_citations(
 
     def citations() -> Iterator[CitationRow]:
         # One at a time into the compact store: a run of thousands is never held as objects.
-        for provision in bill.walk():
+        for provision, holder in _walk_with_holders(bill):
+            resolver.walking = (provision, holder)
             for text in (provision.text, provision.flush):
                 if not text:
                     continue
@@ -155,6 +156,24 @@ def find_citations(
                         ))
 
     return Citations.of_rows(citations()), tuple(diagnostics)
+
+
+def _walk_with_holders(bill: Bill) -> Iterator[tuple[Provision, Provision | None]]:
+    """Every provision in document order (as ``bill.walk``) with the one that holds it: asking the
+    bill for each one's parent is a lookup by id, which for a repeat (``s1_a-dup9``) is several.
+    Each level is an iterator over its children: a section of a million units is never copied."""
+    levels: list[Iterator[Provision]] = [iter(bill.provisions)]
+    holders: list[Provision | None] = [None]
+    while levels:
+        provision = next(levels[-1], None)
+        if provision is None:
+            levels.pop()
+            holders.pop()
+            continue
+        yield provision, holders[-1]
+        if provision.children:
+            levels.append(iter(provision.children))
+            holders.append(provision)
 
 
 class _Hit(NamedTuple):  # a tuple: one for each reference found, made fast
@@ -236,7 +255,7 @@ def _internal_hits(resolver: _Resolver, provision: Provision, text: str, taken: 
     last_end = -1
     for match in _INTERNAL.finditer(text):
         at = match.start()
-        index = bisect_right(taken_starts, at) - 1
+        index = bisect_right(taken_starts, at) - 1 if taken else -1
         if at < last_end or (index >= 0 and at < taken[index][1]) or quoted(at):
             continue
         hit = _internal(resolver, provision, text, match)
@@ -386,6 +405,7 @@ class _Resolver:
         self.bill = bill
         self._amending: dict[str, bool] = {}
         self._last: tuple[Provision, bool] | None = None
+        self.walking: tuple[Provision, Provision | None] | None = None  # the provision read, and its holder
         self.short_title = bill.meta.short_title
         # Sections by number, made when a citation first needs them; a number's one section
         # as itself, a list only where the number repeats (a bill of many short sections
@@ -424,7 +444,8 @@ class _Resolver:
             return True
         if provision.kind == "section":
             return False
-        parent = self.bill.parent(provision.id)
+        walking = self.walking
+        parent = walking[1] if walking is not None and walking[0] is provision else self.bill.parent(provision.id)
         return parent is not None and self._amending_unit(parent)
 
     def _amending_unit(self, provision: Provision) -> bool:
