@@ -156,9 +156,10 @@ class _Builder:
         del below
         children = tuple(built)
         del built
-        flush = join_lines(draft.flush)
+        flush = join_lines(draft.flush) if draft.flush else ""
         draft.flush = ()
-        line_end = max(draft.line_end, max((child.line_end for child in children), default=0))
+        # The last line at or below the unit (most units have no children: their own last line).
+        line_end = max(draft.line_end, max(child.line_end for child in children)) if children else draft.line_end
         digest = _hash(kind, draft.designation, heading, text, flush, children)
         designation = draft.designation
         if model is not None:
