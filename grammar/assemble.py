@@ -42,10 +42,11 @@ from grammar.lexicon import (
     successor_of,
 )
 from grammar.lines import Line, Lines
-from grammar.model import Diagnostic, QuotedBlock, TableOfContents, TableOfContentsWriter
+from grammar.model import Diagnostic, QuotedBlock
 from grammar.nesting import Cue, LeadIn, OpenUnit, cites_a_list, continues_citation, lead_in_of, place
 from grammar.quotes import carry, closes_straight, ends_as_a_block_ends, ends_paragraph
 from grammar.repeats import LIMIT, Repeats
+from grammar.stores import TableOfContents, TableOfContentsWriter
 
 __all__ = ["Assembly", "Draft", "assemble"]
 

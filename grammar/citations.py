@@ -37,8 +37,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from grammar.model import Bill, CitationRow, Citations, Diagnostic, Provision
+from grammar.model import Bill, Diagnostic, Provision
 from grammar.quotes import Spans
+from grammar.stores import CitationRow, Citations
 
 __all__ = ["find_citations", "usc_url"]
 

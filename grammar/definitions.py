@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from grammar.lexicon import term_forms
-from grammar.model import Bill, DefinitionRow, Definitions, Provision
+from grammar.model import Bill, Provision
 from grammar.quotes import Spans
+from grammar.stores import DefinitionRow, Definitions
 
 __all__ = ["find_definitions"]
 

@@ -15,9 +15,10 @@ from grammar.definitions import find_definitions
 from grammar.errors import BillError, BillStrictError
 from grammar.front import read_meta
 from grammar.lines import Lines, read_lines
-from grammar.model import Bill, Diagnostic, Provision, TocEntry
+from grammar.model import Bill, Diagnostic, Provision
 from grammar.repeats import LIMIT, Repeats
 from grammar.source import decode_source, read_source, refuse_unsafe_characters
+from grammar.stores import TocEntry
 from grammar.tree import freeze
 
 __all__ = ["parse_file", "parse_text"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from grammar.model import Bill, Citation, Definition, Diagnostic, Meta, Provision
+from grammar.model import Bill, Diagnostic, Meta, Provision
+from grammar.stores import Citation, Definition
 
 __all__ = ["SCHEMA_VERSION", "bill_to_dict", "provision_to_dict"]
 
