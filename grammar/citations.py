@@ -140,7 +140,7 @@ def find_citations(
 
     def citations() -> Iterator[CitationRow]:
         # One at a time into the compact store: a run of thousands is never held as objects.
-        for provision, holder in _walk_with_holders(bill):
+        for provision, holder in bill.walk_with_holders():
             resolver.walking = (provision, holder)
             for text in (provision.text, provision.flush):
                 if not text:
@@ -157,24 +157,6 @@ def find_citations(
                         ))
 
     return Citations.of_rows(citations()), tuple(diagnostics)
-
-
-def _walk_with_holders(bill: Bill) -> Iterator[tuple[Provision, Provision | None]]:
-    """Every provision in document order (as ``bill.walk``) with the one that holds it: asking the
-    bill for each one's parent is a lookup by id, which for a repeat (``s1_a-dup9``) is several.
-    Each level is an iterator over its children: a section of a million units is never copied."""
-    levels: list[Iterator[Provision]] = [iter(bill.provisions)]
-    holders: list[Provision | None] = [None]
-    while levels:
-        provision = next(levels[-1], None)
-        if provision is None:
-            levels.pop()
-            holders.pop()
-            continue
-        yield provision, holders[-1]
-        if provision.children:
-            levels.append(iter(provision.children))
-            holders.append(provision)
 
 
 class _Hit(NamedTuple):  # a tuple: one for each reference found, made fast

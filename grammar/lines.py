@@ -265,8 +265,8 @@ _OPENINGS = (
 def grammar_parser(*, cached: bool = True) -> Lark:
     """The LALR parser for bill.lark, built once per process (strict: no conflicts, no collisions).
 
-    The parser makes the document's ``Line``s as it goes (``_LineMaker``): no parse tree
-    is built, and each token is let go as soon as its lines are made.
+    The parser fills the document's ``Lines`` as it goes (``_LineMaker``) and returns them:
+    no parse tree is built, and each token is let go as soon as its lines are added.
 
     Building checks every pair of terminals for collisions, which takes most of a
     second; with ``cached`` Lark keeps the built parser in the temporary directory,

@@ -287,6 +287,25 @@ _REPEAT = "-dup"  # how ``grammar.tree`` marks the n-th unit of a repeated desig
 _REPEATS = re.compile(r"-dup[0-9]+")
 
 
+def _tree_walk(provisions: Sequence[Provision]) -> Iterator[tuple[int, Provision, Provision | None]]:
+    """Depth first in document order: each provision, where it stands among its holder's children,
+    and its holder.  Each level is an iterator over its children: a section of a million units
+    is never copied onto a stack."""
+    levels: list[Iterator[tuple[int, Provision]]] = [enumerate(provisions)]
+    holders: list[Provision | None] = [None]
+    while levels:
+        step = next(levels[-1], None)
+        if step is None:
+            levels.pop()
+            holders.pop()
+            continue
+        position, provision = step
+        yield position, provision, holders[-1]
+        if provision.children:
+            levels.append(enumerate(provision.children))
+            holders.append(provision)
+
+
 @dataclass(frozen=True, slots=True)
 class Bill:
     """A parsed bill: its metadata, its provision tree and the layers computed over it."""
@@ -316,18 +335,7 @@ class Bill:
         # repeat one designation a million times).
         repeats: dict[str, array[int]] = {}
         count = skipped = 0
-        # Depth first in document order, each level an iterator over its children with their
-        # positions (a section of a million units is never copied onto a stack).
-        levels: list[Iterator[tuple[int, Provision]]] = [enumerate(self.provisions)]
-        holders: list[Provision | None] = [None]
-        while levels:
-            step = next(levels[-1], None)
-            if step is None:
-                levels.pop()
-                holders.pop()
-                continue
-            position, provision = step
-            holder = holders[-1]
+        for position, provision, holder in _tree_walk(self.provisions):
             pid = provision.id
             count += 1
             holder_id = holder.id if holder is not None else None
@@ -338,9 +346,6 @@ class Bill:
                 skipped += 1
             else:
                 index[pid] = provision
-            if provision.children:
-                levels.append(enumerate(provision.children))
-                holders.append(provision)
         object.__setattr__(self, "_index", MappingProxyType(index))
         object.__setattr__(self, "_parents", MappingProxyType(parents))
         object.__setattr__(self, "_repeats", MappingProxyType(repeats))
@@ -398,6 +403,11 @@ class Bill:
     def walk(self) -> Iterator[Provision]:
         """Every provision, in document order."""
         return iter(self._index.values() if self._order is None else self._order)
+
+    def walk_with_holders(self) -> Iterator[tuple[Provision, Provision | None]]:
+        """Every provision in document order, with the one that holds it (None at the top): a
+        reader of every unit's parent asks no lookup by id (several for a repeat's)."""
+        return ((provision, holder) for _, provision, holder in _tree_walk(self.provisions))
 
     def _walk_tree(self) -> Iterator[Provision]:
         for top in self.provisions:
